@@ -1,0 +1,35 @@
+package org.yizhan.organization;
+
+import java.util.Objects;
+
+/**
+ * A union organisation, identified by the six-digit division code of the area it serves
+ * ({@code 330100} is 杭州市总工会, {@code 330106} is 西湖区总工会).
+ *
+ * @param code the division code (national: {@code 100000})
+ * @param name the union's name, e.g. 西湖区总工会
+ * @param kind the tier in the tree
+ * @param parentCode the code of the parent union, {@code null} for the national
+ * federation
+ * @param path the codes from the root down, separated by {@code /}; a subtree is a prefix
+ * of it
+ */
+public record Organization(String code, String name, OrganizationKind kind, String parentCode, String path) {
+
+	public Organization {
+		Objects.requireNonNull(code, "code");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(path, "path");
+	}
+
+	/** Whether {@code other} is this organisation or lies below it. */
+	public boolean contains(Organization other) {
+		return other.path.equals(path) || other.path.startsWith(path + "/");
+	}
+
+	public boolean isDistrict() {
+		return kind == OrganizationKind.DISTRICT;
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.yizhan.platform;
+
+/**
+ * A thing looked up by an identifier from outside does not exist (answered with 404).
+ */
+public class NotFoundException extends RuntimeException {
+
+	private final String messageCode;
+
+	private final Object[] args;
+
+	public NotFoundException(String messageCode, Object... args) {
+		super(messageCode + " " + java.util.Arrays.toString(args));
+		this.messageCode = messageCode;
+		this.args = args.clone();
+	}
+
+	public String messageCode() {
+		return messageCode;
+	}
+
+	public Object[] args() {
+		return args.clone();
+	}
+
+}

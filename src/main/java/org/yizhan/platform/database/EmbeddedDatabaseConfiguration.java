@@ -1,0 +1,55 @@
+package org.yizhan.platform.database;
+
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded PostgreSQL when no {@code spring.datasource.url} is configured, so
+ * that {@code ./mvnw spring-boot:run} needs nothing installed. With a URL (e.g. from
+ * {@code SPRING_DATASOURCE_URL}) Spring Boot's own data source is used and this stays out
+ * of the way.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgresServer embeddedPostgresServer(@Value("${yizhan.embedded-db.dir}") Path dataDirectory,
+			@Value("${yizhan.embedded-db.clean-on-start:false}") boolean clean) {
+		return EmbeddedPostgresServer.acquire(dataDirectory, clean);
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedPostgresServer server,
+			@Value("${yizhan.embedded-db.pool-size:10}") int poolSize) {
+		HikariDataSource dataSource = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(server.jdbcUrl())
+			.username("postgres")
+			.build();
+		dataSource.setPoolName("yizhan-embedded");
+		dataSource.setMaximumPoolSize(poolSize);
+		return dataSource;
+	}
+
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
+	}
+
+}

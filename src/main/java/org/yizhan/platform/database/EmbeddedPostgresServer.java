@@ -1,0 +1,123 @@
+package org.yizhan.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run from zonky's binaries, with its data in a folder that survives
+ * restarts.
+ *
+ * <p>
+ * One server per data folder per JVM: a test JVM holds several Spring contexts, and each
+ * would otherwise try to start a second postmaster on a folder that is already locked.
+ * Contexts {@linkplain #acquire(Path, boolean) acquire} the shared server and
+ * {@linkplain #close() release} it; the last release stops the postmaster cleanly.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	static final String DATABASE = "yizhan";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private static final Map<Path, EmbeddedPostgresServer> running = new HashMap<>();
+
+	private final Path dataDirectory;
+
+	private final EmbeddedPostgres postgres;
+
+	private int users;
+
+	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+		this.dataDirectory = dataDirectory;
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts the server on {@code dataDirectory}, or joins the one this JVM already runs
+	 * there.
+	 * @param clean whether to wipe the folder first (tests); ignored when joining
+	 */
+	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
+		Path key = dataDirectory.toAbsolutePath().normalize();
+		EmbeddedPostgresServer server = running.get(key);
+		if (server == null) {
+			server = new EmbeddedPostgresServer(key, start(key, clean));
+			server.createDatabaseIfMissing();
+			running.put(key, server);
+		}
+		server.users++;
+		return server;
+	}
+
+	private static EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+		long started = System.nanoTime();
+		try {
+			Files.createDirectories(dataDirectory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory.toFile())
+				.setCleanDataDirectory(clean)
+				.setServerConfig("timezone", "Asia/Shanghai")
+				.setServerConfig("max_connections", "100")
+				.start();
+			log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
+					(System.nanoTime() - started) / 1_000_000);
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	private void createDatabaseIfMissing() {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			exists.setString(1, DATABASE);
+			try (var rows = exists.executeQuery()) {
+				if (!rows.next()) {
+					try (var create = connection.createStatement()) {
+						create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the database " + DATABASE, ex);
+		}
+	}
+
+	public String jdbcUrl() {
+		return postgres.getJdbcUrl("postgres", DATABASE);
+	}
+
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	@Override
+	public void close() {
+		synchronized (EmbeddedPostgresServer.class) {
+			if (--users > 0) {
+				return;
+			}
+			running.remove(dataDirectory);
+		}
+		try {
+			postgres.close();
+			log.info("Embedded PostgreSQL stopped");
+		}
+		catch (IOException ex) {
+			log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.yizhan.platform.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal whose HTTP status is part of its meaning (413 for an oversized upload, 415
+ * for a file that is not an image), raised by web adapters of the modules.
+ */
+public class StatusProblemException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String messageCode;
+
+	private final Object[] args;
+
+	public StatusProblemException(HttpStatus status, String type, String messageCode, Object... args) {
+		super(type + ": " + messageCode);
+		this.status = status;
+		this.type = type;
+		this.messageCode = messageCode;
+		this.args = args.clone();
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String type() {
+		return type;
+	}
+
+	public String messageCode() {
+		return messageCode;
+	}
+
+	public Object[] args() {
+		return args.clone();
+	}
+
+}

@@ -1,0 +1,229 @@
+package org.yizhan.station;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.yizhan.calendar.InvalidOpeningHoursException;
+import org.yizhan.calendar.OpeningHours;
+import org.yizhan.geo.Crs;
+import org.yizhan.geo.CrsPoint;
+import org.yizhan.geo.GeoPoint;
+import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Violation;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a {@link StationInput} against every rule at once, so a client learns all that
+ * is wrong in one answer rather than one field per round trip.
+ */
+@Component
+class StationInputValidator {
+
+	static final int MAX_NAME = 60;
+
+	static final int MAX_ADDRESS = 200;
+
+	static final int MAX_HOST_NAME = 100;
+
+	static final int MAX_DESCRIPTION = 1000;
+
+	static final BigDecimal MAX_AREA_M2 = new BigDecimal("100000");
+
+	static final int MAX_SEATS = 10_000;
+
+	/**
+	 * Mobile numbers, landlines with area code and extension, 400/800 service numbers and
+	 * five-digit hotlines such as 12351 (the union's own); an optional +86 prefix.
+	 */
+	private static final Pattern PHONE = Pattern
+		.compile("(\\+?86[- ]?)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|[48]00-?\\d{3}-?\\d{4}|\\d{5})");
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+
+	private final OrganizationTree organizations;
+
+	StationInputValidator(OrganizationTree organizations) {
+		this.organizations = organizations;
+	}
+
+	StationDetails validate(StationInput input) {
+		List<Violation> violations = new ArrayList<>();
+		String name = text(input.name(), "name", MAX_NAME, true, violations);
+		String address = text(input.address(), "address", MAX_ADDRESS, true, violations);
+		String hostName = text(input.hostName(), "hostName", MAX_HOST_NAME, true, violations);
+		String description = text(input.description(), "description", MAX_DESCRIPTION, false, violations);
+		String district = district(input.district(), violations);
+		HostType hostType = enumValue(HostType.class, input.hostType(), "hostType", true, violations);
+		StationLevel level = Optional
+			.ofNullable(enumValue(StationLevel.class, input.level(), "level", false, violations))
+			.orElse(StationLevel.NONE);
+		GeoPoint location = location(input, violations);
+		BigDecimal area = input.areaM2();
+		if (area != null && (area.signum() <= 0 || area.compareTo(MAX_AREA_M2) > 0)) {
+			violations.add(Violation.of("areaM2", "validation.range", "0", MAX_AREA_M2));
+		}
+		Integer seats = input.seats();
+		if (seats != null && (seats < 0 || seats > MAX_SEATS)) {
+			violations.add(Violation.of("seats", "validation.range", 0, MAX_SEATS));
+		}
+		int stars = input.stars() == null ? 0 : input.stars();
+		if (stars < 0 || stars > 5) {
+			violations.add(Violation.of("stars", "validation.range", 0, 5));
+		}
+		Set<Amenity> amenities = amenities(input.amenities(), violations);
+		OpeningHours hours = openingHours(input.openingHours(), "openingHours", true, violations);
+		SmartEntry smartEntry = smartEntry(input, violations);
+		String phone = phone(input.phone(), violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		return new StationDetails(name, address, district, hostName, hostType, location,
+				area == null ? null : area.stripTrailingZeros(), seats, amenities, hours, smartEntry,
+				Boolean.TRUE.equals(input.mobile()), phone, description, level, stars);
+	}
+
+	private static String text(String value, String field, int maxLength, boolean required,
+			List<Violation> violations) {
+		String stripped = value == null ? "" : value.strip();
+		if (stripped.isEmpty()) {
+			if (required) {
+				violations.add(Violation.of(field, "validation.required"));
+			}
+			return null;
+		}
+		if (stripped.codePointCount(0, stripped.length()) > maxLength) {
+			violations.add(Violation.of(field, "validation.tooLong", maxLength));
+		}
+		else if (CONTROL.matcher(stripped).find()) {
+			violations.add(Violation.of(field, "validation.controlCharacters"));
+		}
+		return stripped;
+	}
+
+	private String district(String code, List<Violation> violations) {
+		if (code == null || code.isBlank()) {
+			violations.add(Violation.of("district", "validation.required"));
+			return null;
+		}
+		Optional<Organization> district = organizations.findByCode(code.strip());
+		if (district.isEmpty() || !district.get().isDistrict()) {
+			violations.add(Violation.of("district", "validation.district", code.strip()));
+			return null;
+		}
+		return district.get().code();
+	}
+
+	static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, boolean required,
+			List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				violations.add(Violation.of(field, "validation.required"));
+			}
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(Violation.of(field, "validation.unknownValue", value.strip(),
+					Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+			return null;
+		}
+	}
+
+	private static GeoPoint location(StationInput input, List<Violation> violations) {
+		Optional<Crs> crs = input.crs() == null || input.crs().isBlank() ? Optional.of(Crs.WGS84)
+				: Crs.fromCode(input.crs());
+		if (crs.isEmpty()) {
+			violations.add(Violation.of("location.crs", "validation.unknownValue", input.crs(), "wgs84, gcj02, bd09"));
+		}
+		boolean latOk = coordinate(input.lat(), "location.lat", 90, violations);
+		boolean lonOk = coordinate(input.lon(), "location.lon", 180, violations);
+		if (crs.isEmpty() || !latOk || !lonOk) {
+			return null;
+		}
+		GeoPoint point = new CrsPoint(input.lat(), input.lon(), crs.get()).toWgs84();
+		if (!point.isInChina()) {
+			violations.add(Violation.of("location", "validation.outsideChina"));
+			return null;
+		}
+		return point;
+	}
+
+	private static boolean coordinate(Double value, String field, double limit, List<Violation> violations) {
+		if (value == null) {
+			violations.add(Violation.of(field, "validation.required"));
+			return false;
+		}
+		if (!Double.isFinite(value) || value < -limit || value > limit) {
+			violations.add(Violation.of(field, "validation.range", -limit, limit));
+			return false;
+		}
+		return true;
+	}
+
+	private static Set<Amenity> amenities(List<String> values, List<Violation> violations) {
+		Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+		if (values == null) {
+			return amenities;
+		}
+		for (int i = 0; i < values.size(); i++) {
+			Amenity amenity = enumValue(Amenity.class, values.get(i), "amenities[" + i + "]", true, violations);
+			if (amenity != null) {
+				amenities.add(amenity);
+			}
+		}
+		return amenities;
+	}
+
+	static OpeningHours openingHours(String value, String field, boolean required, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				violations.add(Violation.of(field, "validation.required"));
+			}
+			return null;
+		}
+		try {
+			return OpeningHours.parse(value);
+		}
+		catch (InvalidOpeningHoursException ex) {
+			violations.add(Violation.of(field, "validation.openingHours", ex.position(), ex.detail()));
+			return null;
+		}
+	}
+
+	private static SmartEntry smartEntry(StationInput input, List<Violation> violations) {
+		boolean hasMethod = input.smartEntryMethod() != null && !input.smartEntryMethod().isBlank();
+		boolean hasHours = input.smartEntryHours() != null && !input.smartEntryHours().isBlank();
+		if (!hasMethod && !hasHours) {
+			return null;
+		}
+		EntryMethod method = enumValue(EntryMethod.class, input.smartEntryMethod(), "smartEntry.method", true,
+				violations);
+		OpeningHours hours = openingHours(input.smartEntryHours(), "smartEntry.hours", true, violations);
+		return method == null || hours == null ? null : new SmartEntry(method, hours);
+	}
+
+	private static String phone(String value, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String phone = value.strip();
+		if (!PHONE.matcher(phone).matches()) {
+			violations.add(Violation.of("phone", "validation.phone"));
+			return null;
+		}
+		return phone;
+	}
+
+}

@@ -1,0 +1,197 @@
+package org.yizhan.station;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.yizhan.platform.ConflictException;
+import org.yizhan.station.photo.PhotoProcessor;
+import org.yizhan.station.photo.PhotoStorage;
+import org.yizhan.station.photo.ProcessedPhoto;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The registry of stations: the one way to create, change and find them.
+ *
+ * <p>
+ * Each command is one transaction that validates its input, loads the station with a row
+ * lock, lets the aggregate decide, saves it with a version check and publishes the
+ * resulting events through Spring Modulith's outbox, so a change and its event commit or
+ * fail together. A caller that read version {@code n} passes it as
+ * {@code expectedVersion}; a newer version in the database makes the command a conflict
+ * rather than a silent overwrite.
+ */
+@Service
+@Transactional
+public class StationRegistry {
+
+	private final StationRepository stations;
+
+	private final StationInputValidator validator;
+
+	private final PhotoProcessor photoProcessor;
+
+	private final PhotoStorage photoStorage;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
+			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock) {
+		this.stations = stations;
+		this.validator = validator;
+		this.photoProcessor = photoProcessor;
+		this.photoStorage = photoStorage;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Registers a new station as a draft, with a code counted in its district. */
+	public Station create(StationInput input) {
+		StationDetails details = validator.validate(input);
+		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
+		return save(Station.draft(code, details, now()));
+	}
+
+	public Station revise(StationId id, long expectedVersion, StationInput input) {
+		StationDetails details = validator.validate(input);
+		Station station = load(id, expectedVersion);
+		station.revise(details, now());
+		return save(station);
+	}
+
+	public Station list(StationId id, Long expectedVersion) {
+		Station station = load(id, expectedVersion);
+		station.list(now());
+		return save(station);
+	}
+
+	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
+		Station station = load(id, expectedVersion);
+		station.suspend(reason, expectedReopening, LocalDate.now(clock), now());
+		return save(station);
+	}
+
+	public Station reopen(StationId id, Long expectedVersion) {
+		Station station = load(id, expectedVersion);
+		station.reopen(now());
+		return save(station);
+	}
+
+	public Station delist(StationId id, Long expectedVersion, DelistingReason reason, String note) {
+		Station station = load(id, expectedVersion);
+		station.delist(reason, note, now());
+		return save(station);
+	}
+
+	/**
+	 * Validates, re-encodes and stores an uploaded photo and adds it to the station. The
+	 * file is written before the row; if the transaction then fails, the file is removed
+	 * again.
+	 */
+	public Station addPhoto(StationId id, Long expectedVersion, byte[] upload) {
+		Station station = load(id, expectedVersion);
+		ProcessedPhoto processed = photoProcessor.process(upload);
+		String key = photoStorage.store(processed);
+		onRollback(() -> photoStorage.delete(key));
+		station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
+		return save(station);
+	}
+
+	/** Removes a photo; its file goes once the change has committed. */
+	public Station removePhoto(StationId id, Long expectedVersion, long photoId) {
+		Station station = load(id, expectedVersion);
+		StationPhoto removed = station.removePhoto(photoId, now());
+		Station saved = save(station);
+		onCommit(() -> photoStorage.delete(removed.storageKey()));
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<byte[]> readPhoto(StationId id, long photoId, boolean thumbnail) {
+		return stations.findById(id)
+			.flatMap(station -> station.findPhoto(photoId))
+			.flatMap(photo -> photoStorage.read(photo.storageKey(), thumbnail));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Station> findById(StationId id) {
+		return stations.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Station> findByCode(String code) {
+		return stations.findByCode(code);
+	}
+
+	/**
+	 * @throws StationNotFoundException when there is no such station
+	 */
+	@Transactional(readOnly = true)
+	public Station getById(StationId id) {
+		return stations.findById(id).orElseThrow(() -> StationNotFoundException.byId(id));
+	}
+
+	@Transactional(readOnly = true)
+	public StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {
+		return stations.search(query, sort, descending, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public List<StationMarker> listMarkers(StationQuery query, int limit) {
+		return stations.listMarkers(query, limit);
+	}
+
+	/** The district codes that have at least one station, for filters. */
+	@Transactional(readOnly = true)
+	public List<String> listDistrictsInUse() {
+		return stations.listDistrictsInUse();
+	}
+
+	private Station load(StationId id, Long expectedVersion) {
+		Station station = stations.findByIdForUpdate(id).orElseThrow(() -> StationNotFoundException.byId(id));
+		if (expectedVersion != null && expectedVersion != station.version()) {
+			throw new ConflictException("problem.staleVersion.detail", expectedVersion, station.version());
+		}
+		return station;
+	}
+
+	private Station save(Station station) {
+		Station saved = stations.save(station);
+		saved.drainEvents().forEach(events::publishEvent);
+		return saved;
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+	private static void onRollback(Runnable action) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					action.run();
+				}
+			}
+		});
+	}
+
+	private static void onCommit(Runnable action) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,334 @@
+package org.yizhan.station;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.yizhan.calendar.OpeningHours;
+import org.yizhan.geo.GeoPoint;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads and saves {@link Station} aggregates with plain SQL. A save of a known station
+ * succeeds only if nobody saved it since it was loaded ({@code version} check), which
+ * turns a concurrent edit into a conflict instead of a lost update.
+ */
+@Repository
+class StationRepository {
+
+	private static final String COLUMNS = """
+			s.id, s.code, s.name, s.address, s.district_code, s.host_name, s.host_type, s.lat, s.lon, s.area_m2,
+			s.seats, s.amenities, s.opening_hours, s.smart_entry_method, s.smart_entry_hours, s.mobile, s.phone,
+			s.description, s.level, s.stars, s.status, s.suspension_reason, s.expected_reopening,
+			s.delisting_reason, s.delisting_note, s.status_changed_at, s.created_at, s.updated_at, s.version
+			""";
+
+	private final JdbcClient jdbc;
+
+	StationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next free number in a district; the row lock it takes lasts until the
+	 * transaction ends.
+	 */
+	int nextNumberIn(String districtCode) {
+		return jdbc.sql("""
+				insert into station_code_counter (district_code, last_number) values (:district, 1)
+				on conflict (district_code) do update set last_number = station_code_counter.last_number + 1
+				returning last_number
+				""").param("district", districtCode).query(Integer.class).single();
+	}
+
+	Optional<Station> findById(StationId id) {
+		return findOne("s.id = :key", id.value());
+	}
+
+	Optional<Station> findByCode(String code) {
+		return findOne("s.code = :key", code);
+	}
+
+	/** Loads for a change: the row stays locked until the transaction ends. */
+	Optional<Station> findByIdForUpdate(StationId id) {
+		return jdbc.sql("select " + COLUMNS + " from station s where s.id = :key for update")
+			.param("key", id.value())
+			.query((rs, n) -> map(rs, List.of()))
+			.optional()
+			.map(station -> withPhotos(List.of(station)).get(0));
+	}
+
+	private Optional<Station> findOne(String where, Object key) {
+		return jdbc.sql("select " + COLUMNS + " from station s where " + where)
+			.param("key", key)
+			.query((rs, n) -> map(rs, List.of()))
+			.optional()
+			.map(station -> withPhotos(List.of(station)).get(0));
+	}
+
+	Station save(Station station) {
+		StationDetails d = station.details();
+		Map<String, Object> params = new HashMap<>();
+		params.put("name", d.name());
+		params.put("address", d.address());
+		params.put("district", d.districtCode());
+		params.put("hostName", d.hostName());
+		params.put("hostType", d.hostType().name());
+		params.put("lat", d.location().lat());
+		params.put("lon", d.location().lon());
+		params.put("area", d.areaM2());
+		params.put("seats", d.seats());
+		params.put("amenities", d.amenities().stream().map(Enum::name).sorted().toArray(String[]::new));
+		params.put("hours", d.openingHours().value());
+		params.put("smartMethod", d.smartEntry() == null ? null : d.smartEntry().method().name());
+		params.put("smartHours", d.smartEntry() == null ? null : d.smartEntry().unattendedHours().value());
+		params.put("mobile", d.mobile());
+		params.put("phone", d.phone());
+		params.put("description", d.description());
+		params.put("level", d.level().name());
+		params.put("stars", d.stars());
+		params.put("status", station.status().name());
+		params.put("suspensionReason", station.suspension().map(Station.Suspension::reason).orElse(null));
+		params.put("expectedReopening", station.suspension().map(Station.Suspension::expectedReopening).orElse(null));
+		params.put("delistingReason", station.delisting().map(delisting -> delisting.reason().name()).orElse(null));
+		params.put("delistingNote", station.delisting().map(Station.Delisting::note).orElse(null));
+		params.put("statusChangedAt", Timestamp.from(station.statusChangedAt()));
+		params.put("updatedAt", Timestamp.from(station.updatedAt()));
+		long version;
+		if (station.id() == null) {
+			params.put("code", station.code().value());
+			params.put("createdAt", Timestamp.from(station.createdAt()));
+			long id = jdbc.sql("""
+					insert into station (code, name, address, district_code, host_name, host_type, lat, lon, area_m2,
+					  seats, amenities, opening_hours, smart_entry_method, smart_entry_hours, mobile, phone,
+					  description, level, stars, status, suspension_reason, expected_reopening, delisting_reason,
+					  delisting_note, status_changed_at, created_at, updated_at, version)
+					values (:code, :name, :address, :district, :hostName, :hostType, :lat, :lon, :area, :seats,
+					  cast(:amenities as varchar[]), :hours, :smartMethod, :smartHours, :mobile, :phone, :description,
+					  :level, :stars, :status, :suspensionReason, :expectedReopening, :delistingReason,
+					  :delistingNote, :statusChangedAt, :createdAt, :updatedAt, 0)
+					returning id
+					""").params(params).query(Long.class).single();
+			station.assignId(StationId.of(id));
+			version = 0;
+		}
+		else {
+			params.put("id", station.id().value());
+			params.put("version", station.version());
+			int updated = jdbc.sql("""
+					update station set name = :name, address = :address, district_code = :district,
+					  host_name = :hostName, host_type = :hostType, lat = :lat, lon = :lon, area_m2 = :area,
+					  seats = :seats, amenities = cast(:amenities as varchar[]), opening_hours = :hours,
+					  smart_entry_method = :smartMethod, smart_entry_hours = :smartHours, mobile = :mobile,
+					  phone = :phone, description = :description, level = :level, stars = :stars,
+					  status = :status, suspension_reason = :suspensionReason,
+					  expected_reopening = :expectedReopening, delisting_reason = :delistingReason,
+					  delisting_note = :delistingNote, status_changed_at = :statusChangedAt,
+					  updated_at = :updatedAt, version = version + 1
+					where id = :id and version = :version
+					""").params(params).update();
+			if (updated == 0) {
+				throw new OptimisticLockingFailureException(
+						"Station " + station.id() + " changed since version " + station.version());
+			}
+			version = station.version() + 1;
+		}
+		station.savedAs(version, savePhotos(station));
+		return station;
+	}
+
+	private List<StationPhoto> savePhotos(Station station) {
+		long stationId = station.id().value();
+		List<Long> kept = station.photos().stream().map(StationPhoto::id).filter(id -> id != null).toList();
+		if (kept.isEmpty()) {
+			jdbc.sql("delete from station_photo where station_id = :station").param("station", stationId).update();
+		}
+		else {
+			jdbc.sql("delete from station_photo where station_id = :station and id not in (:kept)")
+				.param("station", stationId)
+				.param("kept", kept)
+				.update();
+		}
+		List<StationPhoto> saved = new ArrayList<>();
+		int position = 0;
+		for (StationPhoto photo : station.photos()) {
+			if (photo.id() == null) {
+				long id = jdbc.sql("""
+						insert into station_photo (station_id, position, storage_key, width, height, uploaded_at)
+						values (:station, :position, :key, :width, :height, :uploadedAt) returning id
+						""")
+					.param("station", stationId)
+					.param("position", position + 1000)
+					.param("key", photo.storageKey())
+					.param("width", photo.width())
+					.param("height", photo.height())
+					.param("uploadedAt", Timestamp.from(photo.uploadedAt()))
+					.query(Long.class)
+					.single();
+				photo = new StationPhoto(id, photo.storageKey(), photo.width(), photo.height(), photo.uploadedAt());
+			}
+			saved.add(photo);
+			position++;
+		}
+		// Positions are rewritten in two steps so the unique (station, position) never
+		// collides midway.
+		for (int i = 0; i < saved.size(); i++) {
+			jdbc.sql("update station_photo set position = :position where id = :id")
+				.param("position", i)
+				.param("id", saved.get(i).id())
+				.update();
+		}
+		return saved;
+	}
+
+	StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		long total = jdbc.sql("select count(*) from station s where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		String order = Arrays.stream(sort.columns.split(", "))
+			.map(column -> column + (descending ? " desc" : " asc"))
+			.collect(Collectors.joining(", "));
+		List<Station> stations = jdbc
+			.sql("select " + COLUMNS + " from station s where " + where + " order by " + order
+					+ " limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> map(rs, List.of()))
+			.list();
+		return new StationPage(withPhotos(stations), page, size, total);
+	}
+
+	List<StationMarker> listMarkers(StationQuery query, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		params.put("limit", limit);
+		return jdbc
+			.sql("select s.id, s.code, s.name, s.status, s.host_type, s.lat, s.lon from station s where " + where
+					+ " order by s.code limit :limit")
+			.params(params)
+			.query((rs, n) -> new StationMarker(StationId.of(rs.getLong("id")), rs.getString("code"),
+					rs.getString("name"), StationStatus.valueOf(rs.getString("status")),
+					HostType.valueOf(rs.getString("host_type")), GeoPoint.of(rs.getDouble("lat"), rs.getDouble("lon"))))
+			.list();
+	}
+
+	List<String> listDistrictsInUse() {
+		return jdbc.sql("select distinct district_code from station order by 1").query(String.class).list();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from station").query(Long.class).single();
+	}
+
+	private static String where(StationQuery query, Map<String, Object> params) {
+		List<String> clauses = new ArrayList<>();
+		clauses.add("true");
+		if (query.organization() != null) {
+			clauses.add("""
+					s.district_code in (select d.code from organization o join organization d
+					  on d.path = o.path or d.path like o.path || '/%' where o.code = :org)""");
+			params.put("org", query.organization());
+		}
+		if (!query.statuses().isEmpty()) {
+			clauses.add("s.status in (:statuses)");
+			params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+		}
+		if (query.hostType() != null) {
+			clauses.add("s.host_type = :hostType");
+			params.put("hostType", query.hostType().name());
+		}
+		if (!query.amenities().isEmpty()) {
+			clauses.add("s.amenities @> cast(:amenities as varchar[])");
+			params.put("amenities", query.amenities().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (query.text() != null) {
+			clauses.add("(s.name ilike :text escape '\\' or s.address ilike :text escape '\\' "
+					+ "or s.code ilike :text escape '\\' or s.host_name ilike :text escape '\\')");
+			params.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return String.join(" and ", clauses);
+	}
+
+	private List<Station> withPhotos(List<Station> stations) {
+		if (stations.isEmpty()) {
+			return stations;
+		}
+		Map<Long, Station> byId = new LinkedHashMap<>();
+		stations.forEach(station -> byId.put(station.id().value(), station));
+		Map<Long, List<StationPhoto>> photos = new HashMap<>();
+		jdbc.sql("""
+				select id, station_id, storage_key, width, height, uploaded_at from station_photo
+				where station_id in (:ids) order by station_id, position
+				""").param("ids", byId.keySet()).query(rs -> {
+			photos.computeIfAbsent(rs.getLong("station_id"), id -> new ArrayList<>())
+				.add(new StationPhoto(rs.getLong("id"), rs.getString("storage_key"), rs.getInt("width"),
+						rs.getInt("height"), rs.getTimestamp("uploaded_at").toInstant()));
+		});
+		List<Station> result = new ArrayList<>();
+		for (Station station : stations) {
+			List<StationPhoto> own = photos.getOrDefault(station.id().value(), List.of());
+			station.savedAs(station.version(), own);
+			result.add(station);
+		}
+		return result;
+	}
+
+	private static Station map(ResultSet rs, List<StationPhoto> photos) throws SQLException {
+		String smartMethod = rs.getString("smart_entry_method");
+		SmartEntry smartEntry = smartMethod == null ? null
+				: new SmartEntry(EntryMethod.valueOf(smartMethod), new OpeningHours(rs.getString("smart_entry_hours")));
+		Integer seats = (Integer) rs.getObject("seats");
+		BigDecimal area = rs.getBigDecimal("area_m2");
+		StationDetails details = new StationDetails(rs.getString("name"), rs.getString("address"),
+				rs.getString("district_code"), rs.getString("host_name"), HostType.valueOf(rs.getString("host_type")),
+				GeoPoint.of(rs.getDouble("lat"), rs.getDouble("lon")), area == null ? null : area.stripTrailingZeros(),
+				seats, amenities(rs.getArray("amenities")), new OpeningHours(rs.getString("opening_hours")), smartEntry,
+				rs.getBoolean("mobile"), rs.getString("phone"), rs.getString("description"),
+				StationLevel.valueOf(rs.getString("level")), rs.getInt("stars"));
+		String suspensionReason = rs.getString("suspension_reason");
+		LocalDate expectedReopening = rs.getObject("expected_reopening", LocalDate.class);
+		String delistingReason = rs.getString("delisting_reason");
+		return new Station(StationId.of(rs.getLong("id")), new StationCode(rs.getString("code")), details,
+				StationStatus.valueOf(rs.getString("status")),
+				suspensionReason == null ? null : new Station.Suspension(suspensionReason, expectedReopening),
+				delistingReason == null ? null
+						: new Station.Delisting(DelistingReason.valueOf(delistingReason),
+								rs.getString("delisting_note")),
+				photos, instant(rs, "status_changed_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				rs.getLong("version"));
+	}
+
+	private static Set<Amenity> amenities(Array array) throws SQLException {
+		Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+		for (Object name : (Object[]) array.getArray()) {
+			amenities.add(Amenity.valueOf((String) name));
+		}
+		return amenities;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getTimestamp(column).toInstant();
+	}
+
+}

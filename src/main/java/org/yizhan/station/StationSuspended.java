@@ -1,0 +1,11 @@
+package org.yizhan.station;
+
+import java.time.LocalDate;
+
+/**
+ * A listed station closed for a time (暂停服务), expected to reopen on
+ * {@code expectedReopening}.
+ */
+public record StationSuspended(StationId stationId, String code, String reason, LocalDate expectedReopening) {
+
+}
