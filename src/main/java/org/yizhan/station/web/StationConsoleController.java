@@ -1,0 +1,381 @@
+package org.yizhan.station.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.yizhan.geo.CrsPoint;
+import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationKind;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Violation;
+import org.yizhan.platform.web.MapTiles;
+import org.yizhan.station.Amenity;
+import org.yizhan.station.DelistingReason;
+import org.yizhan.station.EntryMethod;
+import org.yizhan.station.HostType;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationLevel;
+import org.yizhan.station.StationMarker;
+import org.yizhan.station.StationNotFoundException;
+import org.yizhan.station.StationPage;
+import org.yizhan.station.StationQuery;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationSort;
+import org.yizhan.station.StationStatus;
+import org.yizhan.station.photo.PhotoRejectedException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin console's station pages: the filtered list with its map, a station's page
+ * with its lifecycle actions and photos, and the create/edit form with a map pin.
+ */
+@Controller
+class StationConsoleController {
+
+	static final int PAGE_SIZE = 20;
+
+	static final int MAP_LIMIT = 5000;
+
+	private final StationRegistry registry;
+
+	private final OrganizationTree organizations;
+
+	private final MapTiles mapTiles;
+
+	private final MessageSource messages;
+
+	StationConsoleController(StationRegistry registry, OrganizationTree organizations, MapTiles mapTiles,
+			MessageSource messages) {
+		this.registry = registry;
+		this.organizations = organizations;
+		this.mapTiles = mapTiles;
+		this.messages = messages;
+	}
+
+	/**
+	 * The list's filters as they come from the query string; unknown values are ignored.
+	 */
+	record Filters(String org, String status, String hostType, List<String> amenity, String q, String sort) {
+
+		StationQuery toQuery() {
+			StationStatus parsedStatus = status == null || status.isBlank() ? null : parse(StationStatus.class, status);
+			Set<StationStatus> statuses = parsedStatus == null ? Set.of() : Set.of(parsedStatus);
+			Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+			if (amenity != null) {
+				amenity.stream()
+					.filter(value -> !value.isBlank())
+					.map(value -> parse(Amenity.class, value))
+					.filter(value -> value != null)
+					.forEach(amenities::add);
+			}
+			return new StationQuery(org, statuses,
+					hostType == null || hostType.isBlank() ? null : parse(HostType.class, hostType), amenities, q);
+		}
+
+		StationSort order() {
+			StationSort order = sort == null ? null : parse(StationSort.class, sort);
+			return order == null ? StationSort.CODE : order;
+		}
+
+		private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+			try {
+				return Enum.valueOf(type, value.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	record Marker(long id, String code, String name, String status, double lat, double lon) {
+	}
+
+	@ModelAttribute
+	void common(Model model) {
+		model.addAttribute("mapTiles", mapTiles);
+		model.addAttribute("statuses", StationStatus.values());
+		model.addAttribute("hostTypes", HostType.values());
+		model.addAttribute("amenityCatalogue", Amenity.values());
+		model.addAttribute("levels", StationLevel.values());
+		model.addAttribute("entryMethods", EntryMethod.values());
+		model.addAttribute("delistingReasons", DelistingReason.values());
+	}
+
+	@GetMapping("/console")
+	String console() {
+		return "redirect:/console/stations";
+	}
+
+	@GetMapping("/console/stations")
+	String list(Filters filters, @RequestParam(defaultValue = "0") int page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		StationPage result = registry.search(filters.toQuery(), filters.order(), false, Math.max(0, page), PAGE_SIZE);
+		model.addAttribute("filters", filters);
+		model.addAttribute("result", result);
+		model.addAttribute("organizations", organizationsInUse());
+		model.addAttribute("mapLimit", MAP_LIMIT);
+		return htmx != null ? "console/stations :: results" : "console/stations";
+	}
+
+	@GetMapping(path = "/console/stations/map-data", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> mapData(Filters filters) {
+		List<StationMarker> markers = registry.listMarkers(filters.toQuery(), MAP_LIMIT);
+		List<Marker> drawn = markers.stream().map(marker -> {
+			CrsPoint point = CrsPoint.of(marker.location(), mapTiles.crs());
+			return new Marker(marker.id().value(), marker.code(), marker.name(), marker.status().name(), point.lat(),
+					point.lon());
+		}).toList();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("crs", mapTiles.crs().code());
+		body.put("markers", drawn);
+		return body;
+	}
+
+	@GetMapping("/console/stations/{id}")
+	String show(@PathVariable String id, Model model) {
+		Station station = registry.getById(id(id));
+		model.addAttribute("station", station);
+		model.addAttribute("location", CrsPoint.of(station.details().location(), mapTiles.crs()));
+		model.addAttribute("ancestry", organizations.listAncestry(station.details().districtCode()));
+		model.addAttribute("minReopening", LocalDate.now(org.yizhan.platform.YizhanTime.ZONE).plusDays(1));
+		return "console/station";
+	}
+
+	@GetMapping("/console/stations/new")
+	String newStation(Model model) {
+		return form(StationForm.empty(mapTiles.crs()), null, List.of(), model);
+	}
+
+	@PostMapping("/console/stations")
+	String create(@ModelAttribute("form") StationForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Station station = registry.create(form.toInput());
+			redirect.addFlashAttribute("notice", "station.saved");
+			return "redirect:/console/stations/" + station.id();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			return form(form, null, ex.violations(), model);
+		}
+	}
+
+	@GetMapping("/console/stations/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		Station station = registry.getById(id(id));
+		return form(StationForm.of(station, mapTiles.crs()), station, List.of(), model);
+	}
+
+	@PostMapping("/console/stations/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") StationForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Station current = registry.getById(id(id));
+		try {
+			if (form.getVersion() == null) {
+				throw new InvalidInputException(Violation.of("version", "validation.required"));
+			}
+			registry.revise(current.id(), form.getVersion(), form.toInput());
+			redirect.addFlashAttribute("notice", "station.saved");
+			return "redirect:/console/stations/" + current.id();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			return form(form, current, ex.violations(), model);
+		}
+		catch (ConflictException | OptimisticLockingFailureException ex) {
+			response.setStatus(409);
+			model.addAttribute("conflict", true);
+			return form(form, current, List.of(), model);
+		}
+	}
+
+	@PostMapping("/console/stations/{id}/list")
+	String listStation(@PathVariable String id, @RequestParam(required = false) Long version,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "station.listed", () -> registry.list(id(id), version));
+	}
+
+	@PostMapping("/console/stations/{id}/suspend")
+	String suspend(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String reason,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedReopening,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "station.suspended",
+				() -> registry.suspend(id(id), version, reason, expectedReopening));
+	}
+
+	@PostMapping("/console/stations/{id}/reopen")
+	String reopen(@PathVariable String id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, "station.reopened", () -> registry.reopen(id(id), version));
+	}
+
+	@PostMapping("/console/stations/{id}/delist")
+	String delist(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "station.delisted", () -> {
+			DelistingReason parsed = reason == null || reason.isBlank() ? null
+					: Filters.parse(DelistingReason.class, reason);
+			if (reason != null && !reason.isBlank() && parsed == null) {
+				throw new InvalidInputException(Violation.of("reason", "validation.unknownValue", reason,
+						String.join(", ", java.util.Arrays.stream(DelistingReason.values()).map(Enum::name).toList())));
+			}
+			return registry.delist(id(id), version, parsed, note);
+		});
+	}
+
+	@PostMapping("/console/stations/{id}/photos")
+	String addPhoto(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+		return act(id, redirect, "station.photoAdded", () -> {
+			try {
+				return registry.addPhoto(id(id), version, file == null ? new byte[0] : file.getBytes());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@PostMapping("/console/stations/{id}/photos/{photoId}/delete")
+	String removePhoto(@PathVariable String id, @PathVariable long photoId,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, "station.photoRemoved", () -> registry.removePhoto(id(id), version, photoId));
+	}
+
+	@GetMapping("/console/stations/{id}/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
+			@RequestParam(defaultValue = "false") boolean thumbnail) {
+		byte[] image = registry.readPhoto(id(id), photoId, thumbnail)
+			.orElseThrow(() -> StationNotFoundException.photo(photoId));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
+			.body(image);
+	}
+
+	/**
+	 * Runs a lifecycle or photo command and comes back to the station's page with a
+	 * notice, or with the reasons it was refused.
+	 */
+	private String act(String id, RedirectAttributes redirect, String notice, java.util.function.Supplier<?> command) {
+		try {
+			command.get();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problems",
+					ex.violations()
+						.stream()
+						.map(violation -> label(violation.field()) + "："
+								+ messages.getMessage(violation.code(), violation.args().toArray(), violation.code(),
+										LocaleContextHolder.getLocale()))
+						.toList());
+		}
+		catch (PhotoRejectedException ex) {
+			redirect.addFlashAttribute("problems", List.of(message(PhotoProblems.messageCode(ex))));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problems", List.of(message(ex.messageCode(), ex.args())));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("problems", List.of(message("problem.staleVersion")));
+		}
+		return "redirect:/console/stations/" + id(id);
+	}
+
+	private String form(StationForm form, Station station, List<Violation> violations, Model model) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		for (Violation violation : violations) {
+			String field = violation.field().startsWith("amenities[") ? "amenities" : violation.field();
+			errors.computeIfAbsent(field, key -> new ArrayList<>())
+				.add(message(violation.code(), violation.args().toArray()));
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("station", station);
+		model.addAttribute("errors", errors);
+		model.addAttribute("districts", districtChoices(form.getDistrict()));
+		return "console/station-form";
+	}
+
+	/** The unions shown in the list's filter: those with stations in their subtree. */
+	private List<Organization> organizationsInUse() {
+		return organizations.listCovering(registry.listDistrictsInUse());
+	}
+
+	/**
+	 * The districts offered in the form, grouped by city: every district of every city
+	 * that already has stations, plus the one the form has now.
+	 */
+	private Map<Organization, List<Organization>> districtChoices(String current) {
+		List<String> inUse = new ArrayList<>(registry.listDistrictsInUse());
+		if (current != null && !current.isBlank()) {
+			inUse.add(current.strip());
+		}
+		Map<Organization, List<Organization>> choices = new LinkedHashMap<>();
+		for (Organization organization : organizations.listCovering(inUse)) {
+			if (organization.kind() == OrganizationKind.CITY || organization.kind() == OrganizationKind.PROVINCE) {
+				List<Organization> districts = organizations.listChildren(organization.code())
+					.stream()
+					.filter(Organization::isDistrict)
+					.toList();
+				if (!districts.isEmpty()) {
+					choices.put(organization, districts);
+				}
+			}
+		}
+		return choices;
+	}
+
+	private String label(String field) {
+		return messages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, field,
+				LocaleContextHolder.getLocale());
+	}
+
+	private String message(String code, Object... args) {
+		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+	}
+
+	private static StationId id(String value) {
+		try {
+			return StationId.of(Long.parseLong(value));
+		}
+		catch (NumberFormatException ex) {
+			throw StationNotFoundException.byId(value);
+		}
+	}
+
+}
