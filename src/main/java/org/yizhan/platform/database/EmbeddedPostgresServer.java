@@ -66,6 +66,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory.toFile())
 				.setCleanDataDirectory(clean)
+				// Spring's shutdown hook closes the contexts, which release this server
+				// after
+				// everything that uses the database has stopped; zonky's own hook would
+				// race them.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("timezone", "Asia/Shanghai")
 				.setServerConfig("max_connections", "100")
 				.start();
