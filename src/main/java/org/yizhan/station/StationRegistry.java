@@ -101,7 +101,11 @@ public class StationRegistry {
 		Station station = load(id, expectedVersion);
 		ProcessedPhoto processed = photoProcessor.process(upload);
 		String key = photoStorage.store(processed);
-		onRollback(() -> photoStorage.delete(key));
+		// Storage is by content: an identical photo already in use must survive a
+		// rollback.
+		if (!stations.isPhotoInUse(key)) {
+			onRollback(() -> photoStorage.delete(key));
+		}
 		station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
 		return save(station);
 	}
@@ -111,7 +115,9 @@ public class StationRegistry {
 		Station station = load(id, expectedVersion);
 		StationPhoto removed = station.removePhoto(photoId, now());
 		Station saved = save(station);
-		onCommit(() -> photoStorage.delete(removed.storageKey()));
+		if (!stations.isPhotoInUse(removed.storageKey())) {
+			onCommit(() -> photoStorage.delete(removed.storageKey()));
+		}
 		return saved;
 	}
 
@@ -159,7 +165,7 @@ public class StationRegistry {
 	private Station load(StationId id, Long expectedVersion) {
 		Station station = stations.findByIdForUpdate(id).orElseThrow(() -> StationNotFoundException.byId(id));
 		if (expectedVersion != null && expectedVersion != station.version()) {
-			throw new ConflictException("problem.staleVersion.detail", expectedVersion, station.version());
+			throw new ConflictException("version", "problem.staleVersion.detail", expectedVersion, station.version());
 		}
 		return station;
 	}

@@ -233,6 +233,16 @@ class StationRepository {
 			.list();
 	}
 
+	/**
+	 * Whether any station's photo is stored under this key (identical uploads share one).
+	 */
+	boolean isPhotoInUse(String storageKey) {
+		return jdbc.sql("select exists (select 1 from station_photo where storage_key = :key)")
+			.param("key", storageKey)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<String> listDistrictsInUse() {
 		return jdbc.sql("select distinct district_code from station order by 1").query(String.class).list();
 	}
