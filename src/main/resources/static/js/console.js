@@ -8,6 +8,16 @@
       event.preventDefault();
     }
   }, true);
+
+  // A photo over the limit is refused here, before minutes of upload on a slow line.
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    var limit = input.getAttribute && input.getAttribute('data-max-bytes');
+    if (limit && input.files && input.files.length > 0) {
+      input.setCustomValidity(input.files[0].size > parseInt(limit, 10) ? input.getAttribute('data-too-large') : '');
+      input.reportValidity();
+    }
+  });
 })();
 
 // Shared map set-up: tiles from the server's configuration, in the coordinate system the server

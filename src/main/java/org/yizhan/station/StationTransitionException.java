@@ -13,7 +13,7 @@ public class StationTransitionException extends ConflictException {
 	private final String action;
 
 	StationTransitionException(StationStatus from, String action) {
-		super("station.transition." + action, from.labelZh(), from.labelEn());
+		super("status", "station.transition." + action, from.labelZh(), from.labelEn());
 		this.from = from;
 		this.action = action;
 	}

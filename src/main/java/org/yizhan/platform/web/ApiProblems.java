@@ -26,7 +26,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import tools.jackson.core.JacksonException;
@@ -63,12 +62,15 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "conflict", "problem.conflict", message(ex.messageCode(), ex.args()));
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", "problem.conflict",
+				message(ex.messageCode(), ex.args()));
+		return ex.field() == null ? problem : onField(problem, ex.field(), ex.messageCode());
 	}
 
 	@ExceptionHandler
 	ProblemDetail optimisticLock(OptimisticLockingFailureException ex) {
-		return problem(HttpStatus.CONFLICT, "conflict", "problem.conflict", message("problem.staleVersion"));
+		return onField(problem(HttpStatus.CONFLICT, "conflict", "problem.conflict", message("problem.staleVersion")),
+				"version", "problem.staleVersion");
 	}
 
 	@ExceptionHandler
@@ -101,20 +103,25 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "problem.too-large", message("photo.tooLarge"));
-	}
-
-	@ExceptionHandler
 	ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "problem.unsupported-media-type",
-				message("problem.unsupportedMediaType.detail", String.valueOf(ex.getContentType())));
+				message("problem.unsupported-media-type.detail", String.valueOf(ex.getContentType())));
 	}
 
 	/** Problems raised by a module with a status of its own (e.g. 413/415 for photos). */
 	@ExceptionHandler
 	ProblemDetail statusProblem(StatusProblemException ex) {
-		return problem(ex.status(), ex.type(), "problem." + ex.type(), message(ex.messageCode(), ex.args()));
+		ProblemDetail problem = problem(ex.status(), ex.type(), "problem." + ex.type(),
+				message(ex.messageCode(), ex.args()));
+		return ex.field() == null ? problem : onField(problem, ex.field(), ex.messageCode());
+	}
+
+	/**
+	 * Names the field at fault as a validation problem does, so clients read both alike.
+	 */
+	static ProblemDetail onField(ProblemDetail problem, String field, String code) {
+		problem.setProperty("errors", List.of(Map.of("field", field, "code", code, "message", problem.getDetail())));
+		return problem;
 	}
 
 	private static String pathOf(JacksonException ex) {

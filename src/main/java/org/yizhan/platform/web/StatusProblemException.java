@@ -16,6 +16,8 @@ public class StatusProblemException extends RuntimeException {
 
 	private final Object[] args;
 
+	private String field;
+
 	public StatusProblemException(HttpStatus status, String type, String messageCode, Object... args) {
 		super(type + ": " + messageCode);
 		this.status = status;
@@ -38,6 +40,21 @@ public class StatusProblemException extends RuntimeException {
 
 	public Object[] args() {
 		return args.clone();
+	}
+
+	/**
+	 * Names the request field the problem is about, e.g. the {@code file} of an upload.
+	 */
+	public StatusProblemException onField(String field) {
+		this.field = field;
+		return this;
+	}
+
+	/**
+	 * The request field at fault, {@code null} when the problem concerns no one field.
+	 */
+	public String field() {
+		return field;
 	}
 
 }

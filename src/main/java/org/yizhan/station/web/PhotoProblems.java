@@ -25,11 +25,14 @@ final class PhotoProblems {
 		catch (PhotoRejectedException ex) {
 			throw switch (ex.reason()) {
 				case TOO_LARGE ->
-					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooLarge");
+					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooLarge")
+						.onField("file");
 				case TOO_MANY_PIXELS ->
-					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooManyPixels");
+					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooManyPixels")
+						.onField("file");
 				case NOT_AN_IMAGE -> new StatusProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-						"unsupported-media-type", "photo.notAnImage");
+						"unsupported-media-type", "photo.notAnImage")
+					.onField("file");
 				case EMPTY -> new InvalidInputException(Violation.of("file", "photo.empty"));
 				case CORRUPT -> new InvalidInputException(Violation.of("file", "photo.corrupt"));
 			};
