@@ -92,6 +92,51 @@ class StationConsoleJourneyTests {
 	}
 
 	@Test
+	void adminEditsSuspendsReopensAndDelistsAStationGivingReasons() {
+		String name = "生命周期驿站" + UUID.randomUUID().toString().substring(0, 6);
+		try (BrowserContext context = browser.newContext("http://localhost:" + port, "zh-CN")) {
+			Page page = context.newPage();
+			signIn(page);
+			page.navigate("/console/stations/new");
+			page.fill("#name", name);
+			page.selectOption("#district", "330105");
+			page.selectOption("#hostType", "PETROL_STATION");
+			page.fill("#hostName", "中国石化");
+			page.fill("#address", "杭州市拱墅区");
+			page.fill("#lat", "30.32");
+			page.fill("#lon", "120.14");
+			page.click("#save-station");
+			page.click("#action-list");
+			assertThat(page.locator("#station-status")).hasText("已上图");
+
+			page.click("#edit-station");
+			page.fill("#name", name + "（改）");
+			page.fill("#openingHours", "24/7");
+			page.click("#save-station");
+			assertThat(page.locator("#station-name")).hasText(name + "（改）");
+			assertThat(page.locator("text=已保存")).isVisible();
+
+			page.fill("#suspend-reason", "站内装修");
+			page.fill("#suspend-until",
+					java.time.LocalDate.now(org.yizhan.platform.YizhanTime.ZONE).plusDays(30).toString());
+			page.click("#action-suspend");
+			assertThat(page.locator("#station-status")).hasText("暂停服务");
+			assertThat(page.locator(".alert-warning")).containsText("站内装修");
+
+			page.click("#action-reopen");
+			assertThat(page.locator("#station-status")).hasText("已上图");
+
+			page.onDialog(dialog -> dialog.accept());
+			page.selectOption("#delist-reason", "DUPLICATE");
+			page.fill("input[name=note]", "与邻近站点重复");
+			page.click("#action-delist");
+			assertThat(page.locator("#station-status")).hasText("已摘牌");
+			assertThat(page.locator(".alert-secondary")).containsText("重复登记");
+			assertThat(page.locator("#edit-station")).hasCount(0);
+		}
+	}
+
+	@Test
 	void htmlInAStationNameIsShownAsTextEverywhere() {
 		String name = "<b>粗体</b>驿站" + UUID.randomUUID().toString().substring(0, 4);
 		try (BrowserContext context = browser.newContext("http://localhost:" + port, "zh-CN")) {

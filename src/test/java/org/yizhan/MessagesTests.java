@@ -1,0 +1,164 @@
+package org.yizhan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text the application shows exists in Chinese and in English, and every message
+ * code the code refers to exists.
+ */
+class MessagesTests {
+
+	private static final Path MAIN_JAVA = Path.of("src/main/java");
+
+	private static final Pattern MESSAGE_CODE = Pattern
+		.compile("\"((?:validation|problem|station|photo|field)\\.[A-Za-z.\\-]+)\"");
+
+	/** The {@code type} of a problem raised with its own status has a title. */
+	private static final Pattern PROBLEM_TYPE = Pattern
+		.compile("new StatusProblemException\\(\\s*HttpStatus\\.\\w+,\\s*\"([a-z\\-]+)\"");
+
+	/** A field named in a violation has a label. */
+	private static final Pattern VIOLATION_FIELD = Pattern.compile("Violation\\.of\\(\\s*\"([A-Za-z.]+)\"");
+
+	private static final Properties CHINESE = load("messages.properties");
+
+	private static final Properties ENGLISH = load("messages_en.properties");
+
+	@Test
+	void everyChineseMessageHasAnEnglishOne() {
+		assertThat(keys(ENGLISH)).containsAll(keys(CHINESE));
+	}
+
+	@Test
+	void everyEnglishMessageHasAChineseOne() {
+		assertThat(keys(CHINESE)).containsAll(keys(ENGLISH));
+	}
+
+	@Test
+	void noMessageIsBlank() {
+		assertThat(blank(CHINESE)).isEmpty();
+		assertThat(blank(ENGLISH)).isEmpty();
+	}
+
+	@Test
+	void everyMessageCodeInTheCodeExistsInBothLanguages() {
+		Map<String, Path> codes = findInMainCode(MESSAGE_CODE);
+		// Codes ending in a dot are prefixes completed at run time, checked below.
+		codes.keySet().removeIf(code -> code.endsWith("."));
+
+		assertThat(codes).as("message codes found in %s", MAIN_JAVA).isNotEmpty().containsKey("validation.required");
+		assertThat(keys(CHINESE)).as("Chinese messages").containsAll(codes.keySet());
+		assertThat(keys(ENGLISH)).as("English messages").containsAll(codes.keySet());
+	}
+
+	@Test
+	void everyProblemTypeHasATitleInBothLanguages() {
+		Set<String> titles = new TreeSet<>();
+		findInMainCode(PROBLEM_TYPE).keySet().forEach(type -> titles.add("problem." + type));
+
+		assertThat(titles).contains("problem.too-large", "problem.unsupported-media-type");
+		assertThat(keys(CHINESE)).containsAll(titles);
+		assertThat(keys(ENGLISH)).containsAll(titles);
+	}
+
+	@Test
+	void everyFieldNamedInAViolationHasALabelInBothLanguages() {
+		Set<String> labels = new TreeSet<>();
+		findInMainCode(VIOLATION_FIELD).keySet().forEach(field -> labels.add("field." + field));
+
+		assertThat(labels).contains("field.reason", "field.file", "field.location");
+		assertThat(keys(CHINESE)).containsAll(labels);
+		assertThat(keys(ENGLISH)).containsAll(labels);
+	}
+
+	@Test
+	void everyLifecycleRefusalHasAMessage() {
+		for (String action : new String[] { "list", "suspend", "reopen", "delist", "revise" }) {
+			assertThat(CHINESE).containsKey("station.transition." + action);
+			assertThat(ENGLISH).containsKey("station.transition." + action);
+		}
+	}
+
+	@Test
+	void messagesWithArgumentsHaveNoApostrophesThatMessageFormatWouldSwallow() {
+		Set<String> broken = new TreeSet<>();
+		for (Properties messages : new Properties[] { CHINESE, ENGLISH }) {
+			messages.forEach((key, value) -> {
+				String text = (String) value;
+				if (text.matches("(?s).*\\{\\d+}.*") && text.replace("''", "").contains("'")) {
+					broken.add((String) key);
+				}
+			});
+		}
+		assertThat(broken).isEmpty();
+	}
+
+	private static Map<String, Path> findInMainCode(Pattern pattern) {
+		Map<String, Path> found = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(MAIN_JAVA)) {
+			files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+				Matcher matcher = pattern.matcher(read(file));
+				while (matcher.find()) {
+					found.putIfAbsent(matcher.group(1), file);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return found;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Set<String> keys(Properties properties) {
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+	private static Set<String> blank(Properties properties) {
+		Set<String> blank = new TreeSet<>();
+		properties.forEach((key, value) -> {
+			if (((String) value).isBlank()) {
+				blank.add((String) key);
+			}
+		});
+		return blank;
+	}
+
+	private static Properties load(String resource) {
+		Properties properties = new Properties();
+		try (InputStream in = MessagesTests.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
+	}
+
+}

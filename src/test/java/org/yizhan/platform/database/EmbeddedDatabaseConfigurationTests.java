@@ -1,0 +1,58 @@
+package org.yizhan.platform.database;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded PostgreSQL starts only when no datasource URL is configured, persists its
+ * data across restarts, and is shared by the contexts of one JVM.
+ */
+class EmbeddedDatabaseConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(EmbeddedDatabaseConfiguration.class);
+
+	@Test
+	void aConfiguredDatasourceUrlKeepsTheEmbeddedServerAway() {
+		runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example:5432/yizhan").run(context -> {
+			assertThat(context).doesNotHaveBean(EmbeddedPostgresServer.class);
+			assertThat(context).doesNotHaveBean(DataSource.class);
+		});
+	}
+
+	@Test
+	void withoutAUrlTheEmbeddedServerStartsAndKeepsItsDataAcrossRestarts(@TempDir Path folder) {
+		runner.withPropertyValues("yizhan.embedded-db.dir=" + folder.resolve("pg")).run(context -> {
+			assertThat(context).hasSingleBean(EmbeddedPostgresServer.class);
+			try (var connection = context.getBean(DataSource.class).getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("create table kept (note text)");
+				statement.execute("insert into kept values ('survives a restart')");
+			}
+		});
+		runner.withPropertyValues("yizhan.embedded-db.dir=" + folder.resolve("pg")).run(context -> {
+			try (var connection = context.getBean(DataSource.class).getConnection();
+					var rows = connection.createStatement().executeQuery("select note from kept")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("survives a restart");
+			}
+		});
+	}
+
+	@Test
+	void contextsOfOneJvmShareTheServerOfAFolder(@TempDir Path folder) {
+		try (EmbeddedPostgresServer first = EmbeddedPostgresServer.acquire(folder, false);
+				EmbeddedPostgresServer second = EmbeddedPostgresServer.acquire(folder, false)) {
+			assertThat(second).isSameAs(first);
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.yizhan.station;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The registry publishes one event per change, naming the station by id and code, and
+ * nothing for a command it refuses.
+ */
+@SpringBootTest
+@RecordApplicationEvents
+class StationEventsTests {
+
+	@Autowired
+	StationRegistry registry;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void creatingAStationPublishesStationChanged() {
+		Station station = registry.create(anInput("新建事件驿站"));
+
+		assertThat(stationEvents())
+			.containsExactly(new StationChanged(station.id(), station.code().value(), StationStatus.DRAFT));
+		assertThat(station.code().value()).startsWith("330106-");
+	}
+
+	@Test
+	void revisingAStationPublishesStationChangedWithItsStatus() {
+		Station station = registry.create(anInput("修改前"));
+		registry.list(station.id(), 0L);
+		events.clear();
+
+		registry.revise(station.id(), 1L, anInput("修改后"));
+
+		assertThat(stationEvents())
+			.containsExactly(new StationChanged(station.id(), station.code().value(), StationStatus.LISTED));
+	}
+
+	@Test
+	void eachLifecycleStepPublishesItsEvent() {
+		Station station = registry.create(anInput("生命周期事件驿站"));
+		StationId id = station.id();
+		String code = station.code().value();
+		LocalDate reopening = LocalDate.now().plusDays(10);
+		events.clear();
+
+		registry.list(id, null);
+		registry.suspend(id, null, "设施维修", reopening);
+		registry.reopen(id, null);
+		registry.delist(id, null, DelistingReason.FAILED_STANDARDS, "复查不达标");
+
+		assertThat(stationEvents()).containsExactly(new StationListed(id, code),
+				new StationSuspended(id, code, "设施维修", reopening), new StationListed(id, code),
+				new StationDelisted(id, code, DelistingReason.FAILED_STANDARDS));
+	}
+
+	@Test
+	void aRefusedCommandPublishesNothing() {
+		Station station = registry.create(anInput("拒绝事件驿站"));
+		registry.delist(station.id(), null, DelistingReason.DUPLICATE, null);
+		events.clear();
+
+		assertThatExceptionOfType(StationTransitionException.class)
+			.isThrownBy(() -> registry.reopen(station.id(), null));
+		assertThatExceptionOfType(StationTransitionException.class)
+			.isThrownBy(() -> registry.revise(station.id(), 1L, anInput("复活")));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> registry.list(station.id(), 0L));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> registry.create(anInput(" ")));
+
+		assertThat(stationEvents()).isEmpty();
+	}
+
+	@Test
+	void anInvalidSuspensionPublishesNothing() {
+		Station station = registry.create(anInput("暂停校验驿站"));
+		registry.list(station.id(), null);
+		events.clear();
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> registry.suspend(station.id(), null, "维修", LocalDate.now()));
+
+		assertThat(stationEvents()).isEmpty();
+		assertThat(registry.getById(station.id()).status()).isEqualTo(StationStatus.LISTED);
+	}
+
+	private List<Object> stationEvents() {
+		return events.stream(Object.class)
+			.filter(event -> event instanceof StationChanged || event instanceof StationListed
+					|| event instanceof StationSuspended || event instanceof StationDelisted)
+			.toList();
+	}
+
+	private static StationInput anInput(String name) {
+		return new StationInput(name, "杭州市西湖区文三路 90 号", "330106", "西湖区环卫所", "SANITATION_DEPOT", 30.2775, 120.1310,
+				"wgs84", null, 6, List.of("DRINKING_WATER", "HOT_WATER"), "Mo-Su 06:00-20:00", null, null, false, null,
+				null, null, null);
+	}
+
+}
