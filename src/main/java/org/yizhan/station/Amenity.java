@@ -23,26 +23,18 @@ public enum Amenity implements Labelled {
 	HAIRCUT("爱心理发", "Haircut", "service:haircut=yes"), MOTHERS_ROOM("母婴室", "Mothers' room", "changing_table=yes"),
 	WHEELCHAIR_ACCESS("无障碍通道", "Wheelchair access", "wheelchair=yes");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	private final String osmTag;
 
 	Amenity(String labelZh, String labelEn, String osmTag) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 		this.osmTag = osmTag;
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 	/** The OSM tag ({@code key=value}) this amenity is published as. */

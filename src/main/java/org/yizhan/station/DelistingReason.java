@@ -8,23 +8,15 @@ public enum DelistingReason implements Labelled {
 	CLOSED("永久关闭", "Closed for good"), FAILED_STANDARDS("不达标", "Failed standards"),
 	SILENT("长期无评价", "Silent (no ratings)"), DUPLICATE("重复登记", "Duplicate"), BOGUS("虚假站点", "Bogus");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	DelistingReason(String labelZh, String labelEn) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 }

@@ -7,23 +7,15 @@ public enum EntryMethod implements Labelled {
 
 	ID_CARD("刷身份证", "ID card"), QR("扫码", "QR code"), FACE("刷脸", "Face");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	EntryMethod(String labelZh, String labelEn) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 }

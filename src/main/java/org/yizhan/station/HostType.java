@@ -14,23 +14,15 @@ public enum HostType implements Labelled {
 	TOURIST_CENTRE("游客服务中心", "Tourist centre"), TRAFFIC_POLICE_POST("交警岗亭", "Traffic police post"),
 	CONSTRUCTION_SITE("建筑工地", "Construction site"), OTHER("其他", "Other");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	HostType(String labelZh, String labelEn) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 }

@@ -7,9 +7,19 @@ import java.util.Locale;
  */
 public interface Labelled {
 
-	String labelZh();
+	/** The two labels of a catalogue entry. */
+	record Label(String zh, String en) {
+	}
 
-	String labelEn();
+	Label label();
+
+	default String labelZh() {
+		return label().zh();
+	}
+
+	default String labelEn() {
+		return label().en();
+	}
 
 	default String label(Locale locale) {
 		return locale != null && "en".equals(locale.getLanguage()) ? labelEn() : labelZh();

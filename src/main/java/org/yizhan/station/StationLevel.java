@@ -7,23 +7,15 @@ public enum StationLevel implements Labelled {
 
 	NONE("未定级", "None"), CITY("市级", "City"), PROVINCIAL("省级", "Provincial"), NATIONAL("全国级", "National");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	StationLevel(String labelZh, String labelEn) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 }

@@ -7,23 +7,15 @@ public enum StationStatus implements Labelled {
 
 	DRAFT("草稿", "Draft"), LISTED("已上图", "Listed"), SUSPENDED("暂停服务", "Suspended"), DELISTED("已摘牌", "Delisted");
 
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	StationStatus(String labelZh, String labelEn) {
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(labelZh, labelEn);
 	}
 
 	@Override
-	public String labelZh() {
-		return labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return labelEn;
+	public Label label() {
+		return label;
 	}
 
 }

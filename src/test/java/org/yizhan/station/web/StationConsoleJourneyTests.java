@@ -52,11 +52,7 @@ class StationConsoleJourneyTests {
 
 			page.click("#nav-new-station");
 			assertThat(page.locator("h1")).hasText("新建驿站");
-			page.fill("#name", name);
-			page.selectOption("#district", "330106");
-			page.selectOption("#hostType", "BANK");
-			page.fill("#hostName", "工商银行文三路支行");
-			page.fill("#address", "杭州市西湖区文三路 100 号");
+			fillStation(page, name, "330106", "BANK", "工商银行文三路支行", "杭州市西湖区文三路 100 号");
 			page.fill("#openingHours", "Mo-Su 08:00-20:00");
 			page.click("label[for=a-MICROWAVE]");
 			assertThat(page.locator("#a-MICROWAVE")).isChecked();
@@ -98,13 +94,8 @@ class StationConsoleJourneyTests {
 			Page page = context.newPage();
 			signIn(page);
 			page.navigate("/console/stations/new");
-			page.fill("#name", name);
-			page.selectOption("#district", "330105");
-			page.selectOption("#hostType", "PETROL_STATION");
-			page.fill("#hostName", "中国石化");
-			page.fill("#address", "杭州市拱墅区");
-			page.fill("#lat", "30.32");
-			page.fill("#lon", "120.14");
+			fillStation(page, name, "330105", "PETROL_STATION", "中国石化", "杭州市拱墅区");
+			placeAt(page, "30.32", "120.14");
 			page.click("#save-station");
 			page.click("#action-list");
 			assertThat(page.locator("#station-status")).hasText("已上图");
@@ -143,13 +134,8 @@ class StationConsoleJourneyTests {
 			Page page = context.newPage();
 			signIn(page);
 			page.navigate("/console/stations/new");
-			page.fill("#name", name);
-			page.selectOption("#district", "330102");
-			page.selectOption("#hostType", "PUBLIC_TOILET");
-			page.fill("#hostName", "<script>alert(1)</script>");
-			page.fill("#address", "杭州市上城区");
-			page.fill("#lat", "30.25");
-			page.fill("#lon", "120.17");
+			fillStation(page, name, "330102", "PUBLIC_TOILET", "<script>alert(1)</script>", "杭州市上城区");
+			placeAt(page, "30.25", "120.17");
 			page.click("#save-station");
 
 			assertThat(page.locator("#station-name")).hasText(name);
@@ -169,14 +155,9 @@ class StationConsoleJourneyTests {
 			Page page = context.newPage();
 			signIn(page);
 			page.navigate("/console/stations/new");
-			page.fill("#name", "错误示例驿站");
-			page.selectOption("#district", "330106");
-			page.selectOption("#hostType", "BANK");
-			page.fill("#hostName", "某银行");
-			page.fill("#address", "杭州市西湖区");
+			fillStation(page, "错误示例驿站", "330106", "BANK", "某银行", "杭州市西湖区");
 			page.fill("#openingHours", "Mo-Fr 25:00-26:00");
-			page.fill("#lat", "35.68");
-			page.fill("#lon", "139.76");
+			placeAt(page, "35.68", "139.76");
 			page.click("#save-station");
 
 			assertThat(page.locator("#form-errors")).containsText("开放时间");
@@ -184,6 +165,21 @@ class StationConsoleJourneyTests {
 			assertThat(page.locator("#form-errors")).containsText("位置不在中国境内");
 			assertThat(page.locator("#name")).hasValue("错误示例驿站");
 		}
+	}
+
+	private static void fillStation(Page page, String name, String district, String hostType, String hostName,
+			String address) {
+		page.fill("#name", name);
+		page.selectOption("#district", district);
+		page.selectOption("#hostType", hostType);
+		page.fill("#hostName", hostName);
+		page.fill("#address", address);
+	}
+
+	/** Types coordinates instead of dropping the pin. */
+	private static void placeAt(Page page, String lat, String lon) {
+		page.fill("#lat", lat);
+		page.fill("#lon", lon);
 	}
 
 	private static void signIn(Page page) {
