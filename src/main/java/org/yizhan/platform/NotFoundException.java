@@ -1,5 +1,7 @@
 package org.yizhan.platform;
 
+import java.util.Arrays;
+
 /**
  * A thing looked up by an identifier from outside does not exist (answered with 404).
  */
@@ -10,7 +12,7 @@ public class NotFoundException extends RuntimeException {
 	private final Object[] args;
 
 	public NotFoundException(String messageCode, Object... args) {
-		super(messageCode + " " + java.util.Arrays.toString(args));
+		super(messageCode + " " + Arrays.toString(args));
 		this.messageCode = messageCode;
 		this.args = args.clone();
 	}

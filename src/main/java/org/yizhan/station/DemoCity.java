@@ -3,6 +3,7 @@ package org.yizhan.station;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,8 +129,8 @@ class DemoCity implements ApplicationRunner {
 		}
 	}
 
-	private static java.math.BigDecimal decimal(String value) {
-		return value == null || value.isBlank() ? null : new java.math.BigDecimal(value);
+	private static BigDecimal decimal(String value) {
+		return value == null || value.isBlank() ? null : new BigDecimal(value);
 	}
 
 	private static Integer integer(String value) {

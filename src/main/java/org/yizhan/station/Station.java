@@ -54,7 +54,7 @@ public class Station {
 
 	private long version;
 
-	private final transient List<Object> events = new ArrayList<>();
+	private final transient List<Pending> events = new ArrayList<>();
 
 	/** Why and until when a station is suspended. */
 	public record Suspension(String reason, LocalDate expectedReopening) {
@@ -203,8 +203,8 @@ public class Station {
 	 */
 	List<Object> drainEvents() {
 		List<Object> resolved = new ArrayList<>();
-		for (Object pending : events) {
-			resolved.add(switch ((Pending) pending) {
+		for (Pending pending : events) {
+			resolved.add(switch (pending) {
 				case CHANGED -> new StationChanged(id, code.value(), status);
 				case LISTED -> new StationListed(id, code.value());
 				case SUSPENDED ->

@@ -68,15 +68,11 @@ class StationRepository {
 
 	/** Loads for a change: the row stays locked until the transaction ends. */
 	Optional<Station> findByIdForUpdate(StationId id) {
-		return jdbc.sql("select " + COLUMNS + " from station s where s.id = :key for update")
-			.param("key", id.value())
-			.query((rs, n) -> map(rs, List.of()))
-			.optional()
-			.map(station -> withPhotos(List.of(station)).get(0));
+		return findOne("s.id = :key for update", id.value());
 	}
 
-	private Optional<Station> findOne(String where, Object key) {
-		return jdbc.sql("select " + COLUMNS + " from station s where " + where)
+	private Optional<Station> findOne(String condition, Object key) {
+		return jdbc.sql("select " + COLUMNS + " from station s where " + condition)
 			.param("key", key)
 			.query((rs, n) -> map(rs, List.of()))
 			.optional()

@@ -2,14 +2,17 @@ package org.yizhan.station.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -75,12 +78,15 @@ class StationConsoleController {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	StationConsoleController(StationRegistry registry, OrganizationTree organizations, MapTiles mapTiles,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
 		this.registry = registry;
 		this.organizations = organizations;
 		this.mapTiles = mapTiles;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/**
@@ -170,7 +176,7 @@ class StationConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("location", CrsPoint.of(station.details().location(), mapTiles.crs()));
 		model.addAttribute("ancestry", organizations.listAncestry(station.details().districtCode()));
-		model.addAttribute("minReopening", LocalDate.now(org.yizhan.platform.YizhanTime.ZONE).plusDays(1));
+		model.addAttribute("minReopening", LocalDate.now(clock).plusDays(1));
 		return "console/station";
 	}
 
@@ -251,7 +257,7 @@ class StationConsoleController {
 					: Filters.parse(DelistingReason.class, reason);
 			if (reason != null && !reason.isBlank() && parsed == null) {
 				throw new InvalidInputException(Violation.of("reason", "validation.unknownValue", reason,
-						String.join(", ", java.util.Arrays.stream(DelistingReason.values()).map(Enum::name).toList())));
+						String.join(", ", Arrays.stream(DelistingReason.values()).map(Enum::name).toList())));
 			}
 			return registry.delist(id(id), version, parsed, note);
 		});
@@ -291,7 +297,7 @@ class StationConsoleController {
 	 * Runs a lifecycle or photo command and comes back to the station's page with a
 	 * notice, or with the reasons it was refused.
 	 */
-	private String act(String id, RedirectAttributes redirect, String notice, java.util.function.Supplier<?> command) {
+	private String act(String id, RedirectAttributes redirect, String notice, Supplier<?> command) {
 		try {
 			command.get();
 			redirect.addFlashAttribute("notice", notice);
