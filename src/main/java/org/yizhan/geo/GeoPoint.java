@@ -51,10 +51,18 @@ public record GeoPoint(double lat, double lon) {
 	 * @return the distance in metres on a sphere of the mean earth radius
 	 */
 	public double distanceMeters(GeoPoint other) {
-		double phi1 = Math.toRadians(this.lat);
-		double phi2 = Math.toRadians(other.lat);
+		return distanceMeters(this.lat, this.lon, other.lat, other.lon);
+	}
+
+	/**
+	 * The haversine distance between two WGS-84 positions given as degrees, for scans
+	 * over millions of candidates that should not allocate a point each.
+	 */
+	public static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
+		double phi1 = Math.toRadians(lat1);
+		double phi2 = Math.toRadians(lat2);
 		double deltaPhi = phi2 - phi1;
-		double deltaLambda = Math.toRadians(other.lon - this.lon);
+		double deltaLambda = Math.toRadians(lon2 - lon1);
 		double h = sin2(deltaPhi / 2) + Math.cos(phi1) * Math.cos(phi2) * sin2(deltaLambda / 2);
 		return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(Math.min(1, h)));
 	}

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.yizhan.platform.ConflictException;
 import org.yizhan.station.photo.PhotoProcessor;
@@ -154,6 +156,24 @@ public class StationRegistry {
 	@Transactional(readOnly = true)
 	public List<StationMarker> listMarkers(StationQuery query, int limit) {
 		return stations.listMarkers(query, limit);
+	}
+
+	/**
+	 * Hands every listed station to {@code action}, in batches: how copies of the map
+	 * (the finder's index) are built.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachListed(Consumer<Station> action) {
+		stations.forEachIn(StationStatus.LISTED, 1000, action);
+	}
+
+	/**
+	 * The id and version of every listed station, for copies of the map to find their
+	 * drift.
+	 */
+	@Transactional(readOnly = true)
+	public Map<StationId, Long> listListedVersions() {
+		return stations.listVersionsIn(StationStatus.LISTED);
 	}
 
 	/** The district codes that have at least one station, for filters. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.yizhan.calendar.OpeningHours;
@@ -213,6 +214,36 @@ class StationRepository {
 			.query((rs, n) -> map(rs, List.of()))
 			.list();
 		return new StationPage(withPhotos(stations), page, size, total);
+	}
+
+	/**
+	 * Every station in {@code status}, loaded in batches so no single query grows with
+	 * the registry.
+	 */
+	void forEachIn(StationStatus status, int batchSize, Consumer<Station> action) {
+		List<Long> ids = jdbc.sql("select id from station where status = :status order by id")
+			.param("status", status.name())
+			.query(Long.class)
+			.list();
+		for (int from = 0; from < ids.size(); from += batchSize) {
+			List<Long> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
+			withPhotos(jdbc.sql("select " + COLUMNS + " from station s where s.id in (:ids) order by s.id")
+				.param("ids", batch)
+				.query((rs, n) -> map(rs, List.of()))
+				.list()).forEach(action);
+		}
+	}
+
+	/**
+	 * The id and version of every station in {@code status}: enough to tell what a copy
+	 * lacks.
+	 */
+	Map<StationId, Long> listVersionsIn(StationStatus status) {
+		Map<StationId, Long> versions = new HashMap<>();
+		jdbc.sql("select id, version from station where status = :status").param("status", status.name()).query(rs -> {
+			versions.put(StationId.of(rs.getLong(1)), rs.getLong(2));
+		});
+		return versions;
 	}
 
 	List<StationMarker> listMarkers(StationQuery query, int limit) {

@@ -1,9 +1,11 @@
 package org.yizhan.platform.security;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.yizhan.platform.web.Languages;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
@@ -17,8 +19,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		boolean english = request.getLocale() != null && "en".equals(request.getLocale().getLanguage())
-				&& request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null;
+		boolean english = Locale.ENGLISH.equals(Languages.preferred(request));
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yizhan\"");
 		response.setContentType("application/problem+json;charset=UTF-8");

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,6 +32,9 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "admin";
 
+	/** The finder's answers are for everyone: workers use them without an account. */
+	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box" };
+
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
@@ -46,7 +50,10 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
 			.csrf(csrf -> csrf.disable())

@@ -1,9 +1,6 @@
 package org.yizhan.platform.web;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-
 import org.yizhan.platform.YizhanTime;
 
 import org.springframework.context.annotation.Bean;
@@ -23,8 +20,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
-
 	@Bean
 	Clock clock() {
 		return Clock.system(YizhanTime.ZONE);
@@ -33,11 +28,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("yizhan-lang");
-		resolver.setDefaultLocaleFunction(request -> {
-			Locale preferred = request.getHeader("Accept-Language") == null ? null : request.getLocale();
-			return preferred != null && "en".equals(preferred.getLanguage()) ? Locale.ENGLISH
-					: Locale.SIMPLIFIED_CHINESE;
-		});
+		resolver.setDefaultLocaleFunction(Languages::preferred);
 		return resolver;
 	}
 

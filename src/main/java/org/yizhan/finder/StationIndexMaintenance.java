@@ -1,0 +1,129 @@
+package org.yizhan.finder;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.station.StationChanged;
+import org.yizhan.station.StationDelisted;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationListed;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationStatus;
+import org.yizhan.station.StationSuspended;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's index equal to the listed stations in the database.
+ *
+ * <p>
+ * Three paths, from fastest to surest: station events from this instance are applied as
+ * soon as their change commits (through Modulith's outbox, so a crash before applying
+ * replays them on restart); a reconciliation every
+ * {@code yizhan.finder.reconcile-interval} compares every listed station's version with
+ * the index and repairs drift, which is how changes made through another instance arrive;
+ * and the whole index is built once at start-up.
+ */
+@Component
+class StationIndexMaintenance {
+
+	private static final Logger log = LoggerFactory.getLogger(StationIndexMaintenance.class);
+
+	private final StationIndex index;
+
+	private final StationRegistry registry;
+
+	private final ScheduleCache schedules;
+
+	private volatile boolean built;
+
+	StationIndexMaintenance(StationIndex index, StationRegistry registry, ScheduleCache schedules) {
+		this.index = index;
+		this.registry = registry;
+		this.schedules = schedules;
+	}
+
+	/** After the demo city and every other start-up loader have run. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void build() {
+		long started = System.nanoTime();
+		registry.forEachListed(station -> index.put(IndexedStation.of(station, schedules)));
+		built = true;
+		log.info("Finder index built: {} listed stations, {} distinct schedules, {} ms", index.size(), schedules.size(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	@ApplicationModuleListener
+	void on(StationListed event) {
+		refresh(event.stationId());
+	}
+
+	@ApplicationModuleListener
+	void on(StationChanged event) {
+		refresh(event.stationId());
+	}
+
+	@ApplicationModuleListener
+	void on(StationSuspended event) {
+		index.remove(event.stationId().value());
+	}
+
+	@ApplicationModuleListener
+	void on(StationDelisted event) {
+		index.remove(event.stationId().value());
+	}
+
+	private void refresh(StationId id) {
+		registry.findById(id).ifPresentOrElse(station -> {
+			if (station.status() == StationStatus.LISTED) {
+				index.put(IndexedStation.of(station, schedules));
+			}
+			else {
+				index.remove(id.value());
+			}
+		}, () -> index.remove(id.value()));
+	}
+
+	/** Repairs drift; returns how many stations it added, replaced or removed. */
+	@Scheduled(fixedDelayString = "${yizhan.finder.reconcile-interval:30s}",
+			initialDelayString = "${yizhan.finder.reconcile-interval:30s}")
+	int reconcile() {
+		if (!built) {
+			return 0;
+		}
+		Map<StationId, Long> listed = registry.listListedVersions();
+		int repaired = 0;
+		Set<Long> stale = new HashSet<>();
+		for (IndexedStation station : index.all()) {
+			Long version = listed.get(StationId.of(station.id()));
+			if (version == null) {
+				stale.add(station.id());
+			}
+		}
+		for (Long id : stale) {
+			index.remove(id);
+			repaired++;
+		}
+		for (Map.Entry<StationId, Long> entry : listed.entrySet()) {
+			IndexedStation indexed = index.get(entry.getKey().value());
+			if (indexed == null || indexed.version() != entry.getValue()) {
+				refresh(entry.getKey());
+				repaired++;
+			}
+		}
+		if (repaired > 0) {
+			log.info("Finder index reconciled: {} stations repaired, {} listed", repaired, index.size());
+		}
+		return repaired;
+	}
+
+}

@@ -1,0 +1,292 @@
+package org.yizhan.finder.web;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.yizhan.calendar.OpenState;
+import org.yizhan.calendar.OpenStatus;
+import org.yizhan.finder.IndexedStation;
+import org.yizhan.finder.NearbyQuery;
+import org.yizhan.finder.NearbyStation;
+import org.yizhan.finder.StationFinder;
+import org.yizhan.geo.Crs;
+import org.yizhan.geo.CrsPoint;
+import org.yizhan.geo.GeoPoint;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Violation;
+import org.yizhan.platform.YizhanTime;
+import org.yizhan.platform.web.ApiController;
+import org.yizhan.station.Amenity;
+import org.yizhan.station.HostType;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public finder over JSON: the nearest stations open now with what a worker needs,
+ * and the stations of a map viewport. Anonymous, cacheable for a short while,
+ * rate-limited per client.
+ */
+@ApiController("/api/v1/stations")
+@Tag(name = "Finder", description = "附近驿站：最近的、正在开放的、有所需设施的驿站")
+class NearbyApiController {
+
+	static final int MAX_RADIUS_METERS = 50_000;
+
+	static final int MAX_LIMIT = 100;
+
+	private final StationFinder finder;
+
+	private final java.time.Clock clock;
+
+	NearbyApiController(StationFinder finder, java.time.Clock clock) {
+		this.finder = finder;
+		this.clock = clock;
+	}
+
+	@GetMapping("/nearby")
+	@Operation(summary = "The nearest listed stations, nearest first",
+			description = "Coordinates in and out are in crs (wgs84, gcj02 or bd09). openNow filters on the opening hours at 'at' (default: now, Asia/Shanghai).")
+	ResponseEntity<Map<String, Object>> nearby(@RequestParam(required = false) String lat,
+			@RequestParam(required = false) String lon, @RequestParam(required = false) String crs,
+			@Parameter(description = "metres, at most 50000") @RequestParam(defaultValue = "5000") String radius,
+			@Parameter(description = "at most 100") @RequestParam(defaultValue = "10") String limit,
+			@RequestParam(defaultValue = "false") String openNow,
+			@Parameter(description = "all of these, comma-separated, e.g. TOILET,MICROWAVE") @RequestParam(
+					required = false) List<String> amenities,
+			@RequestParam(required = false) List<String> hostType,
+			@Parameter(
+					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") @RequestParam(
+							required = false) String at) {
+		List<Violation> violations = new ArrayList<>();
+		Crs system = ApiParameters.crs(crs, violations);
+		Double latitude = ApiParameters.decimal(lat, "lat", -90, 90, violations);
+		Double longitude = ApiParameters.decimal(lon, "lon", -180, 180, violations);
+		Double radiusMeters = ApiParameters.decimal(radius, "radius", 1, MAX_RADIUS_METERS, violations);
+		Double count = ApiParameters.decimal(limit, "limit", 1, MAX_LIMIT, violations);
+		if (count != null && count != Math.floor(count)) {
+			violations.add(Violation.of("limit", "validation.type"));
+		}
+		boolean onlyOpen = ApiParameters.bool(openNow, "openNow", violations);
+		Set<Amenity> wanted = ApiParameters.enums(Amenity.class, amenities, "amenities", violations);
+		Set<HostType> hostTypes = ApiParameters.enums(HostType.class, hostType, "hostType", violations);
+		LocalDateTime when = ApiParameters.localTime(at, clock, violations);
+		GeoPoint origin = null;
+		if (latitude != null && longitude != null && violations.isEmpty()) {
+			origin = new CrsPoint(latitude, longitude, system).toWgs84();
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		List<NearbyStation> found = finder
+			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
+		List<Map<String, Object>> stations = new ArrayList<>();
+		for (NearbyStation hit : found) {
+			stations.add(json(hit.station(), hit.distanceMeters(), system, when));
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
+			.body(Map.of("stations", stations));
+	}
+
+	@GetMapping("/in-box")
+	@Operation(summary = "The listed stations of a map viewport; clustered when there are many",
+			description = "Corners in crs. Below zoom 14 and above 300 stations, nearby stations are grouped into clusters with a count.")
+	ResponseEntity<Map<String, Object>> inBox(@RequestParam(required = false) String south,
+			@RequestParam(required = false) String west, @RequestParam(required = false) String north,
+			@RequestParam(required = false) String east, @RequestParam(required = false) String crs,
+			@RequestParam(defaultValue = "14") String zoom) {
+		List<Violation> violations = new ArrayList<>();
+		Crs system = ApiParameters.crs(crs, violations);
+		Double s = ApiParameters.decimal(south, "south", -90, 90, violations);
+		Double w = ApiParameters.decimal(west, "west", -180, 180, violations);
+		Double n = ApiParameters.decimal(north, "north", -90, 90, violations);
+		Double e = ApiParameters.decimal(east, "east", -180, 180, violations);
+		Double z = ApiParameters.decimal(zoom, "zoom", 0, 22, violations);
+		if (s != null && n != null && s > n) {
+			violations.add(Violation.of("north", "validation.boxOrder"));
+		}
+		if (w != null && e != null && w > e) {
+			violations.add(Violation.of("east", "validation.boxOrder"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		GeoPoint southWest = new CrsPoint(s, w, system).toWgs84();
+		GeoPoint northEast = new CrsPoint(n, e, system).toWgs84();
+		List<IndexedStation> inside = finder.inBox(southWest.lat(), southWest.lon(), northEast.lat(), northEast.lon());
+		LocalDateTime now = LocalDateTime.now(clock);
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (z < ViewportClusters.INDIVIDUAL_FROM_ZOOM && inside.size() > ViewportClusters.MAX_INDIVIDUAL) {
+			body.put("clusters", ViewportClusters.of(inside, z.intValue(), system));
+			body.put("stations", List.of());
+		}
+		else {
+			body.put("clusters", List.of());
+			body.put("stations", inside.stream().map(station -> json(station, null, system, now)).toList());
+		}
+		body.put("total", inside.size());
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);
+	}
+
+	private Map<String, Object> json(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
+		CrsPoint location = CrsPoint.of(station.location(), crs);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", station.id());
+		json.put("code", station.code());
+		json.put("name", station.name());
+		json.put("address", station.address());
+		json.put("location", Map.of("lat", round(location.lat()), "lon", round(location.lon()), "crs", crs.code()));
+		if (distanceMeters != null) {
+			json.put("distanceMeters", Math.round(distanceMeters));
+			json.put("walkMinutes", TravelTime.WALK.minutes(distanceMeters));
+			json.put("rideMinutes", TravelTime.EBIKE.minutes(distanceMeters));
+		}
+		OpenState state = finder.openState(station, at);
+		json.put("openNow", state.status() == OpenStatus.UNKNOWN ? null : state.status() == OpenStatus.OPEN);
+		json.put("openUntil", state.status() == OpenStatus.OPEN ? offset(state.until()) : null);
+		json.put("nextOpen", state.status() == OpenStatus.CLOSED ? offset(state.nextOpen()) : null);
+		json.put("openingHours", station.openingHours());
+		json.put("entry", entry(station, at));
+		json.put("amenities", station.amenities().stream().map(Enum::name).toList());
+		json.put("hostType", station.hostType().name());
+		json.put("phone", station.phone());
+		json.put("navigation", Navigation.links(station));
+		return json;
+	}
+
+	private Map<String, Object> entry(IndexedStation station, LocalDateTime at) {
+		Optional<OpenState> unattended = finder.entryState(station, at);
+		if (unattended.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("method", station.entryMethod().name());
+		entry.put("unattendedNow", unattended.get().status() == OpenStatus.OPEN);
+		return entry;
+	}
+
+	private static String offset(LocalDateTime time) {
+		return time == null ? null : OffsetDateTime.of(time, ZoneOffset.ofHours(8)).toString();
+	}
+
+	private static double round(double degrees) {
+		return Math.round(degrees * 1e7) / 1e7;
+	}
+
+	/** Parsing of the finder's query parameters, each mistake named by its parameter. */
+	static final class ApiParameters {
+
+		private ApiParameters() {
+		}
+
+		static Crs crs(String value, List<Violation> violations) {
+			if (value == null || value.isBlank()) {
+				return Crs.WGS84;
+			}
+			return Crs.fromCode(value).orElseGet(() -> {
+				violations.add(Violation.of("crs", "validation.unknownValue", value, "wgs84, gcj02, bd09"));
+				return Crs.WGS84;
+			});
+		}
+
+		static Double decimal(String value, String name, double min, double max, List<Violation> violations) {
+			if (value == null || value.isBlank()) {
+				violations.add(Violation.of(name, "validation.required"));
+				return null;
+			}
+			try {
+				double parsed = Double.parseDouble(value.strip());
+				if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
+					violations.add(Violation.of(name, "validation.range", format(min), format(max)));
+					return null;
+				}
+				return parsed;
+			}
+			catch (NumberFormatException ex) {
+				violations.add(Violation.of(name, "validation.type"));
+				return null;
+			}
+		}
+
+		private static String format(double value) {
+			return value == Math.floor(value) ? Long.toString((long) value) : Double.toString(value);
+		}
+
+		static boolean bool(String value, String name, List<Violation> violations) {
+			if ("true".equalsIgnoreCase(value) || "1".equals(value)) {
+				return true;
+			}
+			if (value == null || value.isBlank() || "false".equalsIgnoreCase(value) || "0".equals(value)) {
+				return false;
+			}
+			violations.add(Violation.of(name, "validation.type"));
+			return false;
+		}
+
+		static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> values, String name,
+				List<Violation> violations) {
+			Set<E> result = EnumSet.noneOf(type);
+			if (values == null) {
+				return result;
+			}
+			for (String value : values) {
+				for (String part : value.split(",")) {
+					if (part.isBlank()) {
+						continue;
+					}
+					try {
+						result.add(Enum.valueOf(type, part.strip().toUpperCase(Locale.ROOT)));
+					}
+					catch (IllegalArgumentException ex) {
+						violations.add(Violation.of(name, "validation.unknownValue", part.strip(),
+								String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+					}
+				}
+			}
+			return result;
+		}
+
+		/**
+		 * An instant with an offset is converted to Asia/Shanghai; a time without one is
+		 * taken as Asia/Shanghai already; none is now.
+		 */
+		static LocalDateTime localTime(String value, java.time.Clock clock, List<Violation> violations) {
+			if (value == null || value.isBlank()) {
+				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
+			}
+			try {
+				return OffsetDateTime.parse(value.strip()).atZoneSameInstant(YizhanTime.ZONE).toLocalDateTime();
+			}
+			catch (DateTimeParseException withoutOffset) {
+				try {
+					return LocalDateTime.parse(value.strip());
+				}
+				catch (DateTimeParseException ex) {
+					violations.add(Violation.of("at", "validation.dateTime"));
+					return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
+				}
+			}
+		}
+
+	}
+
+}

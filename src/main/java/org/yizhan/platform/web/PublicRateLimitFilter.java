@@ -1,0 +1,87 @@
+package org.yizhan.platform.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A token bucket per client address for the anonymous API: a burst of
+ * {@code yizhan.rate-limit.public.burst} requests, refilled at
+ * {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many riders share one
+ * carrier address. Past it, 429 with {@code Retry-After}. Buckets of idle clients are
+ * dropped after ten minutes, and at most 100,000 are kept.
+ */
+@Component
+class PublicRateLimitFilter extends OncePerRequestFilter {
+
+	static final List<String> PUBLIC_PATHS = List.of("/api/v1/stations/nearby", "/api/v1/stations/in-box");
+
+	private final boolean enabled;
+
+	private final long burst;
+
+	private final long perSecond;
+
+	private final MessageSource messages;
+
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	PublicRateLimitFilter(@Value("${yizhan.rate-limit.public.enabled:true}") boolean enabled,
+			@Value("${yizhan.rate-limit.public.burst:120}") long burst,
+			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages) {
+		this.enabled = enabled;
+		this.burst = burst;
+		this.perSecond = perSecond;
+		this.messages = messages;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !enabled || !PUBLIC_PATHS.contains(request.getRequestURI());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Bucket bucket = buckets.get(request.getRemoteAddr(),
+				address -> Bucket.builder()
+					.addLimit(
+							Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+					.build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long retryAfter = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+		Locale locale = Languages.preferred(request);
+		response.setStatus(429);
+		response.setHeader("Retry-After", Long.toString(retryAfter));
+		response.setContentType("application/problem+json;charset=UTF-8");
+		String title = messages.getMessage("problem.too-many-requests", null, locale);
+		String detail = messages.getMessage("problem.too-many-requests.detail", new Object[] { retryAfter }, locale);
+		response.getWriter()
+			.write("{\"type\":\"https://yizhan.org/problems/too-many-requests\",\"title\":\"" + title
+					+ "\",\"status\":429,\"detail\":\"" + detail + "\"}");
+	}
+
+}

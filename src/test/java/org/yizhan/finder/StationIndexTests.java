@@ -1,0 +1,199 @@
+package org.yizhan.finder;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yizhan.calendar.HolidayCalendar;
+import org.yizhan.calendar.OpenStatus;
+import org.yizhan.calendar.OpeningHours;
+import org.yizhan.calendar.OpeningSchedule;
+import org.yizhan.geo.GeoPoint;
+import org.yizhan.station.Amenity;
+import org.yizhan.station.HostType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index answers exactly what a scan of every station would: same stations, same order
+ * (distance, then id), on uniform and clustered data, with every filter.
+ */
+class StationIndexTests {
+
+	static final HolidayCalendar CALENDAR = HolidayCalendar.bundled();
+
+	static final List<OpeningSchedule> SCHEDULES = List
+		.of("24/7", "Mo-Fr 08:30-17:30", "Mo-Su 22:00-06:00", "Mo-Su 08:00-20:00; PH off", "Sa,Su 10:00-16:00")
+		.stream()
+		.map(hours -> OpeningSchedule.compile(OpeningHours.parse(hours)))
+		.toList();
+
+	@ParameterizedTest(name = "{0} data")
+	@ValueSource(strings = { "uniform", "clustered" })
+	void answersExactlyWhatAScanOfEveryStationAnswers(String layout) {
+		Random random = new Random(20261123L + layout.hashCode());
+		List<IndexedStation> stations = layout.equals("uniform") ? uniform(random, 6000) : clustered(random, 6000);
+		StationIndex index = new StationIndex();
+		stations.forEach(index::put);
+
+		for (int i = 0; i < 400; i++) {
+			NearbyQuery query = randomQuery(random);
+			assertThat(ids(index.nearby(query, CALENDAR))).as("query %s", query)
+				.containsExactlyElementsOf(ids(bruteForce(stations, query)));
+		}
+	}
+
+	@Test
+	void equalDistancesComeOutInIdOrder() {
+		StationIndex index = new StationIndex();
+		for (long id : new long[] { 7, 3, 9, 1, 5 }) {
+			index.put(station(id, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(0)));
+		}
+		List<NearbyStation> found = index.nearby(query(GeoPoint.of(30.26, 120.17), 5000, 3), CALENDAR);
+		assertThat(ids(found)).containsExactly(1L, 3L, 5L);
+	}
+
+	@Test
+	void aStationThatMovesIsFoundWhereItIsNowAndOnlyThere() {
+		StationIndex index = new StationIndex();
+		index.put(station(1, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(0)));
+		index.put(station(1, 30.40, 120.30, 0, HostType.BANK, SCHEDULES.get(0)));
+
+		assertThat(index.nearby(query(GeoPoint.of(30.25, 120.17), 1000, 10), CALENDAR)).isEmpty();
+		assertThat(ids(index.nearby(query(GeoPoint.of(30.40, 120.30), 1000, 10), CALENDAR))).containsExactly(1L);
+		assertThat(index.size()).isEqualTo(1);
+	}
+
+	@Test
+	void aRemovedStationIsNoLongerFound() {
+		StationIndex index = new StationIndex();
+		index.put(station(1, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(0)));
+		index.put(station(2, 30.2501, 120.1701, 0, HostType.BANK, SCHEDULES.get(0)));
+		index.remove(1);
+
+		assertThat(ids(index.nearby(query(GeoPoint.of(30.25, 120.17), 1000, 10), CALENDAR))).containsExactly(2L);
+		index.remove(42);
+		assertThat(index.size()).isEqualTo(1);
+	}
+
+	@Test
+	void findsStationsAcrossCellEdgesAndFarNorth() {
+		StationIndex index = new StationIndex();
+		// Mohe, 53°N: east-west cells are 40% narrower than at the equator.
+		index.put(station(1, 52.9721, 122.5386, 0, HostType.OTHER, SCHEDULES.get(0)));
+		// Exactly on a cell corner, and one just across it.
+		index.put(station(2, 30.00, 120.00, 0, HostType.OTHER, SCHEDULES.get(0)));
+		index.put(station(3, 29.9999, 119.9999, 0, HostType.OTHER, SCHEDULES.get(0)));
+
+		assertThat(ids(index.nearby(query(GeoPoint.of(52.9721, 122.5800), 5000, 10), CALENDAR))).containsExactly(1L);
+		assertThat(ids(index.nearby(query(GeoPoint.of(29.99995, 119.99995), 100, 10), CALENDAR))).containsExactly(2L,
+				3L);
+	}
+
+	@Test
+	void theBoxHoldsExactlyTheStationsInsideIt() {
+		Random random = new Random(7);
+		List<IndexedStation> stations = uniform(random, 3000);
+		StationIndex index = new StationIndex();
+		stations.forEach(index::put);
+
+		List<IndexedStation> inside = index.inBox(30.2, 120.1, 30.3, 120.25);
+		assertThat(inside).extracting(IndexedStation::id)
+			.containsExactlyInAnyOrderElementsOf(stations.stream()
+				.filter(s -> s.lat() >= 30.2 && s.lat() <= 30.3 && s.lon() >= 120.1 && s.lon() <= 120.25)
+				.map(IndexedStation::id)
+				.toList());
+		assertThat(index.inBox(0, 70, 60, 140)).hasSize(3000);
+	}
+
+	static List<NearbyStation> bruteForce(List<IndexedStation> stations, NearbyQuery query) {
+		long mask = IndexedStation.bits(query.amenities());
+		List<NearbyStation> matching = new ArrayList<>();
+		for (IndexedStation station : stations) {
+			double distance = GeoPoint.distanceMeters(query.origin().lat(), query.origin().lon(), station.lat(),
+					station.lon());
+			boolean open = query.openAt() == null
+					|| station.schedule().statusAt(query.openAt(), CALENDAR) == OpenStatus.OPEN;
+			if ((station.amenityBits() & mask) == mask
+					&& (query.hostTypes().isEmpty() || query.hostTypes().contains(station.hostType()))
+					&& distance <= query.radiusMeters() && open) {
+				matching.add(new NearbyStation(station, distance));
+			}
+		}
+		matching.sort(
+				Comparator.comparingDouble(NearbyStation::distanceMeters).thenComparingLong(hit -> hit.station().id()));
+		return matching.subList(0, Math.min(query.limit(), matching.size()));
+	}
+
+	private static NearbyQuery randomQuery(Random random) {
+		GeoPoint origin = GeoPoint.of(30.0 + random.nextDouble() * 0.6, 119.9 + random.nextDouble() * 0.6);
+		double radius = List.of(300.0, 1000.0, 5000.0, 20_000.0, 50_000.0).get(random.nextInt(5));
+		int limit = List.of(1, 10, 10, 100).get(random.nextInt(4));
+		Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+		if (random.nextBoolean()) {
+			amenities.add(Amenity.values()[random.nextInt(6)]);
+		}
+		Set<HostType> hostTypes = random.nextInt(4) == 0 ? Set.of(HostType.BANK, HostType.PUBLIC_TOILET) : Set.of();
+		LocalDateTime at = random.nextBoolean() ? null
+				: LocalDateTime.of(2025, 10, 1, 0, 0).plusMinutes(random.nextInt(60 * 24 * 20));
+		return new NearbyQuery(origin, radius, limit, amenities, hostTypes, at);
+	}
+
+	private static NearbyQuery query(GeoPoint origin, double radius, int limit) {
+		return new NearbyQuery(origin, radius, limit, Set.of(), Set.of(), null);
+	}
+
+	private static List<IndexedStation> uniform(Random random, int count) {
+		List<IndexedStation> stations = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			stations
+				.add(randomStation(random, i + 1, 30.0 + random.nextDouble() * 0.6, 119.9 + random.nextDouble() * 0.6));
+		}
+		return stations;
+	}
+
+	/**
+	 * Dense clusters (city centres) with stations on identical points, and a sparse
+	 * fringe.
+	 */
+	private static List<IndexedStation> clustered(Random random, int count) {
+		List<IndexedStation> stations = new ArrayList<>();
+		double[][] centres = { { 30.27, 120.15 }, { 30.18, 120.27 }, { 30.42, 120.30 }, { 30.05, 119.95 } };
+		for (int i = 0; i < count; i++) {
+			double[] centre = centres[i % centres.length];
+			double lat = i % 50 == 0 ? centre[0] : centre[0] + random.nextGaussian() * 0.01;
+			double lon = i % 50 == 0 ? centre[1] : centre[1] + random.nextGaussian() * 0.01;
+			stations.add(randomStation(random, i + 1, lat, lon));
+		}
+		return stations;
+	}
+
+	private static IndexedStation randomStation(Random random, long id, double lat, double lon) {
+		long amenities = 0;
+		for (int bit = 0; bit < 6; bit++) {
+			if (random.nextInt(3) > 0) {
+				amenities |= 1L << bit;
+			}
+		}
+		HostType hostType = HostType.values()[random.nextInt(HostType.values().length)];
+		return station(id, lat, lon, amenities, hostType, SCHEDULES.get(random.nextInt(SCHEDULES.size())));
+	}
+
+	static IndexedStation station(long id, double lat, double lon, long amenities, HostType hostType,
+			OpeningSchedule schedule) {
+		return new IndexedStation(id, 0, "330106-" + id, "驿站" + id, "杭州", lat, lon, amenities, hostType, "24/7",
+				schedule, null, null, null, null);
+	}
+
+	private static List<Long> ids(List<NearbyStation> found) {
+		return found.stream().map(hit -> hit.station().id()).toList();
+	}
+
+}
