@@ -32,8 +32,12 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "admin";
 
-	/** The finder's answers are for everyone: workers use them without an account. */
-	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box" };
+	/**
+	 * The finder's answers and the catalogues' labels are for everyone: workers use them
+	 * without an account.
+	 */
+	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box", "/api/v1/amenities",
+			"/api/v1/host-types" };
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 

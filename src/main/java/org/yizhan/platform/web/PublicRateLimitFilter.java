@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
-	static final List<String> PUBLIC_PATHS = List.of("/api/v1/stations/nearby", "/api/v1/stations/in-box");
+	static final List<String> PUBLIC_PATHS = List.of("/api/v1/stations/nearby", "/api/v1/stations/in-box",
+			"/api/v1/amenities", "/api/v1/host-types");
 
 	private final boolean enabled;
 
