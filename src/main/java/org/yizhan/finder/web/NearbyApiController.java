@@ -1,5 +1,6 @@
 package org.yizhan.finder.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -55,9 +56,9 @@ class NearbyApiController {
 
 	private final StationFinder finder;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	NearbyApiController(StationFinder finder, java.time.Clock clock) {
+	NearbyApiController(StationFinder finder, Clock clock) {
 		this.finder = finder;
 		this.clock = clock;
 	}
@@ -269,7 +270,7 @@ class NearbyApiController {
 		 * An instant with an offset is converted to Asia/Shanghai; a time without one is
 		 * taken as Asia/Shanghai already; none is now.
 		 */
-		static LocalDateTime localTime(String value, java.time.Clock clock, List<Violation> violations) {
+		static LocalDateTime localTime(String value, Clock clock, List<Violation> violations) {
 			if (value == null || value.isBlank()) {
 				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
