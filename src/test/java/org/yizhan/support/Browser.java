@@ -56,6 +56,23 @@ public final class Browser implements AutoCloseable {
 		return context;
 	}
 
+	/**
+	 * A fresh context as a worker's phone presents itself (390 × 844, touch, mobile
+	 * viewport), standing at {@code (lat, lon)} WGS-84 with location access granted.
+	 */
+	public BrowserContext newPhoneContext(String baseUrl, String locale, double lat, double lon) {
+		BrowserContext context = chromium.newContext(new NewContextOptions().setBaseURL(baseUrl)
+			.setLocale(locale)
+			.setViewportSize(390, 844)
+			.setDeviceScaleFactor(3)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setGeolocation(lat, lon)
+			.setPermissions(List.of("geolocation")));
+		context.route("https://**", route -> route.abort());
+		return context;
+	}
+
 	@Override
 	public void close() {
 		chromium.close();

@@ -35,8 +35,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/login").setViewName("login");
-		// The public finder will live at "/"; until then the root leads to the console.
-		registry.addRedirectViewController("/", "/console/stations");
 	}
 
 	@Override

@@ -1,0 +1,243 @@
+package org.yizhan.finder.web;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yizhan.calendar.HolidayCalendar;
+import org.yizhan.calendar.LocalTimeRange;
+import org.yizhan.calendar.OpenState;
+import org.yizhan.calendar.OpeningSchedule;
+import org.yizhan.finder.IndexedStation;
+import org.yizhan.finder.StationFinder;
+import org.yizhan.finder.web.PublicStationView.Day;
+import org.yizhan.finder.web.PublicStationView.Entry;
+import org.yizhan.finder.web.PublicStationView.NavigationLink;
+import org.yizhan.finder.web.PublicStationView.State;
+import org.yizhan.platform.YizhanTime;
+import org.yizhan.platform.web.MapTiles;
+import org.yizhan.station.Amenity;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationNotFoundException;
+import org.yizhan.station.StationPhoto;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationStatus;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The public pages workers open on their phones: the finder ({@code /}), which the
+ * browser fills from the nearby API, and the page of a listed station with its photos.
+ * Only stations in the finder's index, that is listed ones, are shown; anything else is
+ * "not found".
+ */
+@Controller
+class PublicPageController {
+
+	static final int RADIUS_METERS = 5000;
+
+	static final int LIMIT = 30;
+
+	/** The finder's "24 h" filter works on the answer, so it asks for more answers. */
+	static final int WIDE_LIMIT = 100;
+
+	private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final StationFinder finder;
+
+	private final StationRegistry registry;
+
+	private final HolidayCalendar holidays;
+
+	private final MapTiles mapTiles;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	PublicPageController(StationFinder finder, StationRegistry registry, HolidayCalendar holidays, MapTiles mapTiles,
+			MessageSource messages, Clock clock) {
+		this.finder = finder;
+		this.registry = registry;
+		this.holidays = holidays;
+		this.mapTiles = mapTiles;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String nearby(Model model, Locale locale) {
+		model.addAttribute("mapTiles", mapTiles);
+		model.addAttribute("chips", AmenityIcons.views(AmenityIcons.MOST_ASKED, locale));
+		model.addAttribute("amenities", AmenityIcons.views(Arrays.asList(Amenity.values()), locale));
+		model.addAttribute("radiusMeters", RADIUS_METERS);
+		model.addAttribute("limit", LIMIT);
+		model.addAttribute("wideLimit", WIDE_LIMIT);
+		return "finder/nearby";
+	}
+
+	@GetMapping("/stations/{id}")
+	String station(@PathVariable String id, Model model, Locale locale) {
+		IndexedStation listed = listed(id);
+		Station station = registry.findById(StationId.of(listed.id()))
+			.filter(found -> found.status() == StationStatus.LISTED)
+			.orElseThrow(() -> StationNotFoundException.byId(id));
+		LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
+		model.addAttribute("station",
+				new PublicStationView(listed.id(), listed.code(), listed.name(), listed.address(), listed.phone(),
+						station.details().description(), listed.openingHours(),
+						AmenityIcons.views(listed.amenities(), locale),
+						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
+						entry(listed, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
+						navigation(listed, locale)));
+		return "finder/station";
+	}
+
+	/** Photos of listed stations only: a draft's photos are not public yet. */
+	@GetMapping("/stations/{id}/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
+			@RequestParam(defaultValue = "false") boolean thumbnail) {
+		IndexedStation listed = listed(id);
+		byte[] image = registry.readPhoto(StationId.of(listed.id()), photoId, thumbnail)
+			.orElseThrow(() -> StationNotFoundException.photo(photoId));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.body(image);
+	}
+
+	@ExceptionHandler(StationNotFoundException.class)
+	ModelAndView notFound() {
+		return new ModelAndView("finder/not-found", HttpStatus.NOT_FOUND);
+	}
+
+	private IndexedStation listed(String id) {
+		return parse(id).flatMap(finder::findById).orElseThrow(() -> StationNotFoundException.byId(id));
+	}
+
+	private static Optional<Long> parse(String id) {
+		try {
+			return Optional.of(Long.parseLong(id));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private State state(IndexedStation station, LocalDateTime now, Locale locale) {
+		OpenState state = finder.openState(station, now);
+		return switch (state.status()) {
+			case OPEN -> new State("OPEN", message("finder.open", locale),
+					state.until() == null ? message("finder.allDayOpen", locale)
+							: message("finder.until", locale, when(state.until(), now, locale)));
+			case CLOSED -> new State("CLOSED", message("finder.closed", locale), state.nextOpen() == null ? ""
+					: message("finder.opens", locale, when(state.nextOpen(), now, locale)));
+			case UNKNOWN -> new State("UNKNOWN", message("finder.unknown", locale), "");
+		};
+	}
+
+	/**
+	 * "18:00" today, "tomorrow 08:00", otherwise the weekday: changes are at most a week
+	 * away.
+	 */
+	private String when(LocalDateTime time, LocalDateTime now, Locale locale) {
+		String clockTime = CLOCK.format(time);
+		LocalDate day = time.toLocalDate();
+		if (day.equals(now.toLocalDate())) {
+			return clockTime;
+		}
+		if (day.equals(now.toLocalDate().plusDays(1))) {
+			return message("finder.tomorrow", locale, clockTime);
+		}
+		return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale) + " " + clockTime;
+	}
+
+	private Entry entry(IndexedStation station, LocalDateTime now, Locale locale) {
+		return finder.entryState(station, now)
+			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen()))
+			.orElse(null);
+	}
+
+	private List<Day> week(OpeningSchedule schedule, LocalDate today, Locale locale) {
+		LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		List<Day> week = new ArrayList<>(7);
+		for (LocalDate day = monday; week.size() < 7; day = day.plusDays(1)) {
+			week.add(new Day(day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale), MONTH_DAY.format(day),
+					hours(schedule, day, locale), day.equals(today), note(day, locale)));
+		}
+		return week;
+	}
+
+	private String hours(OpeningSchedule schedule, LocalDate day, Locale locale) {
+		if (schedule.isUnknown()) {
+			return message("finder.hours.unknown", locale);
+		}
+		List<LocalTimeRange> ranges = schedule.hoursOn(day, holidays);
+		if (ranges.isEmpty()) {
+			return message("finder.hours.closed", locale);
+		}
+		List<String> shown = new ArrayList<>(ranges.size());
+		for (LocalTimeRange range : ranges) {
+			if (range.from().equals(LocalTime.MIDNIGHT) && range.to().equals(LocalTime.MIDNIGHT) && range.nextDay()) {
+				shown.add(message("finder.hours.allDay", locale));
+			}
+			else {
+				String to = CLOCK.format(range.to());
+				shown.add(CLOCK.format(range.from()) + "–" + (range.nextDay() && !range.to().equals(LocalTime.MIDNIGHT)
+						? message("finder.hours.nextDay", locale, to) : range.nextDay() ? "24:00" : to));
+			}
+		}
+		return String.join(", ", shown);
+	}
+
+	private String note(LocalDate day, Locale locale) {
+		String name = holidays.holidayName(day).orElse("");
+		if (holidays.isPublicHoliday(day)) {
+			return message("finder.holiday", locale, name);
+		}
+		if (holidays.isMakeUpWorkday(day)) {
+			return message("finder.makeUpWorkday", locale, name);
+		}
+		return null;
+	}
+
+	private List<NavigationLink> navigation(IndexedStation station, Locale locale) {
+		List<NavigationLink> links = new ArrayList<>();
+		for (Map.Entry<String, String> link : Navigation.links(station).entrySet()) {
+			links.add(new NavigationLink(link.getKey(), message("finder.navigate." + link.getKey(), locale),
+					link.getValue()));
+		}
+		return links;
+	}
+
+	private String message(String code, Locale locale, Object... args) {
+		return messages.getMessage(code, args, locale);
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.yizhan.finder.web;
+
+import java.util.List;
+
+import org.yizhan.finder.web.AmenityIcons.AmenityView;
+
+/**
+ * What the public page of a listed station shows, with every text already in the
+ * visitor's language.
+ *
+ * @param state whether it is open now and when that changes
+ * @param entry unattended entry of a smart station, {@code null} for staffed-only
+ * stations
+ * @param week this week's opening hours, Monday to Sunday
+ */
+record PublicStationView(long id, String code, String name, String address, String phone, String description,
+		String openingHours, List<AmenityView> amenities, List<Long> photoIds, State state, Entry entry, List<Day> week,
+		List<NavigationLink> navigation) {
+
+	/**
+	 * The badge: {@code OPEN}, {@code CLOSED} or {@code UNKNOWN}, and when it changes.
+	 */
+	record State(String status, String label, String change) {
+	}
+
+	record Entry(String method, boolean availableNow) {
+	}
+
+	/**
+	 * A row of the week table; {@code note} names a public holiday or a make-up workday.
+	 */
+	record Day(String dayName, String date, String hours, boolean today, String note) {
+	}
+
+	record NavigationLink(String app, String label, String url) {
+	}
+
+}

@@ -1,0 +1,241 @@
+package org.yizhan.finder.web;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yizhan.finder.StationFinder;
+import org.yizhan.platform.YizhanTime;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationInput;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.support.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker's journey on a phone: from where they stand, the nearest station that is open
+ * now and has a toilet, its page, and the same answers again with the network gone. The
+ * stations are placed in the west of 淳安县, tens of kilometres from any demo station, so
+ * each test sees only its own.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class FinderJourneyTests {
+
+	/**
+	 * What {@code /} may transfer on a first visit, map tiles aside; see
+	 * docs/benchmarks.md.
+	 */
+	static final long PAGE_WEIGHT_BUDGET_BYTES = 150 * 1024;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StationRegistry registry;
+
+	@Autowired
+	StationFinder finder;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launchOrSkip();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void aWorkerFindsTheNearestOpenStationWithAToiletAndOpensItsPage() {
+		double lat = 29.80;
+		double lon = 118.60;
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		// Nearest, open round the clock, but no toilet.
+		Station noToilet = listed("无卫生间驿站" + suffix, lat + 0.001, lon, List.of("MICROWAVE", "DRINKING_WATER"), "24/7");
+		// Next, with a toilet, but closed now: it opens for an hour later in the day.
+		Station closed = listed("已关门驿站" + suffix, lat + 0.002, lon, List.of("TOILET"), closedNow());
+		// Furthest: the one the worker needs.
+		Station wanted = listed(new StationInput("通宵卫生间驿站" + suffix, "杭州市淳安县", "330127", "测试单位", "OTHER", lat,
+				lon + 0.006, "wgs84", null, null, List.of("TOILET", "PHONE_CHARGING"), "24/7", "ID_CARD", "24/7", false,
+				"0571-64810000", null, null, null));
+
+		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
+			Page page = context.newPage();
+			page.navigate("/");
+			assertThat(page.locator("#location-status")).hasText("已按您的当前位置查找");
+			Locator results = page.locator("#results > li");
+			assertThat(results.first()).containsText(noToilet.details().name());
+			assertThat(page.locator("#result-" + noToilet.id() + " .result-distance"))
+				.containsText(Pattern.compile("^1\\d\\d m · 步行 \\d+ 分钟 · 骑行 \\d+ 分钟$"));
+
+			page.fill("#place-filter", "无卫生间");
+			assertThat(results).hasCount(1);
+			page.fill("#place-filter", "");
+
+			page.click("#chip-TOILET");
+			assertThat(page.locator("#chip-TOILET")).hasAttribute("aria-pressed", "true");
+			assertThat(results.first()).containsText(closed.details().name());
+			assertThat(page.locator("#result-" + closed.id() + " .result-state")).containsText("已关闭");
+			assertThat(page.locator("#results")).not().containsText(noToilet.details().name());
+
+			page.click("#chip-all-day");
+			assertThat(results.first()).containsText(wanted.details().name());
+			assertThat(page.locator("#results")).not().containsText(closed.details().name());
+			page.click("#chip-all-day");
+			assertThat(results.first()).containsText(closed.details().name());
+
+			page.click("#chip-open-now");
+			assertThat(results.first()).containsText(wanted.details().name());
+			assertThat(page.locator("#results")).not().containsText(closed.details().name());
+			assertThat(page.locator("#result-" + wanted.id() + " .result-state")).hasText("开放中 · 24 小时开放");
+			assertThat(page.locator("#result-" + wanted.id() + " img[data-amenity=TOILET]")).hasAttribute("alt", "卫生间");
+			assertThat(page.locator("#result-" + wanted.id() + " .result-entry")).hasText("现在可无人值守入站");
+			assertThat(page.locator("#finder-map path.marker-" + wanted.id())).hasCount(1);
+			assertThat(page).hasURL(Pattern.compile("/\\?amenities=TOILET&openNow=true$"));
+
+			page.locator("#result-" + wanted.id() + " .result-name").click();
+			assertThat(page.locator("#station-name")).hasText(wanted.details().name());
+			assertThat(page.locator("#open-state")).hasText("开放中");
+			assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
+			assertThat(page.locator("#week-hours tr.today")).hasCount(1);
+			assertThat(page.locator("#week-hours tr.today td").first()).hasText("全天");
+			assertThat(page.locator("#station-amenities")).containsText("卫生间");
+			assertThat(page.locator("#smart-entry")).containsText("刷身份证");
+			assertThat(page.locator("#entry-now")).hasText("现在可无人值守入站");
+			assertThat(page.locator("#navigate-amap")).hasAttribute("href",
+					Pattern.compile("^https://uri\\.amap\\.com/navigation\\?to=118\\.6\\d+,29\\.79\\d+,"));
+			assertThat(page.locator("#navigate-baidu")).hasAttribute("href",
+					Pattern.compile("^https://api\\.map\\.baidu\\.com/direction\\?"));
+			assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-64810000");
+		}
+	}
+
+	@Test
+	void theLastResultsAndVisitedStationPagesStayAvailableOfflineMarkedAsPossiblyStale() {
+		double lat = 29.95;
+		double lon = 118.80;
+		Station station = listed("离线也能找到的驿站" + UUID.randomUUID().toString().substring(0, 6), lat + 0.003, lon,
+				List.of("TOILET"), "24/7");
+
+		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
+			Page page = context.newPage();
+			page.navigate("/");
+			assertThat(page.locator("#results")).containsText(station.details().name());
+			assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
+			assertThat(page.locator("#results")).hasAttribute("data-saved", "true");
+			assertThat(page.locator("#offline-banner")).isHidden();
+
+			context.setOffline(true);
+			page.reload();
+			assertThat(page.locator("#results")).containsText(station.details().name());
+			assertThat(page.locator("#offline-banner")).isVisible();
+			assertThat(page.locator("#offline-banner")).containsText("离线，可能不是最新");
+			assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
+
+			context.setOffline(false);
+			page.locator("#result-" + station.id() + " .result-name").click();
+			assertThat(page.locator("#station-name")).hasText(station.details().name());
+			assertThat(page.locator("#offline-banner")).isHidden();
+			context.setOffline(true);
+			page.reload();
+			assertThat(page.locator("#station-name")).hasText(station.details().name());
+			assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
+			assertThat(page.locator("#offline-banner")).isVisible();
+			assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
+		}
+	}
+
+	@Test
+	void theFinderStaysWithinItsPageWeightBudgetOnAFirstVisit() {
+		double lat = 29.70;
+		double lon = 118.45;
+		Station station = listed("页面重量驿站" + UUID.randomUUID().toString().substring(0, 6), lat, lon + 0.002,
+				List.of("TOILET", "MICROWAVE", "EBIKE_CHARGING", "DRINKING_WATER"), "24/7");
+		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
+			Page page = context.newPage();
+			// Routes switch the browser's HTTP cache off; the worker's first copies come
+			// from it.
+			context.unroute("https://**");
+			List<Request> finished = new ArrayList<>();
+			Set<Request> byPage = ConcurrentHashMap.newKeySet();
+			context.onRequestFinished(finished::add);
+			page.onRequestFinished(byPage::add);
+			page.navigate("/");
+			assertThat(page.locator("#result-" + station.id() + " img[data-amenity=TOILET]")).isVisible();
+			assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
+
+			long bytes = 0;
+			long workerBytes = 0;
+			List<String> lines = new ArrayList<>();
+			for (Request request : new ArrayList<>(finished)) {
+				if (request.url().startsWith("http://localhost:" + port)) {
+					long size = request.sizes().responseHeadersSize + request.sizes().responseBodySize;
+					boolean byWorker = !byPage.contains(request);
+					bytes += byWorker ? 0 : size;
+					workerBytes += byWorker ? size : 0;
+					lines.add(String.format(Locale.ROOT, "%7d %s%s", size, byWorker ? "(service worker) " : "",
+							request.url()));
+				}
+			}
+			System.out.printf(
+					"Page weight of / (first visit, transferred): page %d bytes, service worker %d bytes%n%s%n", bytes,
+					workerBytes, String.join("\n", lines));
+			assertThat(bytes + workerBytes).isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
+		}
+	}
+
+	private Station listed(String name, double lat, double lon, List<String> amenities, String hours) {
+		return listed(new StationInput(name, "杭州市淳安县", "330127", "测试单位", "OTHER", lat, lon, "wgs84", null, null,
+				amenities, hours, null, null, false, "0571-64810000", null, null, null));
+	}
+
+	private Station listed(StationInput input) {
+		Station draft = registry.create(input);
+		Station listed = registry.list(draft.id(), null);
+		for (int i = 0; i < 100 && finder.findById(listed.id().value()).isEmpty(); i++) {
+			sleep(50);
+		}
+		assertThat(finder.findById(listed.id().value())).as("indexed").isPresent();
+		return listed;
+	}
+
+	/** An hour's opening six hours from now: closed now, whatever the time of the run. */
+	private static String closedNow() {
+		int start = (LocalTime.now(YizhanTime.ZONE).getHour() + 6) % 24;
+		return String.format(Locale.ROOT, "Mo-Su %02d:00-%02d:00", start, start + 1);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
