@@ -15,8 +15,15 @@ class ScheduleCache {
 
 	private final ConcurrentMap<String, OpeningSchedule> compiled = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<String, String> texts = new ConcurrentHashMap<>();
+
 	OpeningSchedule compile(OpeningHours hours) {
 		return compiled.computeIfAbsent(hours.value(), value -> OpeningSchedule.compile(hours));
+	}
+
+	/** One shared copy of each distinct hours string, as stations show it. */
+	String canonical(String hours) {
+		return texts.computeIfAbsent(hours, value -> value);
 	}
 
 	int size() {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +35,7 @@ class StationIndex {
 
 	private static final double METERS_PER_DEGREE = Math.toRadians(1) * 6_371_008.8;
 
-	private static final IndexedStation[] EMPTY = new IndexedStation[0];
-
-	private final Map<Long, IndexedStation[]> cells = new ConcurrentHashMap<>();
+	private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
 
 	private final Map<Long, IndexedStation> byId = new ConcurrentHashMap<>();
 
@@ -47,12 +46,12 @@ class StationIndex {
 		synchronized (writeLock) {
 			IndexedStation previous = byId.get(station.id());
 			long cell = cellOf(station.lat(), station.lon());
-			cells.compute(cell, (key, members) -> with(members, station));
+			cells.compute(cell, (key, members) -> Cell.with(members, station));
 			byId.put(station.id(), station);
 			if (previous != null) {
 				long previousCell = cellOf(previous.lat(), previous.lon());
 				if (previousCell != cell) {
-					cells.computeIfPresent(previousCell, (key, members) -> without(members, station.id()));
+					cells.computeIfPresent(previousCell, (key, members) -> members.without(station.id()));
 				}
 			}
 		}
@@ -62,7 +61,7 @@ class StationIndex {
 		synchronized (writeLock) {
 			IndexedStation previous = byId.remove(id);
 			if (previous != null) {
-				cells.computeIfPresent(cellOf(previous.lat(), previous.lon()), (key, members) -> without(members, id));
+				cells.computeIfPresent(cellOf(previous.lat(), previous.lon()), (key, members) -> members.without(id));
 			}
 		}
 	}
@@ -107,36 +106,83 @@ class StationIndex {
 			for (long row = centerRow - ring; row <= centerRow + ring; row++) {
 				boolean edgeRow = row == centerRow - ring || row == centerRow + ring;
 				long step = edgeRow ? 1 : 2L * ring;
+				double northSouthGap = gap(lat, row) * METERS_PER_DEGREE;
 				for (long column = centerColumn - ring; column <= centerColumn + ring; column += Math.max(1, step)) {
-					IndexedStation[] members = cells.get(key(row, column));
-					if (members != null) {
-						scan(members, lat, lon, amenityMask, anyHostType, query, calendar, best);
+					Cell members = cells.get(key(row, column));
+					if (members == null) {
+						continue;
 					}
+					double eastWestGap = gap(lon, column) * narrowestCell / CELL_DEGREES;
+					double nearest = Math.sqrt(northSouthGap * northSouthGap + eastWestGap * eastWestGap) * 0.999;
+					if (nearest > radius || (best.isFull() && nearest > best.worstDistance())) {
+						continue;
+					}
+					scan(members, lat, lon, amenityMask, anyHostType, query, calendar, best);
 				}
 			}
 		}
 		return best.sorted();
 	}
 
-	private static void scan(IndexedStation[] members, double lat, double lon, long amenityMask, boolean anyHostType,
+	/**
+	 * Scans a cell outwards from the origin's latitude in both directions (members are
+	 * sorted by latitude), stopping each way as soon as the latitude gap alone, a lower
+	 * bound of the distance, exceeds the radius or the k-th distance found so far.
+	 */
+	private static void scan(Cell cell, double lat, double lon, long amenityMask, boolean anyHostType,
 			NearbyQuery query, HolidayCalendar calendar, TopK best) {
-		LocalDateTime openAt = query.openAt();
-		for (IndexedStation station : members) {
-			if ((station.amenityBits() & amenityMask) != amenityMask) {
-				continue;
+		double[] lats = cell.lats;
+		int split = Arrays.binarySearch(lats, lat);
+		int up = split >= 0 ? split : -split - 1;
+		int down = up - 1;
+		while (up < lats.length || down >= 0) {
+			double bound = best.isFull() ? Math.min(best.worstDistance(), query.radiusMeters()) : query.radiusMeters();
+			boolean goUp = up < lats.length && (lats[up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
+			boolean goDown = down >= 0 && (lat - lats[down]) * METERS_PER_DEGREE * 0.999 <= bound;
+			if (!goUp && !goDown) {
+				return;
 			}
-			if (!anyHostType && !query.hostTypes().contains(station.hostType())) {
-				continue;
+			if (goUp) {
+				consider(cell, up++, lat, lon, amenityMask, anyHostType, query, calendar, best);
 			}
-			double distance = GeoPoint.distanceMeters(lat, lon, station.lat(), station.lon());
-			if (distance > query.radiusMeters() || !best.wouldAccept(distance, station.id())) {
-				continue;
+			else {
+				up = lats.length;
 			}
-			if (openAt != null && station.schedule().statusAt(openAt, calendar) != OpenStatus.OPEN) {
-				continue;
+			if (goDown) {
+				consider(cell, down--, lat, lon, amenityMask, anyHostType, query, calendar, best);
 			}
-			best.offer(station, distance);
+			else {
+				down = -1;
+			}
 		}
+	}
+
+	private static void consider(Cell cell, int i, double lat, double lon, long amenityMask, boolean anyHostType,
+			NearbyQuery query, HolidayCalendar calendar, TopK best) {
+		if ((cell.amenityBits[i] & amenityMask) != amenityMask) {
+			return;
+		}
+		double distance = GeoPoint.distanceMeters(lat, lon, cell.lats[i], cell.lons[i]);
+		IndexedStation station = cell.stations[i];
+		if (distance > query.radiusMeters() || !best.wouldAccept(distance, station.id())) {
+			return;
+		}
+		if (!anyHostType && !query.hostTypes().contains(station.hostType())) {
+			return;
+		}
+		if (query.openAt() != null && station.schedule().statusAt(query.openAt(), calendar) != OpenStatus.OPEN) {
+			return;
+		}
+		best.offer(station, distance);
+	}
+
+	/**
+	 * Degrees from {@code value} to the nearest edge of cell {@code index}, 0 inside it.
+	 */
+	private static double gap(double value, long index) {
+		double low = index * CELL_DEGREES;
+		double high = low + CELL_DEGREES;
+		return value < low ? low - value : value > high ? value - high : 0;
 	}
 
 	/** Every station inside the box (south-west to north-east corner, WGS-84). */
@@ -158,9 +204,9 @@ class StationIndex {
 			.floor(north / CELL_DEGREES); row++) {
 			for (long column = (long) Math.floor(west / CELL_DEGREES); column <= (long) Math
 				.floor(east / CELL_DEGREES); column++) {
-				IndexedStation[] members = cells.get(key(row, column));
+				Cell members = cells.get(key(row, column));
 				if (members != null) {
-					for (IndexedStation station : members) {
+					for (IndexedStation station : members.stations) {
 						if (contains(station, south, west, north, east)) {
 							inside.add(station);
 						}
@@ -183,38 +229,71 @@ class StationIndex {
 		return (row << 32) ^ (column & 0xFFFF_FFFFL);
 	}
 
-	private static IndexedStation[] with(IndexedStation[] members, IndexedStation station) {
-		IndexedStation[] current = members == null ? EMPTY : members;
-		for (int i = 0; i < current.length; i++) {
-			if (current[i].id() == station.id()) {
-				IndexedStation[] replaced = current.clone();
-				replaced[i] = station;
-				return replaced;
-			}
-		}
-		IndexedStation[] grown = Arrays.copyOf(current, current.length + 1);
-		grown[current.length] = station;
-		return grown;
-	}
+	/**
+	 * The stations of one grid cell, with their positions and amenity bits copied into
+	 * flat arrays for the scan. Immutable: a change builds a new cell.
+	 */
+	static final class Cell {
 
-	private static IndexedStation[] without(IndexedStation[] members, long id) {
-		int at = -1;
-		for (int i = 0; i < members.length; i++) {
-			if (members[i].id() == id) {
-				at = i;
-				break;
+		final IndexedStation[] stations;
+
+		final double[] lats;
+
+		final double[] lons;
+
+		final long[] amenityBits;
+
+		private Cell(IndexedStation[] members) {
+			IndexedStation[] stations = members.clone();
+			// Sorted by latitude (then id, for a stable order) so a scan can stop early.
+			Arrays.sort(stations,
+					Comparator.comparingDouble(IndexedStation::lat).thenComparingLong(IndexedStation::id));
+			this.stations = stations;
+			this.lats = new double[stations.length];
+			this.lons = new double[stations.length];
+			this.amenityBits = new long[stations.length];
+			for (int i = 0; i < stations.length; i++) {
+				lats[i] = stations[i].lat();
+				lons[i] = stations[i].lon();
+				amenityBits[i] = stations[i].amenityBits();
 			}
 		}
-		if (at < 0) {
-			return members;
+
+		static Cell with(Cell cell, IndexedStation station) {
+			IndexedStation[] current = cell == null ? new IndexedStation[0] : cell.stations;
+			for (int i = 0; i < current.length; i++) {
+				if (current[i].id() == station.id()) {
+					IndexedStation[] replaced = current.clone();
+					replaced[i] = station;
+					return new Cell(replaced);
+				}
+			}
+			IndexedStation[] grown = Arrays.copyOf(current, current.length + 1);
+			grown[current.length] = station;
+			return new Cell(grown);
 		}
-		if (members.length == 1) {
-			return null;
+
+		/** This cell without the station, or {@code null} when it was the last one. */
+		Cell without(long id) {
+			int at = -1;
+			for (int i = 0; i < stations.length; i++) {
+				if (stations[i].id() == id) {
+					at = i;
+					break;
+				}
+			}
+			if (at < 0) {
+				return this;
+			}
+			if (stations.length == 1) {
+				return null;
+			}
+			IndexedStation[] shrunk = new IndexedStation[stations.length - 1];
+			System.arraycopy(stations, 0, shrunk, 0, at);
+			System.arraycopy(stations, at + 1, shrunk, at, stations.length - at - 1);
+			return new Cell(shrunk);
 		}
-		IndexedStation[] shrunk = new IndexedStation[members.length - 1];
-		System.arraycopy(members, 0, shrunk, 0, at);
-		System.arraycopy(members, at + 1, shrunk, at, members.length - at - 1);
-		return shrunk;
+
 	}
 
 	/**

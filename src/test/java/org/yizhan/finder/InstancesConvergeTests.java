@@ -29,8 +29,9 @@ class InstancesConvergeTests {
 	@Test
 	void aStationListedThroughOneInstanceIsFoundByTheOtherAfterReconciliation() {
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(YizhanApplication.class)
-			.properties("server.port=0", "yizhan.finder.reconcile-interval=1h")
-			.run()) {
+			// Arguments, not default properties: those would lose to application.yml's
+			// port.
+			.run("--server.port=0", "--yizhan.finder.reconcile-interval=1h")) {
 			StationFinder otherFinder = other.getBean(StationFinder.class);
 			StationIndexMaintenance otherMaintenance = other.getBean(StationIndexMaintenance.class);
 			Station station = registry.create(new StationInput("两个实例驿站", "杭州市建德市", "330182", "测试单位", "OTHER", 29.47,
