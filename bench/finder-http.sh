@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The finder over HTTP against the same server's trivial JSON endpoint (the amenity catalogue:
 # a constant list, i.e. the framework's ceiling), measured side by side with wrk; then the p99
-# latency of nearby at half the measured peak with an open-model load (bench/http/FixedRateLoad).
+# latency of nearby at half the measured peak, with wrk throttled by bench/throttle.lua.
 # The app runs with the demo city and the per-client rate limit off. Installs wrk if missing.
 # Usage: bench/finder-http.sh [seconds per run, default 20]
 set -euo pipefail
@@ -41,5 +41,9 @@ tr=${t%% *}; nr=${n%% *}
 echo "trivial JSON (/api/v1/amenities): $tr req/s (p99 ${t##* } at saturation)"
 echo "nearby (k=10, TOILET, open now, 5 km): $nr req/s (p99 ${n##* } at saturation)"
 echo "nearby / trivial: $(awk -v a="$nr" -v b="$tr" 'BEGIN{printf "%.0f%%", 100*a/b}')"
-half=$(awk -v a="$nr" 'BEGIN{printf "%d", a/2}')
-java bench/http/FixedRateLoad.java "$nearby" "$half" "$seconds"
+# Half the peak: 16 connections, each pausing so that together they offer peak / 2.
+connections=16
+delay=$(awk -v a="$nr" -v c="$connections" 'BEGIN{printf "%d", c * 1000 / (a / 2)}')
+half=$(WRK_DELAY_MS=$delay wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/throttle.lua "$nearby" |
+  awk '/Requests\/sec/{rps=$2} / 50%/{p50=$2} / 99%/{p99=$2} END{print rps " req/s, p50 " p50 ", p99 " p99}')
+echo "nearby at half the peak (${connections} connections, ${delay} ms apart each): $half"
