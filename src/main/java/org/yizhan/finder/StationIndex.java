@@ -31,7 +31,7 @@ import org.yizhan.geo.GeoPoint;
  */
 class StationIndex {
 
-	static final double CELL_DEGREES = 0.01;
+	static final double CELL_DEGREES = 0.005;
 
 	private static final double METERS_PER_DEGREE = Math.toRadians(1) * 6_371_008.8;
 
@@ -90,7 +90,8 @@ class StationIndex {
 		// the latitude, so measure them at the latitude farthest from the equator in
 		// range.
 		double farthestLat = Math.min(89.9, Math.abs(lat) + radius / METERS_PER_DEGREE + CELL_DEGREES);
-		double narrowestCell = CELL_DEGREES * METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
+		double eastWestScale = METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
+		double narrowestCell = CELL_DEGREES * eastWestScale;
 		int maxRing = (int) Math.ceil(radius / narrowestCell) + 1;
 		long centerRow = (long) Math.floor(lat / CELL_DEGREES);
 		long centerColumn = (long) Math.floor(lon / CELL_DEGREES);
@@ -117,7 +118,7 @@ class StationIndex {
 					if (nearest > radius || (best.isFull() && nearest > best.worstDistance())) {
 						continue;
 					}
-					scan(members, lat, lon, amenityMask, anyHostType, query, calendar, best);
+					scan(members, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
 				}
 			}
 		}
@@ -129,8 +130,8 @@ class StationIndex {
 	 * sorted by latitude), stopping each way as soon as the latitude gap alone, a lower
 	 * bound of the distance, exceeds the radius or the k-th distance found so far.
 	 */
-	private static void scan(Cell cell, double lat, double lon, long amenityMask, boolean anyHostType,
-			NearbyQuery query, HolidayCalendar calendar, TopK best) {
+	private static void scan(Cell cell, double lat, double lon, double eastWestScale, long amenityMask,
+			boolean anyHostType, NearbyQuery query, HolidayCalendar calendar, TopK best) {
 		double[] lats = cell.lats;
 		int split = Arrays.binarySearch(lats, lat);
 		int up = split >= 0 ? split : -split - 1;
@@ -143,13 +144,13 @@ class StationIndex {
 				return;
 			}
 			if (goUp) {
-				consider(cell, up++, lat, lon, amenityMask, anyHostType, query, calendar, best);
+				consider(cell, up++, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
 			}
 			else {
 				up = lats.length;
 			}
 			if (goDown) {
-				consider(cell, down--, lat, lon, amenityMask, anyHostType, query, calendar, best);
+				consider(cell, down--, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
 			}
 			else {
 				down = -1;
@@ -157,9 +158,22 @@ class StationIndex {
 		}
 	}
 
-	private static void consider(Cell cell, int i, double lat, double lon, long amenityMask, boolean anyHostType,
-			NearbyQuery query, HolidayCalendar calendar, TopK best) {
+	/**
+	 * @param eastWestScale metres per degree of longitude at the latitude in reach
+	 * farthest from the equator, so the flat distance below never exceeds the
+	 * great-circle one
+	 */
+	private static void consider(Cell cell, int i, double lat, double lon, double eastWestScale, long amenityMask,
+			boolean anyHostType, NearbyQuery query, HolidayCalendar calendar, TopK best) {
 		if ((cell.amenityBits[i] & amenityMask) != amenityMask) {
+			return;
+		}
+		// A flat lower bound of the distance rules out most stations without
+		// trigonometry.
+		double northSouth = (cell.lats[i] - lat) * METERS_PER_DEGREE;
+		double eastWest = (cell.lons[i] - lon) * eastWestScale;
+		double bound = best.isFull() ? Math.min(best.worstDistance(), query.radiusMeters()) : query.radiusMeters();
+		if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
 			return;
 		}
 		double distance = GeoPoint.distanceMeters(lat, lon, cell.lats[i], cell.lons[i]);
