@@ -1,8 +1,8 @@
 package org.yizhan.finder;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,23 +74,28 @@ class StationIndexMaintenance {
 
 	@ApplicationModuleListener
 	void on(StationSuspended event) {
-		index.remove(event.stationId().value());
+		refresh(event.stationId());
 	}
 
 	@ApplicationModuleListener
 	void on(StationDelisted event) {
-		index.remove(event.stationId().value());
+		refresh(event.stationId());
 	}
 
+	/**
+	 * Reads the station as it is now and applies that, version-checked: listeners run in
+	 * parallel, so the listener of an earlier change may read before and write after the
+	 * listener of a later one.
+	 */
 	private void refresh(StationId id) {
 		registry.findById(id).ifPresentOrElse(station -> {
 			if (station.status() == StationStatus.LISTED) {
-				index.put(IndexedStation.of(station, schedules));
+				index.apply(IndexedStation.of(station, schedules));
 			}
 			else {
-				index.remove(id.value());
+				index.retire(id.value(), station.version());
 			}
-		}, () -> index.remove(id.value()));
+		}, () -> index.retire(id.value(), Long.MAX_VALUE));
 	}
 
 	/** Repairs drift; returns how many stations it added, replaced or removed. */
@@ -100,17 +105,17 @@ class StationIndexMaintenance {
 		if (!built) {
 			return 0;
 		}
+		index.forgetRemovals();
 		Map<StationId, Long> listed = registry.listListedVersions();
 		int repaired = 0;
-		Set<Long> stale = new HashSet<>();
+		List<IndexedStation> stale = new ArrayList<>();
 		for (IndexedStation station : index.all()) {
-			Long version = listed.get(StationId.of(station.id()));
-			if (version == null) {
-				stale.add(station.id());
+			if (!listed.containsKey(StationId.of(station.id()))) {
+				stale.add(station);
 			}
 		}
-		for (Long id : stale) {
-			index.remove(id);
+		for (IndexedStation station : stale) {
+			index.retire(station.id(), station.version());
 			repaired++;
 		}
 		for (Map.Entry<StationId, Long> entry : listed.entrySet()) {
