@@ -2,13 +2,11 @@ package org.yizhan.station;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.yizhan.calendar.InvalidOpeningHoursException;
 import org.yizhan.calendar.OpeningHours;
@@ -19,6 +17,7 @@ import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
+import org.yizhan.platform.web.RequestValues;
 
 import org.springframework.stereotype.Component;
 
@@ -131,14 +130,7 @@ class StationInputValidator {
 			}
 			return null;
 		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			violations.add(Violation.of(field, "validation.unknownValue", value.strip(),
-					Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
-			return null;
-		}
+		return RequestValues.enumValue(type, value, field, violations);
 	}
 
 	private static GeoPoint location(StationInput input, List<Violation> violations) {

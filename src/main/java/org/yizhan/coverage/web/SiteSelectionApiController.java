@@ -20,6 +20,7 @@ import org.yizhan.geo.GeoPoint;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
+import org.yizhan.platform.web.RequestValues;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,11 +58,7 @@ class SiteSelectionApiController {
 			description = "objective single: demand within reach of one station; double: cross coverage (a point counts fully once two stations reach it). Existing stations count as already there. Selected ids come in pick order with the gain of each.")
 	SiteSelectionResponse select(@RequestBody SiteSelectionRequest request) {
 		List<Violation> violations = new ArrayList<>();
-		Crs crs = request.crs() == null || request.crs().isBlank() ? Crs.WGS84
-				: Crs.fromCode(request.crs()).orElseGet(() -> {
-					violations.add(Violation.of("crs", "validation.unknownValue", request.crs(), "wgs84, gcj02, bd09"));
-					return Crs.WGS84;
-				});
+		Crs crs = RequestValues.crs(request.crs(), "crs", violations);
 		CoverageObjective objective = objective(request.objective(), violations);
 		List<Point> demand = request.demand() == null ? List.of() : request.demand();
 		List<Candidate> candidates = request.candidates() == null ? List.of() : request.candidates();

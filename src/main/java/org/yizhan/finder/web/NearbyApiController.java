@@ -7,11 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +30,7 @@ import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.web.ApiController;
+import org.yizhan.platform.web.RequestValues;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
@@ -78,7 +76,7 @@ class NearbyApiController {
 					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") @RequestParam(
 							required = false) String at) {
 		List<Violation> violations = new ArrayList<>();
-		Crs system = ApiParameters.crs(crs, violations);
+		Crs system = RequestValues.crs(crs, "crs", violations);
 		Double latitude = ApiParameters.decimal(lat, "lat", -90, 90, violations);
 		Double longitude = ApiParameters.decimal(lon, "lon", -180, 180, violations);
 		Double radiusMeters = ApiParameters.decimal(radius, "radius", 1, MAX_RADIUS_METERS, violations);
@@ -87,8 +85,8 @@ class NearbyApiController {
 			violations.add(Violation.of("limit", "validation.type"));
 		}
 		boolean onlyOpen = ApiParameters.bool(openNow, "openNow", violations);
-		Set<Amenity> wanted = ApiParameters.enums(Amenity.class, amenities, "amenities", violations);
-		Set<HostType> hostTypes = ApiParameters.enums(HostType.class, hostType, "hostType", violations);
+		Set<Amenity> wanted = RequestValues.enumValues(Amenity.class, amenities, "amenities", violations);
+		Set<HostType> hostTypes = RequestValues.enumValues(HostType.class, hostType, "hostType", violations);
 		LocalDateTime when = ApiParameters.localTime(at, clock, violations);
 		GeoPoint origin = null;
 		if (latitude != null && longitude != null && violations.isEmpty()) {
@@ -116,7 +114,7 @@ class NearbyApiController {
 			@RequestParam(required = false) String east, @RequestParam(required = false) String crs,
 			@RequestParam(defaultValue = "14") String zoom) {
 		List<Violation> violations = new ArrayList<>();
-		Crs system = ApiParameters.crs(crs, violations);
+		Crs system = RequestValues.crs(crs, "crs", violations);
 		Double s = ApiParameters.decimal(south, "south", -90, 90, violations);
 		Double w = ApiParameters.decimal(west, "west", -180, 180, violations);
 		Double n = ApiParameters.decimal(north, "north", -90, 90, violations);
@@ -199,16 +197,6 @@ class NearbyApiController {
 		private ApiParameters() {
 		}
 
-		static Crs crs(String value, List<Violation> violations) {
-			if (value == null || value.isBlank()) {
-				return Crs.WGS84;
-			}
-			return Crs.fromCode(value).orElseGet(() -> {
-				violations.add(Violation.of("crs", "validation.unknownValue", value, "wgs84, gcj02, bd09"));
-				return Crs.WGS84;
-			});
-		}
-
 		static Double decimal(String value, String name, double min, double max, List<Violation> violations) {
 			if (value == null || value.isBlank()) {
 				violations.add(Violation.of(name, "validation.required"));
@@ -241,29 +229,6 @@ class NearbyApiController {
 			}
 			violations.add(Violation.of(name, "validation.type"));
 			return false;
-		}
-
-		static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> values, String name,
-				List<Violation> violations) {
-			Set<E> result = EnumSet.noneOf(type);
-			if (values == null) {
-				return result;
-			}
-			for (String value : values) {
-				for (String part : value.split(",")) {
-					if (part.isBlank()) {
-						continue;
-					}
-					try {
-						result.add(Enum.valueOf(type, part.strip().toUpperCase(Locale.ROOT)));
-					}
-					catch (IllegalArgumentException ex) {
-						violations.add(Violation.of(name, "validation.unknownValue", part.strip(),
-								String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-					}
-				}
-			}
-			return result;
 		}
 
 		/**

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +17,7 @@ import org.yizhan.geo.Crs;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
+import org.yizhan.platform.web.RequestValues;
 import org.yizhan.platform.web.StatusProblemException;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.DelistingReason;
@@ -94,10 +93,10 @@ class StationApiController {
 			@RequestParam(defaultValue = "code") String sort, //
 			@RequestParam(required = false) String crs) {
 		List<Violation> violations = new ArrayList<>();
-		Set<StationStatus> statuses = enums(StationStatus.class, status, "status", violations);
-		Set<Amenity> amenities = enums(Amenity.class, amenity, "amenity", violations);
+		Set<StationStatus> statuses = RequestValues.enumValues(StationStatus.class, status, "status", violations);
+		Set<Amenity> amenities = RequestValues.enumValues(Amenity.class, amenity, "amenity", violations);
 		HostType type = hostType == null || hostType.isBlank() ? null
-				: one(HostType.class, hostType, "hostType", violations);
+				: RequestValues.enumValue(HostType.class, hostType, "hostType", violations);
 		if (page < 0) {
 			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
 		}
@@ -105,9 +104,9 @@ class StationApiController {
 			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
 		}
 		String[] sortParts = sort.split(",");
-		StationSort order = one(StationSort.class, toSnake(sortParts[0]), "sort", violations);
+		StationSort order = RequestValues.enumValue(StationSort.class, toSnake(sortParts[0]), "sort", violations);
 		boolean descending = sortParts.length > 1 && "desc".equalsIgnoreCase(sortParts[1].strip());
-		Crs outputCrs = crs(crs, violations);
+		Crs outputCrs = RequestValues.crs(crs, "crs", violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -179,7 +178,7 @@ class StationApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		List<Violation> violations = new ArrayList<>();
 		DelistingReason reason = request.reason() == null || request.reason().isBlank() ? null
-				: one(DelistingReason.class, request.reason(), "reason", violations);
+				: RequestValues.enumValue(DelistingReason.class, request.reason(), "reason", violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -281,50 +280,11 @@ class StationApiController {
 
 	private static Crs crs(String value) {
 		List<Violation> violations = new ArrayList<>();
-		Crs crs = crs(value, violations);
+		Crs crs = RequestValues.crs(value, "crs", violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
 		return crs;
-	}
-
-	private static Crs crs(String value, List<Violation> violations) {
-		if (value == null || value.isBlank()) {
-			return Crs.WGS84;
-		}
-		return Crs.fromCode(value).orElseGet(() -> {
-			violations.add(Violation.of("crs", "validation.unknownValue", value, "wgs84, gcj02, bd09"));
-			return Crs.WGS84;
-		});
-	}
-
-	private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> values, String field,
-			List<Violation> violations) {
-		Set<E> result = EnumSet.noneOf(type);
-		if (values != null) {
-			for (String value : values) {
-				for (String part : value.split(",")) {
-					if (!part.isBlank()) {
-						E parsed = one(type, part, field, violations);
-						if (parsed != null) {
-							result.add(parsed);
-						}
-					}
-				}
-			}
-		}
-		return result;
-	}
-
-	private static <E extends Enum<E>> E one(Class<E> type, String value, String field, List<Violation> violations) {
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			violations.add(Violation.of(field, "validation.unknownValue", value.strip(),
-					String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-			return null;
-		}
 	}
 
 	/** {@code updatedAt} → {@code UPDATED_AT}. */
