@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,7 +98,7 @@ class NearbyApiController {
 		}
 		List<NearbyStation> found = finder
 			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
-		List<Map<String, Object>> stations = new ArrayList<>();
+		List<StationJson> stations = new ArrayList<>();
 		for (NearbyStation hit : found) {
 			stations.add(json(hit.station(), hit.distanceMeters(), system, when));
 		}
@@ -146,41 +147,46 @@ class NearbyApiController {
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);
 	}
 
-	private Map<String, Object> json(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
-		CrsPoint location = CrsPoint.of(station.location(), crs);
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", station.id());
-		json.put("code", station.code());
-		json.put("name", station.name());
-		json.put("address", station.address());
-		json.put("location", Map.of("lat", round(location.lat()), "lon", round(location.lon()), "crs", crs.code()));
-		if (distanceMeters != null) {
-			json.put("distanceMeters", Math.round(distanceMeters));
-			json.put("walkMinutes", TravelTime.WALK.minutes(distanceMeters));
-			json.put("rideMinutes", TravelTime.EBIKE.minutes(distanceMeters));
-		}
-		OpenState state = finder.openState(station, at);
-		json.put("openNow", state.status() == OpenStatus.UNKNOWN ? null : state.status() == OpenStatus.OPEN);
-		json.put("openUntil", state.status() == OpenStatus.OPEN ? offset(state.until()) : null);
-		json.put("nextOpen", state.status() == OpenStatus.CLOSED ? offset(state.nextOpen()) : null);
-		json.put("openingHours", station.openingHours());
-		json.put("entry", entry(station, at));
-		json.put("amenities", station.amenities().stream().map(Enum::name).toList());
-		json.put("hostType", station.hostType().name());
-		json.put("phone", station.phone());
-		json.put("navigation", Navigation.links(station));
-		return json;
+	/**
+	 * A station as the finder answers it: the contract of issue 3, spelled out as types
+	 * so that OpenAPI documents it and a renamed field fails to compile. Distances are
+	 * absent from viewport answers; the other fields are always present, {@code null}
+	 * when unknown.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record StationJson(long id, String code, String name, String address, LocationJson location,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long distanceMeters,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long walkMinutes,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long rideMinutes, Boolean openNow, String openUntil,
+			String nextOpen, String openingHours, EntryJson entry, List<String> amenities, String hostType,
+			String phone, Map<String, String> navigation) {
 	}
 
-	private Map<String, Object> entry(IndexedStation station, LocalDateTime at) {
+	record LocationJson(double lat, double lon, String crs) {
+	}
+
+	record EntryJson(String method, boolean unattendedNow) {
+	}
+
+	private StationJson json(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
+		CrsPoint location = CrsPoint.of(station.location(), crs);
+		OpenState state = finder.openState(station, at);
+		return new StationJson(station.id(), station.code(), station.name(), station.address(),
+				new LocationJson(round(location.lat()), round(location.lon()), crs.code()),
+				distanceMeters == null ? null : Math.round(distanceMeters),
+				distanceMeters == null ? null : TravelTime.WALK.minutes(distanceMeters),
+				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters),
+				state.status() == OpenStatus.UNKNOWN ? null : state.status() == OpenStatus.OPEN,
+				state.status() == OpenStatus.OPEN ? offset(state.until()) : null,
+				state.status() == OpenStatus.CLOSED ? offset(state.nextOpen()) : null, station.openingHours(),
+				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
+				station.phone(), Navigation.links(station));
+	}
+
+	private EntryJson entry(IndexedStation station, LocalDateTime at) {
 		Optional<OpenState> unattended = finder.entryState(station, at);
-		if (unattended.isEmpty()) {
-			return null;
-		}
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("method", station.entryMethod().name());
-		entry.put("unattendedNow", unattended.get().status() == OpenStatus.OPEN);
-		return entry;
+		return unattended.map(state -> new EntryJson(station.entryMethod().name(), state.status() == OpenStatus.OPEN))
+			.orElse(null);
 	}
 
 	private static String offset(LocalDateTime time) {
