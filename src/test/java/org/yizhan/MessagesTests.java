@@ -27,8 +27,8 @@ class MessagesTests {
 
 	private static final Path MAIN_JAVA = Path.of("src/main/java");
 
-	private static final Pattern MESSAGE_CODE = Pattern
-		.compile("\"((?:validation|problem|station|photo|field)\\.[A-Za-z.\\-]+)\"");
+	private static final Pattern MESSAGE_CODE = Pattern.compile(
+			"\"((?:validation|problem|station|photo|field|account|audit|coverage|organization|privacy)\\.[A-Za-z.\\-]+)\"");
 
 	/** The {@code type} of a problem raised with its own status has a title. */
 	private static final Pattern PROBLEM_TYPE = Pattern
@@ -37,9 +37,37 @@ class MessagesTests {
 	/** A field named in a violation has a label. */
 	private static final Pattern VIOLATION_FIELD = Pattern.compile("Violation\\.of\\(\\s*\"([A-Za-z.]+)\"");
 
-	private static final Properties CHINESE = load("messages.properties");
+	/**
+	 * The bundles of {@code spring.messages.basename}: one per area, so that each area's
+	 * texts live beside each other and no key is defined twice.
+	 */
+	private static final String[] BUNDLES = { "messages", "i18n/accounts", "i18n/audit", "i18n/coverage" };
 
-	private static final Properties ENGLISH = load("messages_en.properties");
+	private static final Properties CHINESE = loadAll("");
+
+	private static final Properties ENGLISH = loadAll("_en");
+
+	@Test
+	void theBundlesAreTheOnesTheApplicationLoads() throws IOException {
+		String configuration = Files.readString(Path.of("src/main/resources/application.yml"));
+		assertThat(configuration).contains("basename: " + String.join(",", BUNDLES));
+	}
+
+	@Test
+	void noKeyIsDefinedInTwoBundles() {
+		for (String suffix : new String[] { "", "_en" }) {
+			Map<String, String> owner = new TreeMap<>();
+			Set<String> twice = new TreeSet<>();
+			for (String bundle : BUNDLES) {
+				for (String key : load(bundle + suffix + ".properties").stringPropertyNames()) {
+					if (owner.putIfAbsent(key, bundle) != null) {
+						twice.add(key);
+					}
+				}
+			}
+			assertThat(twice).as("keys defined in more than one bundle" + suffix).isEmpty();
+		}
+	}
 
 	@Test
 	void everyChineseMessageHasAnEnglishOne() {
@@ -147,6 +175,14 @@ class MessagesTests {
 			}
 		});
 		return blank;
+	}
+
+	private static Properties loadAll(String suffix) {
+		Properties all = new Properties();
+		for (String bundle : BUNDLES) {
+			all.putAll(load(bundle + suffix + ".properties"));
+		}
+		return all;
 	}
 
 	private static Properties load(String resource) {
