@@ -1,0 +1,60 @@
+package org.yizhan.organization;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The signed-in account a request acts for: whose subtree it sees and which roles it
+ * holds. Scoping and the audit log read it; nothing else about the login leaks out of
+ * this module.
+ *
+ * @param accountId the account's id
+ * @param username the login name
+ * @param organizationCode the organisation the account belongs to
+ * @param organizationPath that organisation's path ({@link Organization#path()}); the
+ * subtree the account sees is every path equal to it or below it
+ * @param roles the roles held, never empty
+ */
+public record Actor(long accountId, String username, String organizationCode, String organizationPath,
+		Set<Role> roles) {
+
+	public Actor {
+		Objects.requireNonNull(username, "username");
+		Objects.requireNonNull(organizationCode, "organizationCode");
+		Objects.requireNonNull(organizationPath, "organizationPath");
+		roles = Set.copyOf(roles);
+	}
+
+	/** The actor of the current request, if it is signed in with an account. */
+	public static Optional<Actor> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Principal principal) {
+			return Optional.of(principal.actor());
+		}
+		return Optional.empty();
+	}
+
+	public boolean holds(Role role) {
+		return this.roles.contains(role);
+	}
+
+	/** Whether the organisation at {@code path} is this actor's own or lies below it. */
+	public boolean sees(String path) {
+		return path.equals(this.organizationPath) || path.startsWith(this.organizationPath + "/");
+	}
+
+	/**
+	 * Implemented by the authentication principal of an account (session or token), so
+	 * that {@link #current()} finds the actor.
+	 */
+	public interface Principal {
+
+		Actor actor();
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.yizhan.organization;
+
+/**
+ * What an account may do inside its organisation's subtree. An account holds one or more
+ * roles; none of them reaches above the account's organisation.
+ */
+public enum Role {
+
+	/** Manages the subtree: accounts, organisations, stations. */
+	ORG_ADMIN,
+
+	/** Reviews host applications. */
+	REVIEWER,
+
+	/** Inspects stations and orders rectification. */
+	INSPECTOR,
+
+	/** Subsidies and payments. */
+	FINANCE,
+
+	/** Reads everything in the subtree, including the audit log; changes nothing. */
+	AUDITOR,
+
+	/** Runs the stations bound to the account (站长). */
+	STATION_MASTER,
+
+	/** Liaison for the stations bound to the account (联络员). */
+	LIAISON,
+
+	/** A host (承建单位): its applications and stations. */
+	HOST,
+
+	/** A third-party evaluator, for the scope and period of its contract. */
+	EVALUATOR
+
+}
