@@ -81,6 +81,29 @@ public class CoverageAnalysis {
 	}
 
 	/**
+	 * The organisations that can be measured: each parent (a city) of areas, followed by
+	 * its areas (districts), in code order.
+	 * @return (code, name, whether it is a parent of areas) triples
+	 */
+	@Transactional(readOnly = true)
+	public List<AreaChoice> listAreaChoices() {
+		List<AreaChoice> choices = new ArrayList<>();
+		String parent = null;
+		for (String[] row : this.repository.listAreaOrganizations()) {
+			if (row[2] != null && !row[2].equals(parent)) {
+				parent = row[2];
+				choices.add(new AreaChoice(row[2], row[3], true));
+			}
+			choices.add(new AreaChoice(row[0], row[1], false));
+		}
+		return choices;
+	}
+
+	/** An organisation that has areas to measure, or whose children have. */
+	public record AreaChoice(String code, String name, boolean parent) {
+	}
+
+	/**
 	 * Coverage figures of an organisation's areas.
 	 * @throws NotFoundException when the organisation is unknown or has no areas
 	 */

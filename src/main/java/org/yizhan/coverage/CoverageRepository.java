@@ -53,6 +53,19 @@ class CoverageRepository {
 			.list();
 	}
 
+	/**
+	 * Every organisation with an area and its parent, as (code, name, parent code, parent
+	 * name).
+	 */
+	List<String[]> listAreaOrganizations() {
+		return this.jdbc.sql("""
+				select a.org_code, a.name, p.code, p.name from coverage_area a
+				join organization o on o.code = a.org_code left join organization p on p.code = o.parent_code
+				order by p.code, a.org_code""")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.list();
+	}
+
 	void saveArea(String orgCode, String name, AreaSource source, String geometry, double areaM2, Instant now) {
 		this.jdbc.sql("""
 				insert into coverage_area (org_code, name, source, geometry, area_m2, updated_at)
