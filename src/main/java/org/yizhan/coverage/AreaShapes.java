@@ -59,7 +59,15 @@ final class AreaShapes {
 
 	private final List<Violation> violations = new ArrayList<>();
 
-	private AreaShapes(Crs crs, String defaultOrg, Function<String, String> organizationName) {
+	/**
+	 * Whether invalid polygons are repaired (JTS {@code buffer(0)}) instead of refused:
+	 * for benchmarks and tests over published files whose rings touch themselves, never
+	 * for uploads, where the admin should see and fix the mistake.
+	 */
+	private final boolean repair;
+
+	private AreaShapes(Crs crs, String defaultOrg, Function<String, String> organizationName, boolean repair) {
+		this.repair = repair;
 		this.crs = crs;
 		this.defaultOrg = defaultOrg;
 		this.organizationName = organizationName;
@@ -75,7 +83,12 @@ final class AreaShapes {
 	 * @throws InvalidInputException listing every mistake found
 	 */
 	static List<AreaShape> read(String json, Crs crs, String defaultOrg, Function<String, String> organizationName) {
-		return new AreaShapes(crs, defaultOrg, organizationName).read(json);
+		return new AreaShapes(crs, defaultOrg, organizationName, false).read(json);
+	}
+
+	/** As {@link #read}, but repairing invalid polygons instead of refusing them. */
+	static List<AreaShape> readRepairing(String json, Crs crs, Function<String, String> organizationName) {
+		return new AreaShapes(crs, null, organizationName, true).read(json);
 	}
 
 	private List<AreaShape> read(String json) {
@@ -192,6 +205,9 @@ final class AreaShapes {
 			return null;
 		}
 		TopologyValidationError error = new IsValidOp(shape).getValidationError();
+		if (error != null && this.repair) {
+			return shape.buffer(0);
+		}
 		if (error != null) {
 			Coordinate at = error.getCoordinate();
 			violations.add(Violation.of(field, "coverage.polygon.invalid", error.getMessage().toLowerCase(Locale.ROOT),
@@ -327,7 +343,7 @@ final class AreaShapes {
 
 	/** Reads back a geometry this class wrote (trusted, WGS-84). */
 	static Geometry fromStored(String geometry) {
-		return new AreaShapes(Crs.WGS84, null, code -> code).geometry(JSON.readTree(geometry), "geometry");
+		return new AreaShapes(Crs.WGS84, null, code -> code, false).geometry(JSON.readTree(geometry), "geometry");
 	}
 
 }
