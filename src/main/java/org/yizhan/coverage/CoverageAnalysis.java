@@ -252,8 +252,13 @@ public class CoverageAnalysis {
 	}
 
 	Map<String, Double> storeAreas(String geoJson, Crs crs, String defaultOrg, AreaSource source) {
+		// districts only: a city's own outline over its districts' would claim their
+		// cells
 		List<AreaShapes.AreaShape> shapes = AreaShapes.read(geoJson, crs, defaultOrg,
-				code -> this.organizations.findByCode(code).map(Organization::name).orElse(null));
+				code -> this.organizations.findByCode(code)
+					.filter(Organization::isDistrict)
+					.map(Organization::name)
+					.orElse(null));
 		Map<String, Double> stored = new java.util.LinkedHashMap<>();
 		for (AreaShapes.AreaShape shape : shapes) {
 			double area = AreaShapes.areaM2(shape.shape());
@@ -356,7 +361,15 @@ public class CoverageAnalysis {
 		return this.grids.computeIfAbsent(org.code(), code -> {
 			List<String> codes = areas.stream().map(StoredArea::orgCode).toList();
 			List<Geometry> shapes = areas.stream().map(a -> AreaShapes.fromStored(a.geometry())).toList();
-			AreaGrid plain = AreaGrid.of(codes, shapes, this.settings.cellMeters());
+			AreaGrid plain;
+			try {
+				plain = AreaGrid.of(codes, shapes, this.settings.cellMeters());
+			}
+			catch (IllegalArgumentException ex) {
+				// areas spread over several cities (a province, the nation): one grid per
+				// city is the way, so ask for one
+				throw new InvalidInputException(Violation.of("org", "coverage.gridTooLarge", org.code()));
+			}
 			GeoPoint[] bounds = plain.bounds();
 			List<CoverageRepository.WeightedPoint> points = this.repository.listDemandPointsIn(bounds[0].lat(),
 					bounds[0].lon(), bounds[1].lat(), bounds[1].lon());

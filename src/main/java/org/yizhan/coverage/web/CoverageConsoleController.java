@@ -18,6 +18,7 @@ import org.yizhan.geo.CrsPoint;
 import org.yizhan.geo.GeoPoint;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.web.MapTiles;
+import org.yizhan.station.HostType;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -96,6 +97,11 @@ class CoverageConsoleController {
 					sites.add(marker(site.location(), site.name(), site.gain()));
 				}
 				model.addAttribute("suggestion", suggestion);
+				Map<String, String> hostTypes = new LinkedHashMap<>();
+				for (HostType type : HostType.values()) {
+					hostTypes.put(type.name(), type.label(LocaleContextHolder.getLocale()));
+				}
+				model.addAttribute("hostTypes", hostTypes);
 				model.addAttribute("siteMarkers", this.json.writeValueAsString(sites));
 			}
 		}

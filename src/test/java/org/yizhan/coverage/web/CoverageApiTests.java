@@ -1,6 +1,7 @@
 package org.yizhan.coverage.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,11 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yizhan.coverage.CoverageAnalysis;
+import org.yizhan.coverage.CoverageObjective;
+import org.yizhan.coverage.CoverageQuery;
+import org.yizhan.coverage.TravelMode;
+import org.yizhan.geo.GeoPoint;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +46,9 @@ class CoverageApiTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CoverageAnalysis analysis;
 
 	@Test
 	void measuresEveryDistrictOfTheDemoCityAndTheCityAsTheirSum() throws Exception {
@@ -143,7 +152,7 @@ class CoverageApiTests {
 			"swapped lat and lon|{\"type\":\"Feature\",\"properties\":{\"adcode\":\"330203\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[29.85,121.53],[29.85,121.57],[29.886,121.57],[29.85,121.53]]]}}|feature.geometry.coordinates[0][0]|look swapped",
 			"a point outside China|{\"type\":\"Feature\",\"properties\":{\"adcode\":\"330203\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2.35,48.85],[2.36,48.85],[2.36,48.86],[2.35,48.85]]]}}|feature.geometry.coordinates[0][0]|not in China",
 			"an unknown adcode|{\"type\":\"Feature\",\"properties\":{\"adcode\":\"339999\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
-					+ SQUARE + "}}|feature.properties.adcode|unknown division code \"339999\"",
+					+ SQUARE + "}}|feature.properties.adcode|\"339999\" is not a known district",
 			"a ring that is not closed|{\"type\":\"Feature\",\"properties\":{\"adcode\":\"330203\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.53,29.85],[121.57,29.85],[121.57,29.886],[121.53,29.886]]]}}|feature.geometry.coordinates[0]|must be closed" })
 	void refusesBadBoundariesAndStoresNothing(String mistake, String body, String field, String message)
 			throws Exception {
@@ -179,6 +188,41 @@ class CoverageApiTests {
 		ok(put("/api/v1/coverage/demand-points?org=330205&crs=gcj02").contentType("text/csv")
 			.content("lat,lon,weight,name\n29.86,121.44,3,骑手站点\n29.87,121.45,1,\n"));
 		assertThat(ok(get("/api/v1/coverage?org=330205")).read("$.pointDemand", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aCityCannotHaveAnOutlineOfItsOwnOverItsDistricts() throws Exception {
+		DocumentContext problem = problem(put("/api/v1/coverage/areas?org=330200").contentType("application/geo+json")
+			.content("{\"type\":\"Polygon\",\"coordinates\":" + SQUARE + "}"), 400, "zh-CN");
+		assertThat(problem.read("$.errors[0].message", String.class)).contains("不是已知的区县级行政区划代码");
+	}
+
+	@Test
+	void theMarginalGainOfAPointIsWhatItWouldAddWhereNothingReachesYet() throws Exception {
+		CoverageQuery walk = new CoverageQuery("330106", TravelMode.WALK, Duration.ofMinutes(15), null);
+		GeoPoint gap = GeoPoint.of(
+				ok(get("/api/v1/coverage?org=330106&mode=walk")).read("$.gaps[0].centroid.lat", Double.class),
+				ok(get("/api/v1/coverage?org=330106&mode=walk")).read("$.gaps[0].centroid.lon", Double.class));
+
+		double single = analysis.marginalGain(walk, gap, CoverageObjective.SINGLE);
+		double cross = analysis.marginalGain(walk, gap, CoverageObjective.DOUBLE);
+		assertThat(single).isPositive();
+		assertThat(cross).isGreaterThanOrEqualTo(single);
+		assertThat(analysis.marginalGain(walk, GeoPoint.of(39.9, 116.4), CoverageObjective.SINGLE)).isZero();
+	}
+
+	@Test
+	void uploadedCandidatesAreSuggestedWhenAskedFor() throws Exception {
+		ok(put("/api/v1/coverage/candidates?org=330106").contentType("text/csv")
+			.content("lat,lon,name\n30.185,120.071,上传候选一\n30.30,120.40,区外候选\n"));
+
+		DocumentContext answer = ok(post("/api/v1/coverage/suggestions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"org\":\"330106\",\"mode\":\"walk\",\"p\":1,\"candidates\":\"uploaded\"}"));
+		assertThat(answer.read("$.candidates", Integer.class)).isEqualTo(1);
+		assertThat(answer.read("$.sites[0].name", String.class)).isEqualTo("上传候选一");
+		DocumentContext tooMany = problem(post("/api/v1/coverage/suggestions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"org\":\"330106\",\"p\":2,\"candidates\":\"uploaded\"}"), 400, "en");
+		assertThat(tooMany.read("$.errors[0].field", String.class)).isEqualTo("p");
 	}
 
 	@Test

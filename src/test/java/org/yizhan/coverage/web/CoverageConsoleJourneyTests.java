@@ -1,5 +1,7 @@
 package org.yizhan.coverage.web;
 
+import java.nio.file.Path;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +70,8 @@ class CoverageConsoleJourneyTests {
 			String src = page.locator("#coverage-map img.coverage-grid").getAttribute("src");
 			byte[] png = page.request().get(src).body();
 			assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+			// for the README (docs/images/console-coverage.png)
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/console-coverage.png")));
 		}
 	}
 
