@@ -195,8 +195,9 @@ public class AccessTokens implements AuthenticationProvider {
 		// Written at most once a minute per token: an integration polling every second
 		// should not turn each read into a write.
 		jdbc.sql("update access_token set last_used_at = :now where id = :id "
-				+ "and (last_used_at is null or last_used_at < :now - interval '1 minute')")
+				+ "and (last_used_at is null or last_used_at < :minuteAgo)")
 			.param("now", Timestamp.from(now))
+			.param("minuteAgo", Timestamp.from(now.minusSeconds(60)))
 			.param("id", found.id())
 			.update();
 		Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);

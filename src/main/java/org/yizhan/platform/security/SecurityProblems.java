@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AccountExpiredException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -46,9 +47,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		String code = (ex instanceof LockedException) ? "account.login.locked" : (ex instanceof DisabledException)
-				? "account.login.disabled"
-				: (ex instanceof AccountExpiredException) ? "account.login.contractEnded" : "account.login.required";
+		String code = codeOf(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yizhan\", Bearer realm=\"yizhan\"");
 		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "problem.unauthorized", code);
 	}
@@ -77,6 +76,24 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "problem.forbidden",
 					"account.forbidden");
 		}
+	}
+
+	private static String codeOf(AuthenticationException ex) {
+		if (ex instanceof LockedException) {
+			return "account.login.locked";
+		}
+		if (ex instanceof DisabledException) {
+			return "account.login.disabled";
+		}
+		if (ex instanceof AccountExpiredException) {
+			return "account.login.contractEnded";
+		}
+		if (ex instanceof BadCredentialsException) {
+			// A wrong password or an unusable token, each with one text whatever the
+			// cause.
+			return "account.token.invalid".equals(ex.getMessage()) ? "account.token.invalid" : "account.login.failed";
+		}
+		return "account.login.required";
 	}
 
 	static boolean holds(Authentication authentication, String authority) {
