@@ -121,6 +121,16 @@ class SignInJourneyTests {
 			assertThat(other).hasURL(Pattern.compile(".*/console/stations$"));
 			assertThat(other.locator(".alert-success")).hasText("密码已修改");
 
+			page.click("#me-menu");
+			page.click("#nav-tokens");
+			page.fill("#token-name", "数据大屏");
+			page.click("#create-token");
+			assertThat(page.locator("#token-value code")).hasText(Pattern.compile("^yz_[A-Za-z0-9_-]{43}$"));
+			assertThat(page.locator("#token-table tbody tr")).hasCount(1);
+			page.click("#token-table button");
+			assertThat(page.locator("#token-table tbody")).containsText("已撤销");
+			assertThat(page.locator("#token-value")).hasCount(0);
+
 			page.click("#logout");
 			assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
 			page.navigate("/console/accounts");
