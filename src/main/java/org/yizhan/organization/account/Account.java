@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.yizhan.organization.Actor;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.YizhanTime;
 
@@ -51,10 +50,6 @@ public record Account(Long id, String username, String displayName, String organ
 	public boolean contractEndedAt(Instant now) {
 		return roles.contains(Role.EVALUATOR) && contractEndsOn != null
 				&& LocalDate.ofInstant(now, YizhanTime.ZONE).isAfter(contractEndsOn);
-	}
-
-	public Actor actor() {
-		return new Actor(id, username, organizationCode, organizationPath, roles);
 	}
 
 	/**

@@ -196,6 +196,27 @@ class SignInTests {
 	}
 
 	@Test
+	void anEvaluatorSignsInUntilTheLastDayOfItsContract() throws Exception {
+		String username = Accounts.unique("evaluator");
+		MvcResult created = accounts.asAdmin(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"displayName\":\"评估机构\",\"organization\":\"330100\","
+					+ "\"roles\":[\"EVALUATOR\"],\"contractEndsOn\":\"" + LocalDate.now(YizhanTime.ZONE) + "\"}"));
+		assertThat(created.getResponse().getStatus()).isEqualTo(201);
+		String oneTime = json(created).read("$.oneTimePassword");
+		mvc.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + Accounts.PASSWORD + "\"}"));
+		assertThat(basic(username, Accounts.PASSWORD).getResponse().getStatus()).isEqualTo(200);
+
+		clock.advance(Duration.ofDays(1));
+
+		MvcResult ended = basic(username, Accounts.PASSWORD);
+		assertThat(ended.getResponse().getStatus()).isEqualTo(401);
+		assertThat(detail(ended)).contains("评估合同已到期");
+		assertThat(detail(basic(username, "wrong"))).as("only the right password learns it").isEqualTo("用户名或密码错误");
+	}
+
+	@Test
 	void aDisabledAccountIsOutOfItsConsoleSessionOnItsNextRequest() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
 		ConsoleSession browser = new ConsoleSession(port);
