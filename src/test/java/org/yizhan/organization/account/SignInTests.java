@@ -185,6 +185,13 @@ class SignInTests {
 		assertThat(revoked.getResponse().getStatus()).isEqualTo(401);
 		assertThat(json(revoked).read("$.detail", String.class)).contains("访问令牌无效、已撤销或已过期");
 
+		String another = token(admin, "[\"READ\"]", today.plusDays(30));
+		assertThat(bearer(get("/api/v1/accounts"), another).getResponse().getStatus()).isEqualTo(200);
+		accounts.asAdmin(post("/api/v1/accounts/" + admin.id() + "/disable"));
+		assertThat(bearer(get("/api/v1/accounts"), another).getResponse().getStatus())
+			.as("the token of a disabled account")
+			.isEqualTo(401);
+
 		clock.advance(Duration.ofDays(2));
 		assertThat(bearer(get("/api/v1/accounts"), write).getResponse().getStatus()).isEqualTo(401);
 		assertThat(bearer(get("/api/v1/accounts"), "yz_made-up").getResponse().getStatus()).isEqualTo(401);
