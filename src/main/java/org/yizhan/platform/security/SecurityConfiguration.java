@@ -1,36 +1,54 @@
 package org.yizhan.platform.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountExpiredException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.StringUtils;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Who may do what, until accounts and the union hierarchy arrive: one admin account
- * ({@code yizhan.demo.admin-password}) signs in to the console with a form and to the API
- * with HTTP Basic; public pages, assets and API docs are open.
+ * Who may do what. The console signs in with a form (CSRF-protected, session in
+ * PostgreSQL, 30 min idle and 12 h absolute); the JSON API with HTTP Basic or a personal
+ * access token ({@code Authorization: Bearer yz_…}), statelessly. Accounts themselves,
+ * their lockout and their tokens belong to the organisation module, which supplies the
+ * {@link AuthenticationProvider}s and the {@link SignedInGuard}; this class only wires
+ * them into the chains. Public pages, assets and API docs are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	static final String ADMIN = "admin";
 
 	/**
 	 * The finder's answers and the catalogues' labels are for everyone: workers use them
@@ -39,67 +57,131 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box", "/api/v1/amenities",
 			"/api/v1/host-types" };
 
-	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
 			"img-src 'self' data: blob: https:", "style-src 'self' 'unsafe-inline'", "script-src 'self'",
 			"font-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "form-action 'self'",
 			"base-uri 'self'", "object-src 'none'");
 
+	/** Whatever signed in, an API call also needs a current password (or a token). */
+	private static final AuthorizationManager<RequestAuthorizationContext> READ = allOf(Authorities.SCOPE_READ,
+			Authorities.PASSWORD_CURRENT);
+
+	private static final AuthorizationManager<RequestAuthorizationContext> WRITE = allOf(Authorities.SCOPE_WRITE,
+			Authorities.PASSWORD_CURRENT);
+
+	@Bean
+	AuthenticationManager authenticationManager(List<AuthenticationProvider> providers) {
+		return new ProviderManager(providers);
+	}
+
+	@Bean
+	SecurityProblems securityProblems(MessageSource messages) {
+		return new SecurityProblems(messages);
+	}
+
 	/**
-	 * The JSON API: stateless, Basic, no CSRF (no cookies are involved), 401 as problem
-	 * details.
+	 * The JSON API: stateless, Basic or Bearer, no CSRF (no cookies are involved); GET
+	 * needs the READ scope and every other method WRITE, so a read-only token can never
+	 * change anything. A token cannot manage tokens or passwords ({@code /api/v1/me}).
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, SecurityProblems problems)
+			throws Exception {
 		http.securityMatcher("/api/**")
+			.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
 				.permitAll()
+				.requestMatchers("/api/v1/me/password")
+				.hasAuthority(Authorities.INTERACTIVE)
+				.requestMatchers("/api/v1/me/**")
+				.access(allOf(Authorities.INTERACTIVE, Authorities.PASSWORD_CURRENT))
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.access(READ)
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.access(READ)
 				.anyRequest()
-				.authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
+				.access(WRITE))
+			.addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
 
 	/**
-	 * Pages: the console behind a login form with CSRF protection; everything else
-	 * public.
+	 * Pages: the console behind a login form with CSRF protection; an account whose
+	 * password expired or was reset reaches only the change-password page; everything
+	 * else public.
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/console/**")
-			.authenticated()
-			.requestMatchers("/actuator/prometheus")
-			.authenticated()
-			.anyRequest()
-			.permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/stations", false).permitAll())
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignedInGuard guard, Clock clock,
+			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/console/stations");
+		http.authenticationManager(authentication)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(CHANGE_PASSWORD_PAGE)
+				.authenticated()
+				.requestMatchers("/console/**")
+				.hasAuthority(Authorities.PASSWORD_CURRENT)
+				.requestMatchers("/actuator/prometheus")
+				.hasAuthority(Authorities.PASSWORD_CURRENT)
+				.anyRequest()
+				.permitAll())
+			.addFilterAfter(new SessionGuardFilter(guard, clock, absoluteLifetime), SecurityContextHolderFilter.class)
+			.formLogin(form -> form.loginPage("/login").successHandler((request, response, signedIn) -> {
+				request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.millis());
+				success.onAuthenticationSuccess(request, response, signedIn);
+			}).failureHandler(SecurityConfiguration::loginFailed).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, ex) -> {
+				if (!SecurityProblems.holds(SecurityContextHolder.getContext().getAuthentication(),
+						Authorities.PASSWORD_CURRENT)) {
+					response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+				}
+				else {
+					response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				}
+			}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
 		return http.build();
 	}
 
+	/**
+	 * New passwords are hashed with Argon2id; hashes of other schemes (an import, an
+	 * older default) still verify and are re-hashed at the next sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String argon2 = "argon2";
+		return new DelegatingPasswordEncoder(argon2, Map.of(argon2,
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
-	@Bean
-	UserDetailsService users(PasswordEncoder encoder, @Value("${yizhan.demo.admin-password:}") String password) {
-		if (!StringUtils.hasText(password)) {
-			byte[] random = new byte[12];
-			new SecureRandom().nextBytes(random);
-			password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			log.warn("No yizhan.demo.admin-password set: the console login for this run is {} / {}", ADMIN, password);
+	/**
+	 * Wrong password and unknown user read alike; a locked, disabled or ended account
+	 * says so (those answers come only after the failure count or the password check, see
+	 * the account module).
+	 */
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String reason = (ex instanceof LockedException) ? "locked" : (ex instanceof DisabledException) ? "disabled"
+				: (ex instanceof AccountExpiredException) ? "ended" : "failed";
+		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> allOf(String... authorities) {
+		@SuppressWarnings("unchecked")
+		AuthorizationManager<RequestAuthorizationContext>[] managers = new AuthorizationManager[authorities.length];
+		for (int i = 0; i < authorities.length; i++) {
+			managers[i] = AuthorityAuthorizationManager.hasAuthority(authorities[i]);
 		}
-		return new InMemoryUserDetailsManager(
-				User.withUsername(ADMIN).password(encoder.encode(password)).roles("ADMIN").build());
+		return AuthorizationManagers.allOf(managers);
 	}
 
 }

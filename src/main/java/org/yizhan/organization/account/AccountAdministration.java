@@ -1,0 +1,279 @@
+package org.yizhan.organization.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.Audited;
+import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
+import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.Violation;
+import org.yizhan.platform.privacy.PersonalDataCipher;
+import org.yizhan.platform.security.ForbiddenException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account administration by an organisation's admins, inside their own subtree only.
+ *
+ * <p>
+ * Every command is one transaction: check the actor's right, load the account <em>within
+ * the actor's subtree</em> (a foreign id is not found, so its existence is not revealed),
+ * let the rules decide, save with a version check, and publish an {@link Audited} event
+ * with a before/after summary that never holds a password hash or personal data in clear.
+ * An admin grants only roles they hold themselves, where the bound roles (station master,
+ * liaison, host, evaluator), which reach nothing beyond the stations, host or contract
+ * they are bound to, count as held by every admin; no one changes their own roles or
+ * disables themselves.
+ */
+@Service
+@Transactional
+public class AccountAdministration {
+
+	/** Roles whose reach is limited to what the account is bound to. */
+	static final Set<Role> BOUND_ROLES = EnumSet.of(Role.STATION_MASTER, Role.LIAISON, Role.HOST, Role.EVALUATOR);
+
+	private static final String ONE_TIME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final AccountRepository accounts;
+
+	private final AccountInputValidator validator;
+
+	private final OrganizationTree organizations;
+
+	private final PasswordEncoder encoder;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	AccountAdministration(AccountRepository accounts, AccountInputValidator validator, OrganizationTree organizations,
+			PasswordEncoder encoder, PersonalDataCipher cipher, Clock clock, ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.validator = validator;
+		this.organizations = organizations;
+		this.encoder = encoder;
+		this.cipher = cipher;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/** An account and the one-time password it signs in with first (shown once). */
+	public record WithPassword(Account account, String oneTimePassword) {
+	}
+
+	/** Personal data in full, for the admins who need it. */
+	public record PersonalData(String mobile, String idNumber) {
+	}
+
+	@Transactional(readOnly = true)
+	public AccountPage search(Actor actor, AccountQuery query, int page, int size) {
+		requireReader(actor);
+		return accounts.search(actor.organizationPath(), query, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public Account get(Actor actor, long id) {
+		requireReader(actor);
+		return accounts.findInSubtree(id, actor.organizationPath()).orElseThrow(() -> notFound(id));
+	}
+
+	public WithPassword create(Actor actor, AccountInput input) {
+		requireAdmin(actor);
+		List<Violation> violations = new ArrayList<>();
+		String username = validator.username(input.username(), violations);
+		AccountDetails details = validator.validate(input, violations);
+		Organization organization = checkGrant(actor, details, Set.of());
+		if (accounts.usernameTaken(username)) {
+			throw new ConflictException("username", "account.username.taken", username);
+		}
+		String oneTimePassword = oneTimePassword();
+		Instant now = clock.instant();
+		Account account = new Account(null, username, details.displayName(), organization.code(), organization.path(),
+				details.roles(), true, null, 0, encoder.encode(oneTimePassword), now, true,
+				cipher.seal(details.mobile()), cipher.seal(details.idNumber()), new TreeSet<>(details.stationIds()),
+				details.hostName(), details.contractEndsOn(), now, now, 0);
+		long id = accounts.insert(account);
+		Account created = accounts.findById(id).orElseThrow();
+		publish("account.create", created, null, created.summary());
+		return new WithPassword(created, oneTimePassword);
+	}
+
+	/**
+	 * Replaces the editable fields (not the username, the password or the state).
+	 * @param version the version the caller saw; a newer one means someone else changed
+	 * it first
+	 */
+	public Account update(Actor actor, long id, long version, AccountInput input) {
+		requireAdmin(actor);
+		Account current = lock(actor, id);
+		if (current.version() != version) {
+			throw new ConflictException("version", "account.staleVersion", version, current.version());
+		}
+		AccountDetails details = validator.validate(input, new ArrayList<>());
+		if (current.id() == actor.accountId() && !details.roles().equals(current.roles())) {
+			throw new ForbiddenException("account.forbidden.ownRoles");
+		}
+		Organization organization = checkGrant(actor, details, current.roles());
+		Account changed = current.withProfile(details, organization.path(),
+				sealIfChanged(current.mobileSealed(), details.mobile()),
+				sealIfChanged(current.idNumberSealed(), details.idNumber()), clock.instant());
+		accounts.update(changed);
+		Account saved = accounts.findById(id).orElseThrow();
+		publish("account.update", saved, current.summary(), saved.summary());
+		return saved;
+	}
+
+	public Account disable(Actor actor, long id) {
+		requireAdmin(actor);
+		Account current = lock(actor, id);
+		if (current.id() == actor.accountId()) {
+			throw new ForbiddenException("account.forbidden.disableSelf");
+		}
+		return change("account.disable", current,
+				current.withState(false, current.lockedUntil(), current.failedAttempts(), clock.instant()));
+	}
+
+	public Account enable(Actor actor, long id) {
+		requireAdmin(actor);
+		Account current = lock(actor, id);
+		return change("account.enable", current,
+				current.withState(true, current.lockedUntil(), current.failedAttempts(), clock.instant()));
+	}
+
+	public Account unlock(Actor actor, long id) {
+		requireAdmin(actor);
+		Account current = lock(actor, id);
+		return change("account.unlock", current, current.withState(current.enabled(), null, 0, clock.instant()));
+	}
+
+	/**
+	 * A new one-time password: the old one stops working at once and the account must
+	 * choose its own at the next sign-in. Also lifts a lock, since the holder is about to
+	 * get the password from the admin.
+	 */
+	public WithPassword resetPassword(Actor actor, long id) {
+		requireAdmin(actor);
+		Account current = lock(actor, id);
+		if (current.id() == actor.accountId()) {
+			throw new ForbiddenException("account.forbidden.resetSelf");
+		}
+		String oneTimePassword = oneTimePassword();
+		Instant now = clock.instant();
+		Account changed = current.withPassword(encoder.encode(oneTimePassword), true, now)
+			.withState(current.enabled(), null, 0, now);
+		Account saved = change("account.reset-password", current, changed);
+		return new WithPassword(saved, oneTimePassword);
+	}
+
+	/** The mobile and ID number in full; every look is audited. */
+	public PersonalData revealPersonalData(Actor actor, long id) {
+		requireAdmin(actor);
+		Account account = accounts.findInSubtree(id, actor.organizationPath()).orElseThrow(() -> notFound(id));
+		events.publishEvent(new Audited("account.reveal-personal-data", "account", account.id().toString(),
+				account.organizationCode(), null, "mobile=" + (account.mobileSealed() == null ? "none" : "shown")
+						+ ", idNumber=" + (account.idNumberSealed() == null ? "none" : "shown")));
+		return new PersonalData(cipher.open(account.mobileSealed()), cipher.open(account.idNumberSealed()));
+	}
+
+	private Account change(String action, Account before, Account after) {
+		accounts.update(after);
+		Account saved = accounts.findById(before.id()).orElseThrow();
+		publish(action, saved, before.summary(), saved.summary());
+		return saved;
+	}
+
+	private Account lock(Actor actor, long id) {
+		return accounts.lockInSubtree(id, actor.organizationPath()).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The organisation must lie in the actor's subtree, every role added must be one the
+	 * actor may grant, and bound stations must lie in the account's organisation.
+	 */
+	private Organization checkGrant(Actor actor, AccountDetails details, Set<Role> before) {
+		Organization organization = organizations.findByCode(details.organizationCode()).orElseThrow();
+		if (!actor.sees(organization.path())) {
+			throw new ForbiddenException("account.forbidden.organization", organization.code());
+		}
+		for (Role role : details.roles()) {
+			if (!before.contains(role) && !actor.holds(role) && !BOUND_ROLES.contains(role)) {
+				throw new ForbiddenException("account.forbidden.role", role.name());
+			}
+		}
+		Set<Long> inSubtree = accounts.stationsInSubtree(details.stationIds(), organization.path());
+		List<Violation> violations = new ArrayList<>();
+		for (Long station : new TreeSet<>(details.stationIds())) {
+			if (!inSubtree.contains(station)) {
+				violations.add(Violation.of("stations", "account.binding.stationOutside", station));
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		return organization;
+	}
+
+	private String sealIfChanged(String sealed, String plain) {
+		if (plain == null) {
+			return null;
+		}
+		return sealed != null && Objects.equals(cipher.open(sealed), plain) ? sealed : cipher.seal(plain);
+	}
+
+	private void publish(String action, Account account, String before, String after) {
+		events.publishEvent(
+				new Audited(action, "account", account.id().toString(), account.organizationCode(), before, after));
+	}
+
+	private static void requireAdmin(Actor actor) {
+		if (!actor.holds(Role.ORG_ADMIN)) {
+			throw new ForbiddenException("account.forbidden.notAdmin");
+		}
+	}
+
+	private static void requireReader(Actor actor) {
+		if (!actor.holds(Role.ORG_ADMIN) && !actor.holds(Role.AUDITOR)) {
+			throw new ForbiddenException("account.forbidden.notAdmin");
+		}
+	}
+
+	private static NotFoundException notFound(long id) {
+		return new NotFoundException("account.notFound", id);
+	}
+
+	/** 12 characters from 57 unambiguous ones (about 70 bits); meets both policies. */
+	static String oneTimePassword() {
+		StringBuilder password = new StringBuilder();
+		while (true) {
+			password.setLength(0);
+			for (int i = 0; i < 12; i++) {
+				password.append(ONE_TIME_ALPHABET.charAt(RANDOM.nextInt(ONE_TIME_ALPHABET.length())));
+			}
+			String candidate = password.toString();
+			if (candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
+					&& candidate.chars().anyMatch(Character::isDigit)) {
+				return candidate;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,209 @@
+package org.yizhan.organization.account;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
+import org.yizhan.platform.YizhanTime;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo city's accounts: the national {@code admin}, Hangzhou's city admin, two
+ * district admins, a reviewer, an inspector, an auditor, two station masters bound to
+ * demo stations, a host and an evaluator. Created once per database (a
+ * {@code data_import} row remembers it), after the demo stations.
+ *
+ * <p>
+ * {@code admin} signs in with {@code yizhan.demo.admin-password}, the others with
+ * {@code yizhan.demo.password}; an unset password is generated and printed once. The
+ * admin password, when configured, is applied at every start, so the README's way of
+ * choosing it works on an existing database too. The national admin is always created:
+ * without it no one could sign in to create the others.
+ */
+@Component
+@Order(20)
+class DemoAccounts implements ApplicationRunner {
+
+	static final String IMPORT_NAME = "demo-accounts";
+
+	static final String ADMIN = "admin";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder encoder;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final String adminPassword;
+
+	private final String password;
+
+	private final boolean demo;
+
+	DemoAccounts(JdbcClient jdbc, PasswordEncoder encoder, TransactionTemplate transaction, Clock clock,
+			@Value("${yizhan.demo.admin-password:}") String adminPassword,
+			@Value("${yizhan.demo.password:}") String password, @Value("${yizhan.demo.enabled:true}") boolean demo) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.adminPassword = adminPassword;
+		this.password = password;
+		this.demo = demo;
+	}
+
+	record DemoAccount(String username, String displayName, String organization, Set<Role> roles, String district,
+			String hostName, boolean evaluator) {
+	}
+
+	static final List<DemoAccount> OTHERS = List.of(
+			new DemoAccount("hangzhou-admin", "杭州市总工会管理员", "330100",
+					EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.AUDITOR), null, null, false),
+			new DemoAccount("xihu-admin", "西湖区总工会管理员", "330106",
+					EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR), null, null, false),
+			new DemoAccount("shangcheng-admin", "上城区总工会管理员", "330102",
+					EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR), null, null, false),
+			new DemoAccount("hangzhou-reviewer", "杭州市总工会审核员", "330100", EnumSet.of(Role.REVIEWER), null, null, false),
+			new DemoAccount("xihu-inspector", "西湖区总工会检查员", "330106", EnumSet.of(Role.INSPECTOR), null, null, false),
+			new DemoAccount("hangzhou-auditor", "杭州市总工会审计员", "330100", EnumSet.of(Role.AUDITOR), null, null, false),
+			new DemoAccount("xihu-master", "西湖区驿站站长", "330106", EnumSet.of(Role.STATION_MASTER), "330106", null, false),
+			new DemoAccount("shangcheng-master", "上城区驿站站长", "330102", EnumSet.of(Role.STATION_MASTER, Role.LIAISON),
+					"330102", null, false),
+			new DemoAccount("xihu-host", "西湖区爱心商家", "330106", EnumSet.of(Role.HOST), null, "杭州银行西湖支行", false),
+			new DemoAccount("hangzhou-evaluator", "第三方评估机构", "330100", EnumSet.of(Role.EVALUATOR), null, null, true));
+
+	@Override
+	public void run(ApplicationArguments args) {
+		transaction.executeWithoutResult(status -> createOnce());
+	}
+
+	void createOnce() {
+		// Two instances starting together on an empty database must not both create.
+		jdbc.sql("lock table data_import in exclusive mode").update();
+		Instant now = clock.instant();
+		if (jdbc.sql("select count(*) from account where lower(username) = :name")
+			.param("name", ADMIN)
+			.query(Long.class)
+			.single() == 0) {
+			String chosen = chosenOrRandom(adminPassword, "yizhan.demo.admin-password", ADMIN);
+			insert(ADMIN, "全国总工会管理员", OrganizationTree.NATIONAL_CODE,
+					EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE, Role.AUDITOR), chosen,
+					Set.of(), null, null, now);
+		}
+		else if (!adminPassword.isBlank()) {
+			String hash = jdbc.sql("select password_hash from account where lower(username) = :name")
+				.param("name", ADMIN)
+				.query(String.class)
+				.single();
+			if (!encoder.matches(adminPassword, hash)) {
+				jdbc.sql("update account set password_hash = :hash, password_changed_at = :now, "
+						+ "must_change_password = false, version = version + 1 where lower(username) = :name")
+					.param("hash", encoder.encode(adminPassword))
+					.param("now", Timestamp.from(now))
+					.param("name", ADMIN)
+					.update();
+				log.info("Set the password of {} from yizhan.demo.admin-password", ADMIN);
+			}
+		}
+		if (!demo || jdbc.sql("select count(*) from data_import where name = :name")
+			.param("name", IMPORT_NAME)
+			.query(Long.class)
+			.single() > 0) {
+			return;
+		}
+		String chosen = chosenOrRandom(password, "yizhan.demo.password",
+				String.join(", ", OTHERS.stream().map(DemoAccount::username).toList()));
+		LocalDate contractEnd = LocalDate.now(clock.withZone(YizhanTime.ZONE)).plusYears(1);
+		int created = 0;
+		for (DemoAccount account : OTHERS) {
+			if (jdbc.sql("select count(*) from account where lower(username) = lower(:name)")
+				.param("name", account.username())
+				.query(Long.class)
+				.single() > 0) {
+				continue;
+			}
+			Set<Long> stations = account.district() == null ? Set.of()
+					: new TreeSet<>(jdbc
+						.sql("select id from station where district_code = :district and status = 'LISTED' "
+								+ "order by id limit 2")
+						.param("district", account.district())
+						.query(Long.class)
+						.list());
+			if (account.district() != null && stations.isEmpty()) {
+				continue;
+			}
+			insert(account.username(), account.displayName(), account.organization(), account.roles(), chosen, stations,
+					account.hostName(), account.evaluator() ? contractEnd : null, now);
+			created++;
+		}
+		jdbc.sql("insert into data_import (name, rows_loaded, imported_at) values (:name, :rows, :at)")
+			.param("name", IMPORT_NAME)
+			.param("rows", created)
+			.param("at", Timestamp.from(now))
+			.update();
+		log.info("Created {} demo accounts", created);
+	}
+
+	private void insert(String username, String displayName, String organization, Set<Role> roles, String password,
+			Set<Long> stations, String hostName, LocalDate contractEndsOn, Instant now) {
+		long id = jdbc.sql("""
+				insert into account (username, display_name, organization_code, roles, password_hash,
+				    password_changed_at, host_name, contract_ends_on, created_at, updated_at, version)
+				values (:username, :displayName, :org, :roles::varchar(32)[], :hash, :now, :host, :contract,
+				    :now, :now, 0)
+				returning id
+				""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("org", organization)
+			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
+			.param("hash", encoder.encode(password))
+			.param("now", Timestamp.from(now))
+			.param("host", hostName)
+			.param("contract", contractEndsOn)
+			.query(Long.class)
+			.single();
+		for (Long station : stations) {
+			jdbc.sql("insert into account_station (account_id, station_id) values (:account, :station)")
+				.param("account", id)
+				.param("station", station)
+				.update();
+		}
+	}
+
+	private static String chosenOrRandom(String configured, String property, String who) {
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		byte[] random = new byte[12];
+		new SecureRandom().nextBytes(random);
+		String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		log.warn("No {} set: {} signs in with the password {} (shown only now, when created)", property, who,
+				generated);
+		return generated;
+	}
+
+}

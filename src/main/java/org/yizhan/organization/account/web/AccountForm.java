@@ -1,0 +1,169 @@
+package org.yizhan.organization.account.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yizhan.organization.Role;
+import org.yizhan.organization.account.Account;
+import org.yizhan.organization.account.AccountInput;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Violation;
+
+/**
+ * The console's account form. Personal data fields left empty on an edit keep the stored
+ * values, which the form never shows in full.
+ */
+class AccountForm {
+
+	private String username;
+
+	private String displayName;
+
+	private String organization;
+
+	private List<String> roles = new ArrayList<>();
+
+	private String mobilePhone;
+
+	private String idNumber;
+
+	private String stations;
+
+	private String hostName;
+
+	private String contractEndsOn;
+
+	private Long version;
+
+	static AccountForm empty(String organization) {
+		AccountForm form = new AccountForm();
+		form.organization = organization;
+		return form;
+	}
+
+	static AccountForm of(Account account) {
+		AccountForm form = new AccountForm();
+		form.username = account.username();
+		form.displayName = account.displayName();
+		form.organization = account.organizationCode();
+		form.roles = new ArrayList<>(account.roles().stream().map(Role::name).sorted().toList());
+		form.stations = String.join(", ", account.stationIds().stream().map(String::valueOf).toList());
+		form.hostName = account.hostName();
+		form.contractEndsOn = account.contractEndsOn() == null ? null : account.contractEndsOn().toString();
+		form.version = account.version();
+		return form;
+	}
+
+	/**
+	 * @param keepMobile the stored mobile in clear, used when the field is left empty
+	 * @param keepIdNumber likewise for the ID number
+	 */
+	AccountInput toInput(String keepMobile, String keepIdNumber) {
+		List<Long> stationIds = new ArrayList<>();
+		if (stations != null) {
+			for (String part : stations.split("[,，\\s]+")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				try {
+					stationIds.add(Long.valueOf(part.strip()));
+				}
+				catch (NumberFormatException ex) {
+					throw new InvalidInputException(Violation.of("stations", "validation.type"));
+				}
+			}
+		}
+		return new AccountInput(username, displayName, organization, roles,
+				blank(mobilePhone) ? keepMobile : mobilePhone, blank(idNumber) ? keepIdNumber : idNumber, stationIds,
+				hostName, contractEndsOn);
+	}
+
+	public boolean has(String role) {
+		return roles != null && roles.contains(role);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	public String getUsername() {
+		return username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public void setDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	public String getOrganization() {
+		return organization;
+	}
+
+	public void setOrganization(String organization) {
+		this.organization = organization;
+	}
+
+	public List<String> getRoles() {
+		return roles;
+	}
+
+	public void setRoles(List<String> roles) {
+		this.roles = roles == null ? new ArrayList<>() : roles;
+	}
+
+	public String getMobilePhone() {
+		return mobilePhone;
+	}
+
+	public void setMobilePhone(String mobilePhone) {
+		this.mobilePhone = mobilePhone;
+	}
+
+	public String getIdNumber() {
+		return idNumber;
+	}
+
+	public void setIdNumber(String idNumber) {
+		this.idNumber = idNumber;
+	}
+
+	public String getStations() {
+		return stations;
+	}
+
+	public void setStations(String stations) {
+		this.stations = stations;
+	}
+
+	public String getHostName() {
+		return hostName;
+	}
+
+	public void setHostName(String hostName) {
+		this.hostName = hostName;
+	}
+
+	public String getContractEndsOn() {
+		return contractEndsOn;
+	}
+
+	public void setContractEndsOn(String contractEndsOn) {
+		this.contractEndsOn = contractEndsOn;
+	}
+
+	public Long getVersion() {
+		return version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
+
+}

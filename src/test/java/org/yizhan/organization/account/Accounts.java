@@ -1,0 +1,85 @@
+package org.yizhan.organization.account;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Test accounts made the way an admin makes them: through the API, signed in as
+ * {@code admin}, then given a password of their own by their holder.
+ */
+final class Accounts {
+
+	static final String ADMIN = "admin";
+
+	static final String ADMIN_PASSWORD = "test-admin-secret";
+
+	/** Meets both password profiles. */
+	static final String PASSWORD = "Lanting-Xu-2046!";
+
+	private final MockMvc mvc;
+
+	Accounts(MockMvc mvc) {
+		this.mvc = mvc;
+	}
+
+	record Created(long id, String username, String password) {
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * A new account created by {@code by}, with its password set to {@link #PASSWORD}.
+	 */
+	Created create(String by, String byPassword, String organization, String... roles) throws Exception {
+		String username = unique("t");
+		String body = "{\"username\":\"" + username + "\",\"displayName\":\"测试账号\",\"organization\":\"" + organization
+				+ "\",\"roles\":[" + String.join(",", java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList())
+				+ "]}";
+		MvcResult result = mvc
+			.perform(post("/api/v1/accounts").with(httpBasic(by, byPassword))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+		DocumentContext json = json(result);
+		long id = json.read("$.account.id", Long.class);
+		String oneTime = json.read("$.oneTimePassword");
+		MvcResult changed = mvc
+			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + PASSWORD + "\"}"))
+			.andReturn();
+		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
+		return new Created(id, username, PASSWORD);
+	}
+
+	Created createByAdmin(String organization, String... roles) throws Exception {
+		return create(ADMIN, ADMIN_PASSWORD, organization, roles);
+	}
+
+	MvcResult as(Created account, MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(httpBasic(account.username(), account.password()))).andReturn();
+	}
+
+	MvcResult asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(httpBasic(ADMIN, ADMIN_PASSWORD))).andReturn();
+	}
+
+	static DocumentContext json(MvcResult result) throws Exception {
+		return JsonPath.parse(result.getResponse().getContentAsString());
+	}
+
+}
