@@ -83,7 +83,11 @@ class AuditRecorder {
 			return new Who(authentication.getName(),
 					authentication.getAuthorities()
 						.stream()
-						.map(authority -> authority.getAuthority().replaceFirst("^ROLE_", ""))
+						.map(authority -> authority.getAuthority())
+						// Roles only: Spring Security also grants factors such as
+						// FACTOR_PASSWORD.
+						.filter(authority -> authority != null && authority.startsWith("ROLE_"))
+						.map(authority -> authority.substring("ROLE_".length()))
 						.sorted()
 						.collect(Collectors.joining(",")),
 					null);
