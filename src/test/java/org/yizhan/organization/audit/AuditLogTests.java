@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.organization.Actors;
@@ -42,6 +44,9 @@ class AuditLogTests {
 
 	@Autowired
 	AuditRetention retention;
+
+	@Autowired
+	LockProvider locks;
 
 	@AfterEach
 	void signOut() {
@@ -96,6 +101,25 @@ class AuditLogTests {
 			.query(Long.class)
 			.single()).isPositive();
 		assertThat(retention.purge()).isZero();
+	}
+
+	@Test
+	void theScheduledPurgeSkipsWhileAnotherInstanceHoldsItsLock() {
+		String old = insertAt(Instant.now().minus(200, ChronoUnit.DAYS));
+		var held = locks
+			.lock(new LockConfiguration(Instant.now(), "audit-retention", Duration.ofMinutes(5), Duration.ZERO))
+			.orElseThrow();
+		try {
+			retention.purgeOnSchedule();
+			assertThat(count(old)).as("skipped while another instance runs it").isOne();
+		}
+		finally {
+			held.unlock();
+		}
+
+		retention.purgeOnSchedule();
+
+		assertThat(count(old)).isZero();
 	}
 
 	@Test
