@@ -51,7 +51,7 @@ create table shedlock (
 
 -- The application's role, when it exists (the embedded database creates it; an external one
 -- names it in spring.flyway.placeholders.app_role): data rights on every table, present and
--- future, but only insert and select on the audit log, and nothing on Flyway's history.
+-- future, but only insert and select on the audit log, and only select on Flyway's history.
 do $$
 declare
     app name := '${app_role}';
@@ -66,7 +66,7 @@ begin
     execute format('alter default privileges in schema public grant select, insert, update, delete on tables to %I', app);
     execute format('alter default privileges in schema public grant usage, select on sequences to %I', app);
     execute format('revoke update, delete, truncate on audit_entry from %I', app);
-    execute format('revoke all on flyway_schema_history from %I', app);
+    execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', app);
     execute format('grant execute on function purge_audit_entries(integer) to %I', app);
 end;
 $$;
