@@ -1,9 +1,13 @@
 package org.yizhan.station.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+
+import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -14,12 +18,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
@@ -99,6 +106,30 @@ class StationAuditTests {
 		assertThat(after).contains("name=审计修改驿站（新）").endsWith("changed=name, openingHours");
 	}
 
+	@Test
+	void addingAndRemovingAPhotoAreAudited() throws Exception {
+		DocumentContext station = json(send(post("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
+			.content(aStation().name("审计照片驿站").toJson()), 201));
+		long id = station.read("$.id", Long.class);
+		String code = station.read("$.code");
+		BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", png);
+
+		DocumentContext withPhoto = json(send(multipart("/api/v1/stations/" + id + "/photos")
+			.file(new MockMultipartFile("file", "front.png", "image/png", png.toByteArray())), 201));
+		long photoId = withPhoto.read("$.photos[0].id", Long.class);
+		send(delete("/api/v1/stations/" + id + "/photos/" + photoId), 200);
+
+		assertThat(actions(code)).containsExactly("station.create", "station.addPhoto", "station.removePhoto");
+		String removed = jdbc
+			.sql("select after_summary from audit_entry where target_id = :code and action = 'station.removePhoto'")
+			.param("code", code)
+			.query(String.class)
+			.single();
+		assertThat(removed).contains("photos=0").endsWith("removedPhoto=" + photoId);
+	}
+
 	private java.util.List<String> actions(String code) {
 		return jdbc.sql("select action from audit_entry where target_id = :code order by id")
 			.param("code", code)
@@ -106,7 +137,7 @@ class StationAuditTests {
 			.list();
 	}
 
-	private MvcResult send(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+	private MvcResult send(AbstractMockHttpServletRequestBuilder<?> request, int expectedStatus) throws Exception {
 		MvcResult result = mvc.perform(request.with(httpBasic("admin", "test-admin-secret"))).andReturn();
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(expectedStatus);
 		return result;
