@@ -3,6 +3,9 @@ package org.yizhan.organization.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.yizhan.organization.Actors;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
+import org.yizhan.platform.database.EmbeddedPostgresServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,6 +55,9 @@ class OrganizationApiTests {
 
 	@Autowired
 	OrganizationTree tree;
+
+	@Autowired
+	EmbeddedPostgresServer server;
 
 	@Test
 	void theTreeIsBrowsedFromTheRootDown() throws Exception {
@@ -196,6 +204,51 @@ class OrganizationApiTests {
 				409, null, "organization.merged");
 		assertField(patch(ORGS + "/330211").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"镇海\"}"), 409,
 				null, "organization.merged");
+	}
+
+	@Test
+	void aMergeThatFailsHalfwayLeavesNothingChanged() throws Exception {
+		long station = createStationIn("330522");
+		send(post(ORGS + "/330522/streets/load"), admin(), 200);
+		// The station move fails inside the merge: a trigger only the owner can set up.
+		try (Connection owner = DriverManager.getConnection(server.jdbcUrl());
+				Statement statement = owner.createStatement()) {
+			statement.execute("""
+					create function refuse_move() returns trigger language plpgsql as $$
+					begin raise exception 'station move refused by the test'; end $$""");
+			statement.execute("""
+					create trigger refuse_move before update of district_code on station
+					for each row when (old.district_code = '330522') execute function refuse_move()""");
+		}
+		try {
+			assertThatThrownBy(() -> mvc.perform(post(ORGS + "/330522/merge").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"target\":\"330521\"}")
+				.with(admin()))).rootCause().hasMessageContaining("station move refused by the test");
+		}
+		finally {
+			try (Connection owner = DriverManager.getConnection(server.jdbcUrl());
+					Statement statement = owner.createStatement()) {
+				statement.execute("drop trigger refuse_move on station");
+				statement.execute("drop function refuse_move()");
+			}
+		}
+
+		assertThat(jdbc.sql("select status from organization where code = '330522'").query(String.class).single())
+			.isEqualTo("ACTIVE");
+		assertThat(jdbc.sql("select district_code from station where id = :id")
+			.param("id", station)
+			.query(String.class)
+			.single()).isEqualTo("330522");
+		assertThat(
+				jdbc.sql("select count(*) from organization where parent_code = '330522'").query(Long.class).single())
+			.isPositive();
+		assertThat(jdbc.sql("select count(*) from organization where path like '100000/330000/330500/330521/%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from organization_history where organization_code in ('330522', '330521')")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(audited("organization.merge", "330522")).isZero();
 	}
 
 	@Test
