@@ -22,14 +22,25 @@ public class OrganizationTree {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The organisation now responsible for {@code code}: a union merged into another
+	 * after a re-division resolves to its successor, so old codes keep working.
+	 */
 	public Optional<Organization> findByCode(String code) {
 		if (code == null || code.isBlank()) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select code, name, kind, parent_code, path from organization where code = :code")
-			.param("code", code.strip())
-			.query(Organization.class)
-			.optional();
+		return jdbc.sql("""
+				with recursive chain (code, merged_into, hops) as (
+				    select code, merged_into, 0 from organization where code = :code
+				    union all
+				    select o.code, o.merged_into, c.hops + 1 from organization o join chain c on o.code = c.merged_into
+				    where c.hops < 20
+				)
+				select o.code, o.name, o.kind, o.parent_code, o.path
+				from chain c join organization o on o.code = c.code
+				where c.merged_into is null
+				""").param("code", code.strip()).query(Organization.class).optional();
 	}
 
 	/** The chain from the national federation down to {@code code}, root first. */
@@ -41,12 +52,12 @@ public class OrganizationTree {
 			.list()).orElse(List.of());
 	}
 
+	/** The organisations directly below {@code code}, without merged ones. */
 	public List<Organization> listChildren(String code) {
-		return jdbc
-			.sql("select code, name, kind, parent_code, path from organization where parent_code = :code order by code")
-			.param("code", code)
-			.query(Organization.class)
-			.list();
+		return jdbc.sql("""
+				select code, name, kind, parent_code, path from organization
+				where parent_code = :code and status = 'ACTIVE' order by code
+				""").param("code", code).query(Organization.class).list();
 	}
 
 	/**
@@ -61,7 +72,7 @@ public class OrganizationTree {
 				select distinct o.code, o.name, o.kind, o.parent_code, o.path
 				from organization o
 				join organization d on d.path = o.path or d.path like o.path || '/%'
-				where d.code in (:codes)
+				where d.code in (:codes) and o.status = 'ACTIVE'
 				order by o.path
 				""").param("codes", districtCodes).query(Organization.class).list();
 	}

@@ -3,11 +3,16 @@ package org.yizhan.station;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.yizhan.organization.Audited;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.station.photo.PhotoProcessor;
 import org.yizhan.station.photo.PhotoStorage;
@@ -28,7 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * resulting events through Spring Modulith's outbox, so a change and its event commit or
  * fail together. A caller that read version {@code n} passes it as
  * {@code expectedVersion}; a newer version in the database makes the command a conflict
- * rather than a silent overwrite.
+ * rather than a silent overwrite. Each change is also published as {@link Audited}, which
+ * the audit log records in the same transaction.
  */
 @Service
 @Transactional
@@ -60,38 +66,44 @@ public class StationRegistry {
 	public Station create(StationInput input) {
 		StationDetails details = validator.validate(input);
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
-		return save(Station.draft(code, details, now()));
+		return save(Station.draft(code, details, now()), "station.create", null);
 	}
 
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationDetails details = validator.validate(input);
 		Station station = load(id, expectedVersion);
+		StationDetails before = station.details();
+		String summary = summary(station);
 		station.revise(details, now());
-		return save(station);
+		return save(station, "station.revise", summary, "changed=" + String.join(", ", changedFields(before, details)));
 	}
 
 	public Station list(StationId id, Long expectedVersion) {
 		Station station = load(id, expectedVersion);
+		String before = summary(station);
 		station.list(now());
-		return save(station);
+		return save(station, "station.list", before);
 	}
 
 	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
 		Station station = load(id, expectedVersion);
+		String before = summary(station);
 		station.suspend(reason, expectedReopening, LocalDate.now(clock), now());
-		return save(station);
+		return save(station, "station.suspend", before);
 	}
 
 	public Station reopen(StationId id, Long expectedVersion) {
 		Station station = load(id, expectedVersion);
+		String before = summary(station);
 		station.reopen(now());
-		return save(station);
+		return save(station, "station.reopen", before);
 	}
 
 	public Station delist(StationId id, Long expectedVersion, DelistingReason reason, String note) {
 		Station station = load(id, expectedVersion);
+		String before = summary(station);
 		station.delist(reason, note, now());
-		return save(station);
+		return save(station, "station.delist", before);
 	}
 
 	/**
@@ -108,15 +120,17 @@ public class StationRegistry {
 		if (!stations.isPhotoInUse(key)) {
 			onRollback(() -> photoStorage.delete(key));
 		}
+		String before = summary(station);
 		station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
-		return save(station);
+		return save(station, "station.addPhoto", before);
 	}
 
 	/** Removes a photo; its file goes once the change has committed. */
 	public Station removePhoto(StationId id, Long expectedVersion, long photoId) {
 		Station station = load(id, expectedVersion);
+		String before = summary(station);
 		StationPhoto removed = station.removePhoto(photoId, now());
-		Station saved = save(station);
+		Station saved = save(station, "station.removePhoto", before, "removedPhoto=" + photoId);
 		if (!stations.isPhotoInUse(removed.storageKey())) {
 			onCommit(() -> photoStorage.delete(removed.storageKey()));
 		}
@@ -190,10 +204,56 @@ public class StationRegistry {
 		return station;
 	}
 
-	private Station save(Station station) {
+	private Station save(Station station, String action, String before, String... notes) {
 		Station saved = stations.save(station);
 		saved.drainEvents().forEach(events::publishEvent);
+		StringBuilder after = new StringBuilder(summary(saved));
+		for (String note : notes) {
+			after.append("; ").append(note);
+		}
+		events.publishEvent(new Audited(action, "station", saved.code().toString(), saved.details().districtCode(),
+				before, after.toString()));
 		return saved;
+	}
+
+	/**
+	 * What an auditor needs to follow a station's history at a glance; personal data (the
+	 * phone) never goes into the log, changed fields are named, not copied.
+	 */
+	static String summary(Station station) {
+		StringBuilder summary = new StringBuilder("status=").append(station.status())
+			.append("; name=")
+			.append(station.details().name())
+			.append("; district=")
+			.append(station.details().districtCode());
+		station.suspension()
+			.ifPresent(suspension -> summary.append("; suspensionReason=")
+				.append(suspension.reason())
+				.append("; expectedReopening=")
+				.append(suspension.expectedReopening()));
+		station.delisting()
+			.ifPresent(delisting -> summary.append("; delistingReason=")
+				.append(delisting.reason())
+				.append(delisting.note() == null ? "" : "; delistingNote=" + delisting.note()));
+		return summary.append("; photos=").append(station.photos().size()).toString();
+	}
+
+	static List<String> changedFields(StationDetails before, StationDetails after) {
+		List<String> changed = new ArrayList<>();
+		for (RecordComponent component : StationDetails.class.getRecordComponents()) {
+			try {
+				Object was = component.getAccessor().invoke(before);
+				Object is = component.getAccessor().invoke(after);
+				if (!Objects.equals(was, is)
+						&& !(was instanceof BigDecimal a && is instanceof BigDecimal b && a.compareTo(b) == 0)) {
+					changed.add(component.getName());
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return changed;
 	}
 
 	private Instant now() {

@@ -51,6 +51,18 @@ class StationRepository {
 	 * The next free number in a district; the row lock it takes lasts until the
 	 * transaction ends.
 	 */
+	/**
+	 * Moves every station of a merged district to its successor. Their codes keep the old
+	 * district's prefix: codes are stable identifiers, printed on signs and QR codes. The
+	 * version goes up so an edit made before the move is refused, not applied over it.
+	 */
+	int moveDistrict(String from, String to, Instant now) {
+		return jdbc.sql("""
+				update station set district_code = :to, updated_at = :now, version = version + 1
+				where district_code = :from
+				""").param("from", from).param("to", to).param("now", Timestamp.from(now)).update();
+	}
+
 	int nextNumberIn(String districtCode) {
 		return jdbc.sql("""
 				insert into station_code_counter (district_code, last_number) values (:district, 1)

@@ -90,4 +90,23 @@ class CsvTests {
 		assertThat(Csv.parse(" a , b ")).containsExactly(List.of(" a ", " b "));
 	}
 
+	@Test
+	void exportedCellsThatASpreadsheetWouldRunAsFormulasGetAnApostrophe() {
+		for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\0x")) {
+			assertThat(Csv.neutralise(formula)).as(formula).isEqualTo("'" + formula);
+		}
+		assertThat(Csv.neutralise("西湖区")).isEqualTo("西湖区");
+		assertThat(Csv.neutralise("a=b")).isEqualTo("a=b");
+		assertThat(Csv.neutralise(null)).isEmpty();
+	}
+
+	@Test
+	void anExportedRowReadsBackAsTheNeutralisedCells() {
+		String row = Csv.formatRow(List.of("=HYPERLINK(\"http://x\",\"点我\")", "a,b", "line\nbreak", "plain"));
+
+		assertThat(row).endsWith("\r\n");
+		assertThat(Csv.parse(row))
+			.containsExactly(List.of("'=HYPERLINK(\"http://x\",\"点我\")", "a,b", "line\nbreak", "plain"));
+	}
+
 }

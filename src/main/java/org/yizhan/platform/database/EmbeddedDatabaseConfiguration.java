@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -19,6 +20,11 @@ import org.springframework.util.StringUtils;
  * that {@code ./mvnw spring-boot:run} needs nothing installed. With a URL (e.g. from
  * {@code SPRING_DATASOURCE_URL}) Spring Boot's own data source is used and this stays out
  * of the way.
+ *
+ * <p>
+ * Two roles, as in production: Flyway migrates as the owner ({@code postgres}); the
+ * application connects as {@link DatabaseRoles#appRole()}, created here at first start,
+ * with the rights the migrations grant it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -30,17 +36,28 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedPostgresServer.acquire(dataDirectory, clean);
 	}
 
+	/**
+	 * The application's pool connects as the restricted role, which may not change the
+	 * schema nor update or delete audit entries.
+	 */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedPostgresServer server,
+	HikariDataSource dataSource(EmbeddedPostgresServer server, DatabaseRoles roles,
 			@Value("${yizhan.embedded-db.pool-size:10}") int poolSize) {
+		server.createLoginRoleIfMissing(roles.appRole());
 		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
-			.url(server.jdbcUrl())
-			.username("postgres")
+			.url(server.jdbcUrl(roles.appRole()))
+			.username(roles.appRole())
 			.build();
 		dataSource.setPoolName("yizhan-embedded");
 		dataSource.setMaximumPoolSize(poolSize);
 		return dataSource;
+	}
+
+	/** Flyway migrates as the owner, the superuser of the embedded server. */
+	@Bean
+	FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
+		return configuration -> configuration.dataSource(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, null);
 	}
 
 	static class NoDatasourceUrl implements Condition {

@@ -27,6 +27,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String DATABASE = "yizhan";
 
+	/** The superuser zonky's {@code initdb} creates: it owns the schema. */
+	static final String OWNER = "postgres";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private static final Map<Path, EmbeddedPostgresServer> running = new HashMap<>();
@@ -100,8 +103,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Creates the login role the application connects as, once per data folder: it holds
+	 * no rights of its own; the migrations grant it what it may do.
+	 */
+	public synchronized void createLoginRoleIfMissing(String role) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				var exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+			exists.setString(1, role);
+			try (var rows = exists.executeQuery()) {
+				if (!rows.next()) {
+					try (var create = connection.createStatement()) {
+						create.execute("create role \"" + role.replace("\"", "\"\"") + "\" login");
+					}
+					log.info("Created the application's database role {}", role);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the database role " + role, ex);
+		}
+	}
+
+	/**
+	 * The URL for the schema's owner: migrations, and tests that must act as the owner.
+	 */
 	public String jdbcUrl() {
-		return postgres.getJdbcUrl("postgres", DATABASE);
+		return jdbcUrl(OWNER);
+	}
+
+	public String jdbcUrl(String user) {
+		return postgres.getJdbcUrl(user, DATABASE);
 	}
 
 	public Path dataDirectory() {

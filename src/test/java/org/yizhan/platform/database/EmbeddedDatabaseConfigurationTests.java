@@ -2,6 +2,8 @@ package org.yizhan.platform.database;
 
 import java.nio.file.Path;
 
+import java.sql.DriverManager;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded PostgreSQL starts only when no datasource URL is configured, persists its
@@ -18,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedDatabaseConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(EmbeddedDatabaseConfiguration.class);
+		.withUserConfiguration(EmbeddedDatabaseConfiguration.class, DatabaseRoles.class);
 
 	@Test
 	void aConfiguredDatasourceUrlKeepsTheEmbeddedServerAway() {
@@ -32,10 +35,19 @@ class EmbeddedDatabaseConfigurationTests {
 	void withoutAUrlTheEmbeddedServerStartsAndKeepsItsDataAcrossRestarts(@TempDir Path folder) {
 		runner.withPropertyValues("yizhan.embedded-db.dir=" + folder.resolve("pg")).run(context -> {
 			assertThat(context).hasSingleBean(EmbeddedPostgresServer.class);
-			try (var connection = context.getBean(DataSource.class).getConnection();
-					var statement = connection.createStatement()) {
+			String owner = context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
+			try (var connection = DriverManager.getConnection(owner); var statement = connection.createStatement()) {
 				statement.execute("create table kept (note text)");
 				statement.execute("insert into kept values ('survives a restart')");
+				statement.execute("grant select on kept to yizhan_app");
+			}
+			// The application's pool works as the restricted role, which cannot change
+			// the
+			// schema.
+			try (var connection = context.getBean(DataSource.class).getConnection();
+					var statement = connection.createStatement()) {
+				assertThatThrownBy(() -> statement.execute("create table sneaked (note text)"))
+					.hasMessageContaining("permission denied");
 			}
 		});
 		runner.withPropertyValues("yizhan.embedded-db.dir=" + folder.resolve("pg")).run(context -> {

@@ -1,0 +1,102 @@
+package org.yizhan.organization.web;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.audit.AuditEntry;
+import org.yizhan.organization.audit.AuditFilter;
+import org.yizhan.organization.audit.AuditLog;
+import org.yizhan.organization.audit.AuditPage;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.YizhanTime;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The console's audit log: filters, pages of entries in Shanghai time, and the CSV export
+ * of what is filtered.
+ */
+@Controller
+class AuditConsoleController {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final AuditLog log;
+
+	private final MessageSource messages;
+
+	AuditConsoleController(AuditLog log, MessageSource messages) {
+		this.log = log;
+		this.messages = messages;
+	}
+
+	/** An entry as the page shows it: the time in Shanghai and the action's label. */
+	record Row(AuditEntry entry, String time, String actionLabel) {
+	}
+
+	@GetMapping("/console/audit")
+	String list(AuditRequest request, @RequestParam(defaultValue = "0") int page, Model model,
+			HttpServletResponse response) {
+		Actor viewer = AuditRequest.viewer();
+		AuditPage result;
+		try {
+			AuditFilter filter = request.toFilter(viewer, log);
+			result = log.search(filter, Math.max(0, page), PAGE_SIZE);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			model.addAttribute("problems", ConsoleMessages.describe(messages, ex.violations()));
+			result = new AuditPage(List.of(), 0, PAGE_SIZE, 0);
+		}
+		model.addAttribute("filters", request);
+		model.addAttribute("result", result);
+		model.addAttribute("rows", result.content().stream().map(this::row).toList());
+		model.addAttribute("query", query(request));
+		return "console/audit";
+	}
+
+	@GetMapping("/console/audit/export.csv")
+	void export(AuditRequest request, HttpServletResponse response) {
+		Actor viewer = AuditRequest.viewer();
+		AuditFilter filter = request.toFilter(viewer, log);
+		log.recordExport(viewer.organizationCode(), request.describe());
+		AuditCsv.write(log, filter, messages, LocaleContextHolder.getLocale(), response);
+	}
+
+	private Row row(AuditEntry entry) {
+		return new Row(entry, LocalDateTime.ofInstant(entry.occurredAt(), YizhanTime.ZONE).format(TIME),
+				messages.getMessage(entry.action(), null, entry.action(), LocaleContextHolder.getLocale()));
+	}
+
+	/** The filters as a query string, for the paging links and the export. */
+	private static String query(AuditRequest request) {
+		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+		add(query, "from", request.from());
+		add(query, "to", request.to());
+		add(query, "action", request.action());
+		add(query, "username", request.username());
+		add(query, "targetType", request.targetType());
+		add(query, "targetId", request.targetId());
+		add(query, "org", request.org());
+		return query.encode().build().getQuery();
+	}
+
+	private static void add(UriComponentsBuilder query, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			query.queryParam(name, value.strip());
+		}
+	}
+
+}
