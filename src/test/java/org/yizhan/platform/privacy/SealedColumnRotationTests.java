@@ -1,11 +1,17 @@
 package org.yizhan.platform.privacy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.yizhan.platform.database.EmbeddedPostgresServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,14 +39,25 @@ class SealedColumnRotationTests {
 	private final PersonalDataCipher after = new PersonalDataCipher(
 			Map.of("k1", PersonalDataCipherTests.OLD_KEY, "k2", PersonalDataCipherTests.NEW_KEY), "k2");
 
+	@Autowired
+	EmbeddedPostgresServer server;
+
+	/** As the owner: the application's own role may not create tables. */
 	@BeforeEach
-	void createTable() {
-		this.jdbc.sql("create table rotation_probe (id bigint primary key, phone text)").update();
+	void createTable() throws SQLException {
+		asOwner("create table rotation_probe (id bigint primary key, phone text)");
 	}
 
 	@AfterEach
-	void dropTable() {
-		this.jdbc.sql("drop table rotation_probe").update();
+	void dropTable() throws SQLException {
+		asOwner("drop table rotation_probe");
+	}
+
+	private void asOwner(String ddl) throws SQLException {
+		try (Connection owner = DriverManager.getConnection(this.server.jdbcUrl());
+				Statement statement = owner.createStatement()) {
+			statement.execute(ddl);
+		}
 	}
 
 	@Test
