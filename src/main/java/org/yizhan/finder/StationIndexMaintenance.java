@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.station.StationChanged;
 import org.yizhan.station.StationDelisted;
+import org.yizhan.station.Listing;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationListed;
 import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationStatus;
 import org.yizhan.station.StationSuspended;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -88,14 +88,10 @@ class StationIndexMaintenance {
 	 * listener of a later one.
 	 */
 	private void refresh(StationId id) {
-		registry.findById(id).ifPresentOrElse(station -> {
-			if (station.status() == StationStatus.LISTED) {
-				index.apply(IndexedStation.of(station, schedules));
-			}
-			else {
-				index.retire(id.value(), station.version());
-			}
-		}, () -> index.retire(id.value(), Long.MAX_VALUE));
+		Listing listing = registry.findListing(id);
+		listing.listed()
+			.ifPresentOrElse(station -> index.apply(IndexedStation.of(station, schedules)),
+					() -> index.retire(id.value(), listing.version()));
 	}
 
 	/** Repairs drift; returns how many stations it added, replaced or removed. */

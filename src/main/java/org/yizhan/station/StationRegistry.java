@@ -12,13 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.Assignments;
 import org.yizhan.organization.Audited;
+import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.station.photo.PhotoProcessor;
 import org.yizhan.station.photo.PhotoStorage;
 import org.yizhan.station.photo.ProcessedPhoto;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,26 +58,52 @@ public class StationRegistry {
 
 	private final Clock clock;
 
+	private final Assignments assignments;
+
+	private final OrganizationTree organizations;
+
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
-			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock) {
+			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
+			OrganizationTree organizations) {
 		this.stations = stations;
 		this.validator = validator;
 		this.photoProcessor = photoProcessor;
 		this.photoStorage = photoStorage;
 		this.events = events;
 		this.clock = clock;
+		this.assignments = assignments;
+		this.organizations = organizations;
 	}
 
-	/** Registers a new station as a draft, with a code counted in its district. */
+	/**
+	 * Registers a new station as a draft, with a code counted in its district: a union
+	 * admin, in a district of their subtree.
+	 */
 	public Station create(StationInput input) {
+		StationScope scope = scope();
+		if (!scope.mayManage()) {
+			throw new ForbiddenException("station.forbidden.manage");
+		}
 		StationDetails details = validator.validate(input);
+		requireInScope(scope, details.districtCode());
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
 		return save(Station.draft(code, details, now()), "station.create", null);
 	}
 
+	/**
+	 * Revises the details: a union admin of the station's subtree, or its station master
+	 * (who may not move it to another district).
+	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
+		StationScope scope = scope();
+		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
-		Station station = load(id, expectedVersion);
+		if (!details.districtCode().equals(station.details().districtCode())) {
+			if (!scope.mayManage()) {
+				throw new ForbiddenException("station.forbidden.move");
+			}
+			requireInScope(scope, details.districtCode());
+		}
 		StationDetails before = station.details();
 		String summary = summary(station);
 		station.revise(details, now());
@@ -79,28 +111,28 @@ public class StationRegistry {
 	}
 
 	public Station list(StationId id, Long expectedVersion) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
 		String before = summary(station);
 		station.list(now());
 		return save(station, "station.list", before);
 	}
 
 	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
 		String before = summary(station);
 		station.suspend(reason, expectedReopening, LocalDate.now(clock), now());
 		return save(station, "station.suspend", before);
 	}
 
 	public Station reopen(StationId id, Long expectedVersion) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
 		String before = summary(station);
 		station.reopen(now());
 		return save(station, "station.reopen", before);
 	}
 
 	public Station delist(StationId id, Long expectedVersion, DelistingReason reason, String note) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
 		String before = summary(station);
 		station.delist(reason, note, now());
 		return save(station, "station.delist", before);
@@ -112,7 +144,7 @@ public class StationRegistry {
 	 * again.
 	 */
 	public Station addPhoto(StationId id, Long expectedVersion, byte[] upload) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.EDIT);
 		ProcessedPhoto processed = photoProcessor.process(upload);
 		String key = photoStorage.store(processed);
 		// Storage is by content: an identical photo already in use must survive a
@@ -127,7 +159,7 @@ public class StationRegistry {
 
 	/** Removes a photo; its file goes once the change has committed. */
 	public Station removePhoto(StationId id, Long expectedVersion, long photoId) {
-		Station station = load(id, expectedVersion);
+		Station station = load(id, expectedVersion, scope(), Permission.EDIT);
 		String before = summary(station);
 		StationPhoto removed = station.removePhoto(photoId, now());
 		Station saved = save(station, "station.removePhoto", before, "removedPhoto=" + photoId);
@@ -137,39 +169,61 @@ public class StationRegistry {
 		return saved;
 	}
 
+	/** A photo of a station the caller sees. */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> readPhoto(StationId id, long photoId, boolean thumbnail) {
-		return stations.findById(id)
-			.flatMap(station -> station.findPhoto(photoId))
-			.flatMap(photo -> photoStorage.read(photo.storageKey(), thumbnail));
+		return stations.findVisible(id, scope()).flatMap(station -> read(station, photoId, thumbnail));
 	}
 
+	/** A photo of a listed station, for anyone: listed stations are public. */
 	@Transactional(readOnly = true)
-	public Optional<Station> findById(StationId id) {
-		return stations.findById(id);
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<Station> findByCode(String code) {
-		return stations.findByCode(code);
+	public Optional<byte[]> readListedPhoto(StationId id, long photoId, boolean thumbnail) {
+		return findListed(id).flatMap(station -> read(station, photoId, thumbnail));
 	}
 
 	/**
-	 * @throws StationNotFoundException when there is no such station
+	 * A listed station, for anyone: what the public map and its pages show. Drafts,
+	 * suspended and delisted stations are only seen through {@link #getById}.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> findListed(StationId id) {
+		return stations.findById(id).filter(station -> station.status() == StationStatus.LISTED);
+	}
+
+	/**
+	 * The station as the public map should show it, and its version, in one read: for
+	 * copies of the map applying station events, which may arrive out of order.
+	 */
+	@Transactional(readOnly = true)
+	public Listing findListing(StationId id) {
+		return Listing.of(stations.findById(id));
+	}
+
+	/** A station the caller sees, by its code. */
+	@Transactional(readOnly = true)
+	public Optional<Station> findByCode(String code) {
+		return stations.findVisibleByCode(code, scope());
+	}
+
+	/**
+	 * A station the caller sees.
+	 * @throws StationNotFoundException when there is no such station in the caller's
+	 * scope (a station outside it does not exist for the caller)
 	 */
 	@Transactional(readOnly = true)
 	public Station getById(StationId id) {
-		return stations.findById(id).orElseThrow(() -> StationNotFoundException.byId(id));
+		return stations.findVisible(id, scope()).orElseThrow(() -> StationNotFoundException.byId(id));
 	}
 
+	/** The stations the caller sees that match {@code query}. */
 	@Transactional(readOnly = true)
 	public StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {
-		return stations.search(query, sort, descending, page, size);
+		return stations.search(query, scope(), sort, descending, page, size);
 	}
 
 	@Transactional(readOnly = true)
 	public List<StationMarker> listMarkers(StationQuery query, int limit) {
-		return stations.listMarkers(query, limit);
+		return stations.listMarkers(query, scope(), limit);
 	}
 
 	/**
@@ -190,14 +244,50 @@ public class StationRegistry {
 		return stations.listVersionsIn(StationStatus.LISTED);
 	}
 
-	/** The district codes that have at least one station, for filters. */
+	/** The district codes that have at least one station the caller sees, for filters. */
 	@Transactional(readOnly = true)
 	public List<String> listDistrictsInUse() {
-		return stations.listDistrictsInUse();
+		return stations.listDistrictsInUse(scope());
 	}
 
-	private Station load(StationId id, Long expectedVersion) {
-		Station station = stations.findByIdForUpdate(id).orElseThrow(() -> StationNotFoundException.byId(id));
+	/**
+	 * What the current account sees. Every registry method that acts for a request goes
+	 * through here; without an account there is nothing to see.
+	 */
+	private StationScope scope() {
+		Actor actor = Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		return StationScope.of(actor, assignments);
+	}
+
+	private void requireInScope(StationScope scope, String districtCode) {
+		String path = organizations.findByCode(districtCode).map(Organization::path).orElse(districtCode);
+		if (!scope.covers(path)) {
+			throw new ForbiddenException("station.forbidden.district", districtCode);
+		}
+	}
+
+	private Optional<byte[]> read(Station station, long photoId, boolean thumbnail) {
+		return station.findPhoto(photoId).flatMap(photo -> photoStorage.read(photo.storageKey(), thumbnail));
+	}
+
+	private enum Permission {
+
+		MANAGE, EDIT
+
+	}
+
+	/**
+	 * Loads and locks a station for a change: not found outside the caller's scope (a
+	 * foreign id reveals nothing), forbidden inside it without the permission, a conflict
+	 * when {@code expectedVersion} is stale.
+	 */
+	private Station load(StationId id, Long expectedVersion, StationScope scope, Permission permission) {
+		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		boolean permitted = (permission == Permission.MANAGE) ? scope.mayManage() : scope.mayEdit(station);
+		if (!permitted) {
+			throw new ForbiddenException(
+					(permission == Permission.MANAGE) ? "station.forbidden.manage" : "station.forbidden.edit");
+		}
 		if (expectedVersion != null && expectedVersion != station.version()) {
 			throw new ConflictException("version", "problem.staleVersion.detail", expectedVersion, station.version());
 		}

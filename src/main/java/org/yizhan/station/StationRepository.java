@@ -71,22 +71,37 @@ class StationRepository {
 				""").param("district", districtCode).query(Integer.class).single();
 	}
 
+	/**
+	 * Any station by id, whoever asks: for the system's own copies of the public map and
+	 * for saving. A request acting for an account uses {@link #findVisible} instead.
+	 */
 	Optional<Station> findById(StationId id) {
-		return findOne("s.id = :key", id.value());
+		return findOne("s.id = :key", new HashMap<>(Map.of("key", id.value())));
 	}
 
-	Optional<Station> findByCode(String code) {
-		return findOne("s.code = :key", code);
+	/** The station if it is in {@code scope}; outside it, it does not exist. */
+	Optional<Station> findVisible(StationId id, StationScope scope) {
+		Map<String, Object> params = new HashMap<>(Map.of("key", id.value()));
+		return findOne("s.id = :key and " + scope.condition(params), params);
 	}
 
-	/** Loads for a change: the row stays locked until the transaction ends. */
-	Optional<Station> findByIdForUpdate(StationId id) {
-		return findOne("s.id = :key for update", id.value());
+	Optional<Station> findVisibleByCode(String code, StationScope scope) {
+		Map<String, Object> params = new HashMap<>(Map.of("key", code));
+		return findOne("s.code = :key and " + scope.condition(params), params);
 	}
 
-	private Optional<Station> findOne(String condition, Object key) {
+	/**
+	 * Loads for a change, if in {@code scope}: the row stays locked until the transaction
+	 * ends.
+	 */
+	Optional<Station> lockVisible(StationId id, StationScope scope) {
+		Map<String, Object> params = new HashMap<>(Map.of("key", id.value()));
+		return findOne("s.id = :key and " + scope.condition(params) + " for update of s", params);
+	}
+
+	private Optional<Station> findOne(String condition, Map<String, Object> params) {
 		return jdbc.sql("select " + COLUMNS + " from station s where " + condition)
-			.param("key", key)
+			.params(params)
 			.query((rs, n) -> map(rs, List.of()))
 			.optional()
 			.map(station -> withPhotos(List.of(station)).get(0));
@@ -207,9 +222,10 @@ class StationRepository {
 		return saved;
 	}
 
-	StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {
+	StationPage search(StationQuery query, StationScope scope, StationSort sort, boolean descending, int page,
+			int size) {
 		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
+		String where = where(query, params) + " and " + scope.condition(params);
 		long total = jdbc.sql("select count(*) from station s where " + where)
 			.params(params)
 			.query(Long.class)
@@ -258,9 +274,9 @@ class StationRepository {
 		return versions;
 	}
 
-	List<StationMarker> listMarkers(StationQuery query, int limit) {
+	List<StationMarker> listMarkers(StationQuery query, StationScope scope, int limit) {
 		Map<String, Object> params = new HashMap<>();
-		String where = where(query, params);
+		String where = where(query, params) + " and " + scope.condition(params);
 		params.put("limit", limit);
 		return jdbc
 			.sql("select s.id, s.code, s.name, s.status, s.host_type, s.lat, s.lon from station s where " + where
@@ -282,8 +298,13 @@ class StationRepository {
 			.single();
 	}
 
-	List<String> listDistrictsInUse() {
-		return jdbc.sql("select distinct district_code from station order by 1").query(String.class).list();
+	List<String> listDistrictsInUse(StationScope scope) {
+		Map<String, Object> params = new HashMap<>();
+		return jdbc
+			.sql("select distinct s.district_code from station s where " + scope.condition(params) + " order by 1")
+			.params(params)
+			.query(String.class)
+			.list();
 	}
 
 	long count() {

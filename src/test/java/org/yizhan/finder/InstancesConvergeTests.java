@@ -3,10 +3,13 @@ package org.yizhan.finder;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.yizhan.YizhanApplication;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reconciliation, since station events are only delivered inside the instance that made
  * them.
  */
+@ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest
 class InstancesConvergeTests {
 

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The registry publishes one event per change, naming the station by id and code, and
  * nothing for a command it refuses.
  */
+@ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest
 @RecordApplicationEvents
 class StationEventsTests {

@@ -56,7 +56,8 @@ class StationRepositoryTests {
 			assertThat(photo.id()).isNotNull();
 			assertThat(photo.width()).isEqualTo(640);
 		});
-		assertThat(stations.findByCode(saved.code().value())).map(Station::id).contains(saved.id());
+		assertThat(stations.findVisibleByCode(saved.code().value(), StationScopes.national())).map(Station::id)
+			.contains(saved.id());
 	}
 
 	@Test

@@ -34,7 +34,6 @@ import org.yizhan.station.StationId;
 import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationPhoto;
 import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationStatus;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -105,8 +104,7 @@ class PublicPageController {
 	@GetMapping("/stations/{id}")
 	String station(@PathVariable String id, Model model, Locale locale) {
 		IndexedStation listed = listed(id);
-		Station station = registry.findById(StationId.of(listed.id()))
-			.filter(found -> found.status() == StationStatus.LISTED)
+		Station station = registry.findListed(StationId.of(listed.id()))
 			.orElseThrow(() -> StationNotFoundException.byId(id));
 		LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 		model.addAttribute("station",
@@ -124,7 +122,7 @@ class PublicPageController {
 	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
 			@RequestParam(defaultValue = "false") boolean thumbnail) {
 		IndexedStation listed = listed(id);
-		byte[] image = registry.readPhoto(StationId.of(listed.id()), photoId, thumbnail)
+		byte[] image = registry.readListedPhoto(StationId.of(listed.id()), photoId, thumbnail)
 			.orElseThrow(() -> StationNotFoundException.photo(photoId));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)

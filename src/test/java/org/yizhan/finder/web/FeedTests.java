@@ -6,10 +6,13 @@ import java.util.List;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * order and coordinate system each format requires, safe to open in a spreadsheet, and
  * not sent again when the client already has it.
  */
+@ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(properties = "yizhan.finder.feed-ttl=0s")
 @AutoConfigureMockMvc
 class FeedTests {

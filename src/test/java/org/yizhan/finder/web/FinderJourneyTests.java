@@ -16,11 +16,14 @@ import com.microsoft.playwright.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.yizhan.finder.StationFinder;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stations are placed in the west of 淳安县, tens of kilometres from any demo station, so
  * each test sees only its own.
  */
+@ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FinderJourneyTests {
 

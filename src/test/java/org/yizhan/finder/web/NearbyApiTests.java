@@ -8,6 +8,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yizhan.finder.StationFinder;
@@ -15,6 +16,7 @@ import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * by amenities, host type and opening hours, in the coordinate system asked for, and kept
  * current as admins list, suspend and delist stations.
  */
+@ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 class NearbyApiTests {
@@ -142,8 +145,10 @@ class NearbyApiTests {
 
 		registry.suspend(station.id(), null, "装修", java.time.LocalDate.now().plusDays(10));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(query)).isEmpty());
+		ActingAsNationalAdmin.signIn();
 		registry.reopen(station.id(), null);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(query)).containsExactly(id(station)));
+		ActingAsNationalAdmin.signIn();
 		registry.delist(station.id(), null, org.yizhan.station.DelistingReason.CLOSED, null);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids(query)).isEmpty());
 	}
@@ -214,6 +219,7 @@ class NearbyApiTests {
 	}
 
 	private Station listed(String name, double northOffset, double eastOffset, List<String> amenities, String hours) {
+		ActingAsNationalAdmin.signIn();
 		Station draft = registry.create(input(name, northOffset, eastOffset, amenities, hours));
 		Station station = registry.list(draft.id(), null);
 		await().atMost(Duration.ofSeconds(10)).until(() -> finder.findById(station.id().value()).isPresent());

@@ -62,7 +62,7 @@ class StationAuditTests {
 				from audit_entry where target_id = :code and action = 'station.suspend'
 				""").param("code", code).query().singleRow();
 		assertThat(entry).containsEntry("username", "admin")
-			.containsEntry("roles", "ADMIN")
+			.containsEntry("roles", "AUDITOR,FINANCE,INSPECTOR,ORG_ADMIN,REVIEWER")
 			.containsEntry("target_organization_code", "330106")
 			.containsEntry("client_address", "127.0.0.1");
 		assertThat((String) entry.get("before_summary")).startsWith("status=LISTED; name=审计暂停驿站");
