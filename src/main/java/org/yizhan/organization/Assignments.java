@@ -1,7 +1,9 @@
 package org.yizhan.organization;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,32 @@ public class Assignments {
 			.param("account", actor.accountId())
 			.query(Long.class)
 			.list();
+	}
+
+	/** An account, if it exists, as other modules may know it. */
+	public Optional<AccountSummary> findAccount(long id) {
+		return this.jdbc.sql("""
+				select a.id, a.username, a.display_name, a.organization_code, o.path, a.roles, a.enabled
+				from account a join organization o on o.code = a.organization_code where a.id = :id
+				""").param("id", id).query((rs, row) -> {
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			for (String role : (String[]) rs.getArray("roles").getArray()) {
+				roles.add(Role.valueOf(role));
+			}
+			return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getString("organization_code"), rs.getString("path"), roles, rs.getBoolean("enabled"));
+		}).optional();
+	}
+
+	/**
+	 * Binds an account to a station it runs (station master or liaison), so that it sees
+	 * the station; binding twice is harmless.
+	 */
+	@Transactional
+	public void bind(long accountId, long stationId) {
+		this.jdbc.sql("""
+				insert into account_station (account_id, station_id) values (:account, :station)
+				on conflict do nothing""").param("account", accountId).param("station", stationId).update();
 	}
 
 	/** The host (承建单位) a host account speaks for. */

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.yizhan.geo.Crs;
+import org.yizhan.organization.AccountSummary;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
@@ -22,6 +23,7 @@ import org.yizhan.platform.web.StatusProblemException;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.DelistingReason;
 import org.yizhan.station.HostType;
+import org.yizhan.station.ResponsibilityChain;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationCode;
 import org.yizhan.station.StationId;
@@ -29,6 +31,7 @@ import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationPage;
 import org.yizhan.station.StationQuery;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationSort;
 import org.yizhan.station.StationStatus;
 
@@ -60,8 +63,34 @@ class StationApiController {
 
 	private final StationRegistry registry;
 
-	StationApiController(StationRegistry registry) {
+	private final StationResponsibilities responsibilities;
+
+	StationApiController(StationRegistry registry, StationResponsibilities responsibilities) {
 		this.registry = registry;
+		this.responsibilities = responsibilities;
+	}
+
+	record PersonJson(long id, String username, String displayName, String organizationCode) {
+
+		static PersonJson of(AccountSummary account) {
+			return (account != null) ? new PersonJson(account.id(), account.username(), account.displayName(),
+					account.organizationCode()) : null;
+		}
+
+	}
+
+	record UnionJson(String code, String name) {
+	}
+
+	record ResponsibilityJson(PersonJson stationMaster, PersonJson liaison, PersonJson generalStationMaster,
+			UnionJson supervisingUnion, long version) {
+
+		static ResponsibilityJson of(ResponsibilityChain chain) {
+			return new ResponsibilityJson(PersonJson.of(chain.stationMaster()), PersonJson.of(chain.liaison()),
+					PersonJson.of(chain.generalStationMaster()),
+					new UnionJson(chain.supervisingUnion().code(), chain.supervisingUnion().name()), chain.version());
+		}
+
 	}
 
 	record PageJson(List<StationJson> content, int page, int size, long totalElements, int totalPages) {
@@ -124,6 +153,21 @@ class StationApiController {
 				? registry.findByCode(idOrCode).orElseThrow(() -> StationNotFoundException.byCode(idOrCode))
 				: registry.getById(id(idOrCode));
 		return withVersion(ResponseEntity.ok(), station).body(StationJson.of(station, outputCrs));
+	}
+
+	@GetMapping("/stations/{id}/responsibility")
+	@Operation(summary = "The station's responsibility chain",
+			description = "station master → liaison → general station master → supervising union")
+	ResponsibilityJson responsibility(@PathVariable String id) {
+		return ResponsibilityJson.of(responsibilities.get(id(id)));
+	}
+
+	@PutMapping("/stations/{id}/responsibility")
+	@Operation(summary = "Name the station's responsibility chain (union admins)",
+			description = "Account ids for the people, a union code for the supervising union (default: the district's). "
+					+ "Naming a station master or liaison binds them to the station.")
+	ResponsibilityJson assignResponsibility(@PathVariable String id, @RequestBody StationResponsibilities.Input input) {
+		return ResponsibilityJson.of(responsibilities.assign(id(id), input));
 	}
 
 	@PostMapping("/stations")
