@@ -4,22 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.yizhan.calendar.OpenState;
-import org.yizhan.calendar.OpenStatus;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyQuery;
 import org.yizhan.finder.NearbyStation;
@@ -36,6 +35,7 @@ import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,17 +55,23 @@ class NearbyApiController {
 
 	private final StationFinder finder;
 
+	private final StationJsonWriter writer;
+
 	private final Clock clock;
 
-	NearbyApiController(StationFinder finder, Clock clock) {
+	NearbyApiController(StationFinder finder, StationJsonWriter writer, Clock clock) {
 		this.finder = finder;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
 	@GetMapping("/nearby")
 	@Operation(summary = "The nearest listed stations, nearest first",
 			description = "Coordinates in and out are in crs (wgs84, gcj02 or bd09). openNow filters on the opening hours at 'at' (default: now, Asia/Shanghai).")
-	ResponseEntity<Map<String, Object>> nearby(@RequestParam(required = false) String lat,
+	@ApiResponse(responseCode = "200", description = "The stations, nearest first",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = StationsJson.class)))
+	ResponseEntity<byte[]> nearby(@RequestParam(required = false) String lat,
 			@RequestParam(required = false) String lon, @RequestParam(required = false) String crs,
 			@Parameter(description = "metres, at most 50000") @RequestParam(defaultValue = "5000") String radius,
 			@Parameter(description = "at most 100") @RequestParam(defaultValue = "10") String limit,
@@ -98,13 +104,12 @@ class NearbyApiController {
 		}
 		List<NearbyStation> found = finder
 			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
-		List<StationJson> stations = new ArrayList<>();
-		for (NearbyStation hit : found) {
-			stations.add(json(hit.station(), hit.distanceMeters(), system, when));
-		}
+		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
+		// StationsJson.
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
-			.body(Map.of("stations", stations));
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(writer.nearby(found, system, when));
 	}
 
 	@GetMapping("/in-box")
@@ -141,7 +146,7 @@ class NearbyApiController {
 		}
 		else {
 			body.put("clusters", List.of());
-			body.put("stations", inside.stream().map(station -> json(station, null, system, now)).toList());
+			body.put("stations", inside.stream().map(station -> writer.station(station, null, system, now)).toList());
 		}
 		body.put("total", inside.size());
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);
@@ -162,39 +167,14 @@ class NearbyApiController {
 			String phone, Map<String, String> navigation) {
 	}
 
+	/** The nearby answer. */
+	record StationsJson(List<StationJson> stations) {
+	}
+
 	record LocationJson(double lat, double lon, String crs) {
 	}
 
 	record EntryJson(String method, boolean unattendedNow) {
-	}
-
-	private StationJson json(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
-		CrsPoint location = CrsPoint.of(station.location(), crs);
-		OpenState state = finder.openState(station, at);
-		return new StationJson(station.id(), station.code(), station.name(), station.address(),
-				new LocationJson(round(location.lat()), round(location.lon()), crs.code()),
-				distanceMeters == null ? null : Math.round(distanceMeters),
-				distanceMeters == null ? null : TravelTime.WALK.minutes(distanceMeters),
-				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters),
-				state.status() == OpenStatus.UNKNOWN ? null : state.status() == OpenStatus.OPEN,
-				state.status() == OpenStatus.OPEN ? offset(state.until()) : null,
-				state.status() == OpenStatus.CLOSED ? offset(state.nextOpen()) : null, station.openingHours(),
-				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
-				station.phone(), Navigation.links(station));
-	}
-
-	private EntryJson entry(IndexedStation station, LocalDateTime at) {
-		Optional<OpenState> unattended = finder.entryState(station, at);
-		return unattended.map(state -> new EntryJson(station.entryMethod().name(), state.status() == OpenStatus.OPEN))
-			.orElse(null);
-	}
-
-	private static String offset(LocalDateTime time) {
-		return time == null ? null : OffsetDateTime.of(time, ZoneOffset.ofHours(8)).toString();
-	}
-
-	private static double round(double degrees) {
-		return Math.round(degrees * 1e7) / 1e7;
 	}
 
 	/** Parsing of the finder's query parameters, each mistake named by its parameter. */
