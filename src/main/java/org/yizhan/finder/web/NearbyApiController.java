@@ -14,6 +14,9 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,17 +74,33 @@ class NearbyApiController {
 	@ApiResponse(responseCode = "200", description = "The stations, nearest first",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = StationsJson.class)))
-	ResponseEntity<byte[]> nearby(@RequestParam(required = false) String lat,
-			@RequestParam(required = false) String lon, @RequestParam(required = false) String crs,
-			@Parameter(description = "metres, at most 50000") @RequestParam(defaultValue = "5000") String radius,
-			@Parameter(description = "at most 100") @RequestParam(defaultValue = "10") String limit,
-			@RequestParam(defaultValue = "false") String openNow,
-			@Parameter(description = "all of these, comma-separated, e.g. TOILET,MICROWAVE") @RequestParam(
-					required = false) List<String> amenities,
-			@RequestParam(required = false) List<String> hostType,
-			@Parameter(
-					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") @RequestParam(
-							required = false) String at) {
+	@Parameters({ @Parameter(name = "lat", in = ParameterIn.QUERY, required = true, description = "latitude in crs"),
+			@Parameter(name = "lon", in = ParameterIn.QUERY, required = true, description = "longitude in crs"),
+			@Parameter(name = "crs", in = ParameterIn.QUERY, description = "wgs84 (default), gcj02 or bd09"),
+			@Parameter(name = "radius", in = ParameterIn.QUERY, description = "metres, at most 50000",
+					schema = @Schema(type = "number", defaultValue = "5000")),
+			@Parameter(name = "limit", in = ParameterIn.QUERY, description = "at most 100",
+					schema = @Schema(type = "integer", defaultValue = "10")),
+			@Parameter(name = "openNow", in = ParameterIn.QUERY,
+					schema = @Schema(type = "boolean", defaultValue = "false")),
+			@Parameter(name = "amenities", in = ParameterIn.QUERY,
+					description = "all of these, comma-separated, e.g. TOILET,MICROWAVE"),
+			@Parameter(name = "hostType", in = ParameterIn.QUERY, description = "any of these, comma-separated"),
+			@Parameter(name = "at", in = ParameterIn.QUERY,
+					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") })
+	ResponseEntity<byte[]> nearby(HttpServletRequest request) {
+		// Read straight from the request, not bound as nine @RequestParam arguments: the
+		// converter lookup Spring does per bound argument (annotation equality through
+		// proxies) cost more CPU than the whole search.
+		String lat = request.getParameter("lat");
+		String lon = request.getParameter("lon");
+		String crs = request.getParameter("crs");
+		String radius = orDefault(request.getParameter("radius"), "5000");
+		String limit = orDefault(request.getParameter("limit"), "10");
+		String openNow = orDefault(request.getParameter("openNow"), "false");
+		List<String> amenities = values(request, "amenities");
+		List<String> hostType = values(request, "hostType");
+		String at = request.getParameter("at");
 		List<Violation> violations = new ArrayList<>();
 		Crs system = RequestValues.crs(crs, "crs", violations);
 		Double latitude = ApiParameters.decimal(lat, "lat", -90, 90, violations);
@@ -175,6 +194,18 @@ class NearbyApiController {
 	}
 
 	record EntryJson(String method, boolean unattendedNow) {
+	}
+
+	/**
+	 * As {@code @RequestParam(defaultValue = ...)}: missing and empty are the default.
+	 */
+	private static String orDefault(String value, String fallback) {
+		return value == null || value.isEmpty() ? fallback : value;
+	}
+
+	private static List<String> values(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return values == null ? null : List.of(values);
 	}
 
 	/** Parsing of the finder's query parameters, each mistake named by its parameter. */

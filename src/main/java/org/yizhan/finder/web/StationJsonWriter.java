@@ -41,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * cached as bytes, and splices the query's own fields (distance, travel times, open now
  * and until when, unattended entry) between them; building and serialising ten records
  * per request cost a third of the finder's throughput. The parts are rendered by the
- * application's {@link JsonMapper} from the same record the viewport serialises, so
- * escaping and number formats are Jackson's, and a test compares whole answers byte for
- * byte with Jackson's serialisation of {@link NearbyApiController.StationsJson}.
+ * application's {@link JsonMapper}, so escaping and number formats are Jackson's; the
+ * query's own fields are whole numbers, booleans, ISO times and enum names, which need no
+ * escaping and are written directly. A test compares whole answers byte for byte with
+ * Jackson's serialisation of {@link NearbyApiController.StationsJson}.
  *
  * <p>
  * A cached part belongs to the {@link IndexedStation} object it was rendered from: the
@@ -109,13 +110,16 @@ class StationJsonWriter {
 					+ ","));
 			out.writeBytes(openFields.computeIfAbsent(station.schedule(), schedule -> {
 				OpenState state = finder.openState(station, at);
-				return utf8("\"openNow\":" + string(openNow(state)) + ",\"openUntil\":" + string(openUntil(state))
-						+ ",\"nextOpen\":" + string(nextOpen(state)) + ",");
+				return ascii("\"openNow\":" + openNow(state) + ",\"openUntil\":" + quoted(openUntil(state))
+						+ ",\"nextOpen\":" + quoted(nextOpen(state)) + ",");
 			}));
 			out.writeBytes(parts.middle());
 			out.writeBytes(station.entrySchedule() == null ? NULL
-					: entries.computeIfAbsent(new EntryKey(station.entryMethod(), station.entrySchedule()),
-							key -> json.writeValueAsBytes(entry(station, at))));
+					: entries.computeIfAbsent(new EntryKey(station.entryMethod(), station.entrySchedule()), key -> {
+						EntryJson entry = entry(station, at);
+						return ascii("{\"method\":" + quoted(entry.method()) + ",\"unattendedNow\":"
+								+ entry.unattendedNow() + "}");
+					}));
 			out.writeBytes(parts.tail());
 		}
 		out.writeBytes(ascii("]}"));
@@ -176,6 +180,16 @@ class StationJsonWriter {
 
 	private static double round(double degrees) {
 		return Math.round(degrees * 1e7) / 1e7;
+	}
+
+	/**
+	 * A JSON string of text that needs no escaping (times such as
+	 * {@code 2026-11-23T17:30+08:00}, enum names), or {@code null}; the per-answer fields
+	 * are written by hand because a Jackson generator per field cost more than the rest
+	 * of the answer.
+	 */
+	private static String quoted(String text) {
+		return text == null ? "null" : '"' + text + '"';
 	}
 
 	private String string(Object value) {

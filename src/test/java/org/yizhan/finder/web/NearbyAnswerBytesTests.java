@@ -116,6 +116,9 @@ class NearbyAnswerBytesTests {
 		assertThat(JsonPath.<String>read(docs,
 				"$.paths['/api/v1/stations/nearby'].get.responses['200'].content['application/json'].schema['$ref']"))
 			.endsWith("/StationsJson");
+		assertThat(JsonPath.<List<String>>read(docs, "$.paths['/api/v1/stations/nearby'].get.parameters[*].name"))
+			.containsExactlyInAnyOrder("lat", "lon", "crs", "radius", "limit", "openNow", "amenities", "hostType",
+					"at");
 		assertThat(JsonPath.<String>read(docs, "$.components.schemas.StationsJson.properties.stations.items['$ref']"))
 			.endsWith("/StationJson");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(docs, "$.components.schemas.StationJson.properties"))
