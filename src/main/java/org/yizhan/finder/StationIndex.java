@@ -17,6 +17,7 @@ import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.OpenStatus;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
 /**
@@ -268,14 +269,26 @@ class StationIndex {
 		 * far.
 		 */
 		void scan(Cell cell) {
-			double[] lats = cell.lats;
-			int split = Arrays.binarySearch(lats, lat);
-			int up = split >= 0 ? split : -split - 1;
+			double[] positions = cell.positions;
+			int n = positions.length / 2;
+			// The first member at or north of the origin's latitude.
+			int low = 0;
+			int high = n - 1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				if (positions[2 * middle] < lat) {
+					low = middle + 1;
+				}
+				else {
+					high = middle - 1;
+				}
+			}
+			int up = low;
 			int down = up - 1;
-			while (up < lats.length || down >= 0) {
+			while (up < n || down >= 0) {
 				double bound = bound();
-				boolean goUp = up < lats.length && (lats[up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
-				boolean goDown = down >= 0 && (lat - lats[down]) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goUp = up < n && (positions[2 * up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goDown = down >= 0 && (lat - positions[2 * down]) * METERS_PER_DEGREE * 0.999 <= bound;
 				if (!goUp && !goDown) {
 					return;
 				}
@@ -283,7 +296,7 @@ class StationIndex {
 					consider(cell, up++);
 				}
 				else {
-					up = lats.length;
+					up = n;
 				}
 				if (goDown) {
 					consider(cell, down--);
@@ -304,19 +317,22 @@ class StationIndex {
 		 * haversine and the station object itself only for stations still in the race.
 		 */
 		private void consider(Cell cell, int i) {
-			if ((cell.amenityBits[i] & amenityMask) != amenityMask) {
+			long attributes = cell.attributes[i];
+			if ((attributes & amenityMask) != amenityMask) {
 				return;
 			}
-			double northSouth = (cell.lats[i] - lat) * METERS_PER_DEGREE;
-			double eastWest = (cell.lons[i] - lon) * eastWestScale;
+			double stationLat = cell.positions[2 * i];
+			double stationLon = cell.positions[2 * i + 1];
+			double northSouth = (stationLat - lat) * METERS_PER_DEGREE;
+			double eastWest = (stationLon - lon) * eastWestScale;
 			double bound = bound();
 			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
 				return;
 			}
-			if (openAt != null && !isOpen(cell.schedules[i])) {
+			if (openAt != null && !isOpen(Cell.schedule(attributes))) {
 				return;
 			}
-			double distance = GeoPoint.distanceMeters(lat, lon, cell.lats[i], cell.lons[i]);
+			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
 			long id = cell.ids[i];
 			if (distance > radius || !best.wouldAccept(distance, id)) {
 				return;
@@ -398,24 +414,29 @@ class StationIndex {
 
 	/**
 	 * The stations of one grid cell, with what the scan reads copied into flat arrays
-	 * (struct of arrays): positions, amenity bits, ids and schedule numbers sit next to
-	 * each other in memory, and a station object is touched only when it enters the top
-	 * k. Immutable: a change builds a new cell.
+	 * (struct of arrays), few of them because each array is a cache miss when a query
+	 * first touches the cell: positions (latitude and longitude side by side), attributes
+	 * (amenity bits and schedule number in one long) and ids; a station object is touched
+	 * only when it enters the top k. Immutable: a change builds a new cell.
 	 */
 	static final class Cell {
+
+		static {
+			// Amenity bits share a long with the schedule number.
+			if (Amenity.values().length > 32) {
+				throw new IllegalStateException("more than 32 amenities do not fit a cell's attributes");
+			}
+		}
 
 		final IndexedStation[] stations;
 
 		final long[] ids;
 
-		final double[] lats;
+		/** Latitude of member i at 2i, longitude at 2i + 1; sorted by latitude. */
+		final double[] positions;
 
-		final double[] lons;
-
-		final long[] amenityBits;
-
-		/** Each station's schedule number in the index. */
-		final int[] schedules;
+		/** Amenity bits in the low 32 bits, the schedule number in the high 32. */
+		final long[] attributes;
 
 		private Cell(IndexedStation[] members, int[] memberSchedules) {
 			Integer[] order = new Integer[members.length];
@@ -428,24 +449,33 @@ class StationIndex {
 			int n = members.length;
 			this.stations = new IndexedStation[n];
 			this.ids = new long[n];
-			this.lats = new double[n];
-			this.lons = new double[n];
-			this.amenityBits = new long[n];
-			this.schedules = new int[n];
+			this.positions = new double[2 * n];
+			this.attributes = new long[n];
 			for (int i = 0; i < n; i++) {
 				IndexedStation station = members[order[i]];
 				stations[i] = station;
 				ids[i] = station.id();
-				lats[i] = station.lat();
-				lons[i] = station.lon();
-				amenityBits[i] = station.amenityBits();
-				schedules[i] = memberSchedules[order[i]];
+				positions[2 * i] = station.lat();
+				positions[2 * i + 1] = station.lon();
+				attributes[i] = (station.amenityBits() & 0xFFFF_FFFFL) | ((long) memberSchedules[order[i]] << 32);
 			}
+		}
+
+		static int schedule(long attributes) {
+			return (int) (attributes >>> 32);
+		}
+
+		private int[] schedules() {
+			int[] schedules = new int[attributes.length];
+			for (int i = 0; i < schedules.length; i++) {
+				schedules[i] = schedule(attributes[i]);
+			}
+			return schedules;
 		}
 
 		static Cell with(Cell cell, IndexedStation station, int schedule) {
 			IndexedStation[] current = cell == null ? new IndexedStation[0] : cell.stations;
-			int[] currentSchedules = cell == null ? new int[0] : cell.schedules;
+			int[] currentSchedules = cell == null ? new int[0] : cell.schedules();
 			for (int i = 0; i < current.length; i++) {
 				if (current[i].id() == station.id()) {
 					IndexedStation[] replaced = current.clone();
@@ -481,6 +511,7 @@ class StationIndex {
 			int[] shrunkSchedules = new int[stations.length - 1];
 			System.arraycopy(stations, 0, shrunk, 0, at);
 			System.arraycopy(stations, at + 1, shrunk, at, stations.length - at - 1);
+			int[] schedules = schedules();
 			System.arraycopy(schedules, 0, shrunkSchedules, 0, at);
 			System.arraycopy(schedules, at + 1, shrunkSchedules, at, stations.length - at - 1);
 			return new Cell(shrunk, shrunkSchedules);
