@@ -35,7 +35,8 @@ nearby="$base/api/v1/stations/nearby?lat=30.2741&lon=120.1551&radius=5000&limit=
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "stations listed: $(curl -fs "$base/api/v1/stations/in-box?south=-90&west=-180&north=90&east=180&zoom=1" | grep -o '"total":[0-9]*')"
-for url in "$trivial" "$nearby" "$trivial" "$nearby"; do wrk -t2 -c16 -d5s "$url" >/dev/null; done   # warm-up (JIT)
+# Warm-up: until C2 has compiled both paths (on a loaded machine, 5 s each was not enough).
+for url in "$trivial" "$nearby" "$trivial" "$nearby" "$trivial" "$nearby"; do wrk -t2 -c16 -d10s "$url" >/dev/null; done
 # The server's CPU time so far (user + system, clock ticks): CPU per request does not depend on
 # what else runs on the machine, unlike requests per second.
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
