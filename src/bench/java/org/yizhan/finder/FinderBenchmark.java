@@ -114,7 +114,7 @@ public final class FinderBenchmark {
 		}
 		int[] occupancy = cells.values().stream().mapToInt(Integer::intValue).sorted().toArray();
 		out.append(String.format(Locale.ROOT,
-				"  stations per occupied %.2f° grid cell (%,d cells): median %d, p90 %d, p99 %d, max %d%n",
+				"  stations per occupied %.3f° grid cell (%,d cells): median %d, p90 %d, p99 %d, max %d%n",
 				StationIndex.CELL_DEGREES, occupancy.length, occupancy[occupancy.length / 2],
 				occupancy[(int) (occupancy.length * 0.9)], occupancy[(int) (occupancy.length * 0.99)],
 				occupancy[occupancy.length - 1]));
@@ -320,7 +320,7 @@ public final class FinderBenchmark {
 			if (station.schedule().statusAt(query.openAt(), calendar) != OpenStatus.OPEN) {
 				continue;
 			}
-			best.offer(station, distance);
+			best.offer(station, station.id(), distance);
 		}
 		return ids(best.sorted());
 	}

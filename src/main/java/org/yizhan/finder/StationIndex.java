@@ -1,21 +1,28 @@
 package org.yizhan.finder;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.OpenStatus;
+import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.station.Amenity;
+import org.yizhan.station.HostType;
 
 /**
  * Listed stations in memory, bucketed in a grid of {@value #CELL_DEGREES}° cells (about
- * 1.1 km north–south), answering "k nearest within r that match" by visiting rings of
+ * 560 m north–south), answering "k nearest within r that match" by visiting rings of
  * cells outwards from the origin's cell and stopping as soon as no unvisited cell can
  * hold anything nearer than the k-th station found.
  *
@@ -26,8 +33,9 @@ import org.yizhan.geo.GeoPoint;
  * so a concurrent query may meet it twice (it is counted once) but never misses it.
  *
  * <p>
- * Filters run cheapest first: amenities (one AND on a bit set), host type, distance, and
- * only then the opening hours, for candidates that would make the top k.
+ * Filters run cheapest first: amenities (one AND on a bit set), a flat lower bound of the
+ * distance, the opening hours (each distinct schedule evaluated once per query), the
+ * haversine, and the host type only for candidates that would make the top k.
  */
 class StationIndex {
 
@@ -35,7 +43,7 @@ class StationIndex {
 
 	private static final double METERS_PER_DEGREE = Math.toRadians(1) * 6_371_008.8;
 
-	private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
+	private final CellTable cells = new CellTable();
 
 	private final Map<Long, IndexedStation> byId = new ConcurrentHashMap<>();
 
@@ -46,6 +54,20 @@ class StationIndex {
 	 */
 	private final Map<Long, Long> removedAt = new ConcurrentHashMap<>();
 
+	/**
+	 * Each distinct compiled schedule gets a small number that cells keep next to the
+	 * coordinates, so that a query evaluates each schedule once instead of once per
+	 * candidate (a handful of schedules, such as {@code 24/7}, is shared by most
+	 * stations). Numbers are never reused; guarded by {@link #writeLock}.
+	 */
+	private final Map<OpeningSchedule, Integer> scheduleNumbers = new IdentityHashMap<>();
+
+	/**
+	 * The schedules by number, published (volatile) before any cell that uses a new
+	 * number.
+	 */
+	private volatile OpeningSchedule[] schedules = new OpeningSchedule[0];
+
 	private final Object writeLock = new Object();
 
 	/** Adds a station or replaces the one with its id. */
@@ -53,15 +75,30 @@ class StationIndex {
 		synchronized (writeLock) {
 			IndexedStation previous = byId.get(station.id());
 			long cell = cellOf(station.lat(), station.lon());
-			cells.compute(cell, (key, members) -> Cell.with(members, station));
+			cells.put(cell, Cell.with(cells.get(cell), station, scheduleNumber(station.schedule())));
 			byId.put(station.id(), station);
 			if (previous != null) {
 				long previousCell = cellOf(previous.lat(), previous.lon());
 				if (previousCell != cell) {
-					cells.computeIfPresent(previousCell, (key, members) -> members.without(station.id()));
+					Cell members = cells.get(previousCell);
+					if (members != null) {
+						cells.put(previousCell, members.without(station.id()));
+					}
 				}
 			}
 		}
+	}
+
+	private int scheduleNumber(OpeningSchedule schedule) {
+		Integer number = scheduleNumbers.get(schedule);
+		if (number == null) {
+			number = scheduleNumbers.size();
+			OpeningSchedule[] grown = Arrays.copyOf(schedules, number + 1);
+			grown[number] = schedule;
+			schedules = grown;
+			scheduleNumbers.put(schedule, number);
+		}
+		return number;
 	}
 
 	/**
@@ -107,7 +144,11 @@ class StationIndex {
 		synchronized (writeLock) {
 			IndexedStation previous = byId.remove(id);
 			if (previous != null) {
-				cells.computeIfPresent(cellOf(previous.lat(), previous.lon()), (key, members) -> members.without(id));
+				long cell = cellOf(previous.lat(), previous.lon());
+				Cell members = cells.get(cell);
+				if (members != null) {
+					cells.put(cell, members.without(id));
+				}
 			}
 		}
 	}
@@ -127,24 +168,21 @@ class StationIndex {
 	List<NearbyStation> nearby(NearbyQuery query, HolidayCalendar calendar) {
 		double lat = query.origin().lat();
 		double lon = query.origin().lon();
-		long amenityMask = IndexedStation.bits(query.amenities());
-		boolean anyHostType = query.hostTypes().isEmpty();
-		TopK best = new TopK(query.limit());
 		double radius = query.radiusMeters();
 		// The narrowest a cell can get within reach: east-west cells shrink with the
-		// cosine of
-		// the latitude, so measure them at the latitude farthest from the equator in
-		// range.
+		// cosine of the latitude, so measure them at the latitude farthest from the
+		// equator in range.
 		double farthestLat = Math.min(89.9, Math.abs(lat) + radius / METERS_PER_DEGREE + CELL_DEGREES);
 		double eastWestScale = METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
 		double narrowestCell = CELL_DEGREES * eastWestScale;
+		Search search = new Search(query, calendar, schedules, eastWestScale);
+		TopK best = search.best;
 		int maxRing = (int) Math.ceil(radius / narrowestCell) + 1;
 		long centerRow = (long) Math.floor(lat / CELL_DEGREES);
 		long centerColumn = (long) Math.floor(lon / CELL_DEGREES);
 		for (int ring = 0; ring <= maxRing; ring++) {
 			// A cell in ring r is at least r - 1 whole cells away; the 0.999 absorbs the
-			// few
-			// micrometres by which a great circle undercuts a parallel over a few
+			// few micrometres by which a great circle undercuts a parallel over a few
 			// kilometres.
 			double nearestPossible = (ring - 1) * narrowestCell * 0.999;
 			if (nearestPossible > radius || (best.isFull() && nearestPossible > best.worstDistance())) {
@@ -164,7 +202,7 @@ class StationIndex {
 					if (nearest > radius || (best.isFull() && nearest > best.worstDistance())) {
 						continue;
 					}
-					scan(members, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
+					search.scan(members);
 				}
 			}
 		}
@@ -172,68 +210,153 @@ class StationIndex {
 	}
 
 	/**
-	 * Scans a cell outwards from the origin's latitude in both directions (members are
-	 * sorted by latitude), stopping each way as soon as the latitude gap alone, a lower
-	 * bound of the distance, exceeds the radius or the k-th distance found so far.
+	 * One query's state: its filters, the best k so far, and whether each schedule is
+	 * open at the query's minute, worked out the first time a candidate needs it.
 	 */
-	private static void scan(Cell cell, double lat, double lon, double eastWestScale, long amenityMask,
-			boolean anyHostType, NearbyQuery query, HolidayCalendar calendar, TopK best) {
-		double[] lats = cell.lats;
-		int split = Arrays.binarySearch(lats, lat);
-		int up = split >= 0 ? split : -split - 1;
-		int down = up - 1;
-		while (up < lats.length || down >= 0) {
-			double bound = best.isFull() ? Math.min(best.worstDistance(), query.radiusMeters()) : query.radiusMeters();
-			boolean goUp = up < lats.length && (lats[up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
-			boolean goDown = down >= 0 && (lat - lats[down]) * METERS_PER_DEGREE * 0.999 <= bound;
-			if (!goUp && !goDown) {
+	private final class Search {
+
+		private static final byte UNKNOWN = 0;
+
+		private static final byte OPEN = 1;
+
+		private static final byte NOT_OPEN = 2;
+
+		final TopK best;
+
+		private final double lat;
+
+		private final double lon;
+
+		private final double radius;
+
+		/**
+		 * Metres per degree of longitude at the latitude in reach farthest from the
+		 * equator, so the flat distance below never exceeds the great-circle one.
+		 */
+		private final double eastWestScale;
+
+		private final long amenityMask;
+
+		private final Set<HostType> hostTypes;
+
+		private final LocalDateTime openAt;
+
+		private final HolidayCalendar calendar;
+
+		private final OpeningSchedule[] schedules;
+
+		/** Per schedule number: {@link #UNKNOWN} until evaluated, then open or not. */
+		private final byte[] openBySchedule;
+
+		Search(NearbyQuery query, HolidayCalendar calendar, OpeningSchedule[] schedules, double eastWestScale) {
+			this.best = new TopK(query.limit());
+			this.lat = query.origin().lat();
+			this.lon = query.origin().lon();
+			this.radius = query.radiusMeters();
+			this.eastWestScale = eastWestScale;
+			this.amenityMask = IndexedStation.bits(query.amenities());
+			this.hostTypes = query.hostTypes();
+			this.openAt = query.openAt();
+			this.calendar = calendar;
+			this.schedules = schedules;
+			this.openBySchedule = openAt == null ? null : new byte[schedules.length];
+		}
+
+		/**
+		 * Scans a cell outwards from the origin's latitude in both directions (members
+		 * are sorted by latitude), stopping each way as soon as the latitude gap alone, a
+		 * lower bound of the distance, exceeds the radius or the k-th distance found so
+		 * far.
+		 */
+		void scan(Cell cell) {
+			double[] positions = cell.positions;
+			int n = positions.length / 2;
+			// The first member at or north of the origin's latitude.
+			int low = 0;
+			int high = n - 1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				if (positions[2 * middle] < lat) {
+					low = middle + 1;
+				}
+				else {
+					high = middle - 1;
+				}
+			}
+			int up = low;
+			int down = up - 1;
+			while (up < n || down >= 0) {
+				double bound = bound();
+				boolean goUp = up < n && (positions[2 * up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goDown = down >= 0 && (lat - positions[2 * down]) * METERS_PER_DEGREE * 0.999 <= bound;
+				if (!goUp && !goDown) {
+					return;
+				}
+				if (goUp) {
+					consider(cell, up++);
+				}
+				else {
+					up = n;
+				}
+				if (goDown) {
+					consider(cell, down--);
+				}
+				else {
+					down = -1;
+				}
+			}
+		}
+
+		private double bound() {
+			return best.isFull() ? Math.min(best.worstDistance(), radius) : radius;
+		}
+
+		/**
+		 * The cheap checks first, on the cell's flat arrays: amenity bits, a flat lower
+		 * bound of the distance (no trigonometry), the schedule's memoised state; the
+		 * haversine and the station object itself only for stations still in the race.
+		 */
+		private void consider(Cell cell, int i) {
+			long attributes = cell.attributes[i];
+			if ((attributes & amenityMask) != amenityMask) {
 				return;
 			}
-			if (goUp) {
-				consider(cell, up++, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
+			double stationLat = cell.positions[2 * i];
+			double stationLon = cell.positions[2 * i + 1];
+			double northSouth = (stationLat - lat) * METERS_PER_DEGREE;
+			double eastWest = (stationLon - lon) * eastWestScale;
+			double bound = bound();
+			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
+				return;
 			}
-			else {
-				up = lats.length;
+			if (openAt != null && !isOpen(Cell.schedule(attributes))) {
+				return;
 			}
-			if (goDown) {
-				consider(cell, down--, lat, lon, eastWestScale, amenityMask, anyHostType, query, calendar, best);
+			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
+			long id = cell.ids[i];
+			if (distance > radius || !best.wouldAccept(distance, id)) {
+				return;
 			}
-			else {
-				down = -1;
+			if (!hostTypes.isEmpty() && !hostTypes.contains(cell.stations[i].hostType())) {
+				return;
 			}
+			best.offer(cell.stations[i], id, distance);
 		}
-	}
 
-	/**
-	 * @param eastWestScale metres per degree of longitude at the latitude in reach
-	 * farthest from the equator, so the flat distance below never exceeds the
-	 * great-circle one
-	 */
-	private static void consider(Cell cell, int i, double lat, double lon, double eastWestScale, long amenityMask,
-			boolean anyHostType, NearbyQuery query, HolidayCalendar calendar, TopK best) {
-		if ((cell.amenityBits[i] & amenityMask) != amenityMask) {
-			return;
+		private boolean isOpen(int schedule) {
+			if (schedule >= openBySchedule.length) {
+				// A schedule first indexed while this query ran: too new for the memo,
+				// but published with the cell that uses it.
+				return StationIndex.this.schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN;
+			}
+			byte known = openBySchedule[schedule];
+			if (known == UNKNOWN) {
+				known = schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN ? OPEN : NOT_OPEN;
+				openBySchedule[schedule] = known;
+			}
+			return known == OPEN;
 		}
-		// A flat lower bound of the distance rules out most stations without
-		// trigonometry.
-		double northSouth = (cell.lats[i] - lat) * METERS_PER_DEGREE;
-		double eastWest = (cell.lons[i] - lon) * eastWestScale;
-		double bound = best.isFull() ? Math.min(best.worstDistance(), query.radiusMeters()) : query.radiusMeters();
-		if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
-			return;
-		}
-		double distance = GeoPoint.distanceMeters(lat, lon, cell.lats[i], cell.lons[i]);
-		IndexedStation station = cell.stations[i];
-		if (distance > query.radiusMeters() || !best.wouldAccept(distance, station.id())) {
-			return;
-		}
-		if (!anyHostType && !query.hostTypes().contains(station.hostType())) {
-			return;
-		}
-		if (query.openAt() != null && station.schedule().statusAt(query.openAt(), calendar) != OpenStatus.OPEN) {
-			return;
-		}
-		best.offer(station, distance);
+
 	}
 
 	/**
@@ -290,54 +413,90 @@ class StationIndex {
 	}
 
 	/**
-	 * The stations of one grid cell, with their positions and amenity bits copied into
-	 * flat arrays for the scan. Immutable: a change builds a new cell.
+	 * The stations of one grid cell, with what the scan reads copied into flat arrays
+	 * (struct of arrays), few of them because each array is a cache miss when a query
+	 * first touches the cell: positions (latitude and longitude side by side), attributes
+	 * (amenity bits and schedule number in one long) and ids; a station object is touched
+	 * only when it enters the top k. Immutable: a change builds a new cell.
 	 */
 	static final class Cell {
 
-		final IndexedStation[] stations;
-
-		final double[] lats;
-
-		final double[] lons;
-
-		final long[] amenityBits;
-
-		private Cell(IndexedStation[] members) {
-			IndexedStation[] stations = members.clone();
-			// Sorted by latitude (then id, for a stable order) so a scan can stop early.
-			Arrays.sort(stations,
-					Comparator.comparingDouble(IndexedStation::lat).thenComparingLong(IndexedStation::id));
-			this.stations = stations;
-			this.lats = new double[stations.length];
-			this.lons = new double[stations.length];
-			this.amenityBits = new long[stations.length];
-			for (int i = 0; i < stations.length; i++) {
-				lats[i] = stations[i].lat();
-				lons[i] = stations[i].lon();
-				amenityBits[i] = stations[i].amenityBits();
+		static {
+			// Amenity bits share a long with the schedule number.
+			if (Amenity.values().length > 32) {
+				throw new IllegalStateException("more than 32 amenities do not fit a cell's attributes");
 			}
 		}
 
-		static Cell with(Cell cell, IndexedStation station) {
+		final IndexedStation[] stations;
+
+		final long[] ids;
+
+		/** Latitude of member i at 2i, longitude at 2i + 1; sorted by latitude. */
+		final double[] positions;
+
+		/** Amenity bits in the low 32 bits, the schedule number in the high 32. */
+		final long[] attributes;
+
+		private Cell(IndexedStation[] members, int[] memberSchedules) {
+			Integer[] order = new Integer[members.length];
+			for (int i = 0; i < order.length; i++) {
+				order[i] = i;
+			}
+			// Sorted by latitude (then id, for a stable order) so a scan can stop early.
+			Arrays.sort(order, Comparator.comparingDouble((Integer i) -> members[i].lat())
+				.thenComparingLong(i -> members[i].id()));
+			int n = members.length;
+			this.stations = new IndexedStation[n];
+			this.ids = new long[n];
+			this.positions = new double[2 * n];
+			this.attributes = new long[n];
+			for (int i = 0; i < n; i++) {
+				IndexedStation station = members[order[i]];
+				stations[i] = station;
+				ids[i] = station.id();
+				positions[2 * i] = station.lat();
+				positions[2 * i + 1] = station.lon();
+				attributes[i] = (station.amenityBits() & 0xFFFF_FFFFL) | ((long) memberSchedules[order[i]] << 32);
+			}
+		}
+
+		static int schedule(long attributes) {
+			return (int) (attributes >>> 32);
+		}
+
+		private int[] schedules() {
+			int[] schedules = new int[attributes.length];
+			for (int i = 0; i < schedules.length; i++) {
+				schedules[i] = schedule(attributes[i]);
+			}
+			return schedules;
+		}
+
+		static Cell with(Cell cell, IndexedStation station, int schedule) {
 			IndexedStation[] current = cell == null ? new IndexedStation[0] : cell.stations;
+			int[] currentSchedules = cell == null ? new int[0] : cell.schedules();
 			for (int i = 0; i < current.length; i++) {
 				if (current[i].id() == station.id()) {
 					IndexedStation[] replaced = current.clone();
+					int[] replacedSchedules = currentSchedules.clone();
 					replaced[i] = station;
-					return new Cell(replaced);
+					replacedSchedules[i] = schedule;
+					return new Cell(replaced, replacedSchedules);
 				}
 			}
 			IndexedStation[] grown = Arrays.copyOf(current, current.length + 1);
+			int[] grownSchedules = Arrays.copyOf(currentSchedules, current.length + 1);
 			grown[current.length] = station;
-			return new Cell(grown);
+			grownSchedules[current.length] = schedule;
+			return new Cell(grown, grownSchedules);
 		}
 
 		/** This cell without the station, or {@code null} when it was the last one. */
 		Cell without(long id) {
 			int at = -1;
-			for (int i = 0; i < stations.length; i++) {
-				if (stations[i].id() == id) {
+			for (int i = 0; i < ids.length; i++) {
+				if (ids[i] == id) {
 					at = i;
 					break;
 				}
@@ -349,20 +508,145 @@ class StationIndex {
 				return null;
 			}
 			IndexedStation[] shrunk = new IndexedStation[stations.length - 1];
+			int[] shrunkSchedules = new int[stations.length - 1];
 			System.arraycopy(stations, 0, shrunk, 0, at);
 			System.arraycopy(stations, at + 1, shrunk, at, stations.length - at - 1);
-			return new Cell(shrunk);
+			int[] schedules = schedules();
+			System.arraycopy(schedules, 0, shrunkSchedules, 0, at);
+			System.arraycopy(schedules, at + 1, shrunkSchedules, at, stations.length - at - 1);
+			return new Cell(shrunk, shrunkSchedules);
+		}
+
+	}
+
+	/**
+	 * The occupied cells by key: an open-addressing hash table of primitive keys that
+	 * readers use without locking or boxing. (A {@code ConcurrentHashMap<Long, Cell>}
+	 * cost a third of a query: a boxed key per cell visited, and {@link Long#hashCode()}
+	 * folds row and column with XOR, so neighbouring cells collided into tree bins.)
+	 *
+	 * <p>
+	 * Writers are serialised by the index. A new key's cell is stored before the key
+	 * (release), and readers load the key before the cell (acquire), so a reader that
+	 * finds a key finds its cell. Keys are never removed: an emptied cell keeps its key
+	 * with a {@code null} cell, and a resize, which copies only occupied cells into a new
+	 * table published through a volatile field, drops them.
+	 */
+	static final class CellTable {
+
+		private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
+
+		private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Cell[].class);
+
+		/** No cell's key: rows and columns of real coordinates never reach it. */
+		private static final long FREE = Long.MIN_VALUE;
+
+		private volatile Slots slots = new Slots(1024);
+
+		private int occupied;
+
+		private static final class Slots {
+
+			final long[] keys;
+
+			final Cell[] cells;
+
+			final int mask;
+
+			int used;
+
+			Slots(int capacity) {
+				this.keys = new long[capacity];
+				Arrays.fill(keys, FREE);
+				this.cells = new Cell[capacity];
+				this.mask = capacity - 1;
+			}
+
+		}
+
+		Cell get(long key) {
+			Slots table = slots;
+			int i = slot(key, table.mask);
+			while (true) {
+				long found = (long) KEYS.getAcquire(table.keys, i);
+				if (found == key) {
+					return (Cell) CELLS.getAcquire(table.cells, i);
+				}
+				if (found == FREE) {
+					return null;
+				}
+				i = (i + 1) & table.mask;
+			}
+		}
+
+		/** Stores the cell of a key, {@code null} to empty it. */
+		void put(long key, Cell cell) {
+			Slots table = slots;
+			int i = slot(key, table.mask);
+			while (table.keys[i] != key && table.keys[i] != FREE) {
+				i = (i + 1) & table.mask;
+			}
+			Cell before = table.cells[i];
+			if (table.keys[i] == key) {
+				CELLS.setRelease(table.cells, i, cell);
+			}
+			else if (cell != null) {
+				if ((table.used + 1) * 2 > table.keys.length) {
+					resize(key, cell);
+					occupied++;
+					return;
+				}
+				CELLS.setRelease(table.cells, i, cell);
+				KEYS.setRelease(table.keys, i, key);
+				table.used++;
+			}
+			occupied += (before == null ? 0 : -1) + (cell == null ? 0 : 1);
+		}
+
+		private void resize(long key, Cell cell) {
+			Slots old = slots;
+			Slots grown = new Slots(Math.max(1024, Integer.highestOneBit(Math.max(occupied + 1, 1) * 4)));
+			for (int i = 0; i < old.keys.length; i++) {
+				if (old.cells[i] != null) {
+					insert(grown, old.keys[i], old.cells[i]);
+				}
+			}
+			insert(grown, key, cell);
+			slots = grown;
+		}
+
+		private static void insert(Slots table, long key, Cell cell) {
+			int i = slot(key, table.mask);
+			while (table.keys[i] != FREE) {
+				i = (i + 1) & table.mask;
+			}
+			table.keys[i] = key;
+			table.cells[i] = cell;
+			table.used++;
+		}
+
+		/** Cells that hold stations. */
+		int size() {
+			return occupied;
+		}
+
+		private static int slot(long key, int mask) {
+			long mixed = key * 0x9E37_79B9_7F4A_7C15L;
+			return (int) (mixed ^ (mixed >>> 32)) & mask;
 		}
 
 	}
 
 	/**
 	 * The best k so far, ordered by distance and then id (so equal distances always come
-	 * out in the same order). Small k: insertion into a sorted array beats a heap.
+	 * out in the same order). Small k: insertion into a sorted array beats a heap. Ids
+	 * are kept beside the stations so that comparing never dereferences a station.
 	 */
 	static final class TopK {
 
 		private final IndexedStation[] stations;
+
+		private final long[] ids;
 
 		private final double[] distances;
 
@@ -370,6 +654,7 @@ class StationIndex {
 
 		TopK(int k) {
 			this.stations = new IndexedStation[k];
+			this.ids = new long[k];
 			this.distances = new double[k];
 		}
 
@@ -382,24 +667,26 @@ class StationIndex {
 		}
 
 		boolean wouldAccept(double distance, long id) {
-			return !isFull() || before(distance, id, distances[size - 1], stations[size - 1].id());
+			return !isFull() || before(distance, id, distances[size - 1], ids[size - 1]);
 		}
 
-		void offer(IndexedStation station, double distance) {
+		void offer(IndexedStation station, long id, double distance) {
 			for (int i = 0; i < size; i++) {
-				if (stations[i].id() == station.id()) {
+				if (ids[i] == id) {
 					return;
 				}
 			}
 			int at = size < stations.length ? size : size - 1;
-			while (at > 0 && before(distance, station.id(), distances[at - 1], stations[at - 1].id())) {
+			while (at > 0 && before(distance, id, distances[at - 1], ids[at - 1])) {
 				if (at < stations.length) {
 					stations[at] = stations[at - 1];
+					ids[at] = ids[at - 1];
 					distances[at] = distances[at - 1];
 				}
 				at--;
 			}
 			stations[at] = station;
+			ids[at] = id;
 			distances[at] = distance;
 			if (size < stations.length) {
 				size++;

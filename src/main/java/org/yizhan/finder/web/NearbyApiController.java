@@ -4,22 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.yizhan.calendar.OpenState;
-import org.yizhan.calendar.OpenStatus;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyQuery;
 import org.yizhan.finder.NearbyStation;
@@ -36,6 +38,7 @@ import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,27 +58,49 @@ class NearbyApiController {
 
 	private final StationFinder finder;
 
+	private final StationJsonWriter writer;
+
 	private final Clock clock;
 
-	NearbyApiController(StationFinder finder, Clock clock) {
+	NearbyApiController(StationFinder finder, StationJsonWriter writer, Clock clock) {
 		this.finder = finder;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
 	@GetMapping("/nearby")
 	@Operation(summary = "The nearest listed stations, nearest first",
 			description = "Coordinates in and out are in crs (wgs84, gcj02 or bd09). openNow filters on the opening hours at 'at' (default: now, Asia/Shanghai).")
-	ResponseEntity<Map<String, Object>> nearby(@RequestParam(required = false) String lat,
-			@RequestParam(required = false) String lon, @RequestParam(required = false) String crs,
-			@Parameter(description = "metres, at most 50000") @RequestParam(defaultValue = "5000") String radius,
-			@Parameter(description = "at most 100") @RequestParam(defaultValue = "10") String limit,
-			@RequestParam(defaultValue = "false") String openNow,
-			@Parameter(description = "all of these, comma-separated, e.g. TOILET,MICROWAVE") @RequestParam(
-					required = false) List<String> amenities,
-			@RequestParam(required = false) List<String> hostType,
-			@Parameter(
-					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") @RequestParam(
-							required = false) String at) {
+	@ApiResponse(responseCode = "200", description = "The stations, nearest first",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = StationsJson.class)))
+	@Parameters({ @Parameter(name = "lat", in = ParameterIn.QUERY, required = true, description = "latitude in crs"),
+			@Parameter(name = "lon", in = ParameterIn.QUERY, required = true, description = "longitude in crs"),
+			@Parameter(name = "crs", in = ParameterIn.QUERY, description = "wgs84 (default), gcj02 or bd09"),
+			@Parameter(name = "radius", in = ParameterIn.QUERY, description = "metres, at most 50000",
+					schema = @Schema(type = "number", defaultValue = "5000")),
+			@Parameter(name = "limit", in = ParameterIn.QUERY, description = "at most 100",
+					schema = @Schema(type = "integer", defaultValue = "10")),
+			@Parameter(name = "openNow", in = ParameterIn.QUERY,
+					schema = @Schema(type = "boolean", defaultValue = "false")),
+			@Parameter(name = "amenities", in = ParameterIn.QUERY,
+					description = "all of these, comma-separated, e.g. TOILET,MICROWAVE"),
+			@Parameter(name = "hostType", in = ParameterIn.QUERY, description = "any of these, comma-separated"),
+			@Parameter(name = "at", in = ParameterIn.QUERY,
+					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") })
+	ResponseEntity<byte[]> nearby(HttpServletRequest request) {
+		// Read straight from the request, not bound as nine @RequestParam arguments: the
+		// converter lookup Spring does per bound argument (annotation equality through
+		// proxies) cost more CPU than the whole search.
+		String lat = request.getParameter("lat");
+		String lon = request.getParameter("lon");
+		String crs = request.getParameter("crs");
+		String radius = orDefault(request.getParameter("radius"), "5000");
+		String limit = orDefault(request.getParameter("limit"), "10");
+		String openNow = orDefault(request.getParameter("openNow"), "false");
+		List<String> amenities = values(request, "amenities");
+		List<String> hostType = values(request, "hostType");
+		String at = request.getParameter("at");
 		List<Violation> violations = new ArrayList<>();
 		Crs system = RequestValues.crs(crs, "crs", violations);
 		Double latitude = ApiParameters.decimal(lat, "lat", -90, 90, violations);
@@ -98,13 +123,12 @@ class NearbyApiController {
 		}
 		List<NearbyStation> found = finder
 			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
-		List<StationJson> stations = new ArrayList<>();
-		for (NearbyStation hit : found) {
-			stations.add(json(hit.station(), hit.distanceMeters(), system, when));
-		}
+		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
+		// StationsJson.
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
-			.body(Map.of("stations", stations));
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(writer.nearby(found, system, when));
 	}
 
 	@GetMapping("/in-box")
@@ -141,7 +165,7 @@ class NearbyApiController {
 		}
 		else {
 			body.put("clusters", List.of());
-			body.put("stations", inside.stream().map(station -> json(station, null, system, now)).toList());
+			body.put("stations", inside.stream().map(station -> writer.station(station, null, system, now)).toList());
 		}
 		body.put("total", inside.size());
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);
@@ -162,39 +186,26 @@ class NearbyApiController {
 			String phone, Map<String, String> navigation) {
 	}
 
+	/** The nearby answer. */
+	record StationsJson(List<StationJson> stations) {
+	}
+
 	record LocationJson(double lat, double lon, String crs) {
 	}
 
 	record EntryJson(String method, boolean unattendedNow) {
 	}
 
-	private StationJson json(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
-		CrsPoint location = CrsPoint.of(station.location(), crs);
-		OpenState state = finder.openState(station, at);
-		return new StationJson(station.id(), station.code(), station.name(), station.address(),
-				new LocationJson(round(location.lat()), round(location.lon()), crs.code()),
-				distanceMeters == null ? null : Math.round(distanceMeters),
-				distanceMeters == null ? null : TravelTime.WALK.minutes(distanceMeters),
-				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters),
-				state.status() == OpenStatus.UNKNOWN ? null : state.status() == OpenStatus.OPEN,
-				state.status() == OpenStatus.OPEN ? offset(state.until()) : null,
-				state.status() == OpenStatus.CLOSED ? offset(state.nextOpen()) : null, station.openingHours(),
-				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
-				station.phone(), Navigation.links(station));
+	/**
+	 * As {@code @RequestParam(defaultValue = ...)}: missing and empty are the default.
+	 */
+	private static String orDefault(String value, String fallback) {
+		return value == null || value.isEmpty() ? fallback : value;
 	}
 
-	private EntryJson entry(IndexedStation station, LocalDateTime at) {
-		Optional<OpenState> unattended = finder.entryState(station, at);
-		return unattended.map(state -> new EntryJson(station.entryMethod().name(), state.status() == OpenStatus.OPEN))
-			.orElse(null);
-	}
-
-	private static String offset(LocalDateTime time) {
-		return time == null ? null : OffsetDateTime.of(time, ZoneOffset.ofHours(8)).toString();
-	}
-
-	private static double round(double degrees) {
-		return Math.round(degrees * 1e7) / 1e7;
+	private static List<String> values(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return values == null ? null : List.of(values);
 	}
 
 	/** Parsing of the finder's query parameters, each mistake named by its parameter. */
