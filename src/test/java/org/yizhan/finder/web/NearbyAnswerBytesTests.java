@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yizhan.finder.NearbyQuery;
@@ -19,6 +20,7 @@ import org.yizhan.geo.GeoPoint;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ExtendWith(ActingAsNationalAdmin.class)
 class NearbyAnswerBytesTests {
 
 	@Autowired
@@ -96,6 +99,7 @@ class NearbyAnswerBytesTests {
 		String url = "/api/v1/stations/nearby?lat=29.63&lon=119.33&radius=100";
 		assertThat(JsonPath.<String>read(body(url), "$.stations[0].name")).isEqualTo("改名前驿站");
 
+		ActingAsNationalAdmin.signIn();
 		Station revised = registry.revise(station.id(), station.version(),
 				input("改名后驿站", 29.6301, 119.33, "24/7", "0571-12345678"));
 		await().atMost(Duration.ofSeconds(10))
@@ -136,6 +140,7 @@ class NearbyAnswerBytesTests {
 	}
 
 	private Station listed(String name, double lat, double lon, String hours, String phone) {
+		ActingAsNationalAdmin.signIn();
 		Station draft = registry.create(input(name, lat, lon, hours, phone));
 		Station station = registry.list(draft.id(), null);
 		await().atMost(Duration.ofSeconds(10)).until(() -> finder.findById(station.id().value()).isPresent());
