@@ -36,6 +36,7 @@ import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationPage;
 import org.yizhan.station.StationQuery;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationSort;
 import org.yizhan.station.StationStatus;
 import org.yizhan.station.photo.PhotoRejectedException;
@@ -72,6 +73,8 @@ class StationConsoleController {
 
 	private final StationRegistry registry;
 
+	private final StationResponsibilities responsibilities;
+
 	private final OrganizationTree organizations;
 
 	private final MapTiles mapTiles;
@@ -80,9 +83,10 @@ class StationConsoleController {
 
 	private final Clock clock;
 
-	StationConsoleController(StationRegistry registry, OrganizationTree organizations, MapTiles mapTiles,
-			MessageSource messages, Clock clock) {
+	StationConsoleController(StationRegistry registry, StationResponsibilities responsibilities,
+			OrganizationTree organizations, MapTiles mapTiles, MessageSource messages, Clock clock) {
 		this.registry = registry;
+		this.responsibilities = responsibilities;
 		this.organizations = organizations;
 		this.mapTiles = mapTiles;
 		this.messages = messages;
@@ -176,6 +180,7 @@ class StationConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("location", CrsPoint.of(station.details().location(), mapTiles.crs()));
 		model.addAttribute("ancestry", organizations.listAncestry(station.details().districtCode()));
+		model.addAttribute("chain", responsibilities.get(station.id()));
 		model.addAttribute("minReopening", LocalDate.now(clock).plusDays(1));
 		return "console/station";
 	}

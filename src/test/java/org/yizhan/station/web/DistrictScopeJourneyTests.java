@@ -87,6 +87,8 @@ class DistrictScopeJourneyTests {
 			Response ownPage = page.navigate("/console/stations/" + own.id().value());
 			assertThat(ownPage.status()).isEqualTo(200);
 			assertThat(page.locator("#station-name")).hasText(own.details().name());
+			assertThat(page.locator("#chain-station-master")).hasText("未指定");
+			assertThat(page.locator("#chain-union")).containsText("西湖区");
 		}
 	}
 
