@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * national federation (codes 9xxxxx, which no real division uses), places stations in its
  * districts, and asks as accounts at random nodes with random roles, bindings and host.
  * The expected answer is computed here from the tree's paths, independently of the SQL.
+ * The stations stand far from the demo city (near Harbin), so that tests of the finder
+ * and of coverage in Hangzhou never meet them.
  */
 @SpringBootTest
 class StationScopePropertyTests {
@@ -166,7 +168,7 @@ class StationScopePropertyTests {
 			String district = tree.districts.get(random.nextInt(tree.districts.size()));
 			String host = "属性测试单位" + random.nextInt(4);
 			Station draft = registry.create(new StationInput(name + i, "测试地址", district, host, "OTHER",
-					30.2 + random.nextDouble() / 10, 120.1 + random.nextDouble() / 10, "wgs84", null, null, List.of(),
+					45.7 + random.nextDouble() / 10, 126.6 + random.nextDouble() / 10, "wgs84", null, null, List.of(),
 					"24/7", null, null, false, null, null, null, null));
 			Station station = random.nextBoolean() ? registry.list(draft.id(), null) : draft;
 			placed.add(new Placed(station.id(), station.code().value(), tree.nodes.get(district), host));
