@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.locationtech.jts.geom.Geometry;
@@ -16,11 +18,14 @@ import org.yizhan.coverage.CoverageRepository.AreaSource;
 import org.yizhan.coverage.CoverageRepository.StoredArea;
 import org.yizhan.geo.Crs;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.organization.Actor;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
+import org.yizhan.platform.security.ForbiddenException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -34,10 +39,22 @@ import org.springframework.transaction.annotation.Transactional;
  * Areas are rasterised once into an {@link AreaGrid} and kept until an area or a demand
  * layer changes (checked against the database on every call, so all instances agree);
  * each question then costs one disc per station on that grid.
+ * <p>
+ * Every question and upload is scoped to the signed-in account: the union roles that see
+ * a whole subtree (see {@link #READERS}) read the coverage of organisations in it, an
+ * ORG_ADMIN uploads boundaries, demand points and candidate sites for it; an organisation
+ * outside the subtree is refused (403: its code is a public fact, its figures are not).
  */
 @Service
 @EnableConfigurationProperties(CoverageSettings.class)
 public class CoverageAnalysis {
+
+	/**
+	 * The roles that see a whole subtree and so may read its coverage; station masters,
+	 * liaisons and hosts see single stations, not districts.
+	 */
+	static final Set<Role> READERS = EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE,
+			Role.AUDITOR, Role.EVALUATOR);
 
 	/** A station more than this far from any other is reported without a neighbour. */
 	static final double NEIGHBOUR_SEARCH_METERS = 10_000;
@@ -81,15 +98,17 @@ public class CoverageAnalysis {
 	}
 
 	/**
-	 * The organisations that can be measured: each parent (a city) of areas, followed by
-	 * its areas (districts), in code order.
+	 * The organisations the caller can measure: each parent (a city) of areas, followed
+	 * by its areas (districts), in code order, all inside the caller's subtree (a parent
+	 * above it is offered only when the caller sees it).
 	 * @return (code, name, whether it is a parent of areas) triples
 	 */
 	@Transactional(readOnly = true)
 	public List<AreaChoice> listAreaChoices() {
+		Actor actor = reader();
 		List<AreaChoice> choices = new ArrayList<>();
 		String parent = null;
-		for (String[] row : this.repository.listAreaOrganizations()) {
+		for (String[] row : this.repository.listAreaOrganizations(actor.organizationPath())) {
 			if (row[2] != null && !row[2].equals(parent)) {
 				parent = row[2];
 				choices.add(new AreaChoice(row[2], row[3], true));
@@ -110,7 +129,7 @@ public class CoverageAnalysis {
 	@Transactional(readOnly = true)
 	public CoverageReport report(CoverageQuery query) {
 		long started = System.nanoTime();
-		Organization org = organization(query.orgCode());
+		Organization org = readable(query.orgCode());
 		Prepared prepared = prepare(query);
 		AreaGrid grid = prepared.grid;
 		CoverageMap listed = prepared.listed;
@@ -149,7 +168,7 @@ public class CoverageAnalysis {
 	 */
 	@Transactional(readOnly = true)
 	public CoverageLayer layer(CoverageQuery query) {
-		organization(query.orgCode());
+		readable(query.orgCode());
 		Prepared prepared = prepare(query);
 		CoverageMap map = (prepared.open != null) ? prepared.open : prepared.listed;
 		AreaGrid grid = prepared.grid;
@@ -168,7 +187,7 @@ public class CoverageAnalysis {
 	 */
 	@Transactional(readOnly = true)
 	public double marginalGain(CoverageQuery query, GeoPoint site, CoverageObjective objective) {
-		organization(query.orgCode());
+		readable(query.orgCode());
 		Prepared prepared = prepare(query);
 		CoverageMap map = (prepared.open != null) ? prepared.open : prepared.listed;
 		return map.gain(site.lat(), site.lon(), objective);
@@ -182,7 +201,7 @@ public class CoverageAnalysis {
 	@Transactional(readOnly = true)
 	public SiteSuggestion suggest(CoverageQuery query, int p, CoverageObjective objective, CandidateSource source) {
 		long started = System.nanoTime();
-		organization(query.orgCode());
+		readable(query.orgCode());
 		Prepared prepared = prepare(query);
 		AreaGrid grid = prepared.grid;
 		GeoPoint[] bounds = grid.bounds();
@@ -248,17 +267,31 @@ public class CoverageAnalysis {
 	 */
 	@Transactional
 	public Map<String, Double> replaceAreas(String geoJson, Crs crs, String defaultOrg) {
-		return storeAreas(geoJson, crs, defaultOrg, AreaSource.UPLOADED);
+		Actor actor = admin();
+		List<AreaShapes.AreaShape> shapes = readAreas(geoJson, crs, defaultOrg);
+		for (AreaShapes.AreaShape shape : shapes) {
+			// every district named must be the admin's: one foreign feature refuses the
+			// file
+			outside(actor, this.organizations.findByCode(shape.orgCode()).orElseThrow());
+		}
+		return saveAreas(shapes, AreaSource.UPLOADED);
 	}
 
 	Map<String, Double> storeAreas(String geoJson, Crs crs, String defaultOrg, AreaSource source) {
+		return saveAreas(readAreas(geoJson, crs, defaultOrg), source);
+	}
+
+	private List<AreaShapes.AreaShape> readAreas(String geoJson, Crs crs, String defaultOrg) {
 		// districts only: a city's own outline over its districts' would claim their
 		// cells
-		List<AreaShapes.AreaShape> shapes = AreaShapes.read(geoJson, crs, defaultOrg,
+		return AreaShapes.read(geoJson, crs, defaultOrg,
 				code -> this.organizations.findByCode(code)
 					.filter(Organization::isDistrict)
 					.map(Organization::name)
 					.orElse(null));
+	}
+
+	private Map<String, Double> saveAreas(List<AreaShapes.AreaShape> shapes, AreaSource source) {
 		Map<String, Double> stored = new java.util.LinkedHashMap<>();
 		for (AreaShapes.AreaShape shape : shapes) {
 			double area = AreaShapes.areaM2(shape.shape());
@@ -272,7 +305,7 @@ public class CoverageAnalysis {
 	/** The boundaries of an organisation's areas as one GeoJSON FeatureCollection. */
 	@Transactional(readOnly = true)
 	public String areasAsGeoJson(String orgCode) {
-		Organization org = organization(orgCode);
+		Organization org = readable(orgCode);
 		StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
 		List<StoredArea> areas = this.repository.listAreasWithin(org.path());
 		for (int i = 0; i < areas.size(); i++) {
@@ -298,7 +331,7 @@ public class CoverageAnalysis {
 	 */
 	@Transactional
 	public int replaceDemandPoints(String orgCode, String csv, Crs crs) {
-		organization(orgCode);
+		writable(organization(orgCode));
 		List<PointsCsv.Row> rows = PointsCsv.read(csv, crs, true);
 		return this.repository.replaceDemandPoints(orgCode,
 				rows.stream()
@@ -314,7 +347,7 @@ public class CoverageAnalysis {
 	 */
 	@Transactional
 	public int replaceCandidateSites(String orgCode, String csv, Crs crs) {
-		organization(orgCode);
+		writable(organization(orgCode));
 		List<PointsCsv.Row> rows = PointsCsv.read(csv, crs, false);
 		this.repository.deleteCandidates(orgCode, CandidateSource.UPLOADED.name());
 		for (int i = 0; i < rows.size(); i++) {
@@ -378,6 +411,39 @@ public class CoverageAnalysis {
 					points.stream().mapToDouble(CoverageRepository.WeightedPoint::weight).toArray(),
 					this.settings.uniformDemandShare());
 		});
+	}
+
+	/** An organisation the current account may read the coverage of. */
+	private Organization readable(String code) {
+		Organization org = organization(code);
+		outside(reader(), org);
+		return org;
+	}
+
+	private void writable(Organization org) {
+		outside(admin(), org);
+	}
+
+	private static Actor reader() {
+		Actor actor = Actor.current().orElseThrow(() -> new ForbiddenException("coverage.forbidden.read"));
+		if (actor.roles().stream().noneMatch(READERS::contains)) {
+			throw new ForbiddenException("coverage.forbidden.read");
+		}
+		return actor;
+	}
+
+	private static Actor admin() {
+		Actor actor = Actor.current().orElseThrow(() -> new ForbiddenException("coverage.forbidden.upload"));
+		if (!actor.holds(Role.ORG_ADMIN)) {
+			throw new ForbiddenException("coverage.forbidden.upload");
+		}
+		return actor;
+	}
+
+	private static void outside(Actor actor, Organization org) {
+		if (!actor.sees(org.path())) {
+			throw new ForbiddenException("coverage.forbidden.outside", org.code());
+		}
 	}
 
 	private Organization organization(String code) {

@@ -57,11 +57,18 @@ class CoverageRepository {
 	 * Every organisation with an area and its parent, as (code, name, parent code, parent
 	 * name).
 	 */
-	List<String[]> listAreaOrganizations() {
+	/**
+	 * The districts with areas inside the subtree at {@code path}, with their parents
+	 * when those lie inside it too.
+	 */
+	List<String[]> listAreaOrganizations(String path) {
 		return this.jdbc.sql("""
 				select a.org_code, a.name, p.code, p.name from coverage_area a
-				join organization o on o.code = a.org_code left join organization p on p.code = o.parent_code
-				order by p.code, a.org_code""")
+				join organization o on o.code = a.org_code
+				left join organization p on p.code = o.parent_code and (p.path = :path or p.path like :path || '/%')
+				where o.path = :path or o.path like :path || '/%'
+				order by p.code nulls first, a.org_code""")
+			.param("path", path)
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();
 	}

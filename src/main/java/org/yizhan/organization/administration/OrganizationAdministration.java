@@ -76,6 +76,10 @@ public class OrganizationAdministration {
 		this.clock = clock;
 	}
 
+	/**
+	 * An organisation with its ancestry and successor, readable by every signed-in
+	 * account; its history only when it lies in the caller's subtree.
+	 */
 	@Transactional(readOnly = true)
 	public OrganizationDetails get(String code) {
 		OrganizationRecord organization = find(code, false);
@@ -85,6 +89,10 @@ public class OrganizationAdministration {
 			.query((rs, row) -> map(rs))
 			.list();
 		String successor = tree.findByCode(organization.code()).map(found -> found.code()).orElse(null);
+		if (!Callers.current().map(actor -> actor.sees(organization.path())).orElse(false)) {
+			// names and codes of unions are public facts; who changed them, when, is not
+			return new OrganizationDetails(organization, ancestry, successor, List.of());
+		}
 		List<HistoryEntry> history = jdbc.sql("""
 				select action, before_summary, after_summary, username, occurred_at from organization_history
 				where organization_code = :code order by occurred_at, id
