@@ -231,6 +231,10 @@ class AccessMatrixTests {
 			.leaks(() -> List.of(this.foreignStationCode)));
 		rows.add(api("GET", "/api/v1/stations/{idOrCode}", c -> c.get("/api/v1/stations/" + c.station()), SIGNED_IN,
 				HIDDEN));
+		rows.add(api("GET", "/api/v1/stations/{id}/responsibility",
+				c -> c.get("/api/v1/stations/" + c.station() + "/responsibility"), SIGNED_IN, HIDDEN));
+		rows.add(api("PUT", "/api/v1/stations/{id}/responsibility",
+				c -> c.json("PUT", "/api/v1/stations/" + c.station() + "/responsibility", "{}"), ADMIN, HIDDEN));
 		rows.add(api("POST", "/api/v1/stations", c -> c.json("POST", "/api/v1/stations", stationJson(c.district())),
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/stations/{id}", c -> {
