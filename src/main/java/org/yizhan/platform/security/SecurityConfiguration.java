@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -72,8 +74,12 @@ class SecurityConfiguration {
 			Authorities.PASSWORD_CURRENT);
 
 	@Bean
-	AuthenticationManager authenticationManager(List<AuthenticationProvider> providers) {
-		return new ProviderManager(providers);
+	AuthenticationManager authenticationManager(List<AuthenticationProvider> providers,
+			ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(providers);
+		// Failed sign-ins and refused tokens become events, which the audit log records.
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
 	}
 
 	@Bean
