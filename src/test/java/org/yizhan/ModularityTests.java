@@ -49,6 +49,9 @@ class ModularityTests {
 	void sortsOnlyTheRunsOfListLines() {
 		assertThat(sortRuns(List.of("a", "Rel(b)", "Rel(a)", "x", "* `d`", "* `c`"))).containsExactly("a", "Rel(a)",
 				"Rel(b)", "x", "* `c`", "* `d`");
+		// In a table cell the first item carries the cell's bar; it stays first in place.
+		assertThat(sortRuns(List.of("|Events", "|* `b` ", "* `c` ", "* `a` ", "|==="))).containsExactly("|Events",
+				"|* `a` ", "* `b` ", "* `c` ", "|===");
 	}
 
 	/**
@@ -64,7 +67,14 @@ class ModularityTests {
 				end++;
 			}
 			if (end > start) {
+				boolean inCell = sorted.get(start).startsWith("|");
+				if (inCell) {
+					sorted.set(start, sorted.get(start).substring(1));
+				}
 				Collections.sort(sorted.subList(start, end));
+				if (inCell) {
+					sorted.set(start, "|" + sorted.get(start));
+				}
 				start = end;
 			}
 			else {
@@ -75,7 +85,7 @@ class ModularityTests {
 	}
 
 	private static boolean isListLine(String line) {
-		return line.startsWith("Rel(") || line.startsWith("* `");
+		return line.startsWith("Rel(") || line.startsWith("* `") || line.startsWith("|* `");
 	}
 
 }
