@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.yizhan.geo.Crs;
-import org.yizhan.geo.CrsPoint;
 import org.yizhan.geo.GeoPoint;
 import org.yizhan.platform.Csv;
 import org.yizhan.platform.InvalidInputException;
@@ -61,7 +60,7 @@ final class PointsCsv {
 			}
 			Double lat = number(row.get(0));
 			Double lon = number(row.get(1));
-			GeoPoint location = position(field, lat, lon, crs, violations);
+			GeoPoint location = Positions.read(field, lat, lon, crs, violations);
 			double weight = 1;
 			if (weighted) {
 				Double parsed = number(row.get(2));
@@ -83,26 +82,6 @@ final class PointsCsv {
 			throw new InvalidInputException(violations);
 		}
 		return rows;
-	}
-
-	/**
-	 * A point in WGS-84, or {@code null} with the reason recorded; one that is in China
-	 * only when read the other way round is reported as swapped.
-	 */
-	static GeoPoint position(String field, Double lat, Double lon, Crs crs, List<Violation> violations) {
-		if (lat == null || lon == null || !Double.isFinite(lat) || !Double.isFinite(lon)) {
-			violations.add(Violation.of(field, "coverage.position"));
-			return null;
-		}
-		boolean inRange = Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-		GeoPoint point = inRange ? new CrsPoint(lat, lon, crs).toWgs84() : null;
-		if (point != null && point.isInChina()) {
-			return point;
-		}
-		boolean swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180
-				&& new CrsPoint(lon, lat, crs).toWgs84().isInChina();
-		violations.add(Violation.of(field, swapped ? "coverage.swapped" : "validation.outsideChina"));
-		return null;
 	}
 
 	private static boolean isNumber(String value) {

@@ -11,11 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.yizhan.coverage.CoverageObjective;
 import org.yizhan.coverage.InvalidSiteSelectionException;
+import org.yizhan.coverage.Positions;
 import org.yizhan.coverage.SiteSelection;
 import org.yizhan.coverage.SiteSelectionProblem;
 import org.yizhan.coverage.SiteSelectionResult;
 import org.yizhan.geo.Crs;
-import org.yizhan.geo.CrsPoint;
 import org.yizhan.geo.GeoPoint;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
@@ -99,7 +99,7 @@ class SiteSelectionApiController {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < demand.size() && violations.size() < MAX_VIOLATIONS; i++) {
 			Point point = demand.get(i);
-			GeoPoint at = position("demand[" + i + "]", point.lat(), point.lon(), crs, violations);
+			GeoPoint at = Positions.read("demand[" + i + "]", point.lat(), point.lon(), crs, violations);
 			double weight = point.weight() == null ? 1 : point.weight();
 			if (!Double.isFinite(weight) || weight < 0) {
 				violations.add(Violation.of("demand[" + i + "].weight", "coverage.weight"));
@@ -115,13 +115,13 @@ class SiteSelectionApiController {
 			if (!ids.add(id)) {
 				violations.add(Violation.of("candidates[" + i + "].id", "coverage.duplicateId", id));
 			}
-			GeoPoint at = position("candidates[" + i + "]", candidate.lat(), candidate.lon(), crs, violations);
+			GeoPoint at = Positions.read("candidates[" + i + "]", candidate.lat(), candidate.lon(), crs, violations);
 			if (at != null) {
 				problem.candidate(id, at.lat(), at.lon());
 			}
 		}
 		for (int i = 0; i < existing.size() && violations.size() < MAX_VIOLATIONS; i++) {
-			GeoPoint at = position("existing[" + i + "]", existing.get(i).lat(), existing.get(i).lon(), crs,
+			GeoPoint at = Positions.read("existing[" + i + "]", existing.get(i).lat(), existing.get(i).lon(), crs,
 					violations);
 			if (at != null) {
 				problem.existing(at.lat(), at.lon());
@@ -153,27 +153,6 @@ class SiteSelectionApiController {
 			violations.add(Violation.of("objective", "validation.unknownValue", value, "single, double"));
 			return CoverageObjective.SINGLE;
 		}
-	}
-
-	/**
-	 * A point in WGS-84, or {@code null} with the reason recorded. A point outside China
-	 * whose swapped coordinates fall inside it is reported as swapped: the commonest
-	 * mistake in files that list longitude first.
-	 */
-	private static GeoPoint position(String field, Double lat, Double lon, Crs crs, List<Violation> violations) {
-		if (lat == null || lon == null || !Double.isFinite(lat) || !Double.isFinite(lon)) {
-			violations.add(Violation.of(field, "coverage.position"));
-			return null;
-		}
-		boolean inRange = Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-		GeoPoint point = inRange ? new CrsPoint(lat, lon, crs).toWgs84() : null;
-		if (point != null && point.isInChina()) {
-			return point;
-		}
-		boolean swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180
-				&& new CrsPoint(lon, lat, crs).toWgs84().isInChina();
-		violations.add(Violation.of(field, swapped ? "coverage.swapped" : "validation.outsideChina"));
-		return null;
 	}
 
 }
