@@ -28,7 +28,7 @@ class MessagesTests {
 	private static final Path MAIN_JAVA = Path.of("src/main/java");
 
 	private static final Pattern MESSAGE_CODE = Pattern.compile(
-			"\"((?:validation|problem|station|photo|field|account|audit|coverage|organization|privacy)\\.[A-Za-z.\\-]+)\"");
+			"\"((?:validation|problem|station|photo|field|account|audit|coverage|organization|privacy|rating|qr|ticket|digest|notification|figures|silent)\\.[A-Za-z.\\-]+)\"");
 
 	/** The {@code type} of a problem raised with its own status has a title. */
 	private static final Pattern PROBLEM_TYPE = Pattern
@@ -41,7 +41,8 @@ class MessagesTests {
 	 * The bundles of {@code spring.messages.basename}: one per area, so that each area's
 	 * texts live beside each other and no key is defined twice.
 	 */
-	private static final String[] BUNDLES = { "messages", "i18n/accounts", "i18n/audit", "i18n/coverage" };
+	private static final String[] BUNDLES = { "messages", "i18n/accounts", "i18n/audit", "i18n/coverage", "i18n/rating",
+			"i18n/qr", "i18n/tickets", "i18n/figures" };
 
 	private static final Properties CHINESE = loadAll("");
 
