@@ -56,3 +56,48 @@ grant execute on function create_rating_partition(date) to "${app_role}";
 select create_rating_partition((date '2025-01-01' + make_interval(months => n))::date)
 from generate_series(0, 35) as n;
 create table rating_default partition of rating default;
+
+-- A problem a worker reported from the rating page (closed when listed open, something
+-- broken, supplies out, safety). It goes to the station master with a deadline; if not
+-- handled in time it climbs the station's responsibility chain one level at a time.
+create table problem_ticket (
+    id                   bigint generated always as identity primary key,
+    -- What the reporter is given to follow the ticket: not guessable, so it is no key to
+    -- other people's tickets.
+    number               varchar(16)   not null unique,
+    station_id           bigint        not null references station (id),
+    problem              varchar(24)   not null
+        check (problem in ('CLOSED_WHEN_LISTED_OPEN', 'BROKEN_FACILITY', 'MISSING_SUPPLIES', 'SAFETY')),
+    description          varchar(500),
+    device_hash          bytea,
+    status               varchar(12)   not null check (status in ('OPEN', 'RESOLVED')),
+    -- Where it stands in the responsibility chain, and who holds it there.
+    responsible_level    varchar(24)   not null
+        check (responsible_level in ('STATION_MASTER', 'LIAISON', 'GENERAL_STATION_MASTER', 'SUPERVISING_UNION')),
+    assignee_id          bigint        references account (id),
+    assignee_union_code  varchar(20)   references organization (code),
+    created_at           timestamptz   not null,
+    due_at               timestamptz   not null,
+    resolved_at          timestamptz,
+    resolved_by          bigint        references account (id),
+    resolution_note      varchar(1000),
+    resolution_photo_key varchar(200),
+    version              bigint        not null
+);
+create index problem_ticket_station_idx on problem_ticket (station_id, created_at);
+create index problem_ticket_due_idx on problem_ticket (due_at) where status = 'OPEN';
+create index problem_ticket_assignee_idx on problem_ticket (assignee_id) where status = 'OPEN';
+
+-- Each step of a ticket: opened, escalated (from which level to which), resolved.
+create table problem_ticket_history (
+    id                   bigint generated always as identity primary key,
+    ticket_id            bigint        not null references problem_ticket (id) on delete cascade,
+    at                   timestamptz   not null,
+    event                varchar(12)   not null check (event in ('OPENED', 'ESCALATED', 'RESOLVED')),
+    responsible_level    varchar(24)   not null,
+    assignee_id          bigint        references account (id),
+    assignee_union_code  varchar(20)   references organization (code),
+    actor_id             bigint        references account (id),
+    note                 varchar(1000)
+);
+create index problem_ticket_history_ticket_idx on problem_ticket_history (ticket_id, at);
