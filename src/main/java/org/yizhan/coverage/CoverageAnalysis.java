@@ -151,7 +151,7 @@ public class CoverageAnalysis {
 		CoverageMap gapsOf = (open != null) ? open : listed;
 		List<CoverageReport.Gap> gaps = gapsOf.uncoveredClusters(CoverageReport.MAX_LISTED)
 			.stream()
-			.map(c -> new CoverageReport.Gap(c.areaCode(), c.cells(), c.cells() * grid.cellAreaKm2(), c.demand(),
+			.map(c -> new CoverageReport.Gap(c.areaCode(), c.cells(), c.cells() * grid.cellAreaKm2(), tidy(c.demand()),
 					c.centroid()))
 			.toList();
 		List<CoverageReport.SpacingViolation> violations = spacingViolations(grid, prepared.all);
@@ -454,7 +454,8 @@ public class CoverageAnalysis {
 	private static CoverageReport.District district(String code, String name, String source, AreaGrid grid,
 			CoverageMap.Tally listed, int listedStations, CoverageMap.Tally open, int openStations) {
 		return new CoverageReport.District(code, name, source, listed.cells, listed.cells * grid.cellAreaKm2(),
-				listed.demand, figures(listed, listedStations), (open == null) ? null : figures(open, openStations));
+				tidy(listed.demand), figures(listed, listedStations),
+				(open == null) ? null : figures(open, openStations));
 	}
 
 	private static CoverageReport.Figures figures(CoverageMap.Tally tally, int stations) {
@@ -464,7 +465,16 @@ public class CoverageAnalysis {
 	}
 
 	private static double share(double part, double whole) {
-		return (whole > 0) ? part / whole : 0;
+		return (whole > 0) ? tidy(part / whole) : 0;
+	}
+
+	/**
+	 * A share summed over thousands of cells carries rounding noise in its last digits (a
+	 * whole city's demand came out as 0.99999999999); nine decimals are more than any
+	 * reader needs and print as what they mean.
+	 */
+	private static double tidy(double share) {
+		return Math.round(share * 1e9) / 1e9;
 	}
 
 	private static int[] stationsPerArea(AreaGrid grid, ListedStations.Snapshot stations) {

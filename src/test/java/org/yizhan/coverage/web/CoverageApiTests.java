@@ -65,6 +65,9 @@ class CoverageApiTests {
 			assertThat(district.get("source")).isEqualTo("DERIVED");
 		}
 		assertThat(city.read("$.total.cells", Integer.class)).isEqualTo(cells);
+		// The districts' demand shares add up to the whole, and say so without rounding
+		// noise.
+		assertThat(city.read("$.total.demandShare", Double.class)).isEqualTo(1.0);
 		assertThat(city.read("$.total.listed.stations", Integer.class)).isEqualTo(stations).isGreaterThan(700);
 		double once = city.read("$.total.listed.areaOnce", Double.class);
 		double twice = city.read("$.total.listed.areaTwice", Double.class);
