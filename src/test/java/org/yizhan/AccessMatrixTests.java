@@ -281,7 +281,7 @@ class AccessMatrixTests {
 			.leaks(() -> List.of(this.foreignStationCode, "\"id\":" + this.foreignStation + ",")));
 		rows.add(page("GET", "/console/stations/{id}", c -> c.get("/console/stations/" + c.station()), SIGNED_IN,
 				HIDDEN));
-		rows.add(page("GET", "/console/stations/new", c -> c.get("/console/stations/new"), SIGNED_IN, null));
+		rows.add(page("GET", "/console/stations/new", c -> c.get("/console/stations/new"), ADMIN, null));
 		rows.add(page("POST", "/console/stations", c -> c.form("/console/stations", stationForm(c.district())), ADMIN,
 				NOBODY));
 		rows.add(page("GET", "/console/stations/{id}/edit", c -> c.get("/console/stations/" + c.station() + "/edit"),
@@ -457,7 +457,7 @@ class AccessMatrixTests {
 		rows.add(page("GET", "/console/accounts", c -> c.get("/console/accounts?org=" + c.district()), ACCOUNT_READERS,
 				ACCOUNT_READERS)
 			.leaks(() -> List.of(this.foreignUsername)));
-		rows.add(page("GET", "/console/accounts/new", c -> c.get("/console/accounts/new"), SIGNED_IN, null));
+		rows.add(page("GET", "/console/accounts/new", c -> c.get("/console/accounts/new"), ADMIN, null));
 		rows.add(page("POST", "/console/accounts",
 				c -> c.form("/console/accounts",
 						Map.of("username", "mx" + this.serial.incrementAndGet() + System.nanoTime() % 100000,

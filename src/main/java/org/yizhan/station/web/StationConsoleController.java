@@ -17,12 +17,15 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.geo.CrsPoint;
+import org.yizhan.organization.Actor;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationKind;
 import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
+import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.platform.web.MapTiles;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.DelistingReason;
@@ -187,6 +190,12 @@ class StationConsoleController {
 
 	@GetMapping("/console/stations/new")
 	String newStation(Model model) {
+		// The blank form is refused as its submission would be: no one fills in a form to
+		// be
+		// told afterwards they could not send it.
+		if (!Actor.current().map((actor) -> actor.holds(Role.ORG_ADMIN)).orElse(false)) {
+			throw new ForbiddenException("station.forbidden.manage");
+		}
 		return form(StationForm.empty(mapTiles.crs()), null, List.of(), model);
 	}
 

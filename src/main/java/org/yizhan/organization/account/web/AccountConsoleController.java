@@ -92,6 +92,10 @@ class AccountConsoleController {
 
 	@GetMapping("/console/accounts/new")
 	String newAccount(Model model) {
+		// Refused as its submission would be, before anyone fills it in.
+		if (!actor().holds(Role.ORG_ADMIN)) {
+			throw new ForbiddenException("account.forbidden.notAdmin");
+		}
 		return form(AccountForm.empty(actor().organizationCode()), null, List.of(), model);
 	}
 
