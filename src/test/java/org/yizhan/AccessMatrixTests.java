@@ -285,7 +285,7 @@ class AccessMatrixTests {
 		rows.add(page("POST", "/console/stations", c -> c.form("/console/stations", stationForm(c.district())), ADMIN,
 				NOBODY));
 		rows.add(page("GET", "/console/stations/{id}/edit", c -> c.get("/console/stations/" + c.station() + "/edit"),
-				SIGNED_IN, HIDDEN));
+				EDITORS, HIDDEN));
 		rows.add(page("POST", "/console/stations/{id}", c -> {
 			long id = c.editable("LISTED");
 			Map<String, String> form = stationForm(c.district());

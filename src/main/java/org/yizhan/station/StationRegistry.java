@@ -215,6 +215,21 @@ public class StationRegistry {
 		return stations.findVisible(id, scope()).orElseThrow(() -> StationNotFoundException.byId(id));
 	}
 
+	/**
+	 * A station the caller sees and may edit, for the form that edits it.
+	 * @throws StationNotFoundException outside the caller's scope
+	 * @throws ForbiddenException when the caller sees it but may not edit it
+	 */
+	@Transactional(readOnly = true)
+	public Station getForEditing(StationId id) {
+		StationScope scope = scope();
+		Station station = stations.findVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		if (!scope.mayEdit(station)) {
+			throw new ForbiddenException("station.forbidden.edit");
+		}
+		return station;
+	}
+
 	/** The stations the caller sees that match {@code query}. */
 	@Transactional(readOnly = true)
 	public StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {

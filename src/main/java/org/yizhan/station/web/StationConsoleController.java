@@ -215,7 +215,7 @@ class StationConsoleController {
 
 	@GetMapping("/console/stations/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
-		Station station = registry.getById(id(id));
+		Station station = registry.getForEditing(id(id));
 		return form(StationForm.of(station, mapTiles.crs()), station, List.of(), model);
 	}
 
