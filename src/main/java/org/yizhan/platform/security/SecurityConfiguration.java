@@ -83,8 +83,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityProblems securityProblems(MessageSource messages) {
-		return new SecurityProblems(messages);
+	SecurityProblems securityProblems(MessageSource messages, ApplicationEventPublisher events) {
+		return new SecurityProblems(messages, events);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.yizhan.platform.web.Languages;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,8 +37,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final MessageSource messages;
 
-	SecurityProblems(MessageSource messages) {
+	private final ApplicationEventPublisher events;
+
+	SecurityProblems(MessageSource messages, ApplicationEventPublisher events) {
 		this.messages = messages;
+		this.events = events;
 	}
 
 	/**
@@ -60,6 +64,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 		if (ex instanceof ForbiddenException forbidden) {
+			this.events
+				.publishEvent(new AccessRefused(request.getMethod(), request.getRequestURI(), forbidden.messageCode()));
 			write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "problem.forbidden",
 					forbidden.messageCode(), forbidden.args());
 		}
