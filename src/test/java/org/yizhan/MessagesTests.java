@@ -42,7 +42,7 @@ class MessagesTests {
 	 * texts live beside each other and no key is defined twice.
 	 */
 	private static final String[] BUNDLES = { "messages", "i18n/accounts", "i18n/audit", "i18n/coverage", "i18n/rating",
-			"i18n/qr", "i18n/tickets", "i18n/figures" };
+			"i18n/qr", "i18n/tickets", "i18n/figures", "i18n/digests", "i18n/notifications", "i18n/silent" };
 
 	private static final Properties CHINESE = loadAll("");
 

@@ -259,6 +259,16 @@ public class StationRegistry {
 		return stations.listVersionsIn(StationStatus.LISTED);
 	}
 
+	/**
+	 * The stations the caller sees, as a condition other modules add to their own
+	 * queries.
+	 * @throws AccessDeniedException without a signed-in account
+	 */
+	@Transactional(readOnly = true)
+	public VisibleStations visibleStations() {
+		return new VisibleStations(scope());
+	}
+
 	/** The district codes that have at least one station the caller sees, for filters. */
 	@Transactional(readOnly = true)
 	public List<String> listDistrictsInUse() {

@@ -59,6 +59,15 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box", "/api/v1/amenities",
 			"/api/v1/host-types" };
 
+	/**
+	 * What a worker sends from a station's QR page without an account: a rating, a
+	 * problem report; and the status of a reported problem, by the number its reporter
+	 * was given (not guessable). Abuse is handled by the rating module's own limits.
+	 */
+	static final String[] PUBLIC_SUBMISSIONS = { "/api/v1/ratings", "/api/v1/problems" };
+
+	static final String[] PUBLIC_TICKET_STATUS = { "/api/v1/problems/*" };
+
 	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
@@ -99,6 +108,10 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, PUBLIC_SUBMISSIONS)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, PUBLIC_TICKET_STATUS)
 				.permitAll()
 				.requestMatchers("/api/v1/me/password")
 				.hasAuthority(Authorities.INTERACTIVE)
