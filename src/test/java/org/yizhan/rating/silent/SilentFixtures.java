@@ -18,6 +18,7 @@ import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.MutableClock;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,11 +39,38 @@ public final class SilentFixtures {
 
 	private final SilentCaseRepository cases;
 
-	public SilentFixtures(StationRegistry registry, JdbcClient jdbc, MutableClock clock, SilentCaseRepository cases) {
+	private final SilentStationCheck check;
+
+	private SilentFixtures(StationRegistry registry, JdbcClient jdbc, MutableClock clock, SilentCaseRepository cases,
+			SilentStationCheck check) {
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.cases = cases;
+		this.check = check;
+	}
+
+	/** The fixtures of a context that runs with a {@link MutableClock}. */
+	public static SilentFixtures of(ApplicationContext context) {
+		return new SilentFixtures(context.getBean(StationRegistry.class), context.getBean(JdbcClient.class),
+				context.getBean(MutableClock.class), context.getBean(SilentCaseRepository.class),
+				context.getBean(SilentStationCheck.class));
+	}
+
+	/**
+	 * Judges {@code month} as the check does five minutes after it ends (Shanghai), then
+	 * closes the cases answered since; the clock is left there.
+	 */
+	public void judge(String month) {
+		YearMonth judged = YearMonth.parse(month);
+		clock.set(judged.plusMonths(1).atDay(1).atTime(0, 5).atZone(YizhanTime.ZONE).toInstant());
+		check.judge(judged);
+		check.settle();
+	}
+
+	/** Closes the open cases that a counted rating or a delisting has answered. */
+	public void settle() {
+		check.settle();
 	}
 
 	/** An instant written as in Shanghai, e.g. {@code 2026-03-31T23:59+08:00}. */

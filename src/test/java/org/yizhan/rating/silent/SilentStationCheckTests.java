@@ -30,6 +30,7 @@ import org.yizhan.support.MutableClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ class SilentStationCheckTests {
 	StationRegistry registry;
 
 	@Autowired
-	SilentCaseRepository cases;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,7 +73,7 @@ class SilentStationCheckTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new SilentFixtures(registry, jdbc, clock, cases);
+		fixtures = SilentFixtures.of(context);
 	}
 
 	@AfterEach
