@@ -207,11 +207,15 @@ public class SilentStations {
 
 	}
 
-	/** Which cases to list: those of an organisation's subtree, in some states. */
-	public record Query(String organization, Set<Status> statuses) {
+	/**
+	 * Which cases to list: those of an organisation's subtree, in some states (open when
+	 * none are named), of stations whose code or name contains {@code text}.
+	 */
+	public record Query(String organization, Set<Status> statuses, String text) {
 
 		public Query {
 			statuses = (statuses == null || statuses.isEmpty()) ? EnumSet.of(Status.OPEN) : Set.copyOf(statuses);
+			text = (text == null || text.isBlank()) ? null : text.strip();
 		}
 
 	}

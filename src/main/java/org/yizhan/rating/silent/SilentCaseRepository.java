@@ -64,6 +64,10 @@ public class SilentCaseRepository {
 					 on d.path = o.path or d.path like o.path || '/%' where o.code = :org)""");
 			params.put("org", query.organization());
 		}
+		if (query.text() != null) {
+			where.append(" and (s.code ilike :text escape '\\' or s.name ilike :text escape '\\')");
+			params.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
 		long total = jdbc
 			.sql("select count(*) from silent_station_case c join station s on s.id = c.station_id where " + where)
 			.params(params)

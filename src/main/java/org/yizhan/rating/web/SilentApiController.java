@@ -72,6 +72,8 @@ class SilentApiController {
 			@Parameter(description = "OPEN (default), DOWNGRADED, DELISTED, EXEMPTED, RESOLVED_BY_RATING, WITHDRAWN; "
 					+ "repeat or comma-separate") //
 			@RequestParam(required = false) List<String> status, //
+			@Parameter(description = "part of the station's code or name") //
+			@RequestParam(required = false) String q, //
 			@RequestParam(defaultValue = "0") int page, //
 			@RequestParam(defaultValue = "50") int size) {
 		List<Violation> violations = new ArrayList<>();
@@ -89,7 +91,7 @@ class SilentApiController {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		CasePage result = silentStations.search(new SilentStations.Query(organization, statuses), page, size);
+		CasePage result = silentStations.search(new SilentStations.Query(organization, statuses, q), page, size);
 		return new PageJson(result.content().stream().map(CaseJson::of).toList(), result.page(), result.size(),
 				result.totalElements(), result.totalPages());
 	}
