@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -365,6 +366,50 @@ class AccessMatrixTests {
 			.leaks(() -> List.of("value=\"" + FOREIGN + "\"")));
 		rows.add(page("GET", "/console/coverage/grid.png", c -> c.get("/console/coverage/grid.png?org=" + c.district()),
 				SUBTREE_READERS, NOBODY));
+
+		// silent stations (issue 5): whoever sees the station reads its case; its admins
+		// decide
+		rows.add(api("GET", "/api/v1/silent-stations", c -> {
+			silentCase(this.foreignStation);
+			return c.get("/api/v1/silent-stations?size=200&org=" + c.district());
+		}, SIGNED_IN, SIGNED_IN).leaks(() -> List.of(this.foreignStationCode)));
+		rows.add(api("POST", "/api/v1/silent-stations/{id}/downgrade", c -> {
+			long station = c.editable("LISTED");
+			return c.json("POST", "/api/v1/silent-stations/" + silentCase(station) + "/downgrade",
+					q("{'reason':'矩阵无评价'}"), ifMatch(station));
+		}, ADMIN, HIDDEN));
+		rows.add(api("POST", "/api/v1/silent-stations/{id}/delist", c -> {
+			long station = c.editable("LISTED");
+			return c.json("POST", "/api/v1/silent-stations/" + silentCase(station) + "/delist", q("{'note':'矩阵无评价'}"),
+					ifMatch(station));
+		}, ADMIN, HIDDEN));
+		rows.add(
+				api("POST", "/api/v1/silent-stations/{id}/exempt",
+						c -> c.json("POST", "/api/v1/silent-stations/" + silentCase(c.editable("LISTED")) + "/exempt",
+								q("{'reason':'矩阵豁免','exemptUntil':'" + LocalDate.now().plusDays(30) + "'}")),
+						ADMIN, HIDDEN));
+		rows.add(page("GET", "/console/silent-stations", c -> {
+			silentCase(this.foreignStation);
+			return c.get("/console/silent-stations?status=ALL&org=" + c.district());
+		}, SIGNED_IN, SIGNED_IN).leaks(() -> List.of(this.foreignStationCode)));
+		rows.add(page("GET", "/console/stations/{id}/silent", c -> {
+			silentCase(c.station());
+			return c.get("/console/stations/" + c.station() + "/silent");
+		}, SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/silent-stations/{id}/downgrade", c -> {
+			long station = c.editable("LISTED");
+			return c.form("/console/silent-stations/" + silentCase(station) + "/downgrade",
+					Map.of("version", version(station), "reason", "矩阵无评价"));
+		}, ADMIN, HIDDEN));
+		rows.add(page("POST", "/console/silent-stations/{id}/delist", c -> {
+			long station = c.editable("LISTED");
+			return c.form("/console/silent-stations/" + silentCase(station) + "/delist",
+					Map.of("version", version(station), "note", "矩阵无评价"));
+		}, ADMIN, HIDDEN));
+		rows.add(page("POST", "/console/silent-stations/{id}/exempt",
+				c -> c.form("/console/silent-stations/" + silentCase(c.editable("LISTED")) + "/exempt",
+						Map.of("reason", "矩阵豁免", "exemptUntil", LocalDate.now().plusDays(30).toString())),
+				ADMIN, HIDDEN));
 
 		// organisations: names and codes are public facts; history and changes are scoped
 		rows.add(api("GET", "/api/v1/organizations", c -> c.get("/api/v1/organizations"), SIGNED_IN, null));
@@ -827,6 +872,23 @@ class AccessMatrixTests {
 					ifMatch(id)));
 		}
 		return id;
+	}
+
+	/**
+	 * The open silent-station case of a station, opened here when it has none: the check
+	 * itself is tested with its clock in {@code SilentStationCheckTests}.
+	 */
+	private long silentCase(long station) {
+		JdbcClient jdbc = this.context.getBean(JdbcClient.class);
+		return jdbc.sql("select id from silent_station_case where station_id = :station and status = 'OPEN'")
+			.param("station", station)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> jdbc.sql("""
+					insert into silent_station_case (station_id, first_silent_month, last_silent_month, status,
+					  opened_at, version)
+					values (:station, date '2026-01-01', date '2026-03-01', 'OPEN', now(), 0) returning id
+					""").param("station", station).query(Long.class).single());
 	}
 
 	private long addPhoto(long station) {

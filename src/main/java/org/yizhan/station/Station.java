@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 
@@ -19,10 +20,12 @@ import org.yizhan.platform.Violation;
  * Listing it puts it on the public map ({@code LISTED}); a listed station may be
  * suspended for a time with a reason and an expected reopening date ({@code SUSPENDED})
  * and reopened; a station in any state but {@code DELISTED} may be delisted for good with
- * a reason, after which it no longer changes. The code is given once at creation and
- * never changes. Each change raises an event that the registry publishes in the same
- * transaction as the change is saved, and bumps the version that guards against lost
- * updates; a station keeps at most {@value #MAX_PHOTOS} photos.
+ * a reason, after which it no longer changes. A station that is not delisted may be
+ * downgraded one level at a time (national → provincial → city → none) with a reason. The
+ * code is given once at creation and never changes. Each change raises an event that the
+ * registry publishes in the same transaction as the change is saved, and bumps the
+ * version that guards against lost updates; a station keeps at most {@value #MAX_PHOTOS}
+ * photos.
  */
 public class Station {
 
@@ -31,6 +34,8 @@ public class Station {
 	public static final int MAX_SUSPENSION_REASON = 200;
 
 	public static final int MAX_DELISTING_NOTE = 500;
+
+	public static final int MAX_DOWNGRADE_REASON = 200;
 
 	private StationId id;
 
@@ -55,6 +60,9 @@ public class Station {
 	private long version;
 
 	private final transient List<Pending> events = new ArrayList<>();
+
+	/** The level before the last downgrade, for its event. */
+	private transient StationLevel levelBeforeDowngrade;
 
 	/** Why and until when a station is suspended. */
 	public record Suspension(String reason, LocalDate expectedReopening) {
@@ -150,6 +158,29 @@ public class Station {
 		moveTo(StationStatus.DELISTED, now, Pending.DELISTED);
 	}
 
+	/**
+	 * Lowers the recognised level by one step (降级), with the reason the union gives; a
+	 * station without a level cannot go lower, and a delisted one is history.
+	 */
+	void downgrade(String reason, Instant now) {
+		requireNot(StationStatus.DELISTED, "downgrade");
+		StationLevel before = details.level();
+		StationLevel after = before.lower()
+			.orElseThrow(
+					() -> new ConflictException("level", "station.downgrade.none", before.labelZh(), before.labelEn()));
+		String trimmed = reason == null ? "" : reason.strip();
+		if (trimmed.isEmpty()) {
+			throw new InvalidInputException(Violation.of("reason", "validation.required"));
+		}
+		if (trimmed.length() > MAX_DOWNGRADE_REASON) {
+			throw new InvalidInputException(Violation.of("reason", "validation.tooLong", MAX_DOWNGRADE_REASON));
+		}
+		this.details = details.withLevel(after);
+		this.levelBeforeDowngrade = before;
+		touched(now, Pending.CHANGED);
+		this.events.add(Pending.DOWNGRADED);
+	}
+
 	void addPhoto(StationPhoto photo, Instant now) {
 		requireNot(StationStatus.DELISTED, "revise");
 		if (photos.size() >= MAX_PHOTOS) {
@@ -210,6 +241,7 @@ public class Station {
 				case SUSPENDED ->
 					new StationSuspended(id, code.value(), suspension.reason(), suspension.expectedReopening());
 				case DELISTED -> new StationDelisted(id, code.value(), delisting.reason());
+				case DOWNGRADED -> new StationDowngraded(id, code.value(), levelBeforeDowngrade, details.level());
 			});
 		}
 		events.clear();
@@ -222,7 +254,7 @@ public class Station {
 	 */
 	private enum Pending {
 
-		CHANGED, LISTED, SUSPENDED, DELISTED
+		CHANGED, LISTED, SUSPENDED, DELISTED, DOWNGRADED
 
 	}
 

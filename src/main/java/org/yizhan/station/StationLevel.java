@@ -1,7 +1,10 @@
 package org.yizhan.station;
 
+import java.util.Optional;
+
 /**
- * The level a station has been recognised at (三级达标: city, provincial, national).
+ * The level a station has been recognised at (三级达标: city, provincial, national), declared
+ * from the lowest to the highest: {@link #lower()} relies on that order.
  */
 public enum StationLevel implements Labelled {
 
@@ -16,6 +19,14 @@ public enum StationLevel implements Labelled {
 	@Override
 	public Label label() {
 		return label;
+	}
+
+	/**
+	 * The level one step down (降级): national → provincial → city → none; empty for a
+	 * station without a level, which cannot go lower.
+	 */
+	public Optional<StationLevel> lower() {
+		return (this == NONE) ? Optional.empty() : Optional.of(values()[ordinal() - 1]);
 	}
 
 }

@@ -139,6 +139,19 @@ public class StationRegistry {
 	}
 
 	/**
+	 * Lowers the station's level by one step (降级) with a reason: a union admin of its
+	 * subtree. Refused for a station without a level or a delisted one.
+	 */
+	public Station downgrade(StationId id, Long expectedVersion, String reason) {
+		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
+		String before = summary(station);
+		StationLevel from = station.details().level();
+		station.downgrade(reason, now());
+		return save(station, "station.downgrade", before + "; level=" + from,
+				"level=" + station.details().level() + "; downgradeReason=" + reason.strip());
+	}
+
+	/**
 	 * Validates, re-encodes and stores an uploaded photo and adds it to the station. The
 	 * file is written before the row; if the transaction then fails, the file is removed
 	 * again.

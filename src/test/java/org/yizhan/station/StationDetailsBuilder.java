@@ -77,6 +77,11 @@ final class StationDetailsBuilder {
 		return this;
 	}
 
+	StationDetailsBuilder level(StationLevel level) {
+		this.level = level;
+		return this;
+	}
+
 	StationDetailsBuilder stars(int stars) {
 		this.stars = stars;
 		return this;

@@ -101,11 +101,43 @@ class StationEventsTests {
 		assertThat(registry.getById(station.id()).status()).isEqualTo(StationStatus.LISTED);
 	}
 
+	@Test
+	void aDowngradePublishesStationChangedAndStationDowngradedAndARefusedOneNothing() {
+		Station station = registry.create(levelled("降级事件驿站", "CITY"));
+		registry.list(station.id(), null);
+		events.clear();
+
+		Station downgraded = registry.downgrade(station.id(), 1L, "连续三个月无评价");
+
+		assertThat(downgraded.details().level()).isEqualTo(StationLevel.NONE);
+		assertThat(downgraded.version()).isEqualTo(2);
+		assertThat(stationEvents()).containsExactly(
+				new StationChanged(station.id(), station.code().value(), StationStatus.LISTED),
+				new StationDowngraded(station.id(), station.code().value(), StationLevel.CITY, StationLevel.NONE));
+		events.clear();
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> registry.downgrade(station.id(), 2L, "再降一级"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> registry.downgrade(station.id(), 1L, "过期版本"));
+		assertThat(stationEvents()).isEmpty();
+		assertThat(registry.getById(station.id()).version()).isEqualTo(2);
+	}
+
 	private List<Object> stationEvents() {
 		return events.stream(Object.class)
 			.filter(event -> event instanceof StationChanged || event instanceof StationListed
-					|| event instanceof StationSuspended || event instanceof StationDelisted)
+					|| event instanceof StationSuspended || event instanceof StationDelisted
+					|| event instanceof StationDowngraded)
 			.toList();
+	}
+
+	private static StationInput levelled(String name, String level) {
+		StationInput input = anInput(name);
+		return new StationInput(input.name(), input.address(), input.district(), input.hostName(), input.hostType(),
+				input.lat(), input.lon(), input.crs(), input.areaM2(), input.seats(), input.amenities(),
+				input.openingHours(), input.smartEntryMethod(), input.smartEntryHours(), input.mobile(), input.phone(),
+				input.description(), level, input.stars());
 	}
 
 	private static StationInput anInput(String name) {

@@ -7,8 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 
@@ -253,6 +255,82 @@ class StationTests {
 			assertThat(ex.violations())
 				.containsExactly(Violation.of("note", "validation.tooLong", Station.MAX_DELISTING_NOTE));
 			assertThat(station.status()).isEqualTo(StationStatus.LISTED);
+		}
+
+	}
+
+	@Nested
+	class Downgrading {
+
+		@ParameterizedTest
+		@CsvSource({ "NATIONAL, PROVINCIAL", "PROVINCIAL, CITY", "CITY, NONE" })
+		void lowersTheLevelByOneStepAndRaisesStationChangedAndStationDowngraded(StationLevel from, StationLevel to) {
+			Station station = listedAt(from);
+			long version = station.version();
+
+			station.downgrade("  连续三个月无评价 ", LATER);
+
+			assertThat(station.details().level()).isEqualTo(to);
+			assertThat(station.status()).isEqualTo(StationStatus.LISTED);
+			assertThat(station.updatedAt()).isEqualTo(LATER);
+			assertThat(station.version()).as("the repository bumps it on save").isEqualTo(version);
+			assertThat(station.drainEvents()).containsExactly(
+					new StationChanged(ID, CODE.value(), StationStatus.LISTED),
+					new StationDowngraded(ID, CODE.value(), from, to));
+		}
+
+		@Test
+		void isRefusedForAStationWithoutALevelWhichStaysAsItWas() {
+			Station station = listedAt(StationLevel.NONE);
+
+			ConflictException ex = catchThrowableOfType(ConflictException.class, () -> station.downgrade("无评价", LATER));
+
+			assertThat(ex.messageCode()).isEqualTo("station.downgrade.none");
+			assertThat(ex.field()).isEqualTo("level");
+			assertThat(station.details().level()).isEqualTo(StationLevel.NONE);
+			assertThat(station.drainEvents()).isEmpty();
+		}
+
+		@Test
+		void needsAReasonWithinTheLimit() {
+			Station station = listedAt(StationLevel.CITY);
+
+			InvalidInputException blank = catchThrowableOfType(InvalidInputException.class,
+					() -> station.downgrade("  ", LATER));
+			InvalidInputException tooLong = catchThrowableOfType(InvalidInputException.class,
+					() -> station.downgrade("x".repeat(Station.MAX_DOWNGRADE_REASON + 1), LATER));
+
+			assertThat(blank.violations()).containsExactly(Violation.of("reason", "validation.required"));
+			assertThat(tooLong.violations())
+				.containsExactly(Violation.of("reason", "validation.tooLong", Station.MAX_DOWNGRADE_REASON));
+			assertThat(station.details().level()).isEqualTo(StationLevel.CITY);
+			assertThat(station.drainEvents()).isEmpty();
+		}
+
+		@Test
+		void isRefusedForADelistedStation() {
+			assertRefused(stationIn(StationStatus.DELISTED), "downgrade", station -> station.downgrade("无评价", LATER));
+		}
+
+		@Test
+		void appliesToASuspendedStationToo() {
+			Station station = Station.draft(CODE, aStation().level(StationLevel.PROVINCIAL).build(), CREATED);
+			station.assignId(ID);
+			station.list(CREATED.plusSeconds(60));
+			station.suspend("装修", NEXT_MONTH, TODAY, CREATED.plusSeconds(120));
+
+			station.downgrade("无评价", LATER);
+
+			assertThat(station.details().level()).isEqualTo(StationLevel.CITY);
+			assertThat(station.status()).isEqualTo(StationStatus.SUSPENDED);
+		}
+
+		private Station listedAt(StationLevel level) {
+			Station station = Station.draft(CODE, aStation().level(level).build(), CREATED);
+			station.assignId(ID);
+			station.list(CREATED.plusSeconds(60));
+			station.drainEvents();
+			return station;
 		}
 
 	}
