@@ -18,15 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestSchedule {
 
-	static final String DISABLED = "-";
-
 	private final Digests digests;
 
-	private final boolean enabled;
-
-	DigestSchedule(Digests digests, @Value("${yizhan.rating.digests.schedule:0 */10 * * * *}") String schedule) {
+	DigestSchedule(Digests digests) {
 		this.digests = digests;
-		this.enabled = !DISABLED.equals(schedule);
 	}
 
 	@Scheduled(cron = "${yizhan.rating.digests.schedule:0 */10 * * * *}", zone = "Asia/Shanghai")
@@ -35,13 +30,29 @@ class DigestSchedule {
 		digests.deliverDue();
 	}
 
-	/** The catch-up after a restart, without waiting for the next ten minutes. */
-	@Scheduled(initialDelayString = "${yizhan.rating.digests.catch-up-delay:PT30S}")
-	@SchedulerLock(name = "digests", lockAtMostFor = "PT1H", lockAtLeastFor = "PT30S")
-	public void catchUpAfterStart() {
-		if (enabled) {
-			digests.deliverDue();
+	/**
+	 * The catch-up after a restart, without waiting for the next ten minutes; off with
+	 * the schedule. A bean of its own so that it goes through the schedule's lock.
+	 */
+	@Component
+	static class CatchUp {
+
+		private final DigestSchedule schedule;
+
+		private final boolean enabled;
+
+		CatchUp(DigestSchedule schedule, @Value("${yizhan.rating.digests.schedule:0 */10 * * * *}") String cron) {
+			this.schedule = schedule;
+			this.enabled = !"-".equals(cron);
 		}
+
+		@Scheduled(initialDelayString = "${yizhan.rating.digests.catch-up-delay:PT30S}")
+		void afterStart() {
+			if (this.enabled) {
+				this.schedule.deliverOnSchedule();
+			}
+		}
+
 	}
 
 }
