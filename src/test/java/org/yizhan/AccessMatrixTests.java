@@ -155,6 +155,44 @@ class AccessMatrixTests {
 
 	private byte[] photo;
 
+	/** Each role's account, by role. */
+	private final Map<String, Long> roleAccounts = new HashMap<>();
+
+	// ------------------------------------------------------------------ notification
+	// centre fixture (digests)
+
+	/** Each role's own notification; the national admin's is the foreign one. */
+	private final Map<String, Long> notifications = new HashMap<>();
+
+	private long foreignNotification;
+
+	static final String FOREIGN_NOTICE = "矩阵外人的消息";
+
+	private void notificationFixture() {
+		org.yizhan.notification.Notifications centre = this.context
+			.getBean(org.yizhan.notification.Notifications.class);
+		long nationalAdmin = this.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select id from account where username = 'admin'")
+			.query(Long.class)
+			.single();
+		this.foreignNotification = centre.deliver(notice(nationalAdmin, FOREIGN_NOTICE)).orElseThrow();
+		this.roleAccounts
+			.forEach((role, id) -> this.notifications.put(role, centre.deliver(notice(id, "矩阵消息")).orElseThrow()));
+	}
+
+	private static org.yizhan.notification.Notice notice(long account, String subject) {
+		var text = new org.yizhan.notification.NoticeText(subject,
+				List.of(new org.yizhan.notification.NoticeSection("矩阵",
+						List.of(org.yizhan.notification.NoticeLine.of(subject)))));
+		return new org.yizhan.notification.Notice(account, "matrix.notice", "n" + System.nanoTime(),
+				"/console/stations", text, text);
+	}
+
+	/** The caller's own notification, or the national admin's for the foreign cell. */
+	private long notification(Cell c) {
+		return (c.foreign || c.role.equals("anonymous")) ? this.foreignNotification : this.notifications.get(c.role);
+	}
+
 	@BeforeAll
 	void fixture() throws IOException {
 		this.photo = jpeg();
@@ -190,6 +228,7 @@ class AccessMatrixTests {
 				default -> "";
 			};
 			Created account = account(OWN, role, extra);
+			this.roleAccounts.put(role, account.id);
 			HttpCaller basic = HttpCaller.basic(this.port, account.username, PASSWORD);
 			String token = JsonPath.read(ok(basic.send("POST", "/api/v1/me/tokens", "application/json",
 					q("{'name':'matrix','scopes':['READ','WRITE'],'expiresOn':'" + LocalDate.now().plusDays(30) + "'}"),
@@ -205,6 +244,7 @@ class AccessMatrixTests {
 			this.basics.put(role, basic);
 			this.consoles.put(role, HttpCaller.console(this.port, account.username, PASSWORD));
 		}
+		notificationFixture();
 	}
 
 	// ------------------------------------------------------------------ the matrix
@@ -546,6 +586,35 @@ class AccessMatrixTests {
 				SIGNED_IN, null));
 		rows.add(page("POST", "/console/me/tokens/{id}/revoke",
 				c -> c.form("/console/me/tokens/" + c.token() + "/revoke", Map.of()), SIGNED_IN, "URRRRRRRRR"));
+
+		// notification centre and the own e-mail address (digests): one's own inbox only;
+		// a token may read it, but only a password sign-in sets the address mail goes to
+		rows.add(api("GET", "/api/v1/me/notifications", c -> c.get("/api/v1/me/notifications"), SIGNED_IN, null)
+			.leaks(() -> List.of(FOREIGN_NOTICE)));
+		rows.add(api("POST", "/api/v1/me/notifications/{id}/read",
+				c -> c.json("POST", "/api/v1/me/notifications/" + notification(c) + "/read", "{}"), SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/me/notifications/read-all",
+				c -> c.json("POST", "/api/v1/me/notifications/read-all", "{}"), SIGNED_IN, null));
+		rows.add(basic("PUT", "/api/v1/me/email",
+				c -> c.json("PUT", "/api/v1/me/email",
+						q("{'email':'matrix-" + c.role.toLowerCase().replace('_', '-') + "@example.com'}")),
+				SIGNED_IN, null));
+		rows.add(page("GET", "/console/notifications", c -> c.get("/console/notifications"), SIGNED_IN, null)
+			.leaks(() -> List.of(FOREIGN_NOTICE)));
+		rows.add(
+				page("GET", "/console/notifications/bell", c -> c.get("/console/notifications/bell"), SIGNED_IN, null));
+		rows.add(page("GET", "/console/notifications/{id}", c -> c.get("/console/notifications/" + notification(c)),
+				SIGNED_IN, HIDDEN)
+			.leaks(() -> List.of(FOREIGN_NOTICE)));
+		rows.add(page("POST", "/console/notifications/{id}/read",
+				c -> c.form("/console/notifications/" + notification(c) + "/read", Map.of()), SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/notifications/read-all",
+				c -> c.form("/console/notifications/read-all", Map.of()), SIGNED_IN, null));
+		rows.add(page("GET", "/console/me/email", c -> c.get("/console/me/email"), SIGNED_IN, null));
+		rows.add(page("POST", "/console/me/email",
+				c -> c.form("/console/me/email",
+						Map.of("email", "matrix-" + c.role.toLowerCase().replace('_', '-') + "@example.com")),
+				SIGNED_IN, null));
 		return rows;
 	}
 

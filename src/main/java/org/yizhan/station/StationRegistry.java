@@ -282,6 +282,16 @@ public class StationRegistry {
 		return new VisibleStations(scope());
 	}
 
+	/**
+	 * The stations {@code actor} sees, as a condition other modules add to their own
+	 * queries: for work done on an account's behalf outside any request (a digest job has
+	 * no signed-in caller), with the same rule as {@link #visibleStations()}.
+	 */
+	@Transactional(readOnly = true)
+	public VisibleStations visibleStationsOf(Actor actor) {
+		return new VisibleStations(StationScope.of(actor, assignments));
+	}
+
 	/** The district codes that have at least one station the caller sees, for filters. */
 	@Transactional(readOnly = true)
 	public List<String> listDistrictsInUse() {

@@ -28,12 +28,13 @@ import org.yizhan.platform.YizhanTime;
  * @param organizationPath the path of the account's organisation, the subtree it sees
  * @param mobileSealed the mobile number sealed by the privacy cipher, never in clear
  * @param idNumberSealed the ID number sealed likewise
+ * @param emailSealed the e-mail address notifications are sent to, sealed likewise
  */
 public record Account(Long id, String username, String displayName, String organizationCode, String organizationPath,
 		Set<Role> roles, boolean enabled, Instant lockedUntil, int failedAttempts, String passwordHash,
 		Instant passwordChangedAt, boolean mustChangePassword, String mobileSealed, String idNumberSealed,
-		SortedSet<Long> stationIds, String hostName, LocalDate contractEndsOn, Instant createdAt, Instant updatedAt,
-		long version) {
+		String emailSealed, SortedSet<Long> stationIds, String hostName, LocalDate contractEndsOn, Instant createdAt,
+		Instant updatedAt, long version) {
 
 	public Account {
 		Objects.requireNonNull(username, "username");
@@ -69,6 +70,7 @@ public record Account(Long id, String username, String displayName, String organ
 		parts.add("mustChangePassword=" + mustChangePassword);
 		parts.add("mobile=" + (mobileSealed == null ? "none" : "set"));
 		parts.add("idNumber=" + (idNumberSealed == null ? "none" : "set"));
+		parts.add("email=" + (emailSealed == null ? "none" : "set"));
 		if (!stationIds.isEmpty()) {
 			parts.add("stations=" + stationIds);
 		}
@@ -84,21 +86,27 @@ public record Account(Long id, String username, String displayName, String organ
 	Account withState(boolean enabled, Instant lockedUntil, int failedAttempts, Instant now) {
 		return new Account(id, username, displayName, organizationCode, organizationPath, roles, enabled, lockedUntil,
 				failedAttempts, passwordHash, passwordChangedAt, mustChangePassword, mobileSealed, idNumberSealed,
-				stationIds, hostName, contractEndsOn, createdAt, now, version);
+				emailSealed, stationIds, hostName, contractEndsOn, createdAt, now, version);
 	}
 
 	Account withPassword(String hash, boolean mustChange, Instant now) {
 		return new Account(id, username, displayName, organizationCode, organizationPath, roles, enabled, lockedUntil,
-				failedAttempts, hash, now, mustChange, mobileSealed, idNumberSealed, stationIds, hostName,
+				failedAttempts, hash, now, mustChange, mobileSealed, idNumberSealed, emailSealed, stationIds, hostName,
 				contractEndsOn, createdAt, now, version);
 	}
 
 	Account withProfile(AccountDetails details, String organizationPath, String mobileSealed, String idNumberSealed,
-			Instant now) {
+			String emailSealed, Instant now) {
 		return new Account(id, username, details.displayName(), details.organizationCode(), organizationPath,
 				details.roles(), enabled, lockedUntil, failedAttempts, passwordHash, passwordChangedAt,
-				mustChangePassword, mobileSealed, idNumberSealed, new TreeSet<>(details.stationIds()),
+				mustChangePassword, mobileSealed, idNumberSealed, emailSealed, new TreeSet<>(details.stationIds()),
 				details.hostName(), details.contractEndsOn(), createdAt, now, version);
+	}
+
+	Account withEmail(String emailSealed, Instant now) {
+		return new Account(id, username, displayName, organizationCode, organizationPath, roles, enabled, lockedUntil,
+				failedAttempts, passwordHash, passwordChangedAt, mustChangePassword, mobileSealed, idNumberSealed,
+				emailSealed, stationIds, hostName, contractEndsOn, createdAt, now, version);
 	}
 
 }

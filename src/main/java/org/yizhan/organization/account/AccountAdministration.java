@@ -81,7 +81,7 @@ public class AccountAdministration {
 	}
 
 	/** Personal data in full, for the admins who need it. */
-	public record PersonalData(String mobile, String idNumber) {
+	public record PersonalData(String mobile, String idNumber, String email) {
 	}
 
 	@Transactional(readOnly = true)
@@ -109,8 +109,8 @@ public class AccountAdministration {
 		Instant now = clock.instant();
 		Account account = new Account(null, username, details.displayName(), organization.code(), organization.path(),
 				details.roles(), true, null, 0, encoder.encode(oneTimePassword), now, true,
-				cipher.seal(details.mobile()), cipher.seal(details.idNumber()), new TreeSet<>(details.stationIds()),
-				details.hostName(), details.contractEndsOn(), now, now, 0);
+				cipher.seal(details.mobile()), cipher.seal(details.idNumber()), cipher.seal(details.email()),
+				new TreeSet<>(details.stationIds()), details.hostName(), details.contractEndsOn(), now, now, 0);
 		long id = accounts.insert(account);
 		Account created = accounts.findById(id).orElseThrow();
 		publish("account.create", created, null, created.summary());
@@ -135,7 +135,8 @@ public class AccountAdministration {
 		Organization organization = checkGrant(actor, details, current.roles());
 		Account changed = current.withProfile(details, organization.path(),
 				sealIfChanged(current.mobileSealed(), details.mobile()),
-				sealIfChanged(current.idNumberSealed(), details.idNumber()), clock.instant());
+				sealIfChanged(current.idNumberSealed(), details.idNumber()),
+				sealIfChanged(current.emailSealed(), details.email()), clock.instant());
 		accounts.update(changed);
 		Account saved = accounts.findById(id).orElseThrow();
 		publish("account.update", saved, current.summary(), saved.summary());
@@ -189,9 +190,14 @@ public class AccountAdministration {
 		requireAdmin(actor);
 		Account account = accounts.findInSubtree(id, actor.organizationPath()).orElseThrow(() -> notFound(id));
 		events.publishEvent(new Audited("account.reveal-personal-data", "account", account.id().toString(),
-				account.organizationCode(), null, "mobile=" + (account.mobileSealed() == null ? "none" : "shown")
-						+ ", idNumber=" + (account.idNumberSealed() == null ? "none" : "shown")));
-		return new PersonalData(cipher.open(account.mobileSealed()), cipher.open(account.idNumberSealed()));
+				account.organizationCode(), null, "mobile=" + shown(account.mobileSealed()) + ", idNumber="
+						+ shown(account.idNumberSealed()) + ", email=" + shown(account.emailSealed())));
+		return new PersonalData(cipher.open(account.mobileSealed()), cipher.open(account.idNumberSealed()),
+				cipher.open(account.emailSealed()));
+	}
+
+	private static String shown(String sealed) {
+		return sealed == null ? "none" : "shown";
 	}
 
 	private Account change(String action, Account before, Account after) {

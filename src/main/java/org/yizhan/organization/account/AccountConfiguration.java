@@ -22,4 +22,9 @@ class AccountConfiguration {
 		return new SealedColumn("account", "id", "id_number_sealed");
 	}
 
+	@Bean
+	SealedColumn accountEmail() {
+		return new SealedColumn("account", "id", "email_sealed");
+	}
+
 }

@@ -10,7 +10,7 @@ import org.yizhan.organization.Role;
  * personal data still in clear, sealed before it is stored.
  */
 public record AccountDetails(String displayName, String organizationCode, Set<Role> roles, String mobile,
-		String idNumber, Set<Long> stationIds, String hostName, LocalDate contractEndsOn) {
+		String idNumber, Set<Long> stationIds, String hostName, LocalDate contractEndsOn, String email) {
 
 	public AccountDetails {
 		roles = Set.copyOf(roles);

@@ -11,8 +11,10 @@ import java.util.List;
  * @param stations station ids, for STATION_MASTER and LIAISON
  * @param hostName for HOST
  * @param contractEndsOn {@code yyyy-MM-dd}, for EVALUATOR
+ * @param email where notifications are e-mailed, optional
  */
 public record AccountInput(String username, String displayName, String organization, List<String> roles,
-		String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn) {
+		String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
+		String email) {
 
 }

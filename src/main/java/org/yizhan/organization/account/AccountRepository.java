@@ -29,7 +29,8 @@ class AccountRepository {
 	private static final String SELECT = """
 			select a.id, a.username, a.display_name, a.organization_code, o.path as organization_path, a.roles,
 			       a.enabled, a.locked_until, a.failed_attempts, a.password_hash, a.password_changed_at,
-			       a.must_change_password, a.mobile_sealed, a.id_number_sealed, a.host_name, a.contract_ends_on,
+			       a.must_change_password, a.mobile_sealed, a.id_number_sealed, a.email_sealed, a.host_name,
+			       a.contract_ends_on,
 			       a.created_at, a.updated_at, a.version,
 			       array(select s.station_id from account_station s where s.account_id = a.id) as station_ids
 			from account a join organization o on o.code = a.organization_code
@@ -129,9 +130,9 @@ class AccountRepository {
 		long id = jdbc.sql("""
 				insert into account (username, display_name, organization_code, roles, enabled, failed_attempts,
 				    password_hash, password_changed_at, must_change_password, mobile_sealed, id_number_sealed,
-				    host_name, contract_ends_on, created_at, updated_at, version)
+				    email_sealed, host_name, contract_ends_on, created_at, updated_at, version)
 				values (:username, :displayName, :org, :roles::varchar(32)[], :enabled, 0, :hash, :changedAt,
-				    :mustChange, :mobile, :idNumber, :hostName, :contractEndsOn, :createdAt, :updatedAt, 0)
+				    :mustChange, :mobile, :idNumber, :email, :hostName, :contractEndsOn, :createdAt, :updatedAt, 0)
 				returning id
 				""")
 			.param("username", account.username())
@@ -144,6 +145,7 @@ class AccountRepository {
 			.param("mustChange", account.mustChangePassword())
 			.param("mobile", account.mobileSealed())
 			.param("idNumber", account.idNumberSealed())
+			.param("email", account.emailSealed())
 			.param("hostName", account.hostName())
 			.param("contractEndsOn", account.contractEndsOn())
 			.param("createdAt", Timestamp.from(account.createdAt()))
@@ -159,15 +161,16 @@ class AccountRepository {
 	 * still {@code account.version()}; returns the new version.
 	 */
 	long update(Account account) {
-		int updated = jdbc.sql("""
-				update account set display_name = :displayName, organization_code = :org,
-				    roles = :roles::varchar(32)[], enabled = :enabled, locked_until = :lockedUntil,
-				    failed_attempts = :failed, password_hash = :hash, password_changed_at = :changedAt,
-				    must_change_password = :mustChange, mobile_sealed = :mobile, id_number_sealed = :idNumber,
-				    host_name = :hostName, contract_ends_on = :contractEndsOn, updated_at = :updatedAt,
-				    version = version + 1
-				where id = :id and version = :version
-				""")
+		int updated = jdbc
+			.sql("""
+					update account set display_name = :displayName, organization_code = :org,
+					    roles = :roles::varchar(32)[], enabled = :enabled, locked_until = :lockedUntil,
+					    failed_attempts = :failed, password_hash = :hash, password_changed_at = :changedAt,
+					    must_change_password = :mustChange, mobile_sealed = :mobile, id_number_sealed = :idNumber,
+					    email_sealed = :email, host_name = :hostName, contract_ends_on = :contractEndsOn, updated_at = :updatedAt,
+					    version = version + 1
+					where id = :id and version = :version
+					""")
 			.param("displayName", account.displayName())
 			.param("org", account.organizationCode())
 			.param("roles", rolesLiteral(account.roles()))
@@ -179,6 +182,7 @@ class AccountRepository {
 			.param("mustChange", account.mustChangePassword())
 			.param("mobile", account.mobileSealed())
 			.param("idNumber", account.idNumberSealed())
+			.param("email", account.emailSealed())
 			.param("hostName", account.hostName())
 			.param("contractEndsOn", account.contractEndsOn())
 			.param("updatedAt", Timestamp.from(account.updatedAt()))
@@ -285,8 +289,9 @@ class AccountRepository {
 				lockedUntil == null ? null : lockedUntil.toInstant(), rs.getInt("failed_attempts"),
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
 				rs.getBoolean("must_change_password"), rs.getString("mobile_sealed"), rs.getString("id_number_sealed"),
-				stations, rs.getString("host_name"), contractEndsOn, rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+				rs.getString("email_sealed"), stations, rs.getString("host_name"), contractEndsOn,
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getLong("version"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -54,6 +54,26 @@ public final class Masks {
 		return stars(length);
 	}
 
+	/**
+	 * An e-mail address with its local part hidden but for the first character, and that
+	 * only when three or more long: {@code zhangsan@example.com} →
+	 * {@code z***@example.com}, {@code li@163.com} → {@code ***@163.com}. The stars are
+	 * always three, so the mask does not tell the length. The domain stays: it tells the
+	 * holder which of their addresses it is, and is no secret of theirs.
+	 */
+	public static String email(String email) {
+		if (email == null) {
+			return null;
+		}
+		String address = email.strip();
+		int at = address.lastIndexOf('@');
+		if (at < 0) {
+			return stars(3);
+		}
+		String local = address.substring(0, at);
+		return (local.length() >= 3 ? local.substring(0, 1) : "") + stars(3) + address.substring(at);
+	}
+
 	private static String stars(int count) {
 		return String.valueOf(MASK).repeat(Math.max(count, 0));
 	}

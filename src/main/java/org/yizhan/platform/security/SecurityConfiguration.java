@@ -68,6 +68,13 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_TICKET_STATUS = { "/api/v1/problems/*" };
 
+	/**
+	 * One's own inbox: unlike the rest of {@code /api/v1/me}, an access token may read it
+	 * (READ) and mark it read (WRITE), so an integration can pass notices on; it holds no
+	 * credential and changes nothing but its own read marks.
+	 */
+	static final String[] OWN_NOTIFICATIONS = { "/api/v1/me/notifications", "/api/v1/me/notifications/**" };
+
 	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
@@ -99,7 +106,8 @@ class SecurityConfiguration {
 	/**
 	 * The JSON API: stateless, Basic or Bearer, no CSRF (no cookies are involved); GET
 	 * needs the READ scope and every other method WRITE, so a read-only token can never
-	 * change anything. A token cannot manage tokens or passwords ({@code /api/v1/me}).
+	 * change anything. A token cannot manage tokens, passwords or the mail address
+	 * ({@code /api/v1/me}); it may read its own notifications.
 	 */
 	@Bean
 	@Order(1)
@@ -113,6 +121,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PUBLIC_TICKET_STATUS)
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, OWN_NOTIFICATIONS)
+				.access(READ)
+				.requestMatchers(OWN_NOTIFICATIONS)
+				.access(WRITE)
 				.requestMatchers("/api/v1/me/password")
 				.hasAuthority(Authorities.INTERACTIVE)
 				.requestMatchers("/api/v1/me/**")

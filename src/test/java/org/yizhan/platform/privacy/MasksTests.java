@@ -49,4 +49,19 @@ class MasksTests {
 		assertThat(Masks.idNumber(null)).isNull();
 	}
 
+	@Test
+	void emailShowsOnlyTheFirstCharacterOfALongEnoughLocalPartAndTheDomain() {
+		assertThat(Masks.email("zhangsan@example.com")).isEqualTo("z***@example.com");
+		assertThat(Masks.email("wang@union.org.cn")).isEqualTo("w***@union.org.cn");
+	}
+
+	@Test
+	void emailMasksTheWholeLocalPartWhenItIsShortAndNeverTellsItsLength() {
+		assertThat(Masks.email("li@163.com")).isEqualTo("***@163.com");
+		assertThat(Masks.email("a@163.com")).isEqualTo("***@163.com");
+		assertThat(Masks.email("abcdefghij@163.com")).isEqualTo("a***@163.com");
+		assertThat(Masks.email("no-at-sign")).isEqualTo("***");
+		assertThat(Masks.email(null)).isNull();
+	}
+
 }

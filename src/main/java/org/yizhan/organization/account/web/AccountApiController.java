@@ -55,11 +55,11 @@ class AccountApiController {
 	/** The body of create, replace and patch; {@code version} may come as If-Match. */
 	record AccountRequest(String username, String displayName, String organization, List<String> roles,
 			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
-			Long version) {
+			String email, Long version) {
 
 		AccountInput toInput() {
 			return new AccountInput(username, displayName, organization, roles, mobilePhone, idNumber, stations,
-					hostName, contractEndsOn);
+					hostName, contractEndsOn, email);
 		}
 
 		/** This request's fields over the account's current ones. */
@@ -70,8 +70,10 @@ class AccountApiController {
 					mobilePhone != null ? mobilePhone : cipher.open(current.mobileSealed()),
 					idNumber != null ? idNumber : cipher.open(current.idNumberSealed()),
 					stations != null ? stations : List.copyOf(current.stationIds()),
-					hostName != null ? hostName : current.hostName(), contractEndsOn != null ? contractEndsOn
-							: current.contractEndsOn() == null ? null : current.contractEndsOn().toString());
+					hostName != null ? hostName : current.hostName(),
+					contractEndsOn != null ? contractEndsOn
+							: current.contractEndsOn() == null ? null : current.contractEndsOn().toString(),
+					email != null ? email : cipher.open(current.emailSealed()));
 		}
 
 	}

@@ -61,7 +61,8 @@ class AccountConsoleController {
 	}
 
 	/** An account as its pages show it: personal data masked. */
-	record AccountView(Account account, String organizationName, String mobilePhone, String idNumber, boolean locked) {
+	record AccountView(Account account, String organizationName, String mobilePhone, String idNumber, String email,
+			boolean locked) {
 	}
 
 	@ModelAttribute("roles")
@@ -103,7 +104,7 @@ class AccountConsoleController {
 	String create(@ModelAttribute("form") AccountForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			AccountAdministration.WithPassword created = administration.create(actor(), form.toInput(null, null));
+			AccountAdministration.WithPassword created = administration.create(actor(), form.toInput(null, null, null));
 			redirect.addFlashAttribute("notice", "accounts.created");
 			redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
 			return "redirect:/console/accounts/" + created.account().id();
@@ -145,8 +146,8 @@ class AccountConsoleController {
 			if (form.getVersion() == null) {
 				throw new InvalidInputException(Violation.of("version", "validation.required"));
 			}
-			administration.update(actor(), id, form.getVersion(),
-					form.toInput(cipher.open(current.mobileSealed()), cipher.open(current.idNumberSealed())));
+			administration.update(actor(), id, form.getVersion(), form.toInput(cipher.open(current.mobileSealed()),
+					cipher.open(current.idNumberSealed()), cipher.open(current.emailSealed())));
 			redirect.addFlashAttribute("notice", "accounts.saved");
 			return "redirect:/console/accounts/" + id;
 		}
@@ -224,7 +225,7 @@ class AccountConsoleController {
 					.map(o -> o.name())
 					.orElse(account.organizationCode()),
 				Masks.phone(cipher.open(account.mobileSealed())), Masks.idNumber(cipher.open(account.idNumberSealed())),
-				account.isLockedAt(clock.instant()));
+				Masks.email(cipher.open(account.emailSealed())), account.isLockedAt(clock.instant()));
 	}
 
 	private static Actor actor() {

@@ -27,6 +27,8 @@ class AccountForm {
 
 	private String idNumber;
 
+	private String email;
+
 	private String stations;
 
 	private String hostName;
@@ -57,8 +59,9 @@ class AccountForm {
 	/**
 	 * @param keepMobile the stored mobile in clear, used when the field is left empty
 	 * @param keepIdNumber likewise for the ID number
+	 * @param keepEmail likewise for the e-mail address
 	 */
-	AccountInput toInput(String keepMobile, String keepIdNumber) {
+	AccountInput toInput(String keepMobile, String keepIdNumber, String keepEmail) {
 		List<Long> stationIds = new ArrayList<>();
 		if (stations != null) {
 			for (String part : stations.split("[,，\\s]+")) {
@@ -75,7 +78,7 @@ class AccountForm {
 		}
 		return new AccountInput(username, displayName, organization, roles,
 				blank(mobilePhone) ? keepMobile : mobilePhone, blank(idNumber) ? keepIdNumber : idNumber, stationIds,
-				hostName, contractEndsOn);
+				hostName, contractEndsOn, blank(email) ? keepEmail : email);
 	}
 
 	public boolean has(String role) {
@@ -132,6 +135,14 @@ class AccountForm {
 
 	public void setIdNumber(String idNumber) {
 		this.idNumber = idNumber;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
 	}
 
 	public String getStations() {

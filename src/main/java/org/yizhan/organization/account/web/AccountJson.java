@@ -14,17 +14,17 @@ import org.yizhan.platform.privacy.PersonalDataCipher;
  */
 record AccountJson(long id, String username, String displayName, String organization, List<String> roles,
 		boolean enabled, boolean locked, Instant lockedUntil, boolean mustChangePassword, Instant passwordChangedAt,
-		String mobilePhone, String idNumber, List<Long> stations, String hostName, LocalDate contractEndsOn,
-		Instant createdAt, Instant updatedAt, long version) {
+		String mobilePhone, String idNumber, String email, List<Long> stations, String hostName,
+		LocalDate contractEndsOn, Instant createdAt, Instant updatedAt, long version) {
 
 	static AccountJson of(Account account, PersonalDataCipher cipher, Instant now) {
 		return new AccountJson(account.id(), account.username(), account.displayName(), account.organizationCode(),
 				account.roles().stream().map(Role::name).sorted().toList(), account.enabled(), account.isLockedAt(now),
 				account.isLockedAt(now) ? account.lockedUntil() : null, account.mustChangePassword(),
 				account.passwordChangedAt(), Masks.phone(cipher.open(account.mobileSealed())),
-				Masks.idNumber(cipher.open(account.idNumberSealed())), List.copyOf(account.stationIds()),
-				account.hostName(), account.contractEndsOn(), account.createdAt(), account.updatedAt(),
-				account.version());
+				Masks.idNumber(cipher.open(account.idNumberSealed())), Masks.email(cipher.open(account.emailSealed())),
+				List.copyOf(account.stationIds()), account.hostName(), account.contractEndsOn(), account.createdAt(),
+				account.updatedAt(), account.version());
 	}
 
 }

@@ -9,18 +9,22 @@ import java.util.Map;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.account.AccessToken;
 import org.yizhan.organization.account.AccessTokens;
+import org.yizhan.organization.account.OwnEmail;
 import org.yizhan.organization.account.OwnPassword;
+import org.yizhan.platform.privacy.Masks;
 import org.yizhan.platform.web.ApiController;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * The signed-in account's own things: who it is, its password and its access tokens.
- * Reached by signing in with a password only; a token cannot mint tokens.
+ * The signed-in account's own things: who it is, its password, its notification e-mail
+ * address and its access tokens. Reached by signing in with a password only; a token
+ * cannot mint tokens or redirect mail.
  */
 @ApiController("/api/v1/me")
 class MeApiController {
@@ -29,9 +33,15 @@ class MeApiController {
 
 	private final AccessTokens tokens;
 
-	MeApiController(OwnPassword ownPassword, AccessTokens tokens) {
+	private final OwnEmail ownEmail;
+
+	MeApiController(OwnPassword ownPassword, AccessTokens tokens, OwnEmail ownEmail) {
 		this.ownPassword = ownPassword;
 		this.tokens = tokens;
+		this.ownEmail = ownEmail;
+	}
+
+	record EmailChange(String email) {
 	}
 
 	record PasswordChange(String currentPassword, String newPassword) {
@@ -58,6 +68,17 @@ class MeApiController {
 		body.put("username", actor.username());
 		body.put("organization", actor.organizationCode());
 		body.put("roles", actor.roles().stream().map(Enum::name).sorted().toList());
+		body.put("email", ownEmail.find(actor).map(Masks::email).orElse(null));
+		return body;
+	}
+
+	/** Sets the address notifications are e-mailed to; an empty one removes it. */
+	@PutMapping("/email")
+	Map<String, Object> changeEmail(@RequestBody EmailChange change) {
+		Actor actor = AccountApiController.actor();
+		ownEmail.change(actor, change.email());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("email", ownEmail.find(actor).map(Masks::email).orElse(null));
 		return body;
 	}
 

@@ -8,11 +8,13 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.organization.account.AccessTokens;
+import org.yizhan.organization.account.OwnEmail;
 import org.yizhan.organization.account.OwnPassword;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.YizhanTime;
+import org.yizhan.platform.privacy.Masks;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in account's own pages: change the password (also where an expired or reset
- * password leads) and manage personal access tokens.
+ * password leads), set the notification e-mail address and manage personal access tokens.
  */
 @Controller
 class MeConsoleController {
@@ -37,11 +39,40 @@ class MeConsoleController {
 
 	private final Clock clock;
 
-	MeConsoleController(OwnPassword ownPassword, AccessTokens tokens, ConsoleMessages messages, Clock clock) {
+	private final OwnEmail ownEmail;
+
+	MeConsoleController(OwnPassword ownPassword, AccessTokens tokens, ConsoleMessages messages, Clock clock,
+			OwnEmail ownEmail) {
 		this.ownPassword = ownPassword;
 		this.tokens = tokens;
 		this.messages = messages;
 		this.clock = clock;
+		this.ownEmail = ownEmail;
+	}
+
+	@GetMapping("/console/me/email")
+	String emailPage(Model model) {
+		model.addAttribute("current", ownEmail.find(AccountApiController.actor()).map(Masks::email).orElse(null));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", messages.byField(List.of()));
+		}
+		return "console/email";
+	}
+
+	@PostMapping("/console/me/email")
+	String changeEmail(@RequestParam(required = false) String email, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			ownEmail.change(AccountApiController.actor(), email);
+			redirect.addFlashAttribute("notice", (email == null || email.isBlank()) ? "email.removed" : "email.saved");
+			return "redirect:/console/me/email";
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			model.addAttribute("errors", messages.byField(ex.violations()));
+			model.addAttribute("typed", email);
+			return emailPage(model);
+		}
 	}
 
 	@GetMapping("/console/me/password")

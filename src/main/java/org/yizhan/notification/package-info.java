@@ -1,0 +1,7 @@
+/**
+ * The notification centre: one inbox per account for whatever the platform has to tell it
+ * (digests now, inspections and subsidies later), and the e-mail that carries the same
+ * notice when a mail server is configured.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package org.yizhan.notification;

@@ -1,0 +1,190 @@
+package org.yizhan.notification;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.Role;
+import org.yizhan.organization.account.Account;
+import org.yizhan.organization.account.AccountAdministration;
+import org.yizhan.organization.account.AccountInput;
+import org.yizhan.organization.account.OwnPassword;
+import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.HttpCaller;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox is its holder's alone: the list shows only one's own notifications, and
+ * another account's notification cannot be read or marked read (404, as if it did not
+ * exist), over the API or in the console. A token may read the inbox but not change the
+ * mail address. Old notifications are purged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ActingAsNationalAdmin.class)
+class NotificationCentreTests {
+
+	static final String PASSWORD = "Lanting-Xu-2046!";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@Autowired
+	OwnPassword ownPassword;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	NotificationRetention retention;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAccountSeesAndMarksOnlyItsOwnNotifications() {
+		Account mine = account();
+		Account theirs = account();
+		long own = notifications.deliver(notice(mine, "我的日报", "My digest")).orElseThrow();
+		long foreign = notifications.deliver(notice(theirs, "别人的日报", "Their digest")).orElseThrow();
+		HttpCaller me = HttpCaller.basic(port, mine.username(), PASSWORD);
+
+		String inbox = ok(me.get("/api/v1/me/notifications"));
+		assertThat(JsonPath.<List<String>>read(inbox, "$.items[*].subject")).containsExactly("我的日报");
+		assertThat(JsonPath.<Integer>read(inbox, "$.unread")).isOne();
+		assertThat(inbox).doesNotContain("别人的日报");
+
+		HttpResponse<String> refused = me.send("POST", "/api/v1/me/notifications/" + foreign + "/read", null,
+				(byte[]) null, null);
+		assertThat(refused.statusCode()).isEqualTo(404);
+		assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+		assertThat(JsonPath.<String>read(refused.body(), "$.detail")).isEqualTo("消息 " + foreign + " 不存在");
+		assertThat(unread(foreign)).isTrue();
+
+		String read = ok(me.send("POST", "/api/v1/me/notifications/" + own + "/read", null, (byte[]) null, null));
+		assertThat(JsonPath.<String>read(read, "$.readAt")).isNotNull();
+		assertThat(JsonPath.<Integer>read(ok(me.get("/api/v1/me/notifications?unread=true")), "$.total")).isZero();
+
+		HttpCaller console = HttpCaller.console(port, mine.username(), PASSWORD);
+		assertThat(console.get("/console/notifications/" + foreign).statusCode()).isEqualTo(404);
+		assertThat(console.postForm("/console/notifications/" + foreign + "/read", Map.of()).statusCode())
+			.isEqualTo(404);
+		assertThat(unread(foreign)).isTrue();
+		assertThat(console.get("/console/notifications").body()).contains("我的日报").doesNotContain("别人的日报");
+	}
+
+	@Test
+	void theInboxSpeaksTheCallersLanguageAndMarkingAllReadEmptiesTheBell() {
+		Account account = account();
+		notifications.deliver(notice(account, "第一条", "First"));
+		notifications.deliver(notice(account, "第二条", "Second"));
+		HttpCaller me = HttpCaller.basic(port, account.username(), PASSWORD);
+
+		org.yizhan.rating.digest.DigestFixtures.signInAs(account.id(), account.organizationCode(),
+				account.organizationPath(), Role.ORG_ADMIN);
+		assertThat(notifications.listMine(false, 0, 20, java.util.Locale.ENGLISH).items()).extracting("subject")
+			.containsExactly("Second", "First");
+		assertThat(JsonPath.<List<String>>read(ok(me.get("/api/v1/me/notifications")), "$.items[*].subject"))
+			.containsExactly("第二条", "第一条");
+		HttpCaller console = HttpCaller.console(port, account.username(), PASSWORD);
+		assertThat(console.get("/console/notifications/bell").body()).contains("data-unread=\"2\"");
+
+		String marked = ok(me.send("POST", "/api/v1/me/notifications/read-all", null, (byte[]) null, null));
+		assertThat(JsonPath.<Integer>read(marked, "$.marked")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(marked, "$.unread")).isZero();
+		assertThat(console.get("/console/notifications/bell").body()).contains("data-unread=\"0\"", "d-none");
+
+		HttpResponse<String> badPage = me.get("/api/v1/me/notifications?size=1000");
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(badPage.body(), "$.errors[0].field")).isEqualTo("size");
+	}
+
+	@Test
+	void aTokenReadsTheInboxButCannotRedirectTheMail() {
+		Account account = account();
+		notifications.deliver(notice(account, "令牌可读", "Token reads"));
+		HttpCaller basic = HttpCaller.basic(port, account.username(), PASSWORD);
+		String readToken = JsonPath.read(ok(basic.send("POST", "/api/v1/me/tokens", "application/json",
+				"{\"name\":\"inbox\",\"scopes\":[\"READ\"],\"expiresOn\":\"" + LocalDate.now().plusDays(5) + "\"}",
+				null)), "$.value");
+		HttpCaller token = HttpCaller.bearer(port, readToken);
+
+		assertThat(ok(token.get("/api/v1/me/notifications"))).contains("令牌可读");
+		assertThat(token.send("POST", "/api/v1/me/notifications/read-all", null, (byte[]) null, null).statusCode())
+			.isEqualTo(403);
+		assertThat(token.send("PUT", "/api/v1/me/email", "application/json", "{\"email\":\"thief@example.com\"}", null)
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void notificationsOlderThanTheRetentionAreRemovedOnceAndTheRestStay() {
+		Account account = account();
+		long old = notifications.deliver(notice(account, "旧消息", "Old")).orElseThrow();
+		long recent = notifications.deliver(notice(account, "新消息", "Recent")).orElseThrow();
+		jdbc.sql("update notification set created_at = :then where id = :id")
+			.param("then", Timestamp.from(Instant.now().minus(181, ChronoUnit.DAYS)))
+			.param("id", old)
+			.update();
+
+		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(exists(old)).isFalse();
+		assertThat(exists(recent)).isTrue();
+		assertThat(retention.purge()).isZero();
+	}
+
+	private Account account() {
+		ActingAsNationalAdmin.signIn();
+		AccountAdministration.WithPassword created = administration.create(ActingAsNationalAdmin.NATIONAL_ADMIN,
+				new AccountInput("nc-" + UUID.randomUUID().toString().substring(0, 10), "消息测试", "330106",
+						List.of("ORG_ADMIN"), null, null, List.of(), null, null, null));
+		Account account = created.account();
+		ownPassword.change(new Actor(account.id(), account.username(), account.organizationCode(),
+				account.organizationPath(), Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), PASSWORD);
+		return account;
+	}
+
+	private static Notice notice(Account account, String chinese, String english) {
+		return new Notice(account.id(), "test.inbox", UUID.randomUUID().toString(), "/console/stations",
+				new NoticeText(chinese, List.of(new NoticeSection("内容", List.of(NoticeLine.of(chinese))))),
+				new NoticeText(english, List.of(new NoticeSection("Body", List.of(NoticeLine.of(english))))));
+	}
+
+	private boolean unread(long id) {
+		return jdbc.sql("select read_at is null from notification where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private boolean exists(long id) {
+		return jdbc.sql("select count(*) from notification where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static String ok(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(200, 299);
+		return response.body();
+	}
+
+}
