@@ -159,7 +159,7 @@ public class StationQrCodes {
 					Violation.of("code", "qr.posters.tooMany", organization.name(), count, this.bulkLimit));
 		}
 		if (count == 0) {
-			throw new ConflictException("qr.posters.none", organization.name());
+			throw new ConflictException("code", "qr.posters.none", organization.name());
 		}
 		List<Listed> listed = this.jdbc
 			.sql("select s.id, s.code, s.name, s.district_code " + listedIn(params)
@@ -201,7 +201,7 @@ public class StationQrCodes {
 				where s.status = 'LISTED'
 				  and s.district_code in (select code from organization
 				    where path = :qrOrganizationPath or path like :qrOrganizationPath || '/%')
-				  and """ + visible;
+				  and\s""" + visible;
 	}
 
 	private Code code(Station station, String publicBaseUrl, Map<String, String> unionLines) {
