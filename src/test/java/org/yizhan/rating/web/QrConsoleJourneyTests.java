@@ -93,7 +93,9 @@ class QrConsoleJourneyTests {
 			assertThat(this.tokens.open(url.substring(url.lastIndexOf('/') + 1))).isInstanceOfSatisfying(
 					StationTokens.Valid.class, (valid) -> assertThat(valid.station()).isEqualTo(station.id()));
 			assertThat(page.locator("#qr-image")).isVisible();
-			assertThat((Integer) page.locator("#qr-image").evaluate("image => image.naturalWidth")).isPositive();
+			// the drawn SVG has loaded (a broken image has no natural width)
+			page.waitForFunction("() => { const image = document.querySelector('#qr-image');"
+					+ " return image.complete && image.naturalWidth > 0; }");
 
 			Download png = page.waitForDownload(() -> page.click("#qr-download-png"));
 			assertThat(png.suggestedFilename()).isEqualTo("qr-" + station.code().value() + ".png");
