@@ -179,11 +179,6 @@ public class StationQrCodes {
 		return new Batch(organization, codes);
 	}
 
-	/** The key ring's last rotation, for the console to say when the codes changed. */
-	public Optional<Rotation> lastRotation() {
-		return this.tokens.lastRotation();
-	}
-
 	private long countListed(Organization organization, Map<String, Object> params) {
 		params.put("qrOrganizationPath", organization.path());
 		return this.jdbc.sql("select count(*) " + listedIn(params)).params(params).query(Long.class).single();
