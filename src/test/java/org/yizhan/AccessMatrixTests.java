@@ -615,6 +615,33 @@ class AccessMatrixTests {
 				c -> c.form("/console/me/email",
 						Map.of("email", "matrix-" + c.role.toLowerCase().replace('_', '-') + "@example.com")),
 				SIGNED_IN, null));
+		// QR codes and posters (issue 5, rating.qr): printed by the station's union
+		// admins
+		// and its own station master; the bulk PDF of a district by its admins. The
+		// console's QR section shows every reader of the station what they may do.
+		rows.add(api("GET", "/api/v1/stations/{id}/qr", c -> c.get("/api/v1/stations/" + c.station() + "/qr"), EDITORS,
+				HIDDEN));
+		rows.add(api("GET", "/api/v1/stations/{id}/qr.png",
+				c -> c.get("/api/v1/stations/" + c.station() + "/qr.png?px=256"), EDITORS, HIDDEN));
+		rows.add(api("GET", "/api/v1/stations/{id}/qr.svg", c -> c.get("/api/v1/stations/" + c.station() + "/qr.svg"),
+				EDITORS, HIDDEN));
+		rows.add(api("GET", "/api/v1/stations/{id}/poster.pdf",
+				c -> c.get("/api/v1/stations/" + c.station() + "/poster.pdf"), EDITORS, HIDDEN));
+		rows.add(api("GET", "/api/v1/organizations/{code}/posters.pdf",
+				c -> c.get("/api/v1/organizations/" + c.district() + "/posters.pdf"), ADMIN, NOBODY));
+		rows.add(page("GET", "/console/stations/{id}/qr", c -> c.get("/console/stations/" + c.station() + "/qr"),
+				SIGNED_IN, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/qr.png",
+				c -> c.get("/console/stations/" + c.station() + "/qr.png?px=256"), EDITORS, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/qr.svg",
+				c -> c.get("/console/stations/" + c.station() + "/qr.svg"), EDITORS, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/poster.pdf",
+				c -> c.get("/console/stations/" + c.station() + "/poster.pdf?paper=A4"), EDITORS, HIDDEN));
+		rows.add(page("GET", "/console/organizations/{code}/posters",
+				c -> c.get("/console/organizations/" + c.district() + "/posters"), SIGNED_IN, SIGNED_IN)
+			.leaks(() -> List.of("/console/organizations/" + FOREIGN + "/posters.pdf")));
+		rows.add(page("GET", "/console/organizations/{code}/posters.pdf",
+				c -> c.get("/console/organizations/" + c.district() + "/posters.pdf"), ADMIN, NOBODY));
 		return rows;
 	}
 

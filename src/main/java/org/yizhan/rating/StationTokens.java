@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -136,6 +137,22 @@ public final class StationTokens {
 		return new Valid(StationId.of(station), keyId, Optional.empty());
 	}
 
+	/**
+	 * The most recent rotation the key ring records: when the key retired last stopped
+	 * signing (the moment every station's code changed, if the operator retired it when
+	 * the new key went live, as the README asks) and when the codes it signed stop
+	 * working. Empty while no key of the ring has been retired: then nothing is known
+	 * about when the codes were made.
+	 */
+	public Optional<Rotation> lastRotation() {
+		return this.keys.values()
+			.stream()
+			.map(SigningKey::retiredAt)
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.map((retired) -> new Rotation(retired, retired.plus(this.grace)));
+	}
+
 	private static byte[] mac(SigningKey key, byte[] signed) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
@@ -171,6 +188,17 @@ public final class StationTokens {
 			}
 			secret = secret.clone();
 		}
+
+	}
+
+	/**
+	 * A rotation of the key ring.
+	 *
+	 * @param retiredAt when the retired key stopped signing new codes
+	 * @param oldCodesExpire when the codes it signed stop working (posters signed with it
+	 * must be replaced before)
+	 */
+	public record Rotation(Instant retiredAt, Instant oldCodesExpire) {
 
 	}
 

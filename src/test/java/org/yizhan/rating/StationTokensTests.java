@@ -106,4 +106,12 @@ class StationTokensTests {
 		assertThat(withoutOldKey.open(old)).isEqualTo(new StationTokens.Refused(Refusal.EXPIRED));
 	}
 
+	@Test
+	void theLastRotationIsTheLatestRetirementInTheRingWithTheEndOfItsGracePeriod() {
+		assertThat(ring(Map.of(1, key(1, null)), 1).lastRotation()).isEmpty();
+		Instant first = NOW.minus(Duration.ofDays(200));
+		StationTokens twice = ring(Map.of(1, key(1, first), 2, key(2, NOW), 3, key(3, null)), 3);
+		assertThat(twice.lastRotation()).contains(new StationTokens.Rotation(NOW, NOW.plus(Duration.ofDays(90))));
+	}
+
 }
