@@ -220,9 +220,10 @@ public class TicketRepository {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<ProblemTicket> content = jdbc.sql(COLUMNS + where + """
-				order by (t.status = 'OPEN') desc, case when t.status = 'OPEN' then t.due_at end,
+				 order by (t.status = 'OPEN') desc, case when t.status = 'OPEN' then t.due_at end,
 				    t.resolved_at desc, t.id desc
-				limit :limit offset :offset""").params(params).query(TicketRepository::ticket).list();
+				limit :limit offset :offset
+				""").params(params).query(TicketRepository::ticket).list();
 		return new TicketPage(content, page, size, total);
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -124,11 +124,11 @@ public final class TicketFixtures {
 		return tokens.issue(station.id());
 	}
 
-	public MvcResult as(Person person, MockHttpServletRequestBuilder request) throws Exception {
+	public MvcResult as(Person person, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
 		return mvc.perform(request.with(httpBasic(person.username(), PASSWORD))).andReturn();
 	}
 
-	public MvcResult asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+	public MvcResult asAdmin(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
 		return mvc.perform(request.with(httpBasic(ADMIN, ADMIN_PASSWORD))).andReturn();
 	}
 
