@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Audited;
@@ -52,12 +51,10 @@ import org.springframework.transaction.annotation.Transactional;
  * account; the ticket goes to the station's responsibility chain, climbs it when a
  * deadline passes (see {@code rating.ticket.TicketEscalation}) and is resolved by its
  * holder, someone above it in the chain or a union admin over the station, with a note
- * the reporter reads on the ticket's status page.
- *
- * <p>
- * Each command is one transaction that publishes what happened ({@link ProblemReported},
- * {@link TicketResolved}) and an {@link Audited} entry with it. Reads for staff are
- * scoped in their SQL: a ticket outside the caller's scope does not exist for it.
+ * the reporter reads on the ticket's status page. Each command is one transaction that
+ * publishes what happened ({@link ProblemReported}, {@link TicketResolved}) and, for what
+ * staff do, an {@link Audited} entry with it. Reads for staff are scoped in their SQL: a
+ * ticket outside the caller's scope does not exist for it.
  */
 @Service
 @Transactional
@@ -186,8 +183,9 @@ public class ProblemTickets {
 		tickets.insertStep(id.get(), now, Event.OPENED, holder, null, due, null);
 		events.publishEvent(new ProblemReported(id.get(), number.value(), station.id(), problem, holder.level(),
 				holder.accountId(), holder.unionCode(), due, now));
-		events.publishEvent(new Audited("ticket.report", "ticket", number.value(), station.districtCode(), null,
-				"station=" + station.code() + "; problem=" + problem + "; " + holding(holder, due)));
+		// Not in the audit log: no account acts, and an entry would keep the worker's
+		// client address for 180 days. The ticket's history records its opening; what
+		// staff and the job do with it is audited.
 		return new Reported(tickets.findStatus(number).orElseThrow(), true);
 	}
 
@@ -342,13 +340,6 @@ public class ProblemTickets {
 		if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
 			violations.add(Violation.of(field, "validation.controlCharacters"));
 		}
-	}
-
-	static String holding(Holder holder, Instant due) {
-		String who = (holder.account() != null) ? holder.account().username() : holder.unionCode();
-		String skipped = holder.skipped().stream().map(Enum::name).collect(Collectors.joining(","));
-		return "level=" + holder.level() + "; holder=" + who + "; dueAt=" + due
-				+ (skipped.isEmpty() ? "" : "; skipped=" + skipped);
 	}
 
 	private TicketScope scope() {

@@ -21,12 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Photos taken at a station as evidence of work done there (a resolved problem ticket),
  * for other modules: checked, re-encoded and stored exactly as station photos are, so no
  * EXIF (GPS position, camera serial) or hidden bytes survive, and read back by the key
- * they were stored under. Whether a caller may see one is the caller's rule.
- *
- * <p>
- * They are kept apart from station photos, in {@code evidence/} under
- * {@code yizhan.photos.dir}: storage is by content, and removing a station photo must
- * never remove the same picture kept as evidence, nor the other way round.
+ * they were stored under; whether a caller may see one is the caller's rule. They are
+ * kept apart from station photos, in {@code evidence/} under {@code yizhan.photos.dir}:
+ * storage is by content, and removing a station photo must never remove the same picture
+ * kept as evidence, nor the other way round.
  */
 @Service
 public class EvidencePhotos {

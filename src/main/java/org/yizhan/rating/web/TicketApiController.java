@@ -18,7 +18,6 @@ import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
 import org.yizhan.rating.ProblemTickets;
-import org.yizhan.rating.ticket.ProblemTicket;
 import org.yizhan.rating.ticket.TicketPage;
 import org.yizhan.rating.ticket.TicketQuery;
 
