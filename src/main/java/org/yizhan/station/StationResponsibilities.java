@@ -77,6 +77,32 @@ public class StationResponsibilities {
 		return chainOf(station);
 	}
 
+	/**
+	 * The chain of a station for the system's own work, with no caller to scope it:
+	 * routing and escalating problem tickets, which a worker reports without an account
+	 * and a job moves up. Never hand the answer to a caller who may not see the station.
+	 * @throws StationNotFoundException when there is no such station
+	 */
+	@Transactional(readOnly = true)
+	public ResponsibilityChain getForSystem(StationId id) {
+		Station station = stations.findById(id).orElseThrow(() -> StationNotFoundException.byId(id));
+		return chainOf(station);
+	}
+
+	/**
+	 * The stations whose chain names the account at any level, for modules that show
+	 * people what they answer for: a general station master is named without being bound
+	 * to the stations, so the station scope alone does not include them.
+	 */
+	@Transactional(readOnly = true)
+	public List<StationId> listStationsNaming(long accountId) {
+		return jdbc.sql("""
+				select station_id from station_responsibility
+				where station_master_id = :account or liaison_id = :account or general_station_master_id = :account
+				order by station_id
+				""").param("account", accountId).query((rs, n) -> StationId.of(rs.getLong(1))).list();
+	}
+
 	public ResponsibilityChain assign(StationId id, Input input) {
 		StationScope scope = scope();
 		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
