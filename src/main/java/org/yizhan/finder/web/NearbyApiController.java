@@ -4,10 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -211,6 +219,23 @@ class NearbyApiController {
 	/** Parsing of the finder's query parameters, each mistake named by its parameter. */
 	static final class ApiParameters {
 
+		/**
+		 * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} with the offset optional, that
+		 * is what {@code OffsetDateTime.parse} or else {@code LocalDateTime.parse}
+		 * accept.
+		 */
+		private static final DateTimeFormatter LOCAL_TIME_OPTIONAL_OFFSET = new DateTimeFormatterBuilder()
+			.parseCaseInsensitive()
+			.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+			.optionalStart()
+			.parseLenient()
+			.appendOffsetId()
+			.parseStrict()
+			.optionalEnd()
+			.toFormatter(Locale.ROOT)
+			.withResolverStyle(ResolverStyle.STRICT)
+			.withChronology(IsoChronology.INSTANCE);
+
 		private ApiParameters() {
 		}
 
@@ -256,18 +281,25 @@ class NearbyApiController {
 			if (value == null || value.isBlank()) {
 				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
+			// One parse with the offset optional, not OffsetDateTime.parse and then
+			// LocalDateTime.parse on its failure: a time without an offset is the usual
+			// form, and the exception thrown for it (its stack trace filled through the
+			// whole servlet stack) cost more CPU than the search.
+			TemporalAccessor parsed;
 			try {
-				return OffsetDateTime.parse(value.strip()).atZoneSameInstant(YizhanTime.ZONE).toLocalDateTime();
+				parsed = LOCAL_TIME_OPTIONAL_OFFSET.parse(value.strip());
 			}
-			catch (DateTimeParseException withoutOffset) {
-				try {
-					return LocalDateTime.parse(value.strip());
-				}
-				catch (DateTimeParseException ex) {
-					violations.add(Violation.of("at", "validation.dateTime"));
-					return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
-				}
+			catch (DateTimeParseException ex) {
+				violations.add(Violation.of("at", "validation.dateTime"));
+				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
+			LocalDateTime local = LocalDateTime.from(parsed);
+			if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+				return local;
+			}
+			return OffsetDateTime.of(local, ZoneOffset.from(parsed))
+				.atZoneSameInstant(YizhanTime.ZONE)
+				.toLocalDateTime();
 		}
 
 	}
