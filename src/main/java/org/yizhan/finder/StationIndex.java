@@ -3,6 +3,7 @@ package org.yizhan.finder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +35,7 @@ import org.yizhan.station.HostType;
  *
  * <p>
  * Filters run cheapest first: amenities (one AND on a bit set), a flat lower bound of the
- * distance, the opening hours (each distinct schedule evaluated once per query), the
+ * distance, the opening hours (each distinct schedule evaluated once per minute), the
  * haversine, and the host type only for candidates that would make the top k.
  */
 class StationIndex {
@@ -56,7 +57,7 @@ class StationIndex {
 
 	/**
 	 * Each distinct compiled schedule gets a small number that cells keep next to the
-	 * coordinates, so that a query evaluates each schedule once instead of once per
+	 * coordinates, so that each schedule is evaluated once per minute instead of once per
 	 * candidate (a handful of schedules, such as {@code 24/7}, is shared by most
 	 * stations). Numbers are never reused; guarded by {@link #writeLock}.
 	 */
@@ -67,6 +68,14 @@ class StationIndex {
 	 * number.
 	 */
 	private volatile OpeningSchedule[] schedules = new OpeningSchedule[0];
+
+	/**
+	 * Whether each schedule is open in the minute most recently asked about, shared by
+	 * every query of that minute (nearly all queries ask about now). Exact: opening hours
+	 * have minute resolution, and {@link OpeningSchedule#statusAt} reads only the date,
+	 * hour and minute.
+	 */
+	private volatile OpenInMinute openInMinute;
 
 	private final Object writeLock = new Object();
 
@@ -175,7 +184,8 @@ class StationIndex {
 		double farthestLat = Math.min(89.9, Math.abs(lat) + radius / METERS_PER_DEGREE + CELL_DEGREES);
 		double eastWestScale = METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
 		double narrowestCell = CELL_DEGREES * eastWestScale;
-		Search search = new Search(query, calendar, schedules, eastWestScale);
+		Search search = new Search(query, query.openAt() == null ? null : openIn(query.openAt(), calendar),
+				eastWestScale);
 		TopK best = search.best;
 		int maxRing = (int) Math.ceil(radius / narrowestCell) + 1;
 		long centerRow = (long) Math.floor(lat / CELL_DEGREES);
@@ -209,17 +219,77 @@ class StationIndex {
 		return best.sorted();
 	}
 
+	private OpenInMinute openIn(LocalDateTime at, HolidayCalendar calendar) {
+		long minute = OpenInMinute.minuteOf(at);
+		OpeningSchedule[] current = schedules;
+		OpenInMinute known = openInMinute;
+		if (known != null && known.minute == minute && known.calendar == calendar && known.schedules == current) {
+			return known;
+		}
+		OpenInMinute fresh = new OpenInMinute(minute, at.truncatedTo(ChronoUnit.MINUTES), calendar, current);
+		openInMinute = fresh;
+		return fresh;
+	}
+
 	/**
-	 * One query's state: its filters, the best k so far, and whether each schedule is
-	 * open at the query's minute, worked out the first time a candidate needs it.
+	 * Whether each schedule (by number) is open in one minute, worked out the first time
+	 * a candidate needs it. Queries of the same minute share it and fill it in without
+	 * locking: every writer of a slot writes the same answer, a byte is written
+	 * atomically, and a reader that does not yet see another's answer works it out again.
 	 */
-	private final class Search {
+	static final class OpenInMinute {
 
 		private static final byte UNKNOWN = 0;
 
 		private static final byte OPEN = 1;
 
 		private static final byte NOT_OPEN = 2;
+
+		/** Minutes since 1970-01-01T00:00 local time. */
+		final long minute;
+
+		private final LocalDateTime at;
+
+		private final HolidayCalendar calendar;
+
+		private final OpeningSchedule[] schedules;
+
+		/** Per schedule number: {@link #UNKNOWN} until evaluated, then open or not. */
+		private final byte[] open;
+
+		OpenInMinute(long minute, LocalDateTime at, HolidayCalendar calendar, OpeningSchedule[] schedules) {
+			this.minute = minute;
+			this.at = at;
+			this.calendar = calendar;
+			this.schedules = schedules;
+			this.open = new byte[schedules.length];
+		}
+
+		static long minuteOf(LocalDateTime at) {
+			return at.toLocalDate().toEpochDay() * 1440 + at.getHour() * 60 + at.getMinute();
+		}
+
+		/** Schedules numbered below this one are memoised. */
+		int size() {
+			return open.length;
+		}
+
+		boolean isOpen(int schedule) {
+			byte known = open[schedule];
+			if (known == UNKNOWN) {
+				known = schedules[schedule].statusAt(at, calendar) == OpenStatus.OPEN ? OPEN : NOT_OPEN;
+				open[schedule] = known;
+			}
+			return known == OPEN;
+		}
+
+	}
+
+	/**
+	 * One query's state: its filters, the best k so far, and which schedules are open in
+	 * the query's minute.
+	 */
+	private final class Search {
 
 		final TopK best;
 
@@ -239,16 +309,10 @@ class StationIndex {
 
 		private final Set<HostType> hostTypes;
 
-		private final LocalDateTime openAt;
+		/** {@code null} when the query does not ask for open stations only. */
+		private final OpenInMinute open;
 
-		private final HolidayCalendar calendar;
-
-		private final OpeningSchedule[] schedules;
-
-		/** Per schedule number: {@link #UNKNOWN} until evaluated, then open or not. */
-		private final byte[] openBySchedule;
-
-		Search(NearbyQuery query, HolidayCalendar calendar, OpeningSchedule[] schedules, double eastWestScale) {
+		Search(NearbyQuery query, OpenInMinute open, double eastWestScale) {
 			this.best = new TopK(query.limit());
 			this.lat = query.origin().lat();
 			this.lon = query.origin().lon();
@@ -256,10 +320,7 @@ class StationIndex {
 			this.eastWestScale = eastWestScale;
 			this.amenityMask = IndexedStation.bits(query.amenities());
 			this.hostTypes = query.hostTypes();
-			this.openAt = query.openAt();
-			this.calendar = calendar;
-			this.schedules = schedules;
-			this.openBySchedule = openAt == null ? null : new byte[schedules.length];
+			this.open = open;
 		}
 
 		/**
@@ -329,7 +390,7 @@ class StationIndex {
 			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
 				return;
 			}
-			if (openAt != null && !isOpen(Cell.schedule(attributes))) {
+			if (open != null && !isOpen(Cell.schedule(attributes))) {
 				return;
 			}
 			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
@@ -344,17 +405,12 @@ class StationIndex {
 		}
 
 		private boolean isOpen(int schedule) {
-			if (schedule >= openBySchedule.length) {
-				// A schedule first indexed while this query ran: too new for the memo,
-				// but published with the cell that uses it.
-				return StationIndex.this.schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN;
+			if (schedule < open.size()) {
+				return open.isOpen(schedule);
 			}
-			byte known = openBySchedule[schedule];
-			if (known == UNKNOWN) {
-				known = schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN ? OPEN : NOT_OPEN;
-				openBySchedule[schedule] = known;
-			}
-			return known == OPEN;
+			// A schedule first indexed while this query ran: too new for the memo, but
+			// published with the cell that uses it.
+			return StationIndex.this.schedules[schedule].statusAt(open.at, open.calendar) == OpenStatus.OPEN;
 		}
 
 	}
