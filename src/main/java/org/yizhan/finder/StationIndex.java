@@ -330,14 +330,14 @@ class StationIndex {
 		 * far.
 		 */
 		void scan(Cell cell) {
-			double[] positions = cell.positions;
-			int n = positions.length / 2;
+			long[] members = cell.members;
+			int n = members.length / Cell.STRIDE;
 			// The first member at or north of the origin's latitude.
 			int low = 0;
 			int high = n - 1;
 			while (low <= high) {
 				int middle = (low + high) >>> 1;
-				if (positions[2 * middle] < lat) {
+				if (Cell.lat(members, middle) < lat) {
 					low = middle + 1;
 				}
 				else {
@@ -348,19 +348,19 @@ class StationIndex {
 			int down = up - 1;
 			while (up < n || down >= 0) {
 				double bound = bound();
-				boolean goUp = up < n && (positions[2 * up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
-				boolean goDown = down >= 0 && (lat - positions[2 * down]) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goUp = up < n && (Cell.lat(members, up) - lat) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goDown = down >= 0 && (lat - Cell.lat(members, down)) * METERS_PER_DEGREE * 0.999 <= bound;
 				if (!goUp && !goDown) {
 					return;
 				}
 				if (goUp) {
-					consider(cell, up++);
+					consider(cell, members, up++);
 				}
 				else {
 					up = n;
 				}
 				if (goDown) {
-					consider(cell, down--);
+					consider(cell, members, down--);
 				}
 				else {
 					down = -1;
@@ -377,13 +377,13 @@ class StationIndex {
 		 * bound of the distance (no trigonometry), the schedule's memoised state; the
 		 * haversine and the station object itself only for stations still in the race.
 		 */
-		private void consider(Cell cell, int i) {
-			long attributes = cell.attributes[i];
+		private void consider(Cell cell, long[] members, int i) {
+			long attributes = members[i * Cell.STRIDE + 2];
 			if ((attributes & amenityMask) != amenityMask) {
 				return;
 			}
-			double stationLat = cell.positions[2 * i];
-			double stationLon = cell.positions[2 * i + 1];
+			double stationLat = Cell.lat(members, i);
+			double stationLon = Double.longBitsToDouble(members[i * Cell.STRIDE + 1]);
 			double northSouth = (stationLat - lat) * METERS_PER_DEGREE;
 			double eastWest = (stationLon - lon) * eastWestScale;
 			double bound = bound();
@@ -394,7 +394,7 @@ class StationIndex {
 				return;
 			}
 			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
-			long id = cell.ids[i];
+			long id = members[i * Cell.STRIDE + 3];
 			if (distance > radius || !best.wouldAccept(distance, id)) {
 				return;
 			}
@@ -469,11 +469,11 @@ class StationIndex {
 	}
 
 	/**
-	 * The stations of one grid cell, with what the scan reads copied into flat arrays
-	 * (struct of arrays), few of them because each array is a cache miss when a query
-	 * first touches the cell: positions (latitude and longitude side by side), attributes
-	 * (amenity bits and schedule number in one long) and ids; a station object is touched
-	 * only when it enters the top k. Immutable: a change builds a new cell.
+	 * The stations of one grid cell, with what the scan reads copied into one flat array,
+	 * because each array is a cache miss when a query first touches the cell: per member
+	 * its latitude and longitude (as raw bits), attributes (amenity bits and schedule
+	 * number in one long) and id, side by side; a station object is touched only when it
+	 * enters the top k. Immutable: a change builds a new cell.
 	 */
 	static final class Cell {
 
@@ -484,15 +484,17 @@ class StationIndex {
 			}
 		}
 
+		/** Longs per member in {@link #members}. */
+		static final int STRIDE = 4;
+
 		final IndexedStation[] stations;
 
-		final long[] ids;
-
-		/** Latitude of member i at 2i, longitude at 2i + 1; sorted by latitude. */
-		final double[] positions;
-
-		/** Amenity bits in the low 32 bits, the schedule number in the high 32. */
-		final long[] attributes;
+		/**
+		 * Member i at {@code STRIDE * i}: latitude and longitude bits, attributes
+		 * (amenity bits in the low 32 bits, the schedule number in the high 32), id;
+		 * sorted by latitude.
+		 */
+		final long[] members;
 
 		private Cell(IndexedStation[] members, int[] memberSchedules) {
 			Integer[] order = new Integer[members.length];
@@ -504,17 +506,20 @@ class StationIndex {
 				.thenComparingLong(i -> members[i].id()));
 			int n = members.length;
 			this.stations = new IndexedStation[n];
-			this.ids = new long[n];
-			this.positions = new double[2 * n];
-			this.attributes = new long[n];
+			this.members = new long[STRIDE * n];
 			for (int i = 0; i < n; i++) {
 				IndexedStation station = members[order[i]];
 				stations[i] = station;
-				ids[i] = station.id();
-				positions[2 * i] = station.lat();
-				positions[2 * i + 1] = station.lon();
-				attributes[i] = (station.amenityBits() & 0xFFFF_FFFFL) | ((long) memberSchedules[order[i]] << 32);
+				this.members[STRIDE * i] = Double.doubleToRawLongBits(station.lat());
+				this.members[STRIDE * i + 1] = Double.doubleToRawLongBits(station.lon());
+				this.members[STRIDE * i + 2] = (station.amenityBits() & 0xFFFF_FFFFL)
+						| ((long) memberSchedules[order[i]] << 32);
+				this.members[STRIDE * i + 3] = station.id();
 			}
+		}
+
+		static double lat(long[] members, int i) {
+			return Double.longBitsToDouble(members[STRIDE * i]);
 		}
 
 		static int schedule(long attributes) {
@@ -522,9 +527,9 @@ class StationIndex {
 		}
 
 		private int[] schedules() {
-			int[] schedules = new int[attributes.length];
+			int[] schedules = new int[stations.length];
 			for (int i = 0; i < schedules.length; i++) {
-				schedules[i] = schedule(attributes[i]);
+				schedules[i] = schedule(members[STRIDE * i + 2]);
 			}
 			return schedules;
 		}
@@ -551,8 +556,8 @@ class StationIndex {
 		/** This cell without the station, or {@code null} when it was the last one. */
 		Cell without(long id) {
 			int at = -1;
-			for (int i = 0; i < ids.length; i++) {
-				if (ids[i] == id) {
+			for (int i = 0; i < stations.length; i++) {
+				if (members[STRIDE * i + 3] == id) {
 					at = i;
 					break;
 				}
