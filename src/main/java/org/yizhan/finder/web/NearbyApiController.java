@@ -1,5 +1,6 @@
 package org.yizhan.finder.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyQuery;
@@ -46,6 +48,7 @@ import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,6 +66,8 @@ class NearbyApiController {
 	static final int MAX_RADIUS_METERS = 50_000;
 
 	static final int MAX_LIMIT = 100;
+
+	private static final String CACHEABLE = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue();
 
 	private final StationFinder finder;
 
@@ -96,7 +101,7 @@ class NearbyApiController {
 			@Parameter(name = "hostType", in = ParameterIn.QUERY, description = "any of these, comma-separated"),
 			@Parameter(name = "at", in = ParameterIn.QUERY,
 					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") })
-	ResponseEntity<byte[]> nearby(HttpServletRequest request) {
+	void nearby(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// Read straight from the request, not bound as nine @RequestParam arguments: the
 		// converter lookup Spring does per bound argument (annotation equality through
 		// proxies) cost more CPU than the whole search.
@@ -132,11 +137,13 @@ class NearbyApiController {
 		List<NearbyStation> found = finder
 			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
 		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
-		// StationsJson.
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(writer.nearby(found, system, when));
+		// StationsJson, straight to the response with its length: the message converters'
+		// content negotiation has nothing to choose here.
+		StationJsonWriter.Answer answer = writer.nearby(found, system, when);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHEABLE);
+		response.setContentLength(answer.length());
+		response.getOutputStream().write(answer.bytes(), 0, answer.length());
 	}
 
 	@GetMapping("/in-box")
