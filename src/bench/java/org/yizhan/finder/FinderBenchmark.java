@@ -27,7 +27,8 @@ import org.yizhan.station.Amenity;
  * <p>
  * Arguments: {@code --data=DIR} (default {@code ../shared/data}), {@code --pg-url=JDBC-URL}
  * (PostGIS is skipped without it), {@code --stations=N}, {@code --origins=N},
- * {@code --rounds=N}, {@code --warmup-seconds=N}.
+ * {@code --rounds=N}, {@code --warmup-seconds=N}, {@code --slice-ms=N} (the least duration of a
+ * throughput slice).
  */
 public final class FinderBenchmark {
 
@@ -77,6 +78,7 @@ public final class FinderBenchmark {
 		int originCount = Integer.parseInt(options.getOrDefault("origins", "10000"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
 		int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "5"));
+		int sliceMillis = Integer.parseInt(options.getOrDefault("slice-ms", "300"));
 		String pgUrl = options.get("pg-url");
 		String loadBefore = loadAverage();
 
@@ -231,17 +233,24 @@ public final class FinderBenchmark {
 		}
 		Map<String, List<long[]>> latencies = new LinkedHashMap<>();
 		Map<String, List<Double>> throughputs = new LinkedHashMap<>();
+		// Ours ÷ each other contender, one ratio per round from two throughput slices taken
+		// back to back (ours just before the other), so that both meet the same load.
+		Map<String, List<Double>> pairedRatios = new LinkedHashMap<>();
 		long sink = 0;
+		int ourNext = 0;
 		for (int round = 0; round < rounds; round++) {
 			for (Contender contender : contenders) {
 				int offset = round * contender.batch();
-				long t0 = System.nanoTime();
-				for (int j = 0; j < contender.batch(); j++) {
-					sink += contender.search().run(offset + j);
+				if (contender != ours) {
+					Slice mine = slice(ours, ourNext, sliceMillis);
+					ourNext += mine.queries();
+					Slice theirs = slice(contender, offset, sliceMillis);
+					sink += mine.sink() + theirs.sink();
+					throughputs.computeIfAbsent(ours.name(), n -> new ArrayList<>()).add(mine.throughput());
+					throughputs.computeIfAbsent(contender.name(), n -> new ArrayList<>()).add(theirs.throughput());
+					pairedRatios.computeIfAbsent(contender.name(), n -> new ArrayList<>())
+						.add(mine.throughput() / theirs.throughput());
 				}
-				long elapsed = System.nanoTime() - t0;
-				throughputs.computeIfAbsent(contender.name(), n -> new ArrayList<>())
-					.add(contender.batch() / (elapsed / 1e9));
 				long[] times = new long[contender.batch()];
 				for (int j = 0; j < contender.batch(); j++) {
 					long q0 = System.nanoTime();
@@ -255,11 +264,10 @@ public final class FinderBenchmark {
 		List<Result> results = new ArrayList<>();
 		for (Contender contender : contenders) {
 			long[] times = latencies.get(contender.name()).stream().flatMapToLong(Arrays::stream).sorted().toArray();
-			List<Double> rates = new ArrayList<>(throughputs.get(contender.name()));
-			rates.sort(null);
 			results.add(new Result(contender.name(), times[times.length / 2] / 1e3,
 					times[(int) Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] / 1e3,
-					Arrays.stream(times).average().orElse(0) / 1e3, rates.get(rates.size() / 2), times.length));
+					Arrays.stream(times).average().orElse(0) / 1e3, median(throughputs.get(contender.name())),
+					times.length));
 		}
 		String loadAfter = loadAverage();
 
@@ -277,14 +285,20 @@ public final class FinderBenchmark {
 		report.append(String.format(Locale.ROOT,
 				"query: k = %d, amenity %s, open at %s, radius %.0f m, %,d origins; %d rounds after %d s warm-up each; one thread%n%n",
 				K, AMENITY, BenchDataset.INSTANT, RADIUS, originCount, rounds, warmupSeconds));
-		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of rounds) | ours ÷ it |\n");
+		report.append(String.format(Locale.ROOT,
+				"throughput: untimed slices of at least %d ms; ours ÷ it is the median over the rounds of the ratio of two slices taken back to back, ours just before it (range in brackets)%n%n",
+				sliceMillis));
+		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of slices) | ours ÷ it, paired |\n");
 		report.append("|---|---|---|---|---|---|---|\n");
-		double ourThroughput = results.get(0).throughput();
 		for (Result result : results) {
+			List<Double> paired = pairedRatios.get(result.name());
 			report.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %s |%n", result.name(),
 					result.queries(), result.medianMicros(), result.p99Micros(), result.meanMicros(),
-					result.throughput(), result == results.get(0) ? "1" : String.format(Locale.ROOT, "%.1f×",
-							ourThroughput / result.throughput())));
+					result.throughput(),
+					paired == null ? "1"
+							: String.format(Locale.ROOT, "%.1f× [%.1f–%.1f]", median(paired),
+									paired.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+									paired.stream().mapToDouble(Double::doubleValue).max().orElse(0))));
 		}
 		report.append("\n(checksum ").append(sink).append(")\n");
 		System.out.print(report);
@@ -296,6 +310,37 @@ public final class FinderBenchmark {
 		if (postgis != null) {
 			postgis.close();
 		}
+	}
+
+	record Slice(int queries, double throughput, long sink) {
+	}
+
+	/**
+	 * Runs a contender's queries from {@code first} on, untimed one by one, until at least
+	 * {@code millis} have passed: every contender's throughput is taken over about the
+	 * same stretch of time, whatever its speed.
+	 */
+	static Slice slice(Contender contender, int first, int millis) throws Exception {
+		int chunk = Math.max(1, contender.batch() / 100);
+		long sink = 0;
+		int done = 0;
+		long started = System.nanoTime();
+		long elapsed;
+		do {
+			for (int j = 0; j < chunk; j++) {
+				sink += contender.search().run(first + done++);
+			}
+			elapsed = System.nanoTime() - started;
+		}
+		while (elapsed < millis * 1_000_000L);
+		return new Slice(done, done / (elapsed / 1e9), sink);
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	/** A string with its own character array ({@code new String(String)} shares the original's). */
