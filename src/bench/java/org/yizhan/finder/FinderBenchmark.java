@@ -54,7 +54,16 @@ public final class FinderBenchmark {
 
 	}
 
-	record Contender(String name, int batch, Search search, Ids ids) {
+	/**
+	 * @param serverCpuNanos CPU time used so far by processes outside this JVM that work
+	 * for the contender (PostgreSQL's server process), or {@code null}
+	 */
+	record Contender(String name, int batch, Search search, Ids ids, java.util.function.LongSupplier serverCpuNanos) {
+
+		Contender(String name, int batch, Search search, Ids ids) {
+			this(name, batch, search, ids, null);
+		}
+
 	}
 
 	record Result(String name, double medianMicros, double p99Micros, double meanMicros, double throughput,
@@ -175,10 +184,12 @@ public final class FinderBenchmark {
 						pg.version, (System.nanoTime() - pgStarted) / 1e9, pg.plan, pg.dwithinPlan);
 				contenders.add(new Contender("PostgreSQL + PostGIS KNN (GiST)", 2_000,
 						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K).length,
-						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K)));
+						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K),
+						pg::backendCpuNanos));
 				contenders.add(new Contender("PostgreSQL + PostGIS, ST_DWithin in the WHERE", 1_000,
 						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K).length,
-						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K)));
+						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K),
+						pg::backendCpuNanos));
 			}
 			catch (Exception ex) {
 				postgisNote = "PostGIS SKIPPED: " + ex;
@@ -236,6 +247,9 @@ public final class FinderBenchmark {
 		// Ours ÷ each other contender, one ratio per round from two throughput slices taken
 		// back to back (ours just before the other), so that both meet the same load.
 		Map<String, List<Double>> pairedRatios = new LinkedHashMap<>();
+		// CPU time and queries of all throughput slices, per contender: unlike wall time,
+		// it does not depend on how the scheduler shares the cores with other processes.
+		Map<String, long[]> cpu = new LinkedHashMap<>();
 		long sink = 0;
 		int ourNext = 0;
 		for (int round = 0; round < rounds; round++) {
@@ -250,6 +264,12 @@ public final class FinderBenchmark {
 					throughputs.computeIfAbsent(contender.name(), n -> new ArrayList<>()).add(theirs.throughput());
 					pairedRatios.computeIfAbsent(contender.name(), n -> new ArrayList<>())
 						.add(mine.throughput() / theirs.throughput());
+					for (var measured : List.of(Map.entry(ours.name(), mine), Map.entry(contender.name(), theirs))) {
+						long[] total = cpu.computeIfAbsent(measured.getKey(), n -> new long[2]);
+						total[0] = total[0] < 0 || measured.getValue().cpuNanos() < 0 ? -1
+								: total[0] + measured.getValue().cpuNanos();
+						total[1] += measured.getValue().queries();
+					}
 				}
 				long[] times = new long[contender.batch()];
 				for (int j = 0; j < contender.batch(); j++) {
@@ -288,17 +308,22 @@ public final class FinderBenchmark {
 		report.append(String.format(Locale.ROOT,
 				"throughput: untimed slices of at least %d ms; ours ÷ it is the median over the rounds of the ratio of two slices taken back to back, ours just before it (range in brackets)%n%n",
 				sliceMillis));
-		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of slices) | ours ÷ it, paired |\n");
-		report.append("|---|---|---|---|---|---|---|\n");
+		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of slices) | ours ÷ it, paired | CPU µs per query (incl. server process) | ours ÷ it, by CPU |\n");
+		report.append("|---|---|---|---|---|---|---|---|---|\n");
+		long[] ourCpu = cpu.get(ours.name());
+		double ourCpuPerQuery = ourCpu == null || ourCpu[0] < 0 ? Double.NaN : ourCpu[0] / 1e3 / ourCpu[1];
 		for (Result result : results) {
 			List<Double> paired = pairedRatios.get(result.name());
-			report.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %s |%n", result.name(),
-					result.queries(), result.medianMicros(), result.p99Micros(), result.meanMicros(),
+			long[] theirCpu = cpu.get(result.name());
+			double cpuPerQuery = theirCpu == null || theirCpu[0] < 0 ? Double.NaN : theirCpu[0] / 1e3 / theirCpu[1];
+			report.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %s | %.2f | %s |%n",
+					result.name(), result.queries(), result.medianMicros(), result.p99Micros(), result.meanMicros(),
 					result.throughput(),
 					paired == null ? "1"
 							: String.format(Locale.ROOT, "%.1f× [%.1f–%.1f]", median(paired),
 									paired.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-									paired.stream().mapToDouble(Double::doubleValue).max().orElse(0))));
+									paired.stream().mapToDouble(Double::doubleValue).max().orElse(0)),
+					cpuPerQuery, paired == null ? "1" : String.format(Locale.ROOT, "%.1f×", cpuPerQuery / ourCpuPerQuery)));
 		}
 		report.append("\n(checksum ").append(sink).append(")\n");
 		System.out.print(report);
@@ -312,7 +337,18 @@ public final class FinderBenchmark {
 		}
 	}
 
-	record Slice(int queries, double throughput, long sink) {
+	/**
+	 * @param cpuNanos CPU time of this thread plus the contender's server process, or -1
+	 * when the latter cannot be read
+	 */
+	record Slice(int queries, double throughput, long sink, long cpuNanos) {
+	}
+
+	private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private static long cpuNanos(Contender contender) {
+		long server = contender.serverCpuNanos() == null ? 0 : contender.serverCpuNanos().getAsLong();
+		return server < 0 ? -1 : THREADS.getCurrentThreadCpuTime() + server;
 	}
 
 	/**
@@ -324,6 +360,7 @@ public final class FinderBenchmark {
 		int chunk = Math.max(1, contender.batch() / 100);
 		long sink = 0;
 		int done = 0;
+		long cpuBefore = cpuNanos(contender);
 		long started = System.nanoTime();
 		long elapsed;
 		do {
@@ -333,7 +370,9 @@ public final class FinderBenchmark {
 			elapsed = System.nanoTime() - started;
 		}
 		while (elapsed < millis * 1_000_000L);
-		return new Slice(done, done / (elapsed / 1e9), sink);
+		long cpuAfter = cpuNanos(contender);
+		return new Slice(done, done / (elapsed / 1e9), sink,
+				cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
 	}
 
 	static double median(List<Double> values) {
