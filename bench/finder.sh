@@ -2,7 +2,7 @@
 # The nearby-search benchmark (docs/benchmarks.md, "Finder nearby search"): 186k stations derived from
 # the real data in ../shared/data, our StationIndex against Lucene, PostgreSQL + PostGIS KNN and a
 # brute-force scan, side by side in one JVM on one thread.
-# Usage: bench/finder.sh [--rounds=5] [--warmup-seconds=5] [--stations=186000] [--origins=10000]
+# Usage: bench/finder.sh [--rounds=5] [--warmup-seconds=5] [--slice-ms=300] [--stations=186000] [--origins=10000]
 # Environment: YIZHAN_SHARED_DATA (default ../shared/data), BENCH_NO_POSTGIS=1 to skip PostGIS,
 #   BENCH_JVM (default "-Xms3g -Xmx3g").
 # PostGIS: installs Debian postgresql-15-postgis-3 with apt-get when missing (as root only), starts

@@ -27,7 +27,8 @@ import org.yizhan.station.Amenity;
  * <p>
  * Arguments: {@code --data=DIR} (default {@code ../shared/data}), {@code --pg-url=JDBC-URL}
  * (PostGIS is skipped without it), {@code --stations=N}, {@code --origins=N},
- * {@code --rounds=N}, {@code --warmup-seconds=N}.
+ * {@code --rounds=N}, {@code --warmup-seconds=N}, {@code --slice-ms=N} (the least duration of a
+ * throughput slice).
  */
 public final class FinderBenchmark {
 
@@ -53,7 +54,16 @@ public final class FinderBenchmark {
 
 	}
 
-	record Contender(String name, int batch, Search search, Ids ids) {
+	/**
+	 * @param serverCpuNanos CPU time used so far by processes outside this JVM that work
+	 * for the contender (PostgreSQL's server process), or {@code null}
+	 */
+	record Contender(String name, int batch, Search search, Ids ids, java.util.function.LongSupplier serverCpuNanos) {
+
+		Contender(String name, int batch, Search search, Ids ids) {
+			this(name, batch, search, ids, null);
+		}
+
 	}
 
 	record Result(String name, double medianMicros, double p99Micros, double meanMicros, double throughput,
@@ -77,6 +87,7 @@ public final class FinderBenchmark {
 		int originCount = Integer.parseInt(options.getOrDefault("origins", "10000"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
 		int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "5"));
+		int sliceMillis = Integer.parseInt(options.getOrDefault("slice-ms", "300"));
 		String pgUrl = options.get("pg-url");
 		String loadBefore = loadAverage();
 
@@ -173,10 +184,12 @@ public final class FinderBenchmark {
 						pg.version, (System.nanoTime() - pgStarted) / 1e9, pg.plan, pg.dwithinPlan);
 				contenders.add(new Contender("PostgreSQL + PostGIS KNN (GiST)", 2_000,
 						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K).length,
-						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K)));
+						i -> pg.nearby(lats[i % originCount], lons[i % originCount], mask, RADIUS, K),
+						pg::backendCpuNanos));
 				contenders.add(new Contender("PostgreSQL + PostGIS, ST_DWithin in the WHERE", 1_000,
 						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K).length,
-						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K)));
+						i -> pg.nearbyDwithin(lats[i % originCount], lons[i % originCount], mask, RADIUS, K),
+						pg::backendCpuNanos));
 			}
 			catch (Exception ex) {
 				postgisNote = "PostGIS SKIPPED: " + ex;
@@ -231,17 +244,33 @@ public final class FinderBenchmark {
 		}
 		Map<String, List<long[]>> latencies = new LinkedHashMap<>();
 		Map<String, List<Double>> throughputs = new LinkedHashMap<>();
+		// Ours ÷ each other contender, one ratio per round from two throughput slices taken
+		// back to back (ours just before the other), so that both meet the same load.
+		Map<String, List<Double>> pairedRatios = new LinkedHashMap<>();
+		// CPU time and queries of all throughput slices, per contender: unlike wall time,
+		// it does not depend on how the scheduler shares the cores with other processes.
+		Map<String, long[]> cpu = new LinkedHashMap<>();
 		long sink = 0;
+		int ourNext = 0;
 		for (int round = 0; round < rounds; round++) {
 			for (Contender contender : contenders) {
 				int offset = round * contender.batch();
-				long t0 = System.nanoTime();
-				for (int j = 0; j < contender.batch(); j++) {
-					sink += contender.search().run(offset + j);
+				if (contender != ours) {
+					Slice mine = slice(ours, ourNext, sliceMillis);
+					ourNext += mine.queries();
+					Slice theirs = slice(contender, offset, sliceMillis);
+					sink += mine.sink() + theirs.sink();
+					throughputs.computeIfAbsent(ours.name(), n -> new ArrayList<>()).add(mine.throughput());
+					throughputs.computeIfAbsent(contender.name(), n -> new ArrayList<>()).add(theirs.throughput());
+					pairedRatios.computeIfAbsent(contender.name(), n -> new ArrayList<>())
+						.add(mine.throughput() / theirs.throughput());
+					for (var measured : List.of(Map.entry(ours.name(), mine), Map.entry(contender.name(), theirs))) {
+						long[] total = cpu.computeIfAbsent(measured.getKey(), n -> new long[2]);
+						total[0] = total[0] < 0 || measured.getValue().cpuNanos() < 0 ? -1
+								: total[0] + measured.getValue().cpuNanos();
+						total[1] += measured.getValue().queries();
+					}
 				}
-				long elapsed = System.nanoTime() - t0;
-				throughputs.computeIfAbsent(contender.name(), n -> new ArrayList<>())
-					.add(contender.batch() / (elapsed / 1e9));
 				long[] times = new long[contender.batch()];
 				for (int j = 0; j < contender.batch(); j++) {
 					long q0 = System.nanoTime();
@@ -255,11 +284,10 @@ public final class FinderBenchmark {
 		List<Result> results = new ArrayList<>();
 		for (Contender contender : contenders) {
 			long[] times = latencies.get(contender.name()).stream().flatMapToLong(Arrays::stream).sorted().toArray();
-			List<Double> rates = new ArrayList<>(throughputs.get(contender.name()));
-			rates.sort(null);
 			results.add(new Result(contender.name(), times[times.length / 2] / 1e3,
 					times[(int) Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] / 1e3,
-					Arrays.stream(times).average().orElse(0) / 1e3, rates.get(rates.size() / 2), times.length));
+					Arrays.stream(times).average().orElse(0) / 1e3, median(throughputs.get(contender.name())),
+					times.length));
 		}
 		String loadAfter = loadAverage();
 
@@ -277,14 +305,25 @@ public final class FinderBenchmark {
 		report.append(String.format(Locale.ROOT,
 				"query: k = %d, amenity %s, open at %s, radius %.0f m, %,d origins; %d rounds after %d s warm-up each; one thread%n%n",
 				K, AMENITY, BenchDataset.INSTANT, RADIUS, originCount, rounds, warmupSeconds));
-		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of rounds) | ours ÷ it |\n");
-		report.append("|---|---|---|---|---|---|---|\n");
-		double ourThroughput = results.get(0).throughput();
+		report.append(String.format(Locale.ROOT,
+				"throughput: untimed slices of at least %d ms; ours ÷ it is the median over the rounds of the ratio of two slices taken back to back, ours just before it (range in brackets)%n%n",
+				sliceMillis));
+		report.append("| contender | queries timed | median µs | p99 µs | mean µs | throughput q/s (median of slices) | ours ÷ it, paired | CPU µs per query (incl. server process) | ours ÷ it, by CPU |\n");
+		report.append("|---|---|---|---|---|---|---|---|---|\n");
+		long[] ourCpu = cpu.get(ours.name());
+		double ourCpuPerQuery = ourCpu == null || ourCpu[0] < 0 ? Double.NaN : ourCpu[0] / 1e3 / ourCpu[1];
 		for (Result result : results) {
-			report.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %s |%n", result.name(),
-					result.queries(), result.medianMicros(), result.p99Micros(), result.meanMicros(),
-					result.throughput(), result == results.get(0) ? "1" : String.format(Locale.ROOT, "%.1f×",
-							ourThroughput / result.throughput())));
+			List<Double> paired = pairedRatios.get(result.name());
+			long[] theirCpu = cpu.get(result.name());
+			double cpuPerQuery = theirCpu == null || theirCpu[0] < 0 ? Double.NaN : theirCpu[0] / 1e3 / theirCpu[1];
+			report.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %s | %.2f | %s |%n",
+					result.name(), result.queries(), result.medianMicros(), result.p99Micros(), result.meanMicros(),
+					result.throughput(),
+					paired == null ? "1"
+							: String.format(Locale.ROOT, "%.1f× [%.1f–%.1f]", median(paired),
+									paired.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+									paired.stream().mapToDouble(Double::doubleValue).max().orElse(0)),
+					cpuPerQuery, paired == null ? "1" : String.format(Locale.ROOT, "%.1f×", cpuPerQuery / ourCpuPerQuery)));
 		}
 		report.append("\n(checksum ").append(sink).append(")\n");
 		System.out.print(report);
@@ -296,6 +335,51 @@ public final class FinderBenchmark {
 		if (postgis != null) {
 			postgis.close();
 		}
+	}
+
+	/**
+	 * @param cpuNanos CPU time of this thread plus the contender's server process, or -1
+	 * when the latter cannot be read
+	 */
+	record Slice(int queries, double throughput, long sink, long cpuNanos) {
+	}
+
+	private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private static long cpuNanos(Contender contender) {
+		long server = contender.serverCpuNanos() == null ? 0 : contender.serverCpuNanos().getAsLong();
+		return server < 0 ? -1 : THREADS.getCurrentThreadCpuTime() + server;
+	}
+
+	/**
+	 * Runs a contender's queries from {@code first} on, untimed one by one, until at least
+	 * {@code millis} have passed: every contender's throughput is taken over about the
+	 * same stretch of time, whatever its speed.
+	 */
+	static Slice slice(Contender contender, int first, int millis) throws Exception {
+		int chunk = Math.max(1, contender.batch() / 100);
+		long sink = 0;
+		int done = 0;
+		long cpuBefore = cpuNanos(contender);
+		long started = System.nanoTime();
+		long elapsed;
+		do {
+			for (int j = 0; j < chunk; j++) {
+				sink += contender.search().run(first + done++);
+			}
+			elapsed = System.nanoTime() - started;
+		}
+		while (elapsed < millis * 1_000_000L);
+		long cpuAfter = cpuNanos(contender);
+		return new Slice(done, done / (elapsed / 1e9), sink,
+				cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	/** A string with its own character array ({@code new String(String)} shares the original's). */

@@ -59,6 +59,9 @@ final class PostgisKnnContender implements AutoCloseable {
 
 	final String plan;
 
+	/** The server process that answers this connection, for its CPU time. */
+	private final long backendPid;
+
 	PostgisKnnContender(String url, List<IndexedStation> stations, boolean[] openNow) throws Exception {
 		this.connection = DriverManager.getConnection(url);
 		try (Statement ddl = connection.createStatement()) {
@@ -91,6 +94,10 @@ final class PostgisKnnContender implements AutoCloseable {
 				rs.next();
 				this.version = rs.getString(1);
 			}
+		}
+		try (Statement pid = connection.createStatement(); ResultSet rs = pid.executeQuery("SELECT pg_backend_pid()")) {
+			rs.next();
+			this.backendPid = rs.getLong(1);
 		}
 		this.statement = connection.prepareStatement(QUERY);
 		this.dwithin = connection.prepareStatement(DWITHIN_QUERY);
@@ -158,6 +165,23 @@ final class PostgisKnnContender implements AutoCloseable {
 			}
 		}
 		return size == k ? found : Arrays.copyOf(found, size);
+	}
+
+	/**
+	 * The CPU time (user + system) the server process of this connection has used so far,
+	 * from {@code /proc/<pid>/stat} in clock ticks of 10 ms (Linux's USER_HZ); -1 where
+	 * it cannot be read (another machine, no /proc).
+	 */
+	long backendCpuNanos() {
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(backendPid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+		}
+		catch (Exception ex) {
+			return -1;
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.yizhan.finder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +35,7 @@ import org.yizhan.station.HostType;
  *
  * <p>
  * Filters run cheapest first: amenities (one AND on a bit set), a flat lower bound of the
- * distance, the opening hours (each distinct schedule evaluated once per query), the
+ * distance, the opening hours (each distinct schedule evaluated once per minute), the
  * haversine, and the host type only for candidates that would make the top k.
  */
 class StationIndex {
@@ -56,7 +57,7 @@ class StationIndex {
 
 	/**
 	 * Each distinct compiled schedule gets a small number that cells keep next to the
-	 * coordinates, so that a query evaluates each schedule once instead of once per
+	 * coordinates, so that each schedule is evaluated once per minute instead of once per
 	 * candidate (a handful of schedules, such as {@code 24/7}, is shared by most
 	 * stations). Numbers are never reused; guarded by {@link #writeLock}.
 	 */
@@ -67,6 +68,14 @@ class StationIndex {
 	 * number.
 	 */
 	private volatile OpeningSchedule[] schedules = new OpeningSchedule[0];
+
+	/**
+	 * Whether each schedule is open in the minute most recently asked about, shared by
+	 * every query of that minute (nearly all queries ask about now). Exact: opening hours
+	 * have minute resolution, and {@link OpeningSchedule#statusAt} reads only the date,
+	 * hour and minute.
+	 */
+	private volatile OpenInMinute openInMinute;
 
 	private final Object writeLock = new Object();
 
@@ -175,7 +184,8 @@ class StationIndex {
 		double farthestLat = Math.min(89.9, Math.abs(lat) + radius / METERS_PER_DEGREE + CELL_DEGREES);
 		double eastWestScale = METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
 		double narrowestCell = CELL_DEGREES * eastWestScale;
-		Search search = new Search(query, calendar, schedules, eastWestScale);
+		Search search = new Search(query, query.openAt() == null ? null : openIn(query.openAt(), calendar),
+				eastWestScale);
 		TopK best = search.best;
 		int maxRing = (int) Math.ceil(radius / narrowestCell) + 1;
 		long centerRow = (long) Math.floor(lat / CELL_DEGREES);
@@ -209,17 +219,77 @@ class StationIndex {
 		return best.sorted();
 	}
 
+	private OpenInMinute openIn(LocalDateTime at, HolidayCalendar calendar) {
+		long minute = OpenInMinute.minuteOf(at);
+		OpeningSchedule[] current = schedules;
+		OpenInMinute known = openInMinute;
+		if (known != null && known.minute == minute && known.calendar == calendar && known.schedules == current) {
+			return known;
+		}
+		OpenInMinute fresh = new OpenInMinute(minute, at.truncatedTo(ChronoUnit.MINUTES), calendar, current);
+		openInMinute = fresh;
+		return fresh;
+	}
+
 	/**
-	 * One query's state: its filters, the best k so far, and whether each schedule is
-	 * open at the query's minute, worked out the first time a candidate needs it.
+	 * Whether each schedule (by number) is open in one minute, worked out the first time
+	 * a candidate needs it. Queries of the same minute share it and fill it in without
+	 * locking: every writer of a slot writes the same answer, a byte is written
+	 * atomically, and a reader that does not yet see another's answer works it out again.
 	 */
-	private final class Search {
+	static final class OpenInMinute {
 
 		private static final byte UNKNOWN = 0;
 
 		private static final byte OPEN = 1;
 
 		private static final byte NOT_OPEN = 2;
+
+		/** Minutes since 1970-01-01T00:00 local time. */
+		final long minute;
+
+		private final LocalDateTime at;
+
+		private final HolidayCalendar calendar;
+
+		private final OpeningSchedule[] schedules;
+
+		/** Per schedule number: {@link #UNKNOWN} until evaluated, then open or not. */
+		private final byte[] open;
+
+		OpenInMinute(long minute, LocalDateTime at, HolidayCalendar calendar, OpeningSchedule[] schedules) {
+			this.minute = minute;
+			this.at = at;
+			this.calendar = calendar;
+			this.schedules = schedules;
+			this.open = new byte[schedules.length];
+		}
+
+		static long minuteOf(LocalDateTime at) {
+			return at.toLocalDate().toEpochDay() * 1440 + at.getHour() * 60 + at.getMinute();
+		}
+
+		/** Schedules numbered below this one are memoised. */
+		int size() {
+			return open.length;
+		}
+
+		boolean isOpen(int schedule) {
+			byte known = open[schedule];
+			if (known == UNKNOWN) {
+				known = schedules[schedule].statusAt(at, calendar) == OpenStatus.OPEN ? OPEN : NOT_OPEN;
+				open[schedule] = known;
+			}
+			return known == OPEN;
+		}
+
+	}
+
+	/**
+	 * One query's state: its filters, the best k so far, and which schedules are open in
+	 * the query's minute.
+	 */
+	private final class Search {
 
 		final TopK best;
 
@@ -239,16 +309,10 @@ class StationIndex {
 
 		private final Set<HostType> hostTypes;
 
-		private final LocalDateTime openAt;
+		/** {@code null} when the query does not ask for open stations only. */
+		private final OpenInMinute open;
 
-		private final HolidayCalendar calendar;
-
-		private final OpeningSchedule[] schedules;
-
-		/** Per schedule number: {@link #UNKNOWN} until evaluated, then open or not. */
-		private final byte[] openBySchedule;
-
-		Search(NearbyQuery query, HolidayCalendar calendar, OpeningSchedule[] schedules, double eastWestScale) {
+		Search(NearbyQuery query, OpenInMinute open, double eastWestScale) {
 			this.best = new TopK(query.limit());
 			this.lat = query.origin().lat();
 			this.lon = query.origin().lon();
@@ -256,10 +320,7 @@ class StationIndex {
 			this.eastWestScale = eastWestScale;
 			this.amenityMask = IndexedStation.bits(query.amenities());
 			this.hostTypes = query.hostTypes();
-			this.openAt = query.openAt();
-			this.calendar = calendar;
-			this.schedules = schedules;
-			this.openBySchedule = openAt == null ? null : new byte[schedules.length];
+			this.open = open;
 		}
 
 		/**
@@ -269,14 +330,14 @@ class StationIndex {
 		 * far.
 		 */
 		void scan(Cell cell) {
-			double[] positions = cell.positions;
-			int n = positions.length / 2;
+			long[] members = cell.members;
+			int n = members.length / Cell.STRIDE;
 			// The first member at or north of the origin's latitude.
 			int low = 0;
 			int high = n - 1;
 			while (low <= high) {
 				int middle = (low + high) >>> 1;
-				if (positions[2 * middle] < lat) {
+				if (Cell.lat(members, middle) < lat) {
 					low = middle + 1;
 				}
 				else {
@@ -287,19 +348,19 @@ class StationIndex {
 			int down = up - 1;
 			while (up < n || down >= 0) {
 				double bound = bound();
-				boolean goUp = up < n && (positions[2 * up] - lat) * METERS_PER_DEGREE * 0.999 <= bound;
-				boolean goDown = down >= 0 && (lat - positions[2 * down]) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goUp = up < n && (Cell.lat(members, up) - lat) * METERS_PER_DEGREE * 0.999 <= bound;
+				boolean goDown = down >= 0 && (lat - Cell.lat(members, down)) * METERS_PER_DEGREE * 0.999 <= bound;
 				if (!goUp && !goDown) {
 					return;
 				}
 				if (goUp) {
-					consider(cell, up++);
+					consider(cell, members, up++);
 				}
 				else {
 					up = n;
 				}
 				if (goDown) {
-					consider(cell, down--);
+					consider(cell, members, down--);
 				}
 				else {
 					down = -1;
@@ -316,24 +377,24 @@ class StationIndex {
 		 * bound of the distance (no trigonometry), the schedule's memoised state; the
 		 * haversine and the station object itself only for stations still in the race.
 		 */
-		private void consider(Cell cell, int i) {
-			long attributes = cell.attributes[i];
+		private void consider(Cell cell, long[] members, int i) {
+			long attributes = members[i * Cell.STRIDE + 2];
 			if ((attributes & amenityMask) != amenityMask) {
 				return;
 			}
-			double stationLat = cell.positions[2 * i];
-			double stationLon = cell.positions[2 * i + 1];
+			double stationLat = Cell.lat(members, i);
+			double stationLon = Double.longBitsToDouble(members[i * Cell.STRIDE + 1]);
 			double northSouth = (stationLat - lat) * METERS_PER_DEGREE;
 			double eastWest = (stationLon - lon) * eastWestScale;
 			double bound = bound();
 			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
 				return;
 			}
-			if (openAt != null && !isOpen(Cell.schedule(attributes))) {
+			if (open != null && !isOpen(Cell.schedule(attributes))) {
 				return;
 			}
 			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
-			long id = cell.ids[i];
+			long id = members[i * Cell.STRIDE + 3];
 			if (distance > radius || !best.wouldAccept(distance, id)) {
 				return;
 			}
@@ -344,17 +405,12 @@ class StationIndex {
 		}
 
 		private boolean isOpen(int schedule) {
-			if (schedule >= openBySchedule.length) {
-				// A schedule first indexed while this query ran: too new for the memo,
-				// but published with the cell that uses it.
-				return StationIndex.this.schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN;
+			if (schedule < open.size()) {
+				return open.isOpen(schedule);
 			}
-			byte known = openBySchedule[schedule];
-			if (known == UNKNOWN) {
-				known = schedules[schedule].statusAt(openAt, calendar) == OpenStatus.OPEN ? OPEN : NOT_OPEN;
-				openBySchedule[schedule] = known;
-			}
-			return known == OPEN;
+			// A schedule first indexed while this query ran: too new for the memo, but
+			// published with the cell that uses it.
+			return StationIndex.this.schedules[schedule].statusAt(open.at, open.calendar) == OpenStatus.OPEN;
 		}
 
 	}
@@ -413,11 +469,11 @@ class StationIndex {
 	}
 
 	/**
-	 * The stations of one grid cell, with what the scan reads copied into flat arrays
-	 * (struct of arrays), few of them because each array is a cache miss when a query
-	 * first touches the cell: positions (latitude and longitude side by side), attributes
-	 * (amenity bits and schedule number in one long) and ids; a station object is touched
-	 * only when it enters the top k. Immutable: a change builds a new cell.
+	 * The stations of one grid cell, with what the scan reads copied into one flat array,
+	 * because each array is a cache miss when a query first touches the cell: per member
+	 * its latitude and longitude (as raw bits), attributes (amenity bits and schedule
+	 * number in one long) and id, side by side; a station object is touched only when it
+	 * enters the top k. Immutable: a change builds a new cell.
 	 */
 	static final class Cell {
 
@@ -428,15 +484,17 @@ class StationIndex {
 			}
 		}
 
+		/** Longs per member in {@link #members}. */
+		static final int STRIDE = 4;
+
 		final IndexedStation[] stations;
 
-		final long[] ids;
-
-		/** Latitude of member i at 2i, longitude at 2i + 1; sorted by latitude. */
-		final double[] positions;
-
-		/** Amenity bits in the low 32 bits, the schedule number in the high 32. */
-		final long[] attributes;
+		/**
+		 * Member i at {@code STRIDE * i}: latitude and longitude bits, attributes
+		 * (amenity bits in the low 32 bits, the schedule number in the high 32), id;
+		 * sorted by latitude.
+		 */
+		final long[] members;
 
 		private Cell(IndexedStation[] members, int[] memberSchedules) {
 			Integer[] order = new Integer[members.length];
@@ -448,17 +506,20 @@ class StationIndex {
 				.thenComparingLong(i -> members[i].id()));
 			int n = members.length;
 			this.stations = new IndexedStation[n];
-			this.ids = new long[n];
-			this.positions = new double[2 * n];
-			this.attributes = new long[n];
+			this.members = new long[STRIDE * n];
 			for (int i = 0; i < n; i++) {
 				IndexedStation station = members[order[i]];
 				stations[i] = station;
-				ids[i] = station.id();
-				positions[2 * i] = station.lat();
-				positions[2 * i + 1] = station.lon();
-				attributes[i] = (station.amenityBits() & 0xFFFF_FFFFL) | ((long) memberSchedules[order[i]] << 32);
+				this.members[STRIDE * i] = Double.doubleToRawLongBits(station.lat());
+				this.members[STRIDE * i + 1] = Double.doubleToRawLongBits(station.lon());
+				this.members[STRIDE * i + 2] = (station.amenityBits() & 0xFFFF_FFFFL)
+						| ((long) memberSchedules[order[i]] << 32);
+				this.members[STRIDE * i + 3] = station.id();
 			}
+		}
+
+		static double lat(long[] members, int i) {
+			return Double.longBitsToDouble(members[STRIDE * i]);
 		}
 
 		static int schedule(long attributes) {
@@ -466,9 +527,9 @@ class StationIndex {
 		}
 
 		private int[] schedules() {
-			int[] schedules = new int[attributes.length];
+			int[] schedules = new int[stations.length];
 			for (int i = 0; i < schedules.length; i++) {
-				schedules[i] = schedule(attributes[i]);
+				schedules[i] = schedule(members[STRIDE * i + 2]);
 			}
 			return schedules;
 		}
@@ -495,8 +556,8 @@ class StationIndex {
 		/** This cell without the station, or {@code null} when it was the last one. */
 		Cell without(long id) {
 			int at = -1;
-			for (int i = 0; i < ids.length; i++) {
-				if (ids[i] == id) {
+			for (int i = 0; i < stations.length; i++) {
+				if (members[STRIDE * i + 3] == id) {
 					at = i;
 					break;
 				}

@@ -51,6 +51,45 @@ class StationIndexTests {
 	}
 
 	@Test
+	void queriesOfTheSameFewMinutesAnswerWhatAScanAnswersAtEachSecond() {
+		// Open-now answers are memoised per minute and shared between queries: here
+		// queries take turns between the last minute before offices close (Friday
+		// 17:29), the minute they close (17:30), and a minute past midnight, at random
+		// seconds.
+		Random random = new Random(20261201L);
+		List<IndexedStation> stations = clustered(random, 6000);
+		StationIndex index = new StationIndex();
+		stations.forEach(index::put);
+		List<LocalDateTime> minutes = List.of(LocalDateTime.of(2026, 11, 27, 17, 29),
+				LocalDateTime.of(2026, 11, 27, 17, 30), LocalDateTime.of(2026, 11, 28, 0, 1));
+
+		for (int i = 0; i < 600; i++) {
+			LocalDateTime at = minutes.get(random.nextInt(minutes.size()))
+				.plusSeconds(random.nextInt(60))
+				.plusNanos(random.nextInt(1_000_000_000));
+			NearbyQuery shape = randomQuery(random);
+			NearbyQuery query = new NearbyQuery(shape.origin(), shape.radiusMeters(), shape.limit(), shape.amenities(),
+					shape.hostTypes(), at);
+			assertThat(ids(index.nearby(query, CALENDAR))).as("query %s", query)
+				.containsExactlyElementsOf(ids(bruteForce(stations, query)));
+		}
+	}
+
+	@Test
+	void aStationWithHoursNewToTheIndexIsJudgedByItsOwnHoursWithinTheSameMinute() {
+		StationIndex index = new StationIndex();
+		index.put(station(1, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(1)));
+		LocalDateTime fridayEvening = LocalDateTime.of(2026, 11, 27, 20, 15);
+		NearbyQuery openNow = new NearbyQuery(GeoPoint.of(30.25, 120.17), 1000, 10, Set.of(), Set.of(), fridayEvening);
+		assertThat(index.nearby(openNow, CALENDAR)).isEmpty();
+
+		OpeningSchedule evenings = OpeningSchedule.compile(OpeningHours.parse("Mo-Su 20:00-23:00"));
+		index.put(station(2, 30.2501, 120.1701, 0, HostType.BANK, evenings));
+
+		assertThat(ids(index.nearby(openNow, CALENDAR))).containsExactly(2L);
+	}
+
+	@Test
 	void equalDistancesComeOutInIdOrder() {
 		StationIndex index = new StationIndex();
 		for (long id : new long[] { 7, 3, 9, 1, 5 }) {

@@ -1,13 +1,22 @@
 package org.yizhan.finder.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyQuery;
@@ -38,6 +48,7 @@ import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +66,8 @@ class NearbyApiController {
 	static final int MAX_RADIUS_METERS = 50_000;
 
 	static final int MAX_LIMIT = 100;
+
+	private static final String CACHEABLE = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue();
 
 	private final StationFinder finder;
 
@@ -88,7 +101,7 @@ class NearbyApiController {
 			@Parameter(name = "hostType", in = ParameterIn.QUERY, description = "any of these, comma-separated"),
 			@Parameter(name = "at", in = ParameterIn.QUERY,
 					description = "ISO-8601 instant or local time in Asia/Shanghai, e.g. 2026-11-23T22:00") })
-	ResponseEntity<byte[]> nearby(HttpServletRequest request) {
+	void nearby(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// Read straight from the request, not bound as nine @RequestParam arguments: the
 		// converter lookup Spring does per bound argument (annotation equality through
 		// proxies) cost more CPU than the whole search.
@@ -124,11 +137,13 @@ class NearbyApiController {
 		List<NearbyStation> found = finder
 			.nearby(new NearbyQuery(origin, radiusMeters, count.intValue(), wanted, hostTypes, onlyOpen ? when : null));
 		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
-		// StationsJson.
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(writer.nearby(found, system, when));
+		// StationsJson, straight to the response with its length: the message converters'
+		// content negotiation has nothing to choose here.
+		StationJsonWriter.Answer answer = writer.nearby(found, system, when);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHEABLE);
+		response.setContentLength(answer.length());
+		response.getOutputStream().write(answer.bytes(), 0, answer.length());
 	}
 
 	@GetMapping("/in-box")
@@ -211,6 +226,23 @@ class NearbyApiController {
 	/** Parsing of the finder's query parameters, each mistake named by its parameter. */
 	static final class ApiParameters {
 
+		/**
+		 * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} with the offset optional, that
+		 * is what {@code OffsetDateTime.parse} or else {@code LocalDateTime.parse}
+		 * accept.
+		 */
+		private static final DateTimeFormatter LOCAL_TIME_OPTIONAL_OFFSET = new DateTimeFormatterBuilder()
+			.parseCaseInsensitive()
+			.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+			.optionalStart()
+			.parseLenient()
+			.appendOffsetId()
+			.parseStrict()
+			.optionalEnd()
+			.toFormatter(Locale.ROOT)
+			.withResolverStyle(ResolverStyle.STRICT)
+			.withChronology(IsoChronology.INSTANCE);
+
 		private ApiParameters() {
 		}
 
@@ -256,18 +288,25 @@ class NearbyApiController {
 			if (value == null || value.isBlank()) {
 				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
+			// One parse with the offset optional, not OffsetDateTime.parse and then
+			// LocalDateTime.parse on its failure: a time without an offset is the usual
+			// form, and the exception thrown for it (its stack trace filled through the
+			// whole servlet stack) cost more CPU than the search.
+			TemporalAccessor parsed;
 			try {
-				return OffsetDateTime.parse(value.strip()).atZoneSameInstant(YizhanTime.ZONE).toLocalDateTime();
+				parsed = LOCAL_TIME_OPTIONAL_OFFSET.parse(value.strip());
 			}
-			catch (DateTimeParseException withoutOffset) {
-				try {
-					return LocalDateTime.parse(value.strip());
-				}
-				catch (DateTimeParseException ex) {
-					violations.add(Violation.of("at", "validation.dateTime"));
-					return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
-				}
+			catch (DateTimeParseException ex) {
+				violations.add(Violation.of("at", "validation.dateTime"));
+				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
+			LocalDateTime local = LocalDateTime.from(parsed);
+			if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+				return local;
+			}
+			return OffsetDateTime.of(local, ZoneOffset.from(parsed))
+				.atZoneSameInstant(YizhanTime.ZONE)
+				.toLocalDateTime();
 		}
 
 	}

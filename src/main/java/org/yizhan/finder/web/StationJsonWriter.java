@@ -1,14 +1,13 @@
 package org.yizhan.finder.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -61,11 +60,30 @@ class StationJsonWriter {
 
 	private static final byte[] NULL = ascii("null");
 
+	/**
+	 * About what an answer adds to a station's cached parts: distance, travel times, the
+	 * opening fields and the entry (the buffer grows when it is more).
+	 */
+	private static final int PER_ANSWER_FIELDS = 160;
+
+	private static final byte[] STATIONS_START = ascii("{\"stations\":[");
+
+	private static final byte[] STATIONS_END = ascii("]}");
+
+	private static final byte[] DISTANCE = ascii("\"distanceMeters\":");
+
+	private static final byte[] WALK = ascii(",\"walkMinutes\":");
+
+	private static final byte[] RIDE = ascii(",\"rideMinutes\":");
+
 	private final StationFinder finder;
 
 	private final JsonMapper json;
 
 	private final Cache<Long, Fragments> fragments = Caffeine.newBuilder().maximumSize(CACHED_STATIONS).build();
+
+	/** The opening fields of the minute most recently answered. */
+	private volatile OpenFields openFields;
 
 	StationJsonWriter(StationFinder finder, JsonMapper json) {
 		this.finder = finder;
@@ -90,40 +108,160 @@ class StationJsonWriter {
 				Navigation.links(station));
 	}
 
-	/** The nearby answer, byte for byte what Jackson writes for the same stations. */
-	byte[] nearby(List<NearbyStation> found, Crs crs, LocalDateTime at) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 1400 * found.size());
-		out.writeBytes(ascii("{\"stations\":["));
-		// Stations share a handful of schedules: each one's fields once per answer.
-		Map<OpeningSchedule, byte[]> openFields = new IdentityHashMap<>();
-		Map<EntryKey, byte[]> entries = new HashMap<>();
-		for (int i = 0; i < found.size(); i++) {
+	/**
+	 * The nearby answer, byte for byte what Jackson writes for the same stations, in a
+	 * buffer sized for it (not copied once more into an array of the exact length).
+	 */
+	Answer nearby(List<NearbyStation> found, Crs crs, LocalDateTime at) {
+		Fragments[] parts = new Fragments[found.size()];
+		int estimate = 16;
+		for (int i = 0; i < parts.length; i++) {
+			parts[i] = fragments(found.get(i).station(), crs);
+			estimate += parts[i].length() + PER_ANSWER_FIELDS;
+		}
+		OpenFields open = openFields(at);
+		Bytes out = new Bytes(estimate);
+		out.put(STATIONS_START);
+		for (int i = 0; i < parts.length; i++) {
 			IndexedStation station = found.get(i).station();
 			double distance = found.get(i).distanceMeters();
-			Fragments parts = fragments(station, crs);
 			if (i > 0) {
-				out.write(',');
+				out.put((byte) ',');
 			}
-			out.writeBytes(parts.head());
-			out.writeBytes(ascii("\"distanceMeters\":" + Math.round(distance) + ",\"walkMinutes\":"
-					+ TravelTime.WALK.minutes(distance) + ",\"rideMinutes\":" + TravelTime.EBIKE.minutes(distance)
-					+ ","));
-			out.writeBytes(openFields.computeIfAbsent(station.schedule(), schedule -> {
-				OpenState state = finder.openState(station, at);
-				return ascii("\"openNow\":" + openNow(state) + ",\"openUntil\":" + quoted(openUntil(state))
-						+ ",\"nextOpen\":" + quoted(nextOpen(state)) + ",");
-			}));
-			out.writeBytes(parts.middle());
-			out.writeBytes(station.entrySchedule() == null ? NULL
-					: entries.computeIfAbsent(new EntryKey(station.entryMethod(), station.entrySchedule()), key -> {
-						EntryJson entry = entry(station, at);
-						return ascii("{\"method\":" + quoted(entry.method()) + ",\"unattendedNow\":"
-								+ entry.unattendedNow() + "}");
-					}));
-			out.writeBytes(parts.tail());
+			out.put(parts[i].head());
+			out.put(DISTANCE);
+			out.putWhole(Math.round(distance));
+			out.put(WALK);
+			out.putWhole(TravelTime.WALK.minutes(distance));
+			out.put(RIDE);
+			out.putWhole(TravelTime.EBIKE.minutes(distance));
+			out.put((byte) ',');
+			out.put(open.of(station));
+			out.put(parts[i].middle());
+			out.put(open.entryOf(station));
+			out.put(parts[i].tail());
 		}
-		out.writeBytes(ascii("]}"));
-		return out.toByteArray();
+		out.put(STATIONS_END);
+		return new Answer(out.bytes, out.size);
+	}
+
+	/** An answer's bytes: the first {@code length} of {@code bytes}. */
+	record Answer(byte[] bytes, int length) {
+
+		String text() {
+			return new String(bytes, 0, length, StandardCharsets.UTF_8);
+		}
+
+	}
+
+	/**
+	 * The opening fields of one minute (open now, until when, next open; unattended
+	 * entry) per schedule, shared by every answer of that minute: stations share a
+	 * handful of schedules, and the fields have minute resolution, as opening hours do
+	 * ({@link OpeningSchedule#stateAt} reads the time to the minute).
+	 */
+	private OpenFields openFields(LocalDateTime at) {
+		long minute = at.toLocalDate().toEpochDay() * 1440 + at.getHour() * 60 + at.getMinute();
+		OpenFields current = openFields;
+		if (current == null || current.minute != minute) {
+			current = new OpenFields(minute, at);
+			openFields = current;
+		}
+		return current;
+	}
+
+	private final class OpenFields {
+
+		final long minute;
+
+		private final LocalDateTime at;
+
+		private final Map<OpeningSchedule, byte[]> open = new ConcurrentHashMap<>();
+
+		private final Map<EntryKey, byte[]> entries = new ConcurrentHashMap<>();
+
+		OpenFields(long minute, LocalDateTime at) {
+			this.minute = minute;
+			this.at = at;
+		}
+
+		byte[] of(IndexedStation station) {
+			byte[] fields = open.get(station.schedule());
+			if (fields == null) {
+				OpenState state = finder.openState(station, at);
+				fields = ascii("\"openNow\":" + openNow(state) + ",\"openUntil\":" + quoted(openUntil(state))
+						+ ",\"nextOpen\":" + quoted(nextOpen(state)) + ",");
+				open.put(station.schedule(), fields);
+			}
+			return fields;
+		}
+
+		byte[] entryOf(IndexedStation station) {
+			if (station.entrySchedule() == null) {
+				return NULL;
+			}
+			EntryKey key = new EntryKey(station.entryMethod(), station.entrySchedule());
+			byte[] fields = entries.get(key);
+			if (fields == null) {
+				EntryJson entry = entry(station, at);
+				fields = ascii(
+						"{\"method\":" + quoted(entry.method()) + ",\"unattendedNow\":" + entry.unattendedNow() + "}");
+				entries.put(key, fields);
+			}
+			return fields;
+		}
+
+	}
+
+	/**
+	 * A growing byte buffer without {@link java.io.ByteArrayOutputStream}'s lock per
+	 * write.
+	 */
+	private static final class Bytes {
+
+		byte[] bytes;
+
+		int size;
+
+		Bytes(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void put(byte[] part) {
+			room(part.length);
+			System.arraycopy(part, 0, bytes, size, part.length);
+			size += part.length;
+		}
+
+		void put(byte b) {
+			room(1);
+			bytes[size++] = b;
+		}
+
+		/** A whole number as Jackson writes it, without a string in between. */
+		void putWhole(long value) {
+			if (value < 0 || value >= 1_000_000_000L) {
+				put(ascii(Long.toString(value)));
+				return;
+			}
+			int digits = 1;
+			for (long rest = value / 10; rest > 0; rest /= 10) {
+				digits++;
+			}
+			room(digits);
+			for (int i = size + digits - 1; i >= size; i--) {
+				bytes[i] = (byte) ('0' + value % 10);
+				value /= 10;
+			}
+			size += digits;
+		}
+
+		private void room(int more) {
+			if (size + more > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+			}
+		}
+
 	}
 
 	/**
@@ -131,6 +269,11 @@ class StationJsonWriter {
 	 * distance, between the opening fields and the entry, and after the entry.
 	 */
 	private record Fragments(IndexedStation station, byte[] head, byte[] middle, byte[] tail) {
+
+		int length() {
+			return head.length + middle.length + tail.length;
+		}
+
 	}
 
 	/** Schedules compare by identity: each distinct hours text is compiled once. */

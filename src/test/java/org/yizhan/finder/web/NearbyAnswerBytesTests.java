@@ -76,7 +76,7 @@ class NearbyAnswerBytesTests {
 		byte[] expected = json.writeValueAsBytes(new StationsJson(
 				found.stream().map(hit -> writer.station(hit.station(), hit.distanceMeters(), system, when)).toList()));
 		for (int pass = 0; pass < 2; pass++) {
-			assertThat(new String(writer.nearby(found, system, when), StandardCharsets.UTF_8))
+			assertThat(writer.nearby(found, system, when).text())
 				.isEqualTo(new String(expected, StandardCharsets.UTF_8));
 		}
 	}
@@ -88,9 +88,8 @@ class NearbyAnswerBytesTests {
 		assertThat(hit.station().id()).isEqualTo(station.id().value());
 		LocalDateTime at = LocalDateTime.parse("2026-11-23T09:00");
 
-		assertThat(new String(writer.nearby(List.of(hit), Crs.GCJ02, at), StandardCharsets.UTF_8))
-			.isEqualTo(json.writeValueAsString(
-					new StationsJson(List.of(writer.station(hit.station(), hit.distanceMeters(), Crs.GCJ02, at)))));
+		assertThat(writer.nearby(List.of(hit), Crs.GCJ02, at).text()).isEqualTo(json.writeValueAsString(
+				new StationsJson(List.of(writer.station(hit.station(), hit.distanceMeters(), Crs.GCJ02, at)))));
 	}
 
 	@Test
