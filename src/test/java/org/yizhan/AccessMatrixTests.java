@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.yizhan.rating.StationTokens;
+import org.yizhan.station.StationId;
 import org.yizhan.support.HttpCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -478,6 +481,11 @@ class AccessMatrixTests {
 					action.equals("personal-data") ? ADMIN_HIDDEN : HIDDEN_OR_REFUSED));
 		}
 
+		// rating intake (issue 5): for everyone, without an account, and for the
+		// stations of every district alike: a worker's phone rates through it
+		rows.add(api("POST", "/api/v1/ratings", c -> c.json("POST", "/api/v1/ratings", ratingJson(c.station())), PUBLIC,
+				PUBLIC));
+
 		// one's own profile: signed in with a password (a token may not manage these)
 		rows.add(basic("GET", "/api/v1/me", c -> c.get("/api/v1/me"), SIGNED_IN, null));
 		rows.add(basic("POST", "/api/v1/me/password",
@@ -854,6 +862,16 @@ class AccessMatrixTests {
 
 	private Map<String, String> accountMatch(long account) {
 		return Map.of("If-Match", "\"" + accountVersion(account) + "\"");
+	}
+
+	/**
+	 * Rating intake (issue 5): a rating of a station through its QR token, from a device
+	 * of its own, so that no cell is another's repeat or meets the per-device limit.
+	 */
+	private String ratingJson(long station) {
+		String token = this.context.getBean(StationTokens.class).issue(StationId.of(station));
+		return q("{'token':'" + token + "','stars':4,'tags':['CLEAN'],'deviceId':'matrix-"
+				+ UUID.randomUUID().toString().replace("-", "") + "'}");
 	}
 
 	private List<String> foreignMarkers() {
