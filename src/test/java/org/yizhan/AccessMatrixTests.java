@@ -481,8 +481,9 @@ class AccessMatrixTests {
 					action.equals("personal-data") ? ADMIN_HIDDEN : HIDDEN_OR_REFUSED));
 		}
 
-		// rating intake (issue 5): for everyone, without an account, and for the
-		// stations of every district alike: a worker's phone rates through it
+		// rating intake (issue 5): a station's QR page and the rating API are for
+		// everyone, without an account, and for the stations of every district alike
+		rows.add(page("GET", "/r/{token}", c -> c.get("/r/" + ratingToken(c.station())), PUBLIC, PUBLIC));
 		rows.add(api("POST", "/api/v1/ratings", c -> c.json("POST", "/api/v1/ratings", ratingJson(c.station())), PUBLIC,
 				PUBLIC));
 
@@ -869,9 +870,12 @@ class AccessMatrixTests {
 	 * of its own, so that no cell is another's repeat or meets the per-device limit.
 	 */
 	private String ratingJson(long station) {
-		String token = this.context.getBean(StationTokens.class).issue(StationId.of(station));
-		return q("{'token':'" + token + "','stars':4,'tags':['CLEAN'],'deviceId':'matrix-"
+		return q("{'token':'" + ratingToken(station) + "','stars':4,'tags':['CLEAN'],'deviceId':'matrix-"
 				+ UUID.randomUUID().toString().replace("-", "") + "'}");
+	}
+
+	private String ratingToken(long station) {
+		return this.context.getBean(StationTokens.class).issue(StationId.of(station));
 	}
 
 	private List<String> foreignMarkers() {
