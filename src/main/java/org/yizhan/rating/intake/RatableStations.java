@@ -19,12 +19,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The stations ratings arrive for, kept in memory for
- * {@code yizhan.rating.intake.station-cache-ttl} (30 s): at thousands of ratings a second
- * a database read per rating would cost more than the rating. A change made through this
- * instance drops the copy at once; one made through another instance is seen within the
- * TTL. Whether a station takes ratings is checked again by the writer's insert, which
- * stores a rating only for a station listed at that moment.
+ * The stations ratings arrive for, kept in memory: at thousands of ratings a second a
+ * database read per rating would cost more than the rating. A change made through this
+ * instance drops the copy at once; one made through another instance is seen within
+ * {@code yizhan.rating.intake.station-cache-ttl} (30 s): a copy older than that is read
+ * again in the background on its next use, while requests go on with the old one (a
+ * request thread waits for the database only for a station it has never seen, or not for
+ * ten TTLs). Whether a station takes ratings is checked again by the writer's insert,
+ * which stores a rating only for a station listed at that moment.
  */
 @Component
 public class RatableStations {
@@ -34,7 +36,8 @@ public class RatableStations {
 	RatableStations(StationRegistry registry, IntakeProperties properties) {
 		this.stations = Caffeine.newBuilder()
 			.maximumSize(200_000)
-			.expireAfterWrite(properties.stationCacheTtl())
+			.refreshAfterWrite(properties.stationCacheTtl())
+			.expireAfterWrite(properties.stationCacheTtl().multipliedBy(10))
 			.build(id -> registry.findForRatingCode(StationId.of(id)).map(RatableStations::of));
 	}
 

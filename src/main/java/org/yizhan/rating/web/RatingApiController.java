@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +41,16 @@ class RatingApiController {
 
 	private final MessageSource messages;
 
+	/**
+	 * The answers' texts, per result, station name and language: formatting a message
+	 * with arguments goes through a {@code MessageFormat} that every request thread would
+	 * otherwise queue for.
+	 */
+	private final Cache<AnswerText, String> answers = Caffeine.newBuilder().maximumSize(20_000).build();
+
+	private record AnswerText(RatingReceipt.Result result, String station, Locale locale) {
+	}
+
 	RatingApiController(Ratings ratings, MessageSource messages) {
 		this.ratings = ratings;
 		this.messages = messages;
@@ -53,8 +65,9 @@ class RatingApiController {
 	@PostMapping(path = "/api/v1/ratings", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RatingJson> rate(@RequestBody RatingRequest request, HttpServletRequest http, Locale locale) {
 		RatingReceipt receipt = ratings.submit(request.toInput(), http.getRemoteAddr());
-		String message = messages.getMessage("rating.result." + receipt.result().name(),
-				new Object[] { receipt.station().name() }, locale);
+		String message = answers.get(new AnswerText(receipt.result(), receipt.station().name(), locale),
+				text -> messages.getMessage("rating.result." + text.result().name(), new Object[] { text.station() },
+						text.locale()));
 		HttpStatus status = (receipt.result() == RatingReceipt.Result.ALREADY_RATED) ? HttpStatus.OK
 				: HttpStatus.CREATED;
 		return ResponseEntity.status(status).body(RatingJson.of(receipt, message));
