@@ -7,7 +7,7 @@
 -- a second is what the writer cannot afford.
 
 -- Bursts and star spikes: the ratings of a station with one star value in a time window.
--- A window over all stars is read as stars = any('{1,2,3,4,5}'), one short range per value.
+-- A window over all stars is read as the sum of the five star values, one short range each.
 create index rating_station_stars_time_idx on rating (station_id, stars, created_at);
 
 -- One browser fingerprint behind many device ids on one station and day. Partial: API clients

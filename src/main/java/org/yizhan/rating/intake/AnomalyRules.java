@@ -45,8 +45,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnomalyRules {
 
-	private static final String ALL_STARS = "{1,2,3,4,5}";
-
 	private final AbuseProperties settings;
 
 	/** Per station and day: counted 1★ and 5★ ratings of the history before that day. */
@@ -214,32 +212,38 @@ public class AnomalyRules {
 		Instant burstSince = now.minus(burst.window());
 		Instant spikeSince = now.minus(spike.window());
 		int burstCap = burst.enabled() ? burst.maxRatings() : 0;
+		LocalDate today = LocalDate.ofInstant(now, YizhanTime.ZONE);
 		Map<Long, int[]> counts = new HashMap<>();
 		jdbc.query(connection -> {
+			// Every count reads one star value of one station in one window, the range
+			// of one index (station_id, stars, created_at); the window over all stars is
+			// the sum of five such ranges. The days bound it to the partitions it spans.
 			PreparedStatement statement = connection.prepareStatement("""
 					select u.station_id,
-					  (select count(*) from (select 1 from rating r
-					     where r.station_id = u.station_id and r.stars = any(?::smallint[])
-					       and r.rating_day >= ? and r.created_at >= ? limit ?) b),
+					  (select sum(k.n) from (values (1), (2), (3), (4), (5)) as v(stars),
+					     lateral (select count(*) as n from (select 1 from rating r
+					       where r.station_id = u.station_id and r.stars = v.stars
+					         and r.rating_day between ? and ? and r.created_at >= ? limit ?) b) k),
 					  (select count(*) from (select 1 from rating r
 					     where r.station_id = u.station_id and r.stars = 1
-					       and r.rating_day >= ? and r.created_at >= ? limit u.ones_cap) o),
+					       and r.rating_day between ? and ? and r.created_at >= ? limit u.ones_cap) o),
 					  (select count(*) from (select 1 from rating r
 					     where r.station_id = u.station_id and r.stars = 5
-					       and r.rating_day >= ? and r.created_at >= ? limit u.fives_cap) f)
+					       and r.rating_day between ? and ? and r.created_at >= ? limit u.fives_cap) f)
 					from unnest(?::int8[], ?::int4[], ?::int4[]) as u(station_id, ones_cap, fives_cap)
 					""");
-			statement.setString(1, ALL_STARS);
-			statement.setObject(2, LocalDate.ofInstant(burstSince, YizhanTime.ZONE));
+			statement.setObject(1, LocalDate.ofInstant(burstSince, YizhanTime.ZONE));
+			statement.setObject(2, today);
 			statement.setTimestamp(3, Timestamp.from(burstSince));
 			statement.setInt(4, burstCap);
-			for (int p : new int[] { 5, 7 }) {
+			for (int p : new int[] { 5, 8 }) {
 				statement.setObject(p, LocalDate.ofInstant(spikeSince, YizhanTime.ZONE));
-				statement.setTimestamp(p + 1, Timestamp.from(spikeSince));
+				statement.setObject(p + 1, today);
+				statement.setTimestamp(p + 2, Timestamp.from(spikeSince));
 			}
-			statement.setArray(9, connection.createArrayOf("int8", stations));
-			statement.setArray(10, connection.createArrayOf("int4", onesCap));
-			statement.setArray(11, connection.createArrayOf("int4", fivesCap));
+			statement.setArray(11, connection.createArrayOf("int8", stations));
+			statement.setArray(12, connection.createArrayOf("int4", onesCap));
+			statement.setArray(13, connection.createArrayOf("int4", fivesCap));
 			return statement;
 		}, row -> {
 			counts.put(row.getLong(1), new int[] { row.getInt(2), row.getInt(3), row.getInt(4) });
