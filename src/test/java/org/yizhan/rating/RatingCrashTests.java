@@ -113,6 +113,13 @@ class RatingCrashTests {
 
 	@BeforeAll
 	void database() throws IOException {
+		if (Files.isDirectory(work.resolve("logs"))) {
+			try (Stream<Path> old = Files.list(work.resolve("logs"))) {
+				for (Path log : (Iterable<Path>) old::iterator) {
+					Files.delete(log);
+				}
+			}
+		}
 		Files.createDirectories(work.resolve("logs"));
 		postgres = EmbeddedPostgresServer.acquire(work.resolve("postgres"), true);
 		postgres.createLoginRoleIfMissing("yizhan_app");
