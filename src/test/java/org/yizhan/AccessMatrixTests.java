@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -566,6 +567,12 @@ class AccessMatrixTests {
 					action.equals("personal-data") ? ADMIN : ADMIN_OR_REFUSED,
 					action.equals("personal-data") ? ADMIN_HIDDEN : HIDDEN_OR_REFUSED));
 		}
+
+		// rating intake (issue 5): a station's QR page and the rating API are for
+		// everyone, without an account, and for the stations of every district alike
+		rows.add(page("GET", "/r/{token}", c -> c.get("/r/" + ratingToken(c.station())), PUBLIC, PUBLIC));
+		rows.add(api("POST", "/api/v1/ratings", c -> c.json("POST", "/api/v1/ratings", ratingJson(c.station())), PUBLIC,
+				PUBLIC));
 
 		// one's own profile: signed in with a password (a token may not manage these)
 		rows.add(basic("GET", "/api/v1/me", c -> c.get("/api/v1/me"), SIGNED_IN, null));
@@ -1127,6 +1134,19 @@ class AccessMatrixTests {
 
 	private Map<String, String> accountMatch(long account) {
 		return Map.of("If-Match", "\"" + accountVersion(account) + "\"");
+	}
+
+	/**
+	 * Rating intake (issue 5): a rating of a station through its QR token, from a device
+	 * of its own, so that no cell is another's repeat or meets the per-device limit.
+	 */
+	private String ratingJson(long station) {
+		return q("{'token':'" + ratingToken(station) + "','stars':4,'tags':['CLEAN'],'deviceId':'matrix-"
+				+ UUID.randomUUID().toString().replace("-", "") + "'}");
+	}
+
+	private String ratingToken(long station) {
+		return this.context.getBean(StationTokens.class).issue(StationId.of(station));
 	}
 
 	private List<String> foreignMarkers() {

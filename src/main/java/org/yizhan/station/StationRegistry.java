@@ -204,6 +204,17 @@ public class StationRegistry {
 	}
 
 	/**
+	 * A station whatever its status, for anyone who holds its signed QR code: the rating
+	 * page tells a worker who scans the poster of a suspended or delisted station so,
+	 * kindly, and needs the station for that. Callers show no more of it than the poster
+	 * on the station's wall does.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> findForRatingCode(StationId id) {
+		return stations.findById(id);
+	}
+
+	/**
 	 * The station as the public map should show it, and its version, in one read: for
 	 * copies of the map applying station events, which may arrive out of order.
 	 */
