@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load: $(uptime)"
 ./mvnw -q -B test -Dtest=FiguresBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dyizhan.bench.figures=true \
-  | grep -E '^(machine|[0-9,]+ |roll-up|query|national|province|city|district|one station|ingestion)'
+  | stdbuf -oL grep -E '^(machine|[0-9,]+ |roll-up|query|national|province|city|district|one station|ingestion)'
 echo "load after: $(uptime)"

@@ -103,16 +103,19 @@ create function rating_figures_row(district varchar, day date, sign integer, sta
     from (select (status = 'COUNTED')::integer as c) counted
 $$;
 
--- New ratings. The station row is share-locked so that a concurrent move to another district
--- either waits for this rating or is seen by it (a move takes the row's update lock): the
--- district each delta is filed under is the station's district when the rating commits.
+-- New ratings. The station rows are share-locked first, in id order, so that a concurrent move
+-- to another district either waits for this rating or is seen by it (a move takes the row's
+-- update lock): each delta is filed under the station's district when the rating commits. Locking
+-- and summing are two statements on purpose: transition tables have no statistics, and a join of
+-- two of them may be planned as a nested loop, quadratic for a large batch; each statement here
+-- joins a transition table with the station table only, by its key.
 create function rating_figures_on_insert() returns trigger language plpgsql as $$
 begin
+    perform 1 from station where id in (select station_id from inserted) order by id for share;
     insert into rating_figures
     select f.*
     from inserted n
-    join (select id, district_code from station
-          where id in (select station_id from inserted) order by id for share) s on s.id = n.station_id
+    join station s on s.id = n.station_id
     cross join lateral rating_figures_row(s.district_code, n.rating_day, 1, n.status, n.stars, n.tags,
                                           n.category) f;
     return null;
@@ -121,24 +124,22 @@ $$;
 create trigger rating_figures_insert after insert on rating
     referencing new table as inserted for each statement execute function rating_figures_on_insert();
 
--- A review (held → counted or rejected) or any other change of what counts: the old rating out,
--- the new one in. Changes that touch none of the counted fields add nothing.
+-- A review (held → counted or rejected) or any other change: the old rating out, the new one in.
+-- A change that touches nothing counted adds rows that cancel out (and that the compaction drops);
+-- telling them apart would need a join of the two transition tables (see above).
 create function rating_figures_on_update() returns trigger language plpgsql as $$
 begin
+    perform 1 from station
+    where id in (select station_id from before_change union select station_id from after_change)
+    order by id for share;
     insert into rating_figures
     select f.*
     from (select o.station_id, o.rating_day, -1 as sign, o.status, o.stars, o.tags, o.category
-          from before_change o join after_change n on n.id = o.id
-          where (o.station_id, o.rating_day, o.status, o.stars, o.tags, o.category)
-                is distinct from (n.station_id, n.rating_day, n.status, n.stars, n.tags, n.category)
+          from before_change o
           union all
           select n.station_id, n.rating_day, 1, n.status, n.stars, n.tags, n.category
-          from before_change o join after_change n on n.id = o.id
-          where (o.station_id, o.rating_day, o.status, o.stars, o.tags, o.category)
-                is distinct from (n.station_id, n.rating_day, n.status, n.stars, n.tags, n.category)) d
-    join (select id, district_code from station
-          where id in (select station_id from before_change union select station_id from after_change)
-          order by id for share) s on s.id = d.station_id
+          from after_change n) d
+    join station s on s.id = d.station_id
     cross join lateral rating_figures_row(s.district_code, d.rating_day, d.sign, d.status, d.stars, d.tags,
                                           d.category) f;
     return null;
@@ -150,11 +151,11 @@ create trigger rating_figures_update after update on rating
 
 create function rating_figures_on_delete() returns trigger language plpgsql as $$
 begin
+    perform 1 from station where id in (select station_id from deleted) order by id for share;
     insert into rating_figures
     select f.*
     from deleted o
-    join (select id, district_code from station
-          where id in (select station_id from deleted) order by id for share) s on s.id = o.station_id
+    join station s on s.id = o.station_id
     cross join lateral rating_figures_row(s.district_code, o.rating_day, -1, o.status, o.stars, o.tags,
                                           o.category) f;
     return null;

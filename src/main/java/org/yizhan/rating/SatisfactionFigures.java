@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,16 @@ public class SatisfactionFigures {
 			to = period.end(period.start(to));
 		}
 
+		/** How many periods the range covers. */
+		public long count() {
+			ChronoUnit unit = switch (this.period) {
+				case DAY -> ChronoUnit.DAYS;
+				case WEEK -> ChronoUnit.WEEKS;
+				case MONTH -> ChronoUnit.MONTHS;
+			};
+			return unit.between(this.from, this.to.plusDays(1));
+		}
+
 		/** The first day of each period, in order. */
 		public List<LocalDate> starts() {
 			List<LocalDate> starts = new ArrayList<>();
@@ -131,7 +142,7 @@ public class SatisfactionFigures {
 				throw new InvalidInputException(Violation.of("from", "figures.range.order"));
 			}
 			Range range = new Range(unit, start, end);
-			if (range.starts().size() > MAX_PERIODS) {
+			if (range.count() > MAX_PERIODS) {
 				throw new InvalidInputException(Violation.of("from", "figures.range.tooLong", MAX_PERIODS));
 			}
 			return range;

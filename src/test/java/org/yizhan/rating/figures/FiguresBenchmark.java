@@ -77,7 +77,7 @@ class FiguresBenchmark {
 						insert into station (code, name, address, district_code, host_name, host_type, lat, lon, status,
 						                     status_changed_at, created_at, updated_at, version)
 						select 'BENCH-' || n, '基准驿站' || n, '基准路 ' || n || ' 号', d.code, '基准单位', 'OTHER',
-						       30 + (n % 1000) / 1000.0, 110 + (n % 997) / 100.0, 'DRAFT', now(), now(), now(), 0
+						       30 + (n %% 1000) / 1000.0, 110 + (n %% 997) / 100.0, 'DRAFT', now(), now(), now(), 0
 						from generate_series(1, %d) n
 						join (select code, row_number() over (order by code) - 1 as i,
 						             count(*) over () as total from organization where kind = 'DISTRICT') d
@@ -141,20 +141,20 @@ class FiguresBenchmark {
 			.param(district)
 			.query(Long.class)
 			.single();
-		System.out.println("query (median of 7 after 2 warm-ups) | roll-up (union) / rating table (station) | summed "
-				+ "straight from the rating table");
+		System.out.println("query | roll-up (union) or rating table (station), median of 7 after 2 warm-ups | "
+				+ "summed straight from the rating table, median of 3 after 1 | ratio");
 		for (String[] union : new String[][] { { "national", "100000" }, { "province 浙江", province },
 				{ "city 杭州", city }, { "district 西湖区", district } }) {
 			for (Range range : List.of(month, weeks, days)) {
 				String code = union[1];
-				double rollup = median(() -> this.figures.forOrganization(code, range, null));
-				double raw = median(() -> rawUnionSums(code, range));
+				double rollup = median(() -> this.figures.forOrganization(code, range, null), 2, 7);
+				double raw = median(() -> rawUnionSums(code, range), 1, 3);
 				System.out.printf(Locale.ROOT, "%s, %s by %s | %.1f ms | %.1f ms | %.0f×%n", union[0], "March",
 						range.period().sqlUnit(), rollup, raw, raw / rollup);
 			}
 		}
 		double station = median(() -> this.figures.forStation(StationId.of(stationId),
-				new Range(FiguresPeriod.WEEK, FIRST.minusWeeks(8), FIRST.plusDays(DAYS - 1))));
+				new Range(FiguresPeriod.WEEK, FIRST.minusWeeks(8), FIRST.plusDays(DAYS - 1))), 2, 7);
 		System.out.printf(Locale.ROOT, "one station, 13 weeks | %.2f ms%n", station);
 		ingestion();
 	}
@@ -242,16 +242,19 @@ class FiguresBenchmark {
 		return this.jdbc.sql("select count(*) from rating_figures").query(Long.class).single();
 	}
 
-	private static double median(Supplier<Object> query) {
-		double[] times = new double[9];
-		for (int i = 0; i < times.length; i++) {
+	/** The median time in milliseconds of {@code runs} runs after {@code warmups}. */
+	private static double median(Supplier<Object> query, int warmups, int runs) {
+		for (int i = 0; i < warmups; i++) {
+			query.get();
+		}
+		double[] times = new double[runs];
+		for (int i = 0; i < runs; i++) {
 			long started = System.nanoTime();
 			query.get();
 			times[i] = (System.nanoTime() - started) / 1e6;
 		}
-		double[] measured = Arrays.copyOfRange(times, 2, times.length);
-		Arrays.sort(measured);
-		return measured[measured.length / 2];
+		Arrays.sort(times);
+		return times[runs / 2];
 	}
 
 	private static double seconds(long started) {
