@@ -73,15 +73,17 @@ class FiguresBenchmark {
 		try (Connection owner = DriverManager.getConnection(this.server.jdbcUrl())) {
 			long started = System.nanoTime();
 			try (Statement sql = owner.createStatement()) {
-				sql.execute("""
-						insert into station (code, name, address, district_code, host_name, host_type, lat, lon, status,
-						                     status_changed_at, created_at, updated_at, version)
-						select 'BENCH-' || n, '基准驿站' || n, '基准路 ' || n || ' 号', d.code, '基准单位', 'OTHER',
-						       30 + (n %% 1000) / 1000.0, 110 + (n %% 997) / 100.0, 'DRAFT', now(), now(), now(), 0
-						from generate_series(1, %d) n
-						join (select code, row_number() over (order by code) - 1 as i,
-						             count(*) over () as total from organization where kind = 'DISTRICT') d
-						  on d.i = n %% d.total""".formatted(STATIONS));
+				sql.execute(
+						"""
+								insert into station (code, name, address, district_code, host_name, host_type, lat, lon, status,
+								                     status_changed_at, created_at, updated_at, version, opening_hours)
+								select 'BENCH-' || n, '基准驿站' || n, '基准路 ' || n || ' 号', d.code, '基准单位', 'OTHER',
+								       30 + (n %% 1000) / 1000.0, 110 + (n %% 997) / 100.0, 'DRAFT', now(), now(), now(), 0, '24/7'
+								from generate_series(1, %d) n
+								join (select code, row_number() over (order by code) - 1 as i,
+								             count(*) over () as total from organization where kind = 'DISTRICT') d
+								  on d.i = n %% d.total"""
+							.formatted(STATIONS));
 			}
 			System.out.printf(Locale.ROOT, "%,d stations in %,d districts in %.1f s%n", STATIONS,
 					this.jdbc.sql("select count(distinct district_code) from station where code like 'BENCH-%'")
