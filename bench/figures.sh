@@ -4,10 +4,10 @@
 # roll-up and, side by side, straight from the rating table; ingestion with and without the
 # roll-up's triggers. Runs in the test database (target/test-postgres), which the next test run
 # wipes. Takes 5–15 minutes on 2 cores.
-# Usage: bench/figures.sh
+# Usage: bench/figures.sh [-Dyizhan.bench.figures.unions=false to time only a station and ingestion]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load: $(uptime)"
-./mvnw -q -B test -Dtest=FiguresBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dyizhan.bench.figures=true \
+./mvnw -q -B test -Dtest=FiguresBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dyizhan.bench.figures=true "$@" \
   | stdbuf -oL grep -E '^(machine|[0-9,]+ |roll-up|query|national|province|city|district|one station|ingestion)'
 echo "load after: $(uptime)"

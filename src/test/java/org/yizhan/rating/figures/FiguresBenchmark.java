@@ -77,7 +77,7 @@ class FiguresBenchmark {
 						"""
 								insert into station (code, name, address, district_code, host_name, host_type, lat, lon, status,
 								                     status_changed_at, created_at, updated_at, version, opening_hours)
-								select 'BENCH-' || n, '基准驿站' || n, '基准路 ' || n || ' 号', d.code, '基准单位', 'OTHER',
+								select d.code || '-' || (9000 + n / d.total), '基准驿站' || n, '基准路 ' || n || ' 号', d.code, '基准单位', 'OTHER',
 								       30 + (n %% 1000) / 1000.0, 110 + (n %% 997) / 100.0, 'DRAFT', now(), now(), now(), 0, '24/7'
 								from generate_series(1, %d) n
 								join (select code, row_number() over (order by code) - 1 as i,
@@ -86,7 +86,7 @@ class FiguresBenchmark {
 							.formatted(STATIONS));
 			}
 			System.out.printf(Locale.ROOT, "%,d stations in %,d districts in %.1f s%n", STATIONS,
-					this.jdbc.sql("select count(distinct district_code) from station where code like 'BENCH-%'")
+					this.jdbc.sql("select count(distinct district_code) from station where name like '基准驿站%'")
 						.query(Long.class)
 						.single(),
 					seconds(started));
@@ -105,7 +105,7 @@ class FiguresBenchmark {
 								from station s
 								join (select id, random() as t, random() as pick,
 								             (array[1,2,3,4,4,5,5,5,5,5])[1 + floor(random() * 10)::int] as stars
-								      from station where code like 'BENCH-%%') r on r.id = s.id
+								      from station where name like '基准驿站%%') r on r.id = s.id
 								where r.pick < 0.5"""
 							.formatted())) {
 					LocalDate date = FIRST.plusDays(day);
@@ -140,14 +140,17 @@ class FiguresBenchmark {
 		String province = "330000";
 		String city = "330100";
 		String district = "330106";
-		long stationId = this.jdbc.sql("select min(id) from station where code like 'BENCH-%' and district_code = ?")
+		long stationId = this.jdbc.sql("select min(id) from station where name like '基准驿站%' and district_code = ?")
 			.param(district)
 			.query(Long.class)
 			.single();
 		System.out.println("query | roll-up (union) or rating table (station), median of 7 after 2 warm-ups | "
 				+ "summed straight from the rating table, one run | ratio");
-		for (String[] union : new String[][] { { "national", "100000" }, { "province 浙江", province },
-				{ "city 杭州", city }, { "district 西湖区", district } }) {
+		// -Dyizhan.bench.figures.unions=false skips the unions (minutes), for the station
+		// and ingestion only
+		boolean unions = !"false".equals(System.getProperty("yizhan.bench.figures.unions"));
+		for (String[] union : unions ? new String[][] { { "national", "100000" }, { "province 浙江", province },
+				{ "city 杭州", city }, { "district 西湖区", district } } : new String[0][]) {
 			for (Range range : List.of(month, weeks, days)) {
 				String code = union[1];
 				double rollup = median(() -> this.figures.forOrganization(code, range, null), 2, 7);
@@ -196,7 +199,7 @@ class FiguresBenchmark {
 	 * ({@code session_replication_role = replica}), alternating, on the same stations.
 	 */
 	private void ingestion() throws Exception {
-		List<Long> stations = this.jdbc.sql("select id from station where code like 'BENCH-%' order by id limit 20000")
+		List<Long> stations = this.jdbc.sql("select id from station where name like '基准驿站%' order by id limit 20000")
 			.query(Long.class)
 			.list();
 		for (int round = 0; round < 2; round++) {
