@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.yizhan.rating.ProblemTickets;
 import org.yizhan.rating.StationTokens;
 import org.yizhan.station.StationId;
+import org.yizhan.rating.RatingRows;
 import org.yizhan.support.HttpCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +158,11 @@ class AccessMatrixTests {
 
 	private long adminToken;
 
+	private long foreignHeldRating;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	private byte[] photo;
 
 	/** Each role's account, by role. */
@@ -210,6 +216,7 @@ class AccessMatrixTests {
 		this.foreignStation = station(FOREIGN, "LISTED");
 		this.foreignStationCode = JsonPath.read(ok(this.admin.get("/api/v1/stations/" + this.foreignStation)),
 				"$.code");
+		this.foreignHeldRating = new RatingRows(this.jdbc).at(this.foreignStation).held("STATION_BURST").insert();
 		this.ownPhoto = addPhoto(this.ownStation);
 		this.foreignPhoto = addPhoto(this.foreignStation);
 		this.ownAccount = account(OWN, "REVIEWER", "").id;
@@ -573,6 +580,32 @@ class AccessMatrixTests {
 		rows.add(page("GET", "/r/{token}", c -> c.get("/r/" + ratingToken(c.station())), PUBLIC, PUBLIC));
 		rows.add(api("POST", "/api/v1/ratings", c -> c.json("POST", "/api/v1/ratings", ratingJson(c.station())), PUBLIC,
 				PUBLIC));
+		// satisfaction figures and the review queue of held ratings (rating.figures):
+		// figures for whoever sees the station, a union's for its union roles, the queue
+		// and its verdicts for union admins; each verdict cell has a held rating of its
+		// own
+		rows.add(api("GET", "/api/v1/stations/{id}/figures", c -> c.get("/api/v1/stations/" + c.station() + "/figures"),
+				SIGNED_IN, HIDDEN));
+		rows.add(api("GET", "/api/v1/organizations/{code}/figures",
+				c -> c.get("/api/v1/organizations/" + c.district() + "/figures"), SUBTREE_READERS, HIDDEN));
+		rows.add(api("GET", "/api/v1/ratings/held", c -> c.get("/api/v1/ratings/held?size=200&org=" + c.district()),
+				ADMIN, ADMIN_HIDDEN)
+			.leaks(() -> List.of(this.foreignStationCode)));
+		for (String verdict : List.of("release", "reject")) {
+			rows.add(api("POST", "/api/v1/ratings/{id}/" + verdict,
+					c -> c.json("POST", "/api/v1/ratings/" + c.heldRating() + "/" + verdict, "{}"), ADMIN, HIDDEN));
+		}
+		rows.add(api("POST", "/api/v1/ratings/review", c -> c.json("POST", "/api/v1/ratings/review",
+				q("{'verdict':'RELEASE','ids':[" + c.heldRating() + "]}")), ADMIN, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/figures",
+				c -> c.get("/console/stations/" + c.station() + "/figures"), SIGNED_IN, HIDDEN));
+		rows.add(page("GET", "/console/figures", c -> c.get("/console/figures?org=" + c.district()), SUBTREE_READERS,
+				HIDDEN));
+		rows.add(page("GET", "/console/ratings/held", c -> c.get("/console/ratings/held?org=" + c.district()), ADMIN,
+				ADMIN_HIDDEN)
+			.leaks(() -> List.of(this.foreignStationCode)));
+		rows.add(page("POST", "/console/ratings/held/review", c -> c.form("/console/ratings/held/review",
+				Map.of("verdict", "RELEASE", "ids", Long.toString(c.heldRating()))), ADMIN, HIDDEN));
 
 		// one's own profile: signed in with a password (a token may not manage these)
 		rows.add(basic("GET", "/api/v1/me", c -> c.get("/api/v1/me"), SIGNED_IN, null));
@@ -1018,6 +1051,15 @@ class AccessMatrixTests {
 		 */
 		long managed(String status) {
 			return editable(status);
+		}
+
+		/**
+		 * A rating held for review: a fresh one of the own station for each own cell, the
+		 * foreign station's one (never reviewed if all is well) otherwise.
+		 */
+		long heldRating() {
+			return this.foreign ? foreignHeldRating
+					: new RatingRows(jdbc).at(ownStation).held("STATION_BURST").stars(1).insert();
 		}
 
 		/**

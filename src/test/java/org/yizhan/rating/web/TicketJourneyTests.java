@@ -134,6 +134,7 @@ class TicketJourneyTests {
 			page.navigate("/console/stations/" + station.id().value());
 			assertThat(page.locator("#station-tickets-card [data-number='" + number + "']")).containsText("设施损坏");
 
+			page.click("#nav-rating");
 			page.click("#nav-tickets");
 			assertThat(page.locator("#view-mine")).hasClass(Pattern.compile(".*active.*"));
 			page.click("#ticket-table a:text('" + number + "')");
