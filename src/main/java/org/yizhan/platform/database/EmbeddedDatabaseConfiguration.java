@@ -32,8 +32,9 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgresServer(@Value("${yizhan.embedded-db.dir}") Path dataDirectory,
-			@Value("${yizhan.embedded-db.clean-on-start:false}") boolean clean) {
-		return EmbeddedPostgresServer.acquire(dataDirectory, clean);
+			@Value("${yizhan.embedded-db.clean-on-start:false}") boolean clean,
+			@Value("${yizhan.embedded-db.synchronous-commit:true}") boolean synchronousCommit) {
+		return EmbeddedPostgresServer.acquire(dataDirectory, clean, synchronousCommit);
 	}
 
 	/**

@@ -51,10 +51,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param clean whether to wipe the folder first (tests); ignored when joining
 	 */
 	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
+		return acquire(dataDirectory, clean, true);
+	}
+
+	/**
+	 * Starts the server on {@code dataDirectory}, or joins the one this JVM already runs
+	 * there.
+	 * @param clean whether to wipe the folder first (tests); ignored when joining
+	 * @param synchronousCommit whether a commit waits for its WAL to reach the disk, as
+	 * in a production PostgreSQL; zonky's default is off, which can lose the last commits
+	 * if the machine (not only the application) goes down. Only tests, whose data is
+	 * thrown away, turn it off; ignored when joining
+	 */
+	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean,
+			boolean synchronousCommit) {
 		Path key = dataDirectory.toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = running.get(key);
 		if (server == null) {
-			server = new EmbeddedPostgresServer(key, start(key, clean));
+			server = new EmbeddedPostgresServer(key, start(key, clean, synchronousCommit));
 			server.createDatabaseIfMissing();
 			running.put(key, server);
 		}
@@ -62,7 +76,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return server;
 	}
 
-	private static EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+	private static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean synchronousCommit) {
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(dataDirectory);
@@ -76,6 +90,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setRegisterShutdownHook(false)
 				.setServerConfig("timezone", "Asia/Shanghai")
 				.setServerConfig("max_connections", "100")
+				.setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
 				.start();
 			log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
 					(System.nanoTime() - started) / 1_000_000);

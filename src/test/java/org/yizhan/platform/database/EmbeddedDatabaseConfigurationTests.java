@@ -3,6 +3,7 @@ package org.yizhan.platform.database;
 import java.nio.file.Path;
 
 import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -57,6 +58,24 @@ class EmbeddedDatabaseConfigurationTests {
 				assertThat(rows.getString(1)).isEqualTo("survives a restart");
 			}
 		});
+	}
+
+	@Test
+	void theApplicationsCommitsWaitForTheDiskUnlessTheTestsSayOtherwise(@TempDir Path folder) throws SQLException {
+		// This runner reads no test configuration: it has the application's default.
+		runner.withPropertyValues("yizhan.embedded-db.dir=" + folder.resolve("pg")).run(context -> {
+			try (var connection = context.getBean(DataSource.class).getConnection();
+					var rows = connection.createStatement().executeQuery("show synchronous_commit")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("on");
+			}
+		});
+		try (EmbeddedPostgresServer fast = EmbeddedPostgresServer.acquire(folder.resolve("fast"), false, false);
+				var connection = DriverManager.getConnection(fast.jdbcUrl());
+				var rows = connection.createStatement().executeQuery("show synchronous_commit")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1)).isEqualTo("off");
+		}
 	}
 
 	@Test
