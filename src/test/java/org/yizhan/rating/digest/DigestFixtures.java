@@ -17,6 +17,7 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.organization.account.AccountInput;
 import org.yizhan.platform.YizhanTime;
+import org.yizhan.rating.ticket.TicketNumber;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
@@ -112,7 +113,8 @@ public final class DigestFixtures {
 
 	/** A problem ticket as the ticket slice stores it; its number. */
 	public String ticket(Station station, String problem, Instant createdAt, Instant dueAt, boolean open) {
-		String number = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+		// A real ticket number: other tests in the same database list these tickets.
+		String number = TicketNumber.random().value();
 		jdbc.sql("""
 				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at,
 				    due_at, resolved_at, resolution_note, version)
