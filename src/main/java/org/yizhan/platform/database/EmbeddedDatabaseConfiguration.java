@@ -33,8 +33,9 @@ class EmbeddedDatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgresServer(@Value("${yizhan.embedded-db.dir}") Path dataDirectory,
 			@Value("${yizhan.embedded-db.clean-on-start:false}") boolean clean,
-			@Value("${yizhan.embedded-db.synchronous-commit:true}") boolean synchronousCommit) {
-		return EmbeddedPostgresServer.acquire(dataDirectory, clean, synchronousCommit);
+			@Value("${yizhan.embedded-db.synchronous-commit:true}") boolean synchronousCommit,
+			@Value("${yizhan.embedded-db.max-connections:100}") int maxConnections) {
+		return EmbeddedPostgresServer.acquire(dataDirectory, clean, synchronousCommit, maxConnections);
 	}
 
 	/**
@@ -43,7 +44,8 @@ class EmbeddedDatabaseConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(EmbeddedPostgresServer server, DatabaseRoles roles,
-			@Value("${yizhan.embedded-db.pool-size:10}") int poolSize) {
+			@Value("${yizhan.embedded-db.pool-size:10}") int poolSize,
+			@Value("${yizhan.embedded-db.min-idle:-1}") int minimumIdle) {
 		server.createLoginRoleIfMissing(roles.appRole());
 		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
@@ -52,6 +54,12 @@ class EmbeddedDatabaseConfiguration {
 			.build();
 		dataSource.setPoolName("yizhan-embedded");
 		dataSource.setMaximumPoolSize(poolSize);
+		if (minimumIdle >= 0) {
+			// A pool that may shrink closes connections idle for ten seconds: the test
+			// JVM's cached contexts then hold one connection each, not ten.
+			dataSource.setMinimumIdle(minimumIdle);
+			dataSource.setIdleTimeout(10_000);
+		}
 		return dataSource;
 	}
 

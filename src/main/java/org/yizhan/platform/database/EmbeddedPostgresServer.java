@@ -13,6 +13,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A PostgreSQL server run from zonky's binaries, with its data in a folder that survives
  * restarts.
@@ -29,6 +31,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/** The superuser zonky's {@code initdb} creates: it owns the schema. */
 	static final String OWNER = "postgres";
+
+	/** PostgreSQL's own default. */
+	static final int DEFAULT_MAX_CONNECTIONS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -51,7 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param clean whether to wipe the folder first (tests); ignored when joining
 	 */
 	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
-		return acquire(dataDirectory, clean, true);
+		return acquire(dataDirectory, clean, true, DEFAULT_MAX_CONNECTIONS);
 	}
 
 	/**
@@ -62,13 +67,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * in a production PostgreSQL; zonky's default is off, which can lose the last commits
 	 * if the machine (not only the application) goes down. Only tests, whose data is
 	 * thrown away, turn it off; ignored when joining
+	 * @param maxConnections PostgreSQL's {@code max_connections}; a test JVM caches many
+	 * Spring contexts, each with its own pool on this one server, so it needs more than
+	 * an application does; ignored when joining
 	 */
 	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean,
-			boolean synchronousCommit) {
+			boolean synchronousCommit, int maxConnections) {
 		Path key = dataDirectory.toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = running.get(key);
 		if (server == null) {
-			server = new EmbeddedPostgresServer(key, start(key, clean, synchronousCommit));
+			server = new EmbeddedPostgresServer(key, start(key, clean, synchronousCommit, maxConnections));
 			server.createDatabaseIfMissing();
 			running.put(key, server);
 		}
@@ -76,20 +84,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return server;
 	}
 
-	private static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean synchronousCommit) {
+	private static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean synchronousCommit,
+			int maxConnections) {
 		long started = System.nanoTime();
 		try {
+			if (clean) {
+				// zonky's clean flag wipes the folder when the server is closed, so a
+				// test run
+				// that was killed leaves a cluster behind on which initdb then refuses to
+				// run.
+				FileSystemUtils.deleteRecursively(dataDirectory);
+			}
 			Files.createDirectories(dataDirectory);
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory.toFile())
 				.setCleanDataDirectory(clean)
 				// Spring's shutdown hook closes the contexts, which release this server
-				// after
-				// everything that uses the database has stopped; zonky's own hook would
-				// race them.
+				// after everything that uses the database has stopped; zonky's own hook
+				// would race them.
 				.setRegisterShutdownHook(false)
 				.setServerConfig("timezone", "Asia/Shanghai")
-				.setServerConfig("max_connections", "100")
+				.setServerConfig("max_connections", Integer.toString(maxConnections))
 				.setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
 				.start();
 			log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
