@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,9 +110,16 @@ class SignInJourneyTests {
 			Page other = colleague.newPage();
 			signIn(other, username, oneTime);
 			assertThat(other).hasURL(Pattern.compile(".*/console/me/password$"));
+			// The URL changes when the redirect commits, before the page has loaded: a
+			// field
+			// filled that early lost its value once in CI, and the browser then refused
+			// to
+			// submit a form with an empty required field.
+			other.waitForLoadState(LoadState.LOAD);
 			other.fill("#currentPassword", oneTime);
 			other.fill("#newPassword", "abcdefgh");
 			other.fill("#repeatPassword", "abcdefgh");
+			assertThat(other.locator("#repeatPassword")).hasValue("abcdefgh");
 			other.click("#change-password");
 			assertThat(other.locator("#form-errors")).containsText("新密码");
 			other.fill("#currentPassword", oneTime);
