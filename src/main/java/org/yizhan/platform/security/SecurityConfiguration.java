@@ -170,7 +170,13 @@ class SecurityConfiguration {
 			}).failureHandler(SecurityConfiguration::loginFailed).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, ex) -> {
-				if (!SecurityProblems.holds(SecurityContextHolder.getContext().getAuthentication(),
+				if (request.getHeader("HX-Request") != null) {
+					// A fragment htmx fetches is never answered with the password page:
+					// htmx would swap a whole page into a part of one. It leaves errors
+					// be.
+					response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				}
+				else if (!SecurityProblems.holds(SecurityContextHolder.getContext().getAuthentication(),
 						Authorities.PASSWORD_CURRENT)) {
 					response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
 				}
