@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
  * Writes a notification as an e-mail in Chinese: a plain-text part for any mail reader
  * and an HTML part rendered from {@code templates/mail/notification.html}, both in UTF-8,
  * the subject and names encoded as RFC 2047 words so Chinese survives every hop. Console
- * links become absolute addresses under {@code yizhan.notifications.console-url}.
+ * links become absolute addresses under {@link #consoleUrl the console's address}.
  */
 @Component
 class MailComposer {
 
 	static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
+
+	static final String LOCAL_CONSOLE = "http://localhost:8080";
 
 	private final ITemplateEngine templates;
 
@@ -38,12 +40,32 @@ class MailComposer {
 	private final InternetAddress from;
 
 	MailComposer(ITemplateEngine templates, MessageSource messages,
-			@Value("${yizhan.notifications.console-url:http://localhost:8080}") String consoleUrl,
+			@Value("${yizhan.notifications.console-url:}") String consoleUrl,
+			@Value("${yizhan.public-base-url:}") String publicBaseUrl,
 			@Value("${yizhan.notifications.mail.from:驿站 <yizhan@localhost>}") String from) {
 		this.templates = templates;
 		this.messages = messages;
-		this.consoleUrl = consoleUrl.endsWith("/") ? consoleUrl.substring(0, consoleUrl.length() - 1) : consoleUrl;
+		this.consoleUrl = consoleUrl(consoleUrl, publicBaseUrl);
 		this.from = sender(from);
+	}
+
+	/**
+	 * Where the console is: {@code yizhan.notifications.console-url} when set (the
+	 * console may live on a host of its own), else the platform's public address
+	 * {@code yizhan.public-base-url}, which serves the console too unless someone said
+	 * otherwise, else a local server's; without a trailing slash.
+	 */
+	static String consoleUrl(String configured, String publicBaseUrl) {
+		String url = !isBlank(configured) ? configured.strip()
+				: !isBlank(publicBaseUrl) ? publicBaseUrl.strip() : LOCAL_CONSOLE;
+		while (url.endsWith("/")) {
+			url = url.substring(0, url.length() - 1);
+		}
+		return url;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	/** A line as the mail shows it: its text and, when it has one, its absolute link. */

@@ -1,5 +1,8 @@
 package org.yizhan.organization;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +45,37 @@ public class AccountDirectory {
 				order by a.id
 				""")
 			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}")
-			.query((rs, row) -> {
-				Set<Role> held = EnumSet.noneOf(Role.class);
-				for (String role : (String[]) rs.getArray("roles").getArray()) {
-					held.add(Role.valueOf(role));
-				}
-				return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-						rs.getString("organization_code"), rs.getString("path"), held, true);
-			})
+			.query((rs, row) -> summary(rs))
 			.list();
+	}
+
+	/**
+	 * The enabled accounts that belong to one of the organisations (not to one below
+	 * them) and hold {@code role}, by id: e.g. a union's own admins.
+	 */
+	public List<AccountSummary> listEnabledHoldingAt(Collection<String> organizationCodes, Role role) {
+		if (organizationCodes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select a.id, a.username, a.display_name, a.organization_code, o.path, a.roles
+				from account a join organization o on o.code = a.organization_code
+				where a.enabled and a.organization_code in (:codes) and cast(:role as varchar(32)) = any(a.roles)
+				order by a.id
+				""")
+			.param("codes", List.copyOf(organizationCodes))
+			.param("role", role.name())
+			.query((rs, row) -> summary(rs))
+			.list();
+	}
+
+	private static AccountSummary summary(ResultSet rs) throws SQLException {
+		Set<Role> held = EnumSet.noneOf(Role.class);
+		for (String role : (String[]) rs.getArray("roles").getArray()) {
+			held.add(Role.valueOf(role));
+		}
+		return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("organization_code"), rs.getString("path"), held, true);
 	}
 
 	/** The e-mail address the account gave for its notifications, in clear. */

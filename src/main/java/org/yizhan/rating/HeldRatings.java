@@ -45,8 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  * of a station the caller does not see does not exist for it (404), and anyone else who
  * sees the station is refused (403). Each verdict, alone or in a batch, is one
  * transaction that records the reviewer and time on the rating and publishes an
- * {@link Audited} per rating; a batch with one rating that cannot be reviewed changes
- * none.
+ * {@link Audited} per rating, and a {@link RatingReleased} per rating released; a batch
+ * with one rating that cannot be reviewed changes none.
  */
 @Service
 @Transactional
@@ -189,6 +189,9 @@ public class HeldRatings {
 		for (HeldRatingStore.Row row : rows) {
 			this.events.publishEvent(new Audited(verdict.action, "rating", Long.toString(row.id()), row.districtCode(),
 					summary(row, row.status()), summary(row, verdict.outcome().name())));
+			if (verdict == Verdict.RELEASE) {
+				this.events.publishEvent(new RatingReleased(row.id(), row.day(), StationId.of(row.stationId()), now));
+			}
 			HeldRating before = held(row);
 			results.add(new HeldRating(before.id(), before.day(), before.createdAt(), before.stationId(),
 					before.stationCode(), before.stationName(), before.stars(), before.tags(), before.category(),

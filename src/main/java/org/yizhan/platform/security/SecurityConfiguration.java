@@ -115,13 +115,21 @@ class SecurityConfiguration {
 			throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authentication)
+			// HEAD is GET without the body (RFC 9110): whatever anyone may GET, they may
+			// HEAD.
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, PUBLIC_API)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, PUBLIC_SUBMISSIONS)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PUBLIC_TICKET_STATUS)
 				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, PUBLIC_TICKET_STATUS)
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, OWN_NOTIFICATIONS)
+				.access(READ)
+				.requestMatchers(HttpMethod.HEAD, OWN_NOTIFICATIONS)
 				.access(READ)
 				.requestMatchers(OWN_NOTIFICATIONS)
 				.access(WRITE)

@@ -169,15 +169,19 @@ public class DigestDelivery {
 		String union = organizations.findByCode(recipient.organizationCode())
 			.map(Organization::name)
 			.orElse(recipient.organizationCode());
+		// an admin's digest leads to their union's figures and review queue
+		String opens = actor.holds(Role.ORG_ADMIN) ? recipient.organizationCode() : null;
 		Notice notice = new Notice(recipient.id(), kind.noticeKind(), period.toString(), DigestWriter.LINK,
-				text(content, union, scope, Locale.SIMPLIFIED_CHINESE), text(content, union, scope, Locale.ENGLISH));
+				text(content, union, opens, scope, Locale.SIMPLIFIED_CHINESE),
+				text(content, union, opens, scope, Locale.ENGLISH));
 		notifications.deliver(notice)
 			.ifPresent(notification -> queries.attach(recipient.id(), kind, period, notification));
 		return Result.DELIVERED;
 	}
 
-	private NoticeText text(DigestContent content, String union, VisibleStations scope, Locale locale) {
-		return writer.write(content, writer.scope(union, scope.wholeSubtree(), content.stations(), locale), locale);
+	private NoticeText text(DigestContent content, String union, String opens, VisibleStations scope, Locale locale) {
+		return writer.write(content, writer.scope(union, scope.wholeSubtree(), content.stations(), locale), opens,
+				locale);
 	}
 
 	/**

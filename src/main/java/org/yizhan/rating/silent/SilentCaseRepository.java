@@ -3,6 +3,7 @@ package org.yizhan.rating.silent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -236,6 +237,14 @@ public class SilentCaseRepository {
 	 * the day of the first such rating.
 	 */
 	List<Changed> resolveByRatings(Instant now) {
+		return resolveByRatings(now, null);
+	}
+
+	/**
+	 * Closes the station's open case if a counted rating dated in or after its first
+	 * silent month answers it, as {@link #resolveByRatings(Instant)} does for all.
+	 */
+	List<Changed> resolveByRatings(Instant now, StationId station) {
 		return jdbc
 			.sql("""
 					update silent_station_case c set status = 'RESOLVED_BY_RATING', closed_at = :now,
@@ -243,15 +252,22 @@ public class SilentCaseRepository {
 					from (select k.id, min(r.rating_day) as day from silent_station_case k
 					      join rating r on r.station_id = k.station_id and r.status = 'COUNTED'
 					        and r.rating_day >= k.first_silent_month
-					      where k.status = 'OPEN' group by k.id) rated, station s
+					      where k.status = 'OPEN' and (cast(:station as bigint) is null or k.station_id = :station)
+					      group by k.id) rated, station s
 					where c.id = rated.id and c.status = 'OPEN' and s.id = c.station_id
 					returning c.id, s.code, s.district_code, c.first_silent_month, c.last_silent_month, c.resolved_rating_day
 					""")
 			.param("now", shanghai(now))
+			.param("station", (station != null) ? station.value() : null, Types.BIGINT)
 			.query((rs, n) -> new Changed(rs.getLong("id"), rs.getString("code"), rs.getString("district_code"),
 					month(rs, "first_silent_month"), month(rs, "last_silent_month"), Status.RESOLVED_BY_RATING,
 					rs.getObject("resolved_rating_day", LocalDate.class)))
 			.list();
+	}
+
+	/** The stations that have an open case. */
+	List<Long> listStationsWithOpenCase() {
+		return jdbc.sql("select station_id from silent_station_case where status = 'OPEN'").query(Long.class).list();
 	}
 
 	/** Withdraws the open cases of stations delisted without a decision on the case. */

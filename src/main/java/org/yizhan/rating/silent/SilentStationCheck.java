@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The silent-station check. It wakes every hour ({@code yizhan.rating.silent.check-cron})
  * on one instance at a time (ShedLock), judges each month boundary that has not been
  * judged yet, so that it catches up after the application was down over one, and then
- * closes the open cases that a counted rating or a delisting has answered.
+ * closes the open cases that a counted rating or a delisting has answered (for ratings
+ * the backstop: {@link SilentCaseResolution} closes a case at the rating's commit).
  *
  * <p>
  * Judging a month is one transaction that claims the month in
@@ -50,13 +51,16 @@ class SilentStationCheck {
 
 	private final Clock clock;
 
+	private final SilentCaseResolution resolution;
+
 	SilentStationCheck(SilentCaseRepository cases, SilentStationSettings settings, ApplicationEventPublisher events,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, SilentCaseResolution resolution) {
 		this.cases = cases;
 		this.settings = settings;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.resolution = resolution;
 	}
 
 	@Scheduled(cron = "${yizhan.rating.silent.check-cron:0 5 * * * *}", zone = "Asia/Shanghai")
@@ -96,7 +100,10 @@ class SilentStationCheck {
 			});
 			changed += settle();
 		}
-		return changed + settle();
+		changed += settle();
+		// the cases just opened close at their station's next counted rating
+		resolution.refresh();
+		return changed;
 	}
 
 	/**
@@ -104,7 +111,9 @@ class SilentStationCheck {
 	 * @return how many cases were opened or extended
 	 */
 	int judge(YearMonth month) {
-		return transaction.execute(status -> open(month) + extend(month));
+		int changed = transaction.execute(status -> open(month) + extend(month));
+		resolution.refresh();
+		return changed;
 	}
 
 	/**

@@ -227,6 +227,22 @@ public class TicketRepository {
 		return new TicketPage(content, page, size, total);
 	}
 
+	/** Where an open ticket stands now: its level, its station's name and code. */
+	public record Standing(ResponsibleLevel level, String stationCode, String stationName) {
+	}
+
+	/** Where the ticket stands now; empty once it is resolved. */
+	public Optional<Standing> findOpenStanding(long id) {
+		return jdbc.sql("""
+				select t.responsible_level, s.code, s.name
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.id = :id and t.status = 'OPEN'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
 	/** An open ticket whose deadline passed, below the top of its chain. */
 	public record Overdue(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
 			ResponsibleLevel level, long version) {

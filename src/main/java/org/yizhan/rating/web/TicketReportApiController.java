@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.yizhan.rating.ProblemTickets;
+import org.yizhan.rating.qr.PublicBaseUrl;
 import org.yizhan.rating.ticket.PublicTicketStatus;
 import org.yizhan.rating.ticket.TicketNotFoundException;
 import org.yizhan.rating.ticket.TooManyReportsException;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What a worker does without an account: report a problem from a station's QR page, and
@@ -42,10 +42,14 @@ class TicketReportApiController {
 
 	private final MessageSource messages;
 
-	TicketReportApiController(ProblemTickets tickets, TicketRateLimits limits, MessageSource messages) {
+	private final PublicBaseUrl base;
+
+	TicketReportApiController(ProblemTickets tickets, TicketRateLimits limits, MessageSource messages,
+			PublicBaseUrl base) {
 		this.tickets = tickets;
 		this.limits = limits;
 		this.messages = messages;
+		this.base = base;
 	}
 
 	/**
@@ -89,10 +93,9 @@ class TicketReportApiController {
 		ProblemTickets.Reported reported = this.tickets.report(new ProblemTickets.Report(request.token(),
 				request.problem(), request.description(), request.deviceId()));
 		PublicTicketStatus ticket = reported.ticket();
-		String statusUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/p/{number}")
-			.buildAndExpand(ticket.number().value())
-			.toUriString();
+		// Where the worker reached the QR page is where they follow the ticket: the same
+		// public base as the printed code, not whatever host this request named.
+		String statusUrl = this.base.resolve(http) + "/p/" + ticket.number().value();
 		ReportJson body = new ReportJson(ticket.number().value(), ticket.status().name(),
 				TicketJson.time(ticket.dueAt()), statusUrl);
 		ResponseEntity.BodyBuilder answer = reported.created()
