@@ -387,26 +387,43 @@ public final class FinderBenchmark {
 		return text == null ? null : new String(text.toCharArray());
 	}
 
-	/** Every station, the same filters in the same order as the index, no grid. */
+	/**
+	 * Every station, the same filters as the index, no grid, and none of its ranking: the
+	 * k nearest kept by metres and id in a sorted array.
+	 */
 	static long[] bruteForce(IndexedStation[] all, NearbyQuery query, HolidayCalendar calendar) {
 		double lat = query.origin().lat();
 		double lon = query.origin().lon();
 		long mask = IndexedStation.bits(query.amenities());
-		StationIndex.TopK best = new StationIndex.TopK(query.limit());
+		int k = query.limit();
+		long[] ids = new long[k];
+		double[] meters = new double[k];
+		int size = 0;
 		for (IndexedStation station : all) {
 			if ((station.amenityBits() & mask) != mask) {
 				continue;
 			}
 			double distance = GeoPoint.distanceMeters(lat, lon, station.lat(), station.lon());
-			if (distance > query.radiusMeters() || !best.wouldAccept(distance, station.id())) {
+			if (distance > query.radiusMeters() || (size == k && !before(distance, station.id(), meters[k - 1], ids[k - 1]))) {
 				continue;
 			}
 			if (station.schedule().statusAt(query.openAt(), calendar) != OpenStatus.OPEN) {
 				continue;
 			}
-			best.offer(station, station.id(), distance);
+			int at = size < k ? size++ : k - 1;
+			while (at > 0 && before(distance, station.id(), meters[at - 1], ids[at - 1])) {
+				ids[at] = ids[at - 1];
+				meters[at] = meters[at - 1];
+				at--;
+			}
+			ids[at] = station.id();
+			meters[at] = distance;
 		}
-		return ids(best.sorted());
+		return Arrays.copyOf(ids, size);
+	}
+
+	private static boolean before(double distance, long id, double otherDistance, long otherId) {
+		return distance < otherDistance || (distance == otherDistance && id < otherId);
 	}
 
 	static long[] ids(List<NearbyStation> found) {

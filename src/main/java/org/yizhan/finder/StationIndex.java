@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.OpenStatus;
 import org.yizhan.calendar.OpeningSchedule;
-import org.yizhan.geo.GeoPoint;
+import org.yizhan.geo.Haversine;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
@@ -76,6 +76,8 @@ class StationIndex {
 	 * hour and minute.
 	 */
 	private volatile OpenInMinute openInMinute;
+
+	private volatile RadiusInHaversine radiusInHaversine;
 
 	private final Object writeLock = new Object();
 
@@ -185,8 +187,7 @@ class StationIndex {
 		double eastWestScale = METERS_PER_DEGREE * Math.cos(Math.toRadians(farthestLat));
 		double narrowestCell = CELL_DEGREES * eastWestScale;
 		Search search = new Search(query, query.openAt() == null ? null : openIn(query.openAt(), calendar),
-				eastWestScale);
-		TopK best = search.best;
+				withinRadius(radius), eastWestScale);
 		int maxRing = (int) Math.ceil(radius / narrowestCell) + 1;
 		long centerRow = (long) Math.floor(lat / CELL_DEGREES);
 		long centerColumn = (long) Math.floor(lon / CELL_DEGREES);
@@ -195,7 +196,7 @@ class StationIndex {
 			// few micrometres by which a great circle undercuts a parallel over a few
 			// kilometres.
 			double nearestPossible = (ring - 1) * narrowestCell * 0.999;
-			if (nearestPossible > radius || (best.isFull() && nearestPossible > best.worstDistance())) {
+			if (nearestPossible > search.reach) {
 				break;
 			}
 			for (long row = centerRow - ring; row <= centerRow + ring; row++) {
@@ -209,14 +210,31 @@ class StationIndex {
 					}
 					double eastWestGap = gap(lon, column) * narrowestCell / CELL_DEGREES;
 					double nearest = Math.sqrt(northSouthGap * northSouthGap + eastWestGap * eastWestGap) * 0.999;
-					if (nearest > radius || (best.isFull() && nearest > best.worstDistance())) {
+					if (nearest > search.reach) {
 						continue;
 					}
 					search.scan(members);
 				}
 			}
 		}
-		return best.sorted();
+		return search.best.sorted();
+	}
+
+	/**
+	 * The largest haversine within a radius, for the radius most recently asked about
+	 * (nearly every query asks for the same few): about ten arcsines to work out.
+	 */
+	private double withinRadius(double radiusMeters) {
+		RadiusInHaversine known = radiusInHaversine;
+		if (known != null && known.meters == radiusMeters) {
+			return known.maxHaversine;
+		}
+		RadiusInHaversine fresh = new RadiusInHaversine(radiusMeters, Haversine.maxWithin(radiusMeters));
+		radiusInHaversine = fresh;
+		return fresh.maxHaversine;
+	}
+
+	private record RadiusInHaversine(double meters, double maxHaversine) {
 	}
 
 	private OpenInMinute openIn(LocalDateTime at, HolidayCalendar calendar) {
@@ -287,17 +305,32 @@ class StationIndex {
 
 	/**
 	 * One query's state: its filters, the best k so far, and which schedules are open in
-	 * the query's minute.
+	 * the query's minute. Candidates are ranked by the haversine of their distance (see
+	 * {@link TopK}), which needs no arcsine.
 	 */
 	private final class Search {
 
 		final TopK best;
 
+		/**
+		 * How far a station may be and still enter the answer: the radius until k are
+		 * found, then at most a bound of the k-th station's distance. Every lower bound
+		 * of a distance is checked against it.
+		 */
+		double reach;
+
 		private final double lat;
 
 		private final double lon;
 
+		private final Haversine fromOrigin;
+
 		private final double radius;
+
+		/**
+		 * {@code Haversine.meters(h) <= radius} exactly when {@code h <= maxHaversine}.
+		 */
+		private final double maxHaversine;
 
 		/**
 		 * Metres per degree of longitude at the latitude in reach farthest from the
@@ -312,11 +345,14 @@ class StationIndex {
 		/** {@code null} when the query does not ask for open stations only. */
 		private final OpenInMinute open;
 
-		Search(NearbyQuery query, OpenInMinute open, double eastWestScale) {
+		Search(NearbyQuery query, OpenInMinute open, double maxHaversine, double eastWestScale) {
 			this.best = new TopK(query.limit());
 			this.lat = query.origin().lat();
 			this.lon = query.origin().lon();
+			this.fromOrigin = Haversine.from(lat, lon);
 			this.radius = query.radiusMeters();
+			this.reach = radius;
+			this.maxHaversine = maxHaversine;
 			this.eastWestScale = eastWestScale;
 			this.amenityMask = IndexedStation.bits(query.amenities());
 			this.hostTypes = query.hostTypes();
@@ -347,7 +383,7 @@ class StationIndex {
 			int up = low;
 			int down = up - 1;
 			while (up < n || down >= 0) {
-				double bound = bound();
+				double bound = reach;
 				boolean goUp = up < n && (Cell.lat(members, up) - lat) * METERS_PER_DEGREE * 0.999 <= bound;
 				boolean goDown = down >= 0 && (lat - Cell.lat(members, down)) * METERS_PER_DEGREE * 0.999 <= bound;
 				if (!goUp && !goDown) {
@@ -368,14 +404,11 @@ class StationIndex {
 			}
 		}
 
-		private double bound() {
-			return best.isFull() ? Math.min(best.worstDistance(), radius) : radius;
-		}
-
 		/**
 		 * The cheap checks first, on the cell's flat arrays: amenity bits, a flat lower
 		 * bound of the distance (no trigonometry), the schedule's memoised state; the
-		 * haversine and the station object itself only for stations still in the race.
+		 * haversine and the station object itself only for stations still in the race,
+		 * and the arcsine only for the answers.
 		 */
 		private void consider(Cell cell, long[] members, int i) {
 			long attributes = members[i * Cell.STRIDE + 2];
@@ -386,22 +419,22 @@ class StationIndex {
 			double stationLon = Double.longBitsToDouble(members[i * Cell.STRIDE + 1]);
 			double northSouth = (stationLat - lat) * METERS_PER_DEGREE;
 			double eastWest = (stationLon - lon) * eastWestScale;
-			double bound = bound();
-			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > bound * bound) {
+			if ((northSouth * northSouth + eastWest * eastWest) * 0.998 > reach * reach) {
 				return;
 			}
 			if (open != null && !isOpen(Cell.schedule(attributes))) {
 				return;
 			}
-			double distance = GeoPoint.distanceMeters(lat, lon, stationLat, stationLon);
-			long id = members[i * Cell.STRIDE + 3];
-			if (distance > radius || !best.wouldAccept(distance, id)) {
+			double haversine = fromOrigin.to(stationLat, stationLon);
+			if (haversine > maxHaversine || haversine > best.ceiling()) {
 				return;
 			}
 			if (!hostTypes.isEmpty() && !hostTypes.contains(cell.stations[i].hostType())) {
 				return;
 			}
-			best.offer(cell.stations[i], id, distance);
+			if (best.offer(cell.stations[i], members[i * Cell.STRIDE + 3], haversine)) {
+				reach = Math.min(radius, Haversine.metersAtMost(best.ceiling()));
+			}
 		}
 
 		private boolean isOpen(int schedule) {
@@ -699,71 +732,180 @@ class StationIndex {
 	}
 
 	/**
-	 * The best k so far, ordered by distance and then id (so equal distances always come
-	 * out in the same order). Small k: insertion into a sorted array beats a heap. Ids
-	 * are kept beside the stations so that comparing never dereferences a station.
+	 * The best k so far, ranked by haversine and then id, and the answer in metres and
+	 * then id (so equal distances always come out in the same order). Small k: insertion
+	 * into a sorted array beats a heap. Ids are kept beside the stations so that
+	 * comparing never dereferences a station.
+	 *
+	 * <p>
+	 * Metres are non-decreasing in the haversine, so the k lowest haversines are the k
+	 * nearest stations, except where rounding gives two different haversines the same
+	 * metres: then the id decides, and a station just past the k-th haversine may belong
+	 * in the answer instead of the k-th. So every candidate that is not among the k
+	 * lowest but might share the k-th's metres ({@link Haversine#sameMetersCeiling}) is
+	 * kept aside as tied, and the answer takes the arcsine of the k and of the tied that
+	 * are still under the ceiling, and orders them by metres and id.
 	 */
 	static final class TopK {
+
+		private final int k;
 
 		private final IndexedStation[] stations;
 
 		private final long[] ids;
 
-		private final double[] distances;
+		private final double[] haversines;
 
 		private int size;
 
+		/** Candidates with a haversine above it cannot enter the answer. */
+		private double ceiling = Double.POSITIVE_INFINITY;
+
+		/** Left out of the k lowest, maybe tied with the k-th in metres; rarely any. */
+		private IndexedStation[] tiedStations = NONE;
+
+		private long[] tiedIds;
+
+		private double[] tiedHaversines;
+
+		private int tied;
+
+		private static final IndexedStation[] NONE = new IndexedStation[0];
+
 		TopK(int k) {
+			this.k = k;
 			this.stations = new IndexedStation[k];
 			this.ids = new long[k];
-			this.distances = new double[k];
+			this.haversines = new double[k];
 		}
 
-		boolean isFull() {
-			return size == stations.length;
+		/** No candidate with a higher haversine can enter the answer. */
+		double ceiling() {
+			return ceiling;
 		}
 
-		double worstDistance() {
-			return distances[size - 1];
-		}
-
-		boolean wouldAccept(double distance, long id) {
-			return !isFull() || before(distance, id, distances[size - 1], ids[size - 1]);
-		}
-
-		void offer(IndexedStation station, long id, double distance) {
+		/**
+		 * Takes a candidate whose haversine is at most the {@link #ceiling()}.
+		 * @return whether the ceiling changed
+		 */
+		boolean offer(IndexedStation station, long id, double haversine) {
 			for (int i = 0; i < size; i++) {
 				if (ids[i] == id) {
-					return;
+					return false;
 				}
 			}
-			int at = size < stations.length ? size : size - 1;
-			while (at > 0 && before(distance, id, distances[at - 1], ids[at - 1])) {
-				if (at < stations.length) {
-					stations[at] = stations[at - 1];
-					ids[at] = ids[at - 1];
-					distances[at] = distances[at - 1];
+			IndexedStation evicted = null;
+			long evictedId = 0;
+			double evictedHaversine = 0;
+			if (size == k) {
+				if (!before(haversine, id, haversines[k - 1], ids[k - 1])) {
+					// Under the ceiling, so within rounding of the k-th.
+					keepTied(station, id, haversine);
+					return false;
 				}
+				evicted = stations[k - 1];
+				evictedId = ids[k - 1];
+				evictedHaversine = haversines[k - 1];
+			}
+			int at = size < k ? size++ : k - 1;
+			while (at > 0 && before(haversine, id, haversines[at - 1], ids[at - 1])) {
+				stations[at] = stations[at - 1];
+				ids[at] = ids[at - 1];
+				haversines[at] = haversines[at - 1];
 				at--;
 			}
 			stations[at] = station;
 			ids[at] = id;
-			distances[at] = distance;
-			if (size < stations.length) {
-				size++;
+			haversines[at] = haversine;
+			if (size < k) {
+				return false;
 			}
+			ceiling = Haversine.sameMetersCeiling(haversines[k - 1]);
+			if (evicted != null && evictedHaversine <= ceiling) {
+				keepTied(evicted, evictedId, evictedHaversine);
+			}
+			return true;
 		}
 
-		private static boolean before(double distance, long id, double otherDistance, long otherId) {
-			return distance < otherDistance || (distance == otherDistance && id < otherId);
+		private void keepTied(IndexedStation station, long id, double haversine) {
+			if (tied == tiedStations.length) {
+				int grown = Math.max(4, 2 * tied);
+				tiedStations = Arrays.copyOf(tiedStations, grown);
+				tiedIds = tied == 0 ? new long[grown] : Arrays.copyOf(tiedIds, grown);
+				tiedHaversines = tied == 0 ? new double[grown] : Arrays.copyOf(tiedHaversines, grown);
+			}
+			tiedStations[tied] = station;
+			tiedIds[tied] = id;
+			tiedHaversines[tied] = haversine;
+			tied++;
 		}
 
+		private static boolean before(double haversine, long id, double otherHaversine, long otherId) {
+			return haversine < otherHaversine || (haversine == otherHaversine && id < otherId);
+		}
+
+		/** The answer, once, at the end: it turns the haversines into metres in place. */
 		List<NearbyStation> sorted() {
-			List<NearbyStation> result = new ArrayList<>(size);
-			for (int i = 0; i < size; i++) {
-				result.add(new NearbyStation(stations[i], distances[i]));
+			int n = size;
+			for (int i = 0; i < tied; i++) {
+				n += tiedHaversines[i] <= ceiling ? 1 : 0;
+			}
+			IndexedStation[] found = stations;
+			long[] foundIds = ids;
+			double[] meters = haversines;
+			if (n > size) {
+				found = Arrays.copyOf(stations, n);
+				foundIds = Arrays.copyOf(ids, n);
+				meters = Arrays.copyOf(haversines, n);
+				for (int i = 0, j = size; i < tied; i++) {
+					if (tiedHaversines[i] <= ceiling) {
+						found[j] = tiedStations[i];
+						foundIds[j] = tiedIds[i];
+						meters[j++] = tiedHaversines[i];
+					}
+				}
+			}
+			for (int i = 0; i < n; i++) {
+				meters[i] = Haversine.meters(meters[i]);
+			}
+			// By metres and id; nearly always in order already, as the haversines were.
+			for (int i = 1; i < n; i++) {
+				for (int j = i; j > 0 && before(meters[j], foundIds[j], meters[j - 1], foundIds[j - 1]); j--) {
+					swap(found, foundIds, meters, j, j - 1);
+				}
+			}
+			List<NearbyStation> result = new ArrayList<>(Math.min(k, n));
+			for (int i = 0; i < n && result.size() < k; i++) {
+				if (n == size || !seen(foundIds, i)) {
+					result.add(new NearbyStation(found[i], meters[i]));
+				}
 			}
 			return result;
+		}
+
+		/**
+		 * Whether the id at {@code i} came earlier: a station met twice while it moved
+		 * between cells may be both among the k and tied.
+		 */
+		private static boolean seen(long[] foundIds, int i) {
+			for (int j = 0; j < i; j++) {
+				if (foundIds[j] == foundIds[i]) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static void swap(IndexedStation[] found, long[] ids, double[] meters, int i, int j) {
+			IndexedStation station = found[i];
+			found[i] = found[j];
+			found[j] = station;
+			long id = ids[i];
+			ids[i] = ids[j];
+			ids[j] = id;
+			double distance = meters[i];
+			meters[i] = meters[j];
+			meters[j] = distance;
 		}
 
 	}

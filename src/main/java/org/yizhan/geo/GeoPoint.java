@@ -59,12 +59,7 @@ public record GeoPoint(double lat, double lon) {
 	 * over millions of candidates that should not allocate a point each.
 	 */
 	public static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
-		double phi1 = Math.toRadians(lat1);
-		double phi2 = Math.toRadians(lat2);
-		double deltaPhi = phi2 - phi1;
-		double deltaLambda = Math.toRadians(lon2 - lon1);
-		double h = sin2(deltaPhi / 2) + Math.cos(phi1) * Math.cos(phi2) * sin2(deltaLambda / 2);
-		return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(Math.min(1, h)));
+		return Haversine.meters(Haversine.between(lat1, lon1, lat2, lon2));
 	}
 
 	/**
@@ -75,11 +70,6 @@ public record GeoPoint(double lat, double lon) {
 	 */
 	public boolean isInChina() {
 		return CoordinateTransform.isInChina(this.lat, this.lon);
-	}
-
-	private static double sin2(double x) {
-		double s = Math.sin(x);
-		return s * s;
 	}
 
 	/**

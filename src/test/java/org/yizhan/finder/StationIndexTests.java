@@ -2,6 +2,7 @@ package org.yizhan.finder;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.yizhan.calendar.OpenStatus;
 import org.yizhan.calendar.OpeningHours;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.geo.Haversine;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.HostType;
 
@@ -97,6 +99,103 @@ class StationIndexTests {
 		}
 		List<NearbyStation> found = index.nearby(query(GeoPoint.of(30.26, 120.17), 5000, 3), CALENDAR);
 		assertThat(ids(found)).containsExactly(1L, 3L, 5L);
+	}
+
+	@Test
+	void atTheKthPlaceAStationAtTheSameMetresButAHigherHaversineWinsByItsLowerId() {
+		// Ranked by haversine alone, the k-th place would go to the lower haversine and
+		// equal metres would come out in haversine order: the ring has 70 such
+		// pairs, so every k from 1 to all of them meets some.
+		Random random = new Random(20261202L);
+		GeoPoint origin = GeoPoint.of(30.2741, 120.1551);
+		List<IndexedStation> ring = ring(random, origin, 4000, 1000, 50);
+		assertThat(pairsRankedOtherwiseByHaversine(ring, origin)).isGreaterThan(30);
+		StationIndex index = new StationIndex();
+		ring.forEach(index::put);
+
+		for (int k = 1; k <= ring.size(); k++) {
+			NearbyQuery query = query(origin, 5000, k);
+			assertThat(ids(index.nearby(query, CALENDAR))).as("k = %d", k)
+				.containsExactlyElementsOf(ids(bruteForce(ring, query)));
+		}
+	}
+
+	@Test
+	void aStationExactlyAtTheRadiusIsFoundAndOneJustBeyondItIsNot() {
+		Random random = new Random(20261203L);
+		GeoPoint origin = GeoPoint.of(30.2741, 120.1551);
+		List<IndexedStation> ring = ring(random, origin, 4000, 1000, 50);
+		StationIndex index = new StationIndex();
+		ring.forEach(index::put);
+		// The radius turned into a haversine by the formula (sin² of half the angle)
+		// would leave some of them out.
+		double diameter = 2 * 6_371_008.8;
+		assertThat(ring).anySatisfy(station -> {
+			double meters = distance(origin, station);
+			assertThat(Haversine.from(origin.lat(), origin.lon()).to(station.lat(), station.lon()))
+				.isGreaterThan(Math.pow(Math.sin(meters / diameter), 2));
+		});
+
+		for (IndexedStation station : ring.subList(0, 300)) {
+			double meters = distance(origin, station);
+			for (double radius : new double[] { meters, Math.nextDown(meters), Math.nextUp(meters) }) {
+				NearbyQuery query = query(origin, radius, ring.size());
+				List<NearbyStation> found = index.nearby(query, CALENDAR);
+				assertThat(ids(found)).as("radius %s", radius).containsExactlyElementsOf(ids(bruteForce(ring, query)));
+				assertThat(ids(found).contains(station.id())).as("radius %s", radius).isEqualTo(radius >= meters);
+			}
+		}
+	}
+
+	/**
+	 * {@code count} stations {@code meters} from the origin in every direction, plus
+	 * {@code duplicates} more on the positions of some of them, under shuffled ids: their
+	 * distances differ only by the rounding of their coordinates, so many share the same
+	 * metres with different haversines, and the duplicates share both.
+	 */
+	private static List<IndexedStation> ring(Random random, GeoPoint origin, double meters, int count, int duplicates) {
+		List<Long> ids = new ArrayList<>();
+		for (long id = 1; id <= count + duplicates; id++) {
+			ids.add(id);
+		}
+		Collections.shuffle(ids, random);
+		double angle = meters / 6_371_008.8;
+		double phi = Math.toRadians(origin.lat());
+		List<IndexedStation> stations = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			double bearing = random.nextDouble() * 2 * Math.PI;
+			double phi2 = Math
+				.asin(Math.sin(phi) * Math.cos(angle) + Math.cos(phi) * Math.sin(angle) * Math.cos(bearing));
+			double lambda = Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(phi),
+					Math.cos(angle) - Math.sin(phi) * Math.sin(phi2));
+			stations.add(station(ids.get(i), Math.toDegrees(phi2), origin.lon() + Math.toDegrees(lambda), 0,
+					HostType.BANK, SCHEDULES.get(0)));
+		}
+		for (int i = 0; i < duplicates; i++) {
+			IndexedStation twin = stations.get(random.nextInt(count));
+			stations.add(station(ids.get(count + i), twin.lat(), twin.lon(), 0, HostType.BANK, SCHEDULES.get(0)));
+		}
+		return stations;
+	}
+
+	/** Pairs at the same metres whose haversines rank them against their ids. */
+	private static int pairsRankedOtherwiseByHaversine(List<IndexedStation> stations, GeoPoint origin) {
+		Haversine fromOrigin = Haversine.from(origin.lat(), origin.lon());
+		int pairs = 0;
+		for (IndexedStation a : stations) {
+			for (IndexedStation b : stations) {
+				double ha = fromOrigin.to(a.lat(), a.lon());
+				double hb = fromOrigin.to(b.lat(), b.lon());
+				if (ha < hb && Haversine.meters(ha) == Haversine.meters(hb) && a.id() > b.id()) {
+					pairs++;
+				}
+			}
+		}
+		return pairs;
+	}
+
+	private static double distance(GeoPoint origin, IndexedStation station) {
+		return GeoPoint.distanceMeters(origin.lat(), origin.lon(), station.lat(), station.lon());
 	}
 
 	@Test
