@@ -75,7 +75,7 @@ rows_before=$(sql "select count(*) from rating")
 started=$(sql "select now()")
 jvm_before=$(ticks "$pid"); pg_before=$(pg_ticks)
 commits_before=$(sql "select xact_commit from pg_stat_database where datname = 'yizhan'")
-BENCH_RUN=m BENCH_TOKENS="$data/tokens" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency \
+BENCH_RUN=m BENCH_TOKENS="$data/tokens" /usr/bin/time -f "%U %S" -o "$data/wrk.cpu" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency \
   -s bench/rating-ingest.lua "$url" >"$data/run.out"
 jvm_after=$(ticks "$pid"); pg_after=$(pg_ticks)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -90,8 +90,10 @@ inflight=$((sent - acked - refused))
 awk -v s="$seconds" '/Requests\/sec/{rps=$2} / 50%/{p50=$2} / 99%/{p99=$2} /Non-2xx/{bad=$NF}
   END{printf "sustained: %s ratings/s over %s s (wrk), p50 %s, p99 %s\n", rps, s, p50, p99}' "$data/run.out"
 awk -v a="$acked" -v s="$seconds" 'BEGIN{printf "acknowledged (201/200): %d = %.0f ratings/s\n", a, a / s}'
-awk -v j=$((jvm_after - jvm_before)) -v p=$((pg_after - pg_before)) -v hz="$hz" -v n="$acked" \
-  'BEGIN{printf "CPU per rating: server JVM %.3f ms, PostgreSQL %.3f ms\n", 1000 * j / hz / n, 1000 * p / hz / n}'
+wrk_cpu=$(awk '{print $1 + $2}' "$data/wrk.cpu")
+awk -v j=$((jvm_after - jvm_before)) -v p=$((pg_after - pg_before)) -v w="$wrk_cpu" -v hz="$hz" -v n="$acked" \
+  'BEGIN{jm = 1000 * j / hz / n; pm = 1000 * p / hz / n; wm = 1000 * w / n
+    printf "CPU per rating: server JVM %.3f ms, PostgreSQL %.3f ms, wrk %.3f ms, together %.3f ms (%.0f ratings/s on 2 busy cores)\n", jm, pm, wm, jm + pm + wm, 2000 / (jm + pm + wm)}'
 echo "refused: $refused; unanswered when wrk stopped: $inflight; load during the run: $load"
 echo "stored in the database during the run: $stored"
 echo "by status: $(sql "select string_agg(status || ' ' || n, ', ') from (select status, count(*) n from rating where created_at >= '$started' group by status order by status) s")"
