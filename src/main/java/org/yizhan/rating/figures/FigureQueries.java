@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * The SQL behind the satisfaction figures. A union's figures are sums over the roll-up
  * {@code rating_figures}, kept in step with the ratings by the triggers of V13; a
  * station's are summed from its own ratings with the same function the triggers use
- * ({@code rating_figures_row}), so both count alike by construction. Lists of single
- * stations (the lowest satisfaction) and comments read the rating table, within the
- * caller's scope.
+ * ({@code rating_figures_row}), so both count alike by construction. The list of stations
+ * of lowest satisfaction sums the station roll-up of V16, kept by the same triggers;
+ * comments read the rating table. Both within the caller's scope.
  */
 @Component
 public class FigureQueries {
@@ -101,6 +101,12 @@ public class FigureQueries {
 	 * 1★ rating does not make a station the worst), then by average stars; only stations
 	 * the caller sees ({@code visible}, a condition on {@code station s} whose parameters
 	 * are in {@code params}).
+	 *
+	 * <p>
+	 * Summed from the station roll-up of V16: for each month the range touches, the
+	 * running total through its last day in the range less the one before its first, and
+	 * the deltas not folded yet; one row per station and month, where the ratings
+	 * themselves were millions nationally.
 	 */
 	public List<StationSums> lowest(String path, String visible, Map<String, Object> params, LocalDate from,
 			LocalDate to, int minimum, int limit) {
@@ -108,22 +114,48 @@ public class FigureQueries {
 		all.put("path", path);
 		all.put("from", from);
 		all.put("to", to);
+		all.put("firstMonth", from.withDayOfMonth(1));
+		all.put("firstDay", from.getDayOfMonth());
+		all.put("lastMonth", to.withDayOfMonth(1));
+		all.put("lastDay", to.getDayOfMonth());
 		all.put("minimum", minimum);
 		all.put("limit", limit);
-		return this.jdbc.sql("""
-				select s.id, s.code, s.name, count(*) as counted, sum(r.stars) as stars,
-				       count(*) filter (where r.stars >= 4) as satisfied
-				from rating r join station s on s.id = r.station_id
-				where r.status = 'COUNTED' and r.rating_day between :from and :to
-				  and s.district_code in (%s) and %s
-				group by s.id, s.code, s.name
-				having count(*) >= :minimum
-				order by count(*) filter (where r.stars >= 4)::float8 / count(*), sum(r.stars)::float8 / count(*),
-				         count(*) desc, s.code
-				limit :limit""".formatted(SUBTREE, visible))
+		return this.jdbc
+			.sql("""
+					with station_sums as (
+					    select m.station_id, %s
+					    from rating_station_month m
+					    where m.month between :firstMonth and :lastMonth
+					    union all
+					    select d.station_id, d.counted, d.stars, d.satisfied
+					    from rating_station_delta d
+					    where d.rating_day between :from and :to)
+					select s.id, s.code, s.name, sum(x.counted) as counted, sum(x.stars) as stars,
+					       sum(x.satisfied) as satisfied
+					from station_sums x join station s on s.id = x.station_id
+					where s.district_code in (%s) and %s
+					group by s.id, s.code, s.name
+					having sum(x.counted) >= :minimum
+					order by sum(x.satisfied)::float8 / sum(x.counted), sum(x.stars)::float8 / sum(x.counted),
+					         sum(x.counted) desc, s.code
+					limit :limit""".formatted(
+					partOfMonth("counted") + ", " + partOfMonth("stars") + ", " + partOfMonth("satisfied"), SUBTREE,
+					visible))
 			.params(all)
 			.query((rs, row) -> new StationSums(rs.getLong("id"), rs.getString("code"), rs.getString("name"), sums(rs)))
 			.list();
+	}
+
+	/**
+	 * The part of a station's month within the range, from its running totals: through
+	 * the range's last day (or the month's end) less through the day before the range's
+	 * first (or nothing: element 0 is null).
+	 */
+	private static String partOfMonth(String column) {
+		return """
+				m.%1$s_through[case when m.month = :lastMonth then :lastDay else 31 end]
+				    - coalesce(m.%1$s_through[case when m.month = :firstMonth then :firstDay - 1 else 0 end], 0) as %1$s"""
+			.formatted(column);
 	}
 
 	/** What a worker wrote beside a counted rating. */
