@@ -120,27 +120,33 @@ public class FigureQueries {
 		all.put("lastDay", to.getDayOfMonth());
 		all.put("minimum", minimum);
 		all.put("limit", limit);
+		// The subtree and scope are applied inside each branch, so that a district or
+		// city
+		// reads its own stations' rows by index and the nation scans the month once; the
+		// names are fetched for the listed stations only.
 		return this.jdbc
 			.sql("""
 					with station_sums as (
-					    select m.station_id, %s
-					    from rating_station_month m
-					    where m.month between :firstMonth and :lastMonth
+					    select m.station_id, s.code, %1$s
+					    from rating_station_month m join station s on s.id = m.station_id
+					    where m.month between :firstMonth and :lastMonth and s.district_code in (%2$s) and %3$s
 					    union all
-					    select d.station_id, d.counted, d.stars, d.satisfied
-					    from rating_station_delta d
-					    where d.rating_day between :from and :to)
-					select s.id, s.code, s.name, sum(x.counted) as counted, sum(x.stars) as stars,
-					       sum(x.satisfied) as satisfied
-					from station_sums x join station s on s.id = x.station_id
-					where s.district_code in (%s) and %s
-					group by s.id, s.code, s.name
-					having sum(x.counted) >= :minimum
-					order by sum(x.satisfied)::float8 / sum(x.counted), sum(x.stars)::float8 / sum(x.counted),
-					         sum(x.counted) desc, s.code
-					limit :limit""".formatted(
-					partOfMonth("counted") + ", " + partOfMonth("stars") + ", " + partOfMonth("satisfied"), SUBTREE,
-					visible))
+					    select d.station_id, s.code, d.counted, d.stars, d.satisfied
+					    from rating_station_delta d join station s on s.id = d.station_id
+					    where d.rating_day between :from and :to and s.district_code in (%2$s) and %3$s),
+					ranked as (
+					    select station_id, code, sum(counted) as counted, sum(stars) as stars, sum(satisfied) as satisfied
+					    from station_sums
+					    group by station_id, code
+					    having sum(counted) >= :minimum
+					    order by sum(satisfied)::float8 / sum(counted), sum(stars)::float8 / sum(counted),
+					             sum(counted) desc, code
+					    limit :limit)
+					select x.station_id as id, x.code, s.name, x.counted, x.stars, x.satisfied
+					from ranked x join station s on s.id = x.station_id
+					order by x.satisfied::float8 / x.counted, x.stars::float8 / x.counted, x.counted desc, x.code"""
+				.formatted(partOfMonth("counted") + ", " + partOfMonth("stars") + ", " + partOfMonth("satisfied"),
+						SUBTREE, visible))
 			.params(all)
 			.query((rs, row) -> new StationSums(rs.getLong("id"), rs.getString("code"), rs.getString("name"), sums(rs)))
 			.list();
