@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * The SQL behind the satisfaction figures. A union's figures are sums over the roll-up
  * {@code rating_figures}, kept in step with the ratings by the triggers of V13; a
  * station's are summed from its own ratings with the same function the triggers use
- * ({@code rating_figures_row}), so both count alike by construction. Lists of single
- * stations (the lowest satisfaction) and comments read the rating table, within the
- * caller's scope.
+ * ({@code rating_figures_row}), so both count alike by construction. The list of stations
+ * of lowest satisfaction sums the station roll-up of V16, kept by the same triggers;
+ * comments read the rating table. Both within the caller's scope.
  */
 @Component
 public class FigureQueries {
@@ -101,6 +101,12 @@ public class FigureQueries {
 	 * 1★ rating does not make a station the worst), then by average stars; only stations
 	 * the caller sees ({@code visible}, a condition on {@code station s} whose parameters
 	 * are in {@code params}).
+	 *
+	 * <p>
+	 * Summed from the station roll-up of V16: for each month the range touches, the
+	 * running total through its last day in the range less the one before its first, and
+	 * the deltas not folded yet; one row per station and month, where the ratings
+	 * themselves were millions nationally.
 	 */
 	public List<StationSums> lowest(String path, String visible, Map<String, Object> params, LocalDate from,
 			LocalDate to, int minimum, int limit) {
@@ -108,22 +114,54 @@ public class FigureQueries {
 		all.put("path", path);
 		all.put("from", from);
 		all.put("to", to);
+		all.put("firstMonth", from.withDayOfMonth(1));
+		all.put("firstDay", from.getDayOfMonth());
+		all.put("lastMonth", to.withDayOfMonth(1));
+		all.put("lastDay", to.getDayOfMonth());
 		all.put("minimum", minimum);
 		all.put("limit", limit);
-		return this.jdbc.sql("""
-				select s.id, s.code, s.name, count(*) as counted, sum(r.stars) as stars,
-				       count(*) filter (where r.stars >= 4) as satisfied
-				from rating r join station s on s.id = r.station_id
-				where r.status = 'COUNTED' and r.rating_day between :from and :to
-				  and s.district_code in (%s) and %s
-				group by s.id, s.code, s.name
-				having count(*) >= :minimum
-				order by count(*) filter (where r.stars >= 4)::float8 / count(*), sum(r.stars)::float8 / count(*),
-				         count(*) desc, s.code
-				limit :limit""".formatted(SUBTREE, visible))
+		// The subtree and scope are applied inside each branch, so that a district or
+		// city
+		// reads its own stations' rows by index and the nation scans the month once; the
+		// names are fetched for the listed stations only.
+		return this.jdbc
+			.sql("""
+					with station_sums as (
+					    select m.station_id, s.code, %1$s
+					    from rating_station_month m join station s on s.id = m.station_id
+					    where m.month between :firstMonth and :lastMonth and s.district_code in (%2$s) and %3$s
+					    union all
+					    select d.station_id, s.code, d.counted, d.stars, d.satisfied
+					    from rating_station_delta d join station s on s.id = d.station_id
+					    where d.rating_day between :from and :to and s.district_code in (%2$s) and %3$s),
+					ranked as (
+					    select station_id, code, sum(counted) as counted, sum(stars) as stars, sum(satisfied) as satisfied
+					    from station_sums
+					    group by station_id, code
+					    having sum(counted) >= :minimum
+					    order by sum(satisfied)::float8 / sum(counted), sum(stars)::float8 / sum(counted),
+					             sum(counted) desc, code
+					    limit :limit)
+					select x.station_id as id, x.code, s.name, x.counted, x.stars, x.satisfied
+					from ranked x join station s on s.id = x.station_id
+					order by x.satisfied::float8 / x.counted, x.stars::float8 / x.counted, x.counted desc, x.code"""
+				.formatted(partOfMonth("counted") + ", " + partOfMonth("stars") + ", " + partOfMonth("satisfied"),
+						SUBTREE, visible))
 			.params(all)
 			.query((rs, row) -> new StationSums(rs.getLong("id"), rs.getString("code"), rs.getString("name"), sums(rs)))
 			.list();
+	}
+
+	/**
+	 * The part of a station's month within the range, from its running totals: through
+	 * the range's last day (or the month's end) less through the day before the range's
+	 * first (or nothing: element 0 is null).
+	 */
+	private static String partOfMonth(String column) {
+		return """
+				m.%1$s_through[case when m.month = :lastMonth then :lastDay else 31 end]
+				    - coalesce(m.%1$s_through[case when m.month = :firstMonth then :firstDay - 1 else 0 end], 0) as %1$s"""
+			.formatted(column);
 	}
 
 	/** What a worker wrote beside a counted rating. */

@@ -9,10 +9,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds the roll-up's fresh deltas into one row per district and day (V13's
- * {@code compact_rating_figures}), so a national month stays a few tens of thousands of
- * rows however many ratings arrive. Folding changes no sum: it is for speed only, and
- * safe if two instances ever ran it at once; ShedLock keeps it to one anyway.
+ * Folds the roll-ups' fresh deltas into one row per district and day (V13) and one row of
+ * running totals per station and month (V16), both in {@code compact_rating_figures}, so
+ * a national month stays a few tens of thousands of district rows and one row per station
+ * however many ratings arrive. Folding changes no sum: it is for speed only, and safe if
+ * two instances ever ran it at once; ShedLock keeps it to one anyway.
  */
 @Component
 public class FiguresCompaction {
@@ -26,8 +27,8 @@ public class FiguresCompaction {
 	}
 
 	/**
-	 * Returns how many rows were folded away. One statement, so it folds a day whole or
-	 * not at all.
+	 * Returns how many rows were folded away. One statement, so it folds a day (or a
+	 * station's month) whole or not at all.
 	 */
 	public int compact() {
 		int folded = this.jdbc.sql("select compact_rating_figures()").query(Integer.class).single();
