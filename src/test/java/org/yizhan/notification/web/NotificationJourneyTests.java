@@ -131,7 +131,11 @@ class NotificationJourneyTests {
 			assertThat(page.locator("main")).containsText("有效评价");
 			assertThat(page.locator("main")).containsText("超期未处理的问题");
 			Locator problem = page.locator("main a", new Page.LocatorOptions().setHasText(ticket));
-			assertThat(problem).hasAttribute("href", "/console/stations/" + station.id().value());
+			// A ticket line leads to the ticket itself, where it is handled.
+			assertThat(problem).hasAttribute("href", "/console/tickets/" + ticket);
+			problem.click();
+			assertThat(page).hasURL(Pattern.compile(".*/console/tickets/" + ticket + "$"));
+			page.goBack();
 
 			page.click("#mark-read");
 			assertThat(page.locator("#notification-state")).containsText("已读于");
