@@ -86,6 +86,10 @@ public final class FinderBenchmark {
 		int stationCount = Integer.parseInt(options.getOrDefault("stations", "186000"));
 		int originCount = Integer.parseInt(options.getOrDefault("origins", "10000"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+		if (rounds < 1) {
+			// Every ratio the report prints is over the rounds: none would leave it nothing to say.
+			throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+		}
 		int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "5"));
 		int sliceMillis = Integer.parseInt(options.getOrDefault("slice-ms", "300"));
 		String pgUrl = options.get("pg-url");
@@ -321,8 +325,8 @@ public final class FinderBenchmark {
 					result.throughput(),
 					paired == null ? "1"
 							: String.format(Locale.ROOT, "%.1f× [%.1f–%.1f]", median(paired),
-									paired.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-									paired.stream().mapToDouble(Double::doubleValue).max().orElse(0)),
+									paired.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+									paired.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
 					cpuPerQuery, paired == null ? "1" : String.format(Locale.ROOT, "%.1f×", cpuPerQuery / ourCpuPerQuery)));
 		}
 		report.append("\n(checksum ").append(sink).append(")\n");
