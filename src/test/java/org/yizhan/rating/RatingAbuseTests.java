@@ -1,6 +1,9 @@
 package org.yizhan.rating;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +182,68 @@ class RatingAbuseTests extends IntakeTestSupport {
 			.satisfies(row -> assertThat(row).containsEntry("status", "HELD")
 				.containsEntry("hold_reasons", "{FAR_AWAY}")
 				.containsEntry("stars", 1));
+	}
+
+	@Test
+	void aBurstStaysHeldWhileItsRatingsAreInTheWindowAndCountsAgainOnceTheyHaveLeftIt() {
+		// The rules remember, per station, until when a flood is proven to last (half its
+		// window after they last counted it): a remembered flood must end exactly when
+		// the
+		// ratings that proved it leave the 10-minute window.
+		Instant start = ZonedDateTime.of(2027, 3, 10, 10, 0, 0, 0, YizhanTime.ZONE).toInstant();
+		Station station = listedStation();
+		clock.set(start);
+		for (int i = 0; i < 30; i++) {
+			assertThat(status(send(newAddress(), rating(token(station), 3, newDevice())))).isEqualTo("COUNTED");
+		}
+		clock.set(start.plusSeconds(1));
+		assertThat(status(send(newAddress(), rating(token(station), 3, newDevice())))).isEqualTo("HELD");
+		clock.set(start.plus(Duration.ofMinutes(4)));
+		assertThat(status(send(newAddress(), rating(token(station), 3, newDevice())))).isEqualTo("HELD");
+		clock.set(start.plus(Duration.ofMinutes(9)).plusSeconds(59));
+		assertThat(status(send(newAddress(), rating(token(station), 3, newDevice())))).isEqualTo("HELD");
+		// the 30 of 10:00:00 have left: three in the window
+		clock.set(start.plus(Duration.ofMinutes(10)).plusMillis(500));
+		assertThat(status(send(newAddress(), rating(token(station), 3, newDevice())))).isEqualTo("COUNTED");
+	}
+
+	@Test
+	void aRunOfOneStarRatingsStaysHeldForItsHourAndNoLonger() {
+		Instant start = ZonedDateTime.of(2027, 3, 11, 10, 0, 0, 0, YizhanTime.ZONE).toInstant();
+		Station station = listedStation();
+		clock.set(start);
+		List<String> statuses = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			statuses.add(status(send(newAddress(), rating(token(station), 1, newDevice()))));
+		}
+		clock.set(start.plusSeconds(1));
+		for (int i = 0; i < 2; i++) {
+			statuses.add(status(send(newAddress(), rating(token(station), 1, newDevice()))));
+		}
+		assertThat(statuses.subList(0, 9)).containsOnly("COUNTED");
+		assertThat(statuses.subList(9, 12)).containsOnly("HELD");
+		clock.set(start.plus(Duration.ofMinutes(59)));
+		assertThat(status(send(newAddress(), rating(token(station), 1, newDevice())))).isEqualTo("HELD");
+		// the ten of 10:00:00 have left: three in the hour
+		clock.set(start.plus(Duration.ofHours(1)).plusMillis(500));
+		assertThat(status(send(newAddress(), rating(token(station), 1, newDevice())))).isEqualTo("COUNTED");
+	}
+
+	@Test
+	void aBurstJustBeforeMidnightHoldsTheFirstRatingsOfTheNextDay() {
+		Instant late = ZonedDateTime.of(2027, 3, 12, 23, 58, 0, 0, YizhanTime.ZONE).toInstant();
+		Station station = listedStation();
+		clock.set(late);
+		for (int i = 0; i < 30; i++) {
+			assertThat(status(send(newAddress(), rating(token(station), 4, newDevice())))).isEqualTo("COUNTED");
+		}
+		clock.set(late.plus(Duration.ofMinutes(3)));
+		assertThat(status(send(newAddress(), rating(token(station), 4, newDevice())))).isEqualTo("HELD");
+		assertThat(stored(station).get(30)).containsEntry("hold_reasons", "{STATION_BURST}");
+		assertThat(jdbc.sql("select max(rating_day) from rating where station_id = ?")
+			.param(station.id().value())
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2027, 3, 13));
 	}
 
 }

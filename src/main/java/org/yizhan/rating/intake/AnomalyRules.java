@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * the ratings already committed, whichever instance committed them, and with the ratings
  * before them in the same batch. Each rule is one bounded question per station, device or
  * fingerprint of the batch ("at least N?"), answered by counting at most N index entries
- * (V9's indexes), a few set-based queries per batch in all.
+ * (the indexes of V9, V17 and V19), a few set-based queries per batch in all.
  *
  * <p>
  * What the rules count is every rating submitted, counted or held: a flood stays a flood
@@ -52,6 +52,18 @@ public class AnomalyRules {
 		.maximumSize(200_000)
 		.expireAfterWrite(Duration.ofHours(25))
 		.build();
+
+	/**
+	 * Per station, day and rule (0 burst, 1 the 1★ spike, 2 the 5★ spike): until when the
+	 * committed ratings alone make the rule hold, as {@link #windows} proved it.
+	 */
+	private final Cache<Proof, Instant> proofs = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
+	private record Proof(long stationId, LocalDate day, int rule) {
+	}
 
 	AnomalyRules(AbuseProperties settings) {
 		this.settings = settings;
@@ -185,71 +197,159 @@ public class AnomalyRules {
 
 	/**
 	 * Per station: its ratings within the burst window, and its 1★ and 5★ ratings within
-	 * the spike window, each counted only as far as its rule needs.
+	 * the spike window, each counted only as far as its rule needs. A count that reached
+	 * its rule's bar is counted once more over the newer half of the window: if the bar
+	 * is reached there too, the rule holds for that station until that half leaves the
+	 * window, whatever else happens, since ratings are only ever added (review changes a
+	 * status, never removes a rating). So a station under a flood is asked about about
+	 * twice per half window instead of once per batch ({@link #proven}).
 	 */
 	private Map<Long, int[]> windows(JdbcTemplate jdbc, List<PendingRating> batch, Instant now,
 			Map<Long, int[]> spikeThresholds) {
 		AbuseProperties.StationBurst burst = settings.stationBurst();
 		AbuseProperties.StarSpike spike = settings.starSpike();
-		Map<Long, boolean[]> wanted = new LinkedHashMap<>();
-		for (PendingRating rating : batch) {
-			boolean[] stars = wanted.computeIfAbsent(rating.stationId, id -> new boolean[2]);
-			stars[0] |= rating.stars == 1;
-			stars[1] |= rating.stars == 5;
-		}
-		int n = wanted.size();
-		Long[] stations = new Long[n];
-		Integer[] onesCap = new Integer[n];
-		Integer[] fivesCap = new Integer[n];
-		int i = 0;
-		for (Map.Entry<Long, boolean[]> entry : wanted.entrySet()) {
-			int[] thresholds = spikeThresholds.get(entry.getKey());
-			stations[i] = entry.getKey();
-			onesCap[i] = (spike.enabled() && entry.getValue()[0]) ? thresholds[0] : 0;
-			fivesCap[i] = (spike.enabled() && entry.getValue()[1]) ? thresholds[1] : 0;
-			i++;
-		}
-		Instant burstSince = now.minus(burst.window());
-		Instant spikeSince = now.minus(spike.window());
-		int burstCap = burst.enabled() ? burst.maxRatings() : 0;
 		LocalDate today = LocalDate.ofInstant(now, YizhanTime.ZONE);
-		Map<Long, int[]> counts = new HashMap<>();
-		jdbc.query(connection -> {
-			// Every count reads one star value of one station in one window, the range
-			// of one index (station_id, stars, created_at); the window over all stars is
-			// the sum of five such ranges. The days bound it to the partitions it spans.
-			PreparedStatement statement = connection.prepareStatement("""
-					select u.station_id,
-					  (select sum(k.n) from (values (1), (2), (3), (4), (5)) as v(stars),
-					     lateral (select count(*) as n from (select 1 from rating r
-					       where r.station_id = u.station_id and r.stars = v.stars
-					         and r.rating_day between ? and ? and r.created_at >= ? limit ?) b) k),
-					  (select count(*) from (select 1 from rating r
-					     where r.station_id = u.station_id and r.stars = 1
-					       and r.rating_day between ? and ? and r.created_at >= ? limit u.ones_cap) o),
-					  (select count(*) from (select 1 from rating r
-					     where r.station_id = u.station_id and r.stars = 5
-					       and r.rating_day between ? and ? and r.created_at >= ? limit u.fives_cap) f)
-					from unnest(?::int8[], ?::int4[], ?::int4[]) as u(station_id, ones_cap, fives_cap)
-					""");
-			statement.setObject(1, LocalDate.ofInstant(burstSince, YizhanTime.ZONE));
-			statement.setObject(2, today);
-			statement.setTimestamp(3, Timestamp.from(burstSince));
-			statement.setInt(4, burstCap);
-			for (int p : new int[] { 5, 8 }) {
-				statement.setObject(p, LocalDate.ofInstant(spikeSince, YizhanTime.ZONE));
-				statement.setObject(p + 1, today);
-				statement.setTimestamp(p + 2, Timestamp.from(spikeSince));
+		Map<Long, int[]> counts = new LinkedHashMap<>();
+		Map<Long, int[]> caps = new LinkedHashMap<>();
+		for (PendingRating rating : batch) {
+			long station = rating.stationId;
+			if (caps.containsKey(station) && !(rating.stars == 1 || rating.stars == 5)) {
+				continue;
 			}
-			statement.setArray(11, connection.createArrayOf("int8", stations));
-			statement.setArray(12, connection.createArrayOf("int4", onesCap));
-			statement.setArray(13, connection.createArrayOf("int4", fivesCap));
-			return statement;
-		}, row -> {
-			counts.put(row.getLong(1), new int[] { row.getInt(2), row.getInt(3), row.getInt(4) });
+			int[] cap = caps.computeIfAbsent(station, id -> new int[3]);
+			int[] known = counts.computeIfAbsent(station, id -> new int[3]);
+			if (burst.enabled() && cap[0] == 0 && known[0] == 0) {
+				if (proven(new Proof(station, today, 0), now)) {
+					known[0] = burst.maxRatings();
+				}
+				else {
+					cap[0] = burst.maxRatings();
+				}
+			}
+			int which = (rating.stars == 1) ? 1 : (rating.stars == 5) ? 2 : 0;
+			if (spike.enabled() && which > 0 && cap[which] == 0 && known[which] == 0) {
+				int threshold = spikeThresholds.get(station)[which - 1];
+				if (proven(new Proof(station, today, which), now)) {
+					known[which] = threshold;
+				}
+				else {
+					cap[which] = threshold;
+				}
+			}
+		}
+		Map<Long, int[]> full = count(jdbc, caps, burst.enabled() ? now.minus(burst.window()) : now,
+				spike.enabled() ? now.minus(spike.window()) : now, today);
+		Map<Long, int[]> reached = new LinkedHashMap<>();
+		full.forEach((station, n) -> {
+			int[] cap = caps.get(station);
+			int[] known = counts.get(station);
+			int[] again = new int[3];
+			for (int k = 0; k < 3; k++) {
+				known[k] += n[k];
+				if (cap[k] > 0 && n[k] >= cap[k]) {
+					again[k] = cap[k];
+				}
+			}
+			if (again[0] + again[1] + again[2] > 0) {
+				reached.put(station, again);
+			}
 		});
+		if (!reached.isEmpty()) {
+			Instant burstHalf = burst.enabled() ? now.minus(burst.window().dividedBy(2)) : now;
+			Instant spikeHalf = spike.enabled() ? now.minus(spike.window().dividedBy(2)) : now;
+			count(jdbc, reached, burstHalf, spikeHalf, today).forEach((station, n) -> {
+				int[] cap = reached.get(station);
+				for (int k = 0; k < 3; k++) {
+					if (cap[k] > 0 && n[k] >= cap[k]) {
+						Instant until = ((k == 0) ? burstHalf.plus(burst.window()) : spikeHalf.plus(spike.window()));
+						proofs.put(new Proof(station, today, k), until);
+					}
+				}
+			});
+		}
 		return counts;
 	}
+
+	private boolean proven(Proof proof, Instant now) {
+		Instant until = proofs.getIfPresent(proof);
+		return until != null && now.isBefore(until);
+	}
+
+	/**
+	 * Counts, per station, its ratings since {@code burstSince} and its 1★ and 5★ ratings
+	 * since {@code spikeSince}, each up to its cap (0: not counted), one day at a time.
+	 */
+	private static Map<Long, int[]> count(JdbcTemplate jdbc, Map<Long, int[]> caps, Instant burstSince,
+			Instant spikeSince, LocalDate today) {
+		Map<Long, int[]> counts = new HashMap<>();
+		LocalDate burstDay = LocalDate.ofInstant(burstSince, YizhanTime.ZONE);
+		LocalDate spikeDay = LocalDate.ofInstant(spikeSince, YizhanTime.ZONE);
+		LocalDate first = burstDay.isBefore(spikeDay) ? burstDay : spikeDay;
+		for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+			boolean burstToo = !day.isBefore(burstDay);
+			boolean spikeToo = !day.isBefore(spikeDay);
+			List<Long> stations = new ArrayList<>();
+			List<Integer> burstCaps = new ArrayList<>();
+			List<Integer> onesCaps = new ArrayList<>();
+			List<Integer> fivesCaps = new ArrayList<>();
+			caps.forEach((station, cap) -> {
+				int b = burstToo ? cap[0] : 0;
+				int o = spikeToo ? cap[1] : 0;
+				int f = spikeToo ? cap[2] : 0;
+				if (b + o + f > 0) {
+					stations.add(station);
+					burstCaps.add(b);
+					onesCaps.add(o);
+					fivesCaps.add(f);
+				}
+			});
+			if (stations.isEmpty()) {
+				continue;
+			}
+			LocalDate queried = day;
+			jdbc.query(connection -> {
+				// Every count reads one star value of one station on one day since a
+				// moment: one range of the index (station_id, rating_day, stars,
+				// created_at), index-only (V17). The day is an equality, not a range,
+				// so that no plan, however poor its statistics (a month partition is
+				// empty when its month begins), finds another index as good. The
+				// window over all stars is the sum of five such ranges.
+				PreparedStatement statement = connection.prepareStatement(WINDOWS);
+				for (int p : new int[] { 1, 3, 5 }) {
+					statement.setObject(p, queried);
+				}
+				statement.setTimestamp(2, Timestamp.from(burstSince));
+				statement.setTimestamp(4, Timestamp.from(spikeSince));
+				statement.setTimestamp(6, Timestamp.from(spikeSince));
+				statement.setArray(7, connection.createArrayOf("int8", stations.toArray()));
+				statement.setArray(8, connection.createArrayOf("int4", burstCaps.toArray()));
+				statement.setArray(9, connection.createArrayOf("int4", onesCaps.toArray()));
+				statement.setArray(10, connection.createArrayOf("int4", fivesCaps.toArray()));
+				return statement;
+			}, row -> {
+				int[] n = counts.computeIfAbsent(row.getLong(1), id -> new int[3]);
+				n[0] += row.getInt(2);
+				n[1] += row.getInt(3);
+				n[2] += row.getInt(4);
+			});
+		}
+		return counts;
+	}
+
+	private static final String WINDOWS = """
+			select u.station_id,
+			  (select coalesce(sum(k.n), 0) from (values (1), (2), (3), (4), (5)) as v(stars),
+			     lateral (select count(*) as n from (select 1 from rating r
+			       where r.station_id = u.station_id and r.rating_day = ? and r.stars = v.stars
+			         and r.created_at >= ? limit u.burst_cap) b) k),
+			  (select count(*) from (select 1 from rating r
+			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 1
+			       and r.created_at >= ? limit u.ones_cap) o),
+			  (select count(*) from (select 1 from rating r
+			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 5
+			       and r.created_at >= ? limit u.fives_cap) f)
+			from unnest(?::int8[], ?::int4[], ?::int4[], ?::int4[]) as u(station_id, burst_cap, ones_cap, fives_cap)
+			""";
 
 	/**
 	 * Per device and day: the stations it already rated, counted up to the rule's bar.
