@@ -78,6 +78,8 @@ class JdbcRatingStore implements BatchStore {
 
 	private final Clock clock;
 
+	private final PartitionStatistics statistics = new PartitionStatistics();
+
 	JdbcRatingStore(JdbcTemplate jdbc, TransactionTemplate transaction, AnomalyRules rules, RatableStations stations,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
@@ -91,6 +93,7 @@ class JdbcRatingStore implements BatchStore {
 	@Override
 	public void store(List<PendingRating> batch) {
 		transaction.executeWithoutResult(status -> write(batch));
+		statistics.committed(jdbc, batch);
 	}
 
 	private void write(List<PendingRating> batch) {
