@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A month's partition gets its first statistics from the intake once the intake has
  * written a thousand of its ratings (V20), not a minute later from autovacuum, which is
- * switched off for the month this test writes to so that only the intake can analyze it.
+ * switched off for the month this test writes to (a partition of its own) so that only
+ * the intake can analyze it.
  */
 class PartitionStatisticsTests extends IntakeTestSupport {
 
-	private static final LocalDate DAY = LocalDate.of(2027, 9, 14);
+	/** A month no other test rates in: its partition is this test's own. */
+	private static final LocalDate DAY = LocalDate.of(2028, 6, 14);
 
 	@Autowired
 	JdbcRatingStore store;
@@ -38,10 +40,11 @@ class PartitionStatisticsTests extends IntakeTestSupport {
 
 	@Test
 	void theIntakeAnalyzesAMonthAfterItsFirstThousandRatings() throws SQLException {
+		jdbc.sql("select create_rating_partition(date '2028-06-01')").query(Boolean.class).single();
 		// as the owner: the application's role may not alter the table
 		try (Connection owner = DriverManager.getConnection(server.jdbcUrl());
 				Statement statement = owner.createStatement()) {
-			statement.execute("alter table rating_2027_09 set (autovacuum_enabled = false)");
+			statement.execute("alter table rating_2028_06 set (autovacuum_enabled = false)");
 		}
 		Station station = listedStation();
 		store.store(ratings(station, 0, PartitionStatistics.FIRST_ANALYZE_AFTER - 1));
@@ -53,7 +56,7 @@ class PartitionStatisticsTests extends IntakeTestSupport {
 	}
 
 	private float reltuples() {
-		return jdbc.sql("select reltuples from pg_class where relname = 'rating_2027_09'").query(Float.class).single();
+		return jdbc.sql("select reltuples from pg_class where relname = 'rating_2028_06'").query(Float.class).single();
 	}
 
 	private static List<PendingRating> ratings(Station station, int from, int count) {
