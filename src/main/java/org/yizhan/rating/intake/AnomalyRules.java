@@ -45,6 +45,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnomalyRules {
 
+	/** The counts of {@link #count}: see there. */
+	private static final String WINDOWS = """
+			select u.station_id,
+			  (select coalesce(sum(k.n), 0) from (values (1), (2), (3), (4), (5)) as v(stars),
+			     lateral (select count(*) as n from (select 1 from rating r
+			       where r.station_id = u.station_id and r.rating_day = ? and r.stars = v.stars
+			         and r.created_at >= ? limit u.burst_cap) b) k),
+			  (select count(*) from (select 1 from rating r
+			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 1
+			       and r.created_at >= ? limit u.ones_cap) o),
+			  (select count(*) from (select 1 from rating r
+			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 5
+			       and r.created_at >= ? limit u.fives_cap) f)
+			from unnest(?::int8[], ?::int4[], ?::int4[], ?::int4[]) as u(station_id, burst_cap, ones_cap, fives_cap)
+			""";
+
 	private final AbuseProperties settings;
 
 	/** Per station and day: counted 1★ and 5★ ratings of the history before that day. */
@@ -201,8 +217,8 @@ public class AnomalyRules {
 	 * its rule's bar is counted once more over the newer half of the window: if the bar
 	 * is reached there too, the rule holds for that station until that half leaves the
 	 * window, whatever else happens, since ratings are only ever added (review changes a
-	 * status, never removes a rating). So a station under a flood is asked about about
-	 * twice per half window instead of once per batch ({@link #proven}).
+	 * status, never removes a rating). So a station under a flood is counted about twice
+	 * per half window instead of once per batch ({@link #proven}).
 	 */
 	private Map<Long, int[]> windows(JdbcTemplate jdbc, List<PendingRating> batch, Instant now,
 			Map<Long, int[]> spikeThresholds) {
@@ -335,21 +351,6 @@ public class AnomalyRules {
 		}
 		return counts;
 	}
-
-	private static final String WINDOWS = """
-			select u.station_id,
-			  (select coalesce(sum(k.n), 0) from (values (1), (2), (3), (4), (5)) as v(stars),
-			     lateral (select count(*) as n from (select 1 from rating r
-			       where r.station_id = u.station_id and r.rating_day = ? and r.stars = v.stars
-			         and r.created_at >= ? limit u.burst_cap) b) k),
-			  (select count(*) from (select 1 from rating r
-			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 1
-			       and r.created_at >= ? limit u.ones_cap) o),
-			  (select count(*) from (select 1 from rating r
-			     where r.station_id = u.station_id and r.rating_day = ? and r.stars = 5
-			       and r.created_at >= ? limit u.fives_cap) f)
-			from unnest(?::int8[], ?::int4[], ?::int4[], ?::int4[]) as u(station_id, burst_cap, ones_cap, fives_cap)
-			""";
 
 	/**
 	 * Per device and day: the stations it already rated, counted up to the rule's bar.
