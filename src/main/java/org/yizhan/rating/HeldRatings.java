@@ -22,8 +22,6 @@ import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
-import org.yizhan.rating.figures.Catalogues;
-import org.yizhan.rating.figures.HeldRatingStore;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.VisibleStations;

@@ -17,7 +17,7 @@ import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
-import org.yizhan.rating.StationTokens.Rotation;
+import org.yizhan.station.StationTokens.Rotation;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationRegistry;
@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.station.StationTokens;
 
 /**
  * The QR codes printed in the stations: what a code says

@@ -1,7 +1,7 @@
 /**
- * Satisfaction ratings by QR code and the quality loop they drive (Qingdao's 日督导、周整改、
- * 月完善): signed station tokens, the public rating page, abuse defence, satisfaction
- * figures, problem tickets, daily digests and silent-station detection.
+ * Satisfaction ratings by QR code: the posters that carry each station's signed code, the
+ * public rating page and its abuse defence, the group-commit intake, satisfaction figures
+ * and the review queue of held ratings.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Rating")
 package org.yizhan.rating;

@@ -99,7 +99,7 @@ class NotificationCentreTests {
 		notifications.deliver(notice(account, "第二条", "Second"));
 		HttpCaller me = HttpCaller.basic(port, account.username(), PASSWORD);
 
-		org.yizhan.rating.digest.DigestFixtures.signInAs(account.id(), account.organizationCode(),
+		org.yizhan.supervision.digest.DigestFixtures.signInAs(account.id(), account.organizationCode(),
 				account.organizationPath(), Role.ORG_ADMIN);
 		assertThat(notifications.listMine(false, 0, 20, java.util.Locale.ENGLISH).items()).extracting("subject")
 			.containsExactly("Second", "First");

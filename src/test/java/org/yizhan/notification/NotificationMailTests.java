@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.organization.account.AccountAdministration;
-import org.yizhan.rating.Digests;
-import org.yizhan.rating.digest.DigestFixtures;
+import org.yizhan.supervision.digest.Digests;
+import org.yizhan.supervision.digest.DigestFixtures;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
@@ -41,8 +41,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.yizhan.rating.digest.DigestFixtures.at;
-import static org.yizhan.rating.digest.DigestFixtures.daysAhead;
+import static org.yizhan.supervision.digest.DigestFixtures.at;
+import static org.yizhan.supervision.digest.DigestFixtures.daysAhead;
 
 /**
  * E-mail through a real SMTP server (GreenMail) run inside the test: a digest arrives

@@ -6,9 +6,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.yizhan.rating.ProblemTickets;
-import org.yizhan.rating.StationTokens;
-import org.yizhan.rating.ticket.TicketFixtures;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.station.StationTokens;
+import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;

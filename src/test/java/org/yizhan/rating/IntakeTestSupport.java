@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.yizhan.station.StationTokens;
 
 /**
  * One application context for the tests of the rating intake: a real server and MockMvc

@@ -43,6 +43,7 @@ import org.yizhan.platform.database.EmbeddedPostgresServer;
 import org.yizhan.station.StationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.yizhan.station.StationTokens;
 
 /**
  * Issue 5's crash test: the application, a separate JVM, is killed with SIGKILL 50 times

@@ -16,7 +16,8 @@ import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
 import org.yizhan.rating.RatingInput;
 import org.yizhan.rating.RatingTag;
-import org.yizhan.rating.StationTokens;
+import org.yizhan.rating.Ratings;
+import org.yizhan.station.StationTokens;
 import org.yizhan.rating.WorkerCategory;
 import org.yizhan.station.StationId;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RatingValidator {
 
-	public static final int MAX_COMMENT = 500;
+	public static final int MAX_COMMENT = Ratings.MAX_COMMENT;
 
 	/**
 	 * A device id is what the page makes (22 base64url characters of 16 random bytes) or

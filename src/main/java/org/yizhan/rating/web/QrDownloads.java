@@ -19,7 +19,7 @@ import org.yizhan.platform.web.RequestValues;
 import org.yizhan.rating.StationQrCodes;
 import org.yizhan.rating.qr.Paper;
 import org.yizhan.rating.qr.PosterPrinter;
-import org.yizhan.rating.qr.PublicBaseUrl;
+import org.yizhan.platform.web.PublicBaseUrl;
 import org.yizhan.rating.qr.QrSymbol;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationNotFoundException;

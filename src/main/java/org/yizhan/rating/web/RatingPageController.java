@@ -11,7 +11,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.yizhan.rating.ProblemType;
+import org.yizhan.ticket.ProblemType;
 import org.yizhan.rating.RatingCode;
 import org.yizhan.rating.RatingStation;
 import org.yizhan.rating.RatingTag;

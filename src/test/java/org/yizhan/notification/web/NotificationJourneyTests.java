@@ -19,8 +19,8 @@ import org.yizhan.organization.account.Account;
 import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.organization.account.AccountInput;
 import org.yizhan.organization.account.OwnPassword;
-import org.yizhan.rating.Digests;
-import org.yizhan.rating.digest.DigestFixtures;
+import org.yizhan.supervision.digest.Digests;
+import org.yizhan.supervision.digest.DigestFixtures;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Browser;
 
@@ -87,7 +87,7 @@ class NotificationJourneyTests {
 			.get(0);
 		// the day this morning's digest is about (before 08:00 in Shanghai, the day
 		// before)
-		java.time.LocalDate yesterday = org.yizhan.rating.digest.DigestKind.DAILY.latestDue(java.time.Instant.now(),
+		java.time.LocalDate yesterday = org.yizhan.supervision.digest.DigestKind.DAILY.latestDue(java.time.Instant.now(),
 				java.time.LocalTime.of(8, 0));
 		DigestFixtures fixtures = new DigestFixtures(registry, administration, jdbc);
 		fixtures.rating(station, yesterday, "12:00", 5, "COUNTED", "CLEAN");

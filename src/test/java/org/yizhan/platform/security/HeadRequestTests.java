@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.yizhan.rating.ProblemTickets;
-import org.yizhan.rating.ProblemType;
-import org.yizhan.rating.StationTokens;
-import org.yizhan.rating.ticket.TicketFixtures;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.station.StationTokens;
+import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;

@@ -32,7 +32,7 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.security.Authorities;
-import org.yizhan.rating.StationTokens;
+import org.yizhan.station.StationTokens;
 import org.yizhan.rating.qr.QrCodes;
 import org.yizhan.station.DelistingReason;
 import org.yizhan.station.Station;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.yizhan.rating.StationTokens;
+import org.yizhan.station.StationTokens;
 import org.yizhan.rating.qr.QrCodes;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.IntakeTestSupport;
-import org.yizhan.rating.StationTokens;
+import org.yizhan.station.StationTokens;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationId;
 

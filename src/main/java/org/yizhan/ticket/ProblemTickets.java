@@ -1,0 +1,356 @@
+package org.yizhan.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.Audited;
+import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
+import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Violation;
+import org.yizhan.platform.security.ForbiddenException;
+import org.yizhan.platform.web.RequestValues;
+import org.yizhan.station.ChainRouting;
+import org.yizhan.station.ChainRouting.Holder;
+import org.yizhan.ticket.ProblemTicket.Event;
+import org.yizhan.ticket.TicketRepository.RecentReports;
+import org.yizhan.ticket.TicketRepository.StationFacts;
+import org.yizhan.station.EvidencePhotos;
+import org.yizhan.station.ResponsibilityChain;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationResponsibilities;
+import org.yizhan.station.StationStatus;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.station.StationTokens;
+
+/**
+ * Problem tickets: a worker reports a problem of a station from its QR page, without an
+ * account; the ticket goes to the station's responsibility chain, climbs it when a
+ * deadline passes (see {@code rating.ticket.TicketEscalation}) and is resolved by its
+ * holder, someone above it in the chain or a union admin over the station, with a note
+ * the reporter reads on the ticket's status page. Each command is one transaction that
+ * publishes what happened ({@link ProblemReported}, {@link TicketResolved}) and, for what
+ * staff do, an {@link Audited} entry with it. Reads for staff are scoped in their SQL: a
+ * ticket outside the caller's scope does not exist for it.
+ */
+@Service
+@Transactional
+public class ProblemTickets {
+
+	public static final int MAX_DESCRIPTION = 500;
+
+	public static final int MAX_NOTE = 1000;
+
+	public static final int MAX_DEVICE_ID = 128;
+
+	private final TicketRepository tickets;
+
+	private final TicketSettings settings;
+
+	private final DeviceHashes devices;
+
+	private final StationTokens tokens;
+
+	private final StationRegistry registry;
+
+	private final StationResponsibilities responsibilities;
+
+	private final OrganizationTree organizations;
+
+	private final EvidencePhotos photos;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProblemTickets(TicketRepository tickets, TicketSettings settings, DeviceHashes devices, StationTokens tokens,
+			StationRegistry registry, StationResponsibilities responsibilities, OrganizationTree organizations,
+			EvidencePhotos photos, ApplicationEventPublisher events, Clock clock) {
+		this.tickets = tickets;
+		this.settings = settings;
+		this.devices = devices;
+		this.tokens = tokens;
+		this.registry = registry;
+		this.responsibilities = responsibilities;
+		this.organizations = organizations;
+		this.photos = photos;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A report as the rating page sends it.
+	 *
+	 * @param token the station's QR token
+	 * @param problem a {@link ProblemType} name
+	 * @param description the reporter's own words, optional
+	 * @param deviceId the phone's device cookie, optional
+	 */
+	public record Report(String token, String problem, String description, String deviceId) {
+	}
+
+	/**
+	 * The answer to a report.
+	 *
+	 * @param ticket the ticket as its reporter sees it
+	 * @param created {@code false} when the same phone had already reported the same
+	 * problem of the station and that ticket is still open: no second ticket is opened
+	 */
+	public record Reported(PublicTicketStatus ticket, boolean created) {
+	}
+
+	/**
+	 * Opens a ticket for a reported problem, routed to the lowest level of the station's
+	 * chain that has someone in it, due by the problem type's deadline. A listed or a
+	 * suspended station takes reports (a worker finding a suspended station shut, or
+	 * unsafe, still tells its union something); a draft or a delisted one does not.
+	 * @throws InvalidInputException for a refused token or bad values, each named
+	 * @throws ConflictException when the station is not in service
+	 * @throws TooManyReportsException when the phone has reported too often
+	 */
+	public Reported report(Report report) {
+		List<Violation> violations = new ArrayList<>();
+		StationId stationId = station(report.token(), violations);
+		ProblemType problem = null;
+		if (blank(report.problem())) {
+			violations.add(Violation.of("problem", "validation.required"));
+		}
+		else {
+			problem = RequestValues.enumValue(ProblemType.class, report.problem(), "problem", violations);
+		}
+		String description = blank(report.description()) ? null : report.description().strip();
+		text(description, "description", MAX_DESCRIPTION, violations);
+		String deviceId = blank(report.deviceId()) ? null : report.deviceId().strip();
+		if (deviceId != null
+				&& (deviceId.length() > MAX_DEVICE_ID || !deviceId.chars().allMatch(c -> c > 32 && c < 127))) {
+			violations.add(Violation.of("deviceId", "ticket.deviceId.invalid", MAX_DEVICE_ID));
+		}
+		StationFacts station = (stationId != null) ? tickets.findStation(stationId).orElse(null) : null;
+		if (stationId != null && station == null) {
+			violations.add(Violation.of("token", "ticket.token.unknownStation"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		if (station.status() == StationStatus.DRAFT || station.status() == StationStatus.DELISTED) {
+			throw new ConflictException("token",
+					(station.status() == StationStatus.DRAFT) ? "ticket.station.draft" : "ticket.station.delisted",
+					station.name());
+		}
+		Instant now = now();
+		byte[] device = (deviceId != null) ? devices.hash(deviceId) : null;
+		if (device != null) {
+			tickets.lockDevice(device);
+			Optional<TicketNumber> duplicate = tickets.findOpenDuplicate(station.id(), problem, device);
+			if (duplicate.isPresent()) {
+				return new Reported(tickets.findStatus(duplicate.get()).orElseThrow(), false);
+			}
+			requireWithinLimit(device, now, Duration.ofHours(1), settings.limits().perDevicePerHour());
+			requireWithinLimit(device, now, Duration.ofDays(1), settings.limits().perDevicePerDay());
+		}
+		Holder holder = ChainRouting.first(responsibilities.getForSystem(station.id()));
+		Instant due = now.plus(settings.firstDeadline(problem));
+		TicketNumber number;
+		Optional<Long> id;
+		do {
+			number = TicketNumber.random();
+			id = tickets.insert(number, station.id(), problem, description, device, holder, now, due);
+		}
+		while (id.isEmpty());
+		tickets.insertStep(id.get(), now, Event.OPENED, holder, null, due, null);
+		events.publishEvent(new ProblemReported(id.get(), number.value(), station.id(), problem, holder.level(),
+				holder.accountId(), holder.unionCode(), due, now));
+		// Not in the audit log: no account acts, and an entry would keep the worker's
+		// client address for 180 days. The ticket's history records its opening; what
+		// staff and the job do with it is audited.
+		return new Reported(tickets.findStatus(number).orElseThrow(), true);
+	}
+
+	/** A ticket by its number, as its reporter sees it: no account needed. */
+	@Transactional(readOnly = true)
+	public Optional<PublicTicketStatus> findStatus(String number) {
+		return TicketNumber.parse(number).flatMap(tickets::findStatus);
+	}
+
+	/** The tickets the caller sees that match the query, most urgent first. */
+	@Transactional(readOnly = true)
+	public TicketPage list(TicketQuery query, int page, int size) {
+		return tickets.search(query, scope(), now(), page, size);
+	}
+
+	/**
+	 * A ticket the caller sees, with its history.
+	 * @throws TicketNotFoundException outside the caller's scope
+	 */
+	@Transactional(readOnly = true)
+	public ProblemTicket get(String number) {
+		TicketNumber parsed = TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
+		return tickets.findVisible(parsed, scope(), false).orElseThrow(() -> new TicketNotFoundException(number));
+	}
+
+	/** Whether the caller may resolve the ticket (it sees it: it came from here). */
+	@Transactional(readOnly = true)
+	public boolean mayResolve(ProblemTicket ticket) {
+		return ticket.isOpen() && mayResolve(actor(), ticket, responsibilities.getForSystem(ticket.station()));
+	}
+
+	/** Whether resolving a ticket of this problem type needs a photo. */
+	public boolean needsPhoto(ProblemType problem) {
+		return settings.needsPhoto(problem);
+	}
+
+	/**
+	 * Resolves an open ticket with a note for the reporter and, where the problem type
+	 * needs one, a photo (re-encoded without EXIF or GPS). Its holder may, anyone named
+	 * above that level in the station's chain as it is now, and a union admin whose
+	 * subtree holds the station.
+	 * @param photo the photo's bytes as uploaded, or {@code null}
+	 * @throws TicketNotFoundException outside the caller's scope
+	 * @throws ForbiddenException when the caller sees it but may not resolve it
+	 * @throws ConflictException when it is resolved already
+	 * @throws InvalidInputException without a note, or a needed photo, or with a bad one
+	 */
+	public ProblemTicket resolve(String number, String note, byte[] photo) {
+		Actor actor = actor();
+		TicketNumber parsed = TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
+		ProblemTicket ticket = tickets.findVisible(parsed, scope(actor), true)
+			.orElseThrow(() -> new TicketNotFoundException(number));
+		if (!ticket.isOpen()) {
+			throw new ConflictException("status", "ticket.alreadyResolved", ticket.number().value());
+		}
+		if (!mayResolve(actor, ticket, responsibilities.getForSystem(ticket.station()))) {
+			throw new ForbiddenException("ticket.forbidden.resolve", ticket.number().value());
+		}
+		List<Violation> violations = new ArrayList<>();
+		String text = blank(note) ? null : note.strip();
+		if (text == null) {
+			violations.add(Violation.of("note", "validation.required"));
+		}
+		text(text, "note", MAX_NOTE, violations);
+		boolean hasPhoto = photo != null && photo.length > 0;
+		if (!hasPhoto && settings.needsPhoto(ticket.problem())) {
+			violations.add(Violation.of("photo", "ticket.photo.required", ticket.problem().labelZh(),
+					ticket.problem().labelEn()));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		String photoKey = hasPhoto ? photos.store(photo, "photo", tickets::isPhotoInUse) : null;
+		Instant now = now();
+		if (tickets.resolve(ticket.id(), ticket.version(), actor.accountId(), now, text, photoKey) != 1) {
+			// The row is locked: only a bug gets here.
+			throw new IllegalStateException("Ticket " + ticket.number() + " changed under its lock");
+		}
+		tickets.insertStep(ticket.id(), now, Event.RESOLVED, ticket.level(),
+				(ticket.assignee() != null) ? ticket.assignee().id() : null,
+				(ticket.union() != null) ? ticket.union().code() : null, actor.accountId(), null, List.of(), text);
+		events.publishEvent(new TicketResolved(ticket.id(), ticket.number().value(), ticket.station(), ticket.problem(),
+				ticket.level(), actor.accountId(), now, ticket.isOverdueAt(now)));
+		events.publishEvent(new Audited("ticket.resolve", "ticket", ticket.number().value(), ticket.districtCode(),
+				"status=OPEN; level=" + ticket.level() + "; dueAt=" + ticket.dueAt(),
+				"status=RESOLVED; photo=" + (photoKey != null ? "yes" : "no")));
+		return tickets.findVisible(parsed, scope(actor), false).orElseThrow();
+	}
+
+	/** The resolution photo of a ticket the caller sees, or its thumbnail. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> readPhoto(String number, boolean thumbnail) {
+		ProblemTicket ticket = get(number);
+		return (ticket.photoKey() != null) ? photos.read(ticket.photoKey(), thumbnail) : Optional.empty();
+	}
+
+	/**
+	 * The holder, anyone named above its level (the chain as it is now) and the union
+	 * admins over the station. A station master below the holder may not: once a ticket
+	 * has climbed past them, it is the level above that answers for it.
+	 */
+	private boolean mayResolve(Actor actor, ProblemTicket ticket, ResponsibilityChain chain) {
+		if (ticket.assignee() != null && ticket.assignee().id() == actor.accountId()) {
+			return true;
+		}
+		if (ChainRouting.namedAbove(chain, ticket.level(), actor.accountId())) {
+			return true;
+		}
+		return actor.holds(Role.ORG_ADMIN) && organizations.findByCode(ticket.districtCode())
+			.map(Organization::path)
+			.map(actor::sees)
+			.orElse(false);
+	}
+
+	private StationId station(String token, List<Violation> violations) {
+		if (blank(token)) {
+			violations.add(Violation.of("token", "validation.required"));
+			return null;
+		}
+		StationTokens.Verdict verdict = tokens.open(token.strip());
+		if (verdict instanceof StationTokens.Valid valid) {
+			return valid.station();
+		}
+		StationTokens.Refusal reason = ((StationTokens.Refused) verdict).reason();
+		violations.add(Violation.of("token", switch (reason) {
+			case MALFORMED -> "ticket.token.malformed";
+			case FORGED -> "ticket.token.forged";
+			case EXPIRED -> "ticket.token.expired";
+		}));
+		return null;
+	}
+
+	private void requireWithinLimit(byte[] device, Instant now, Duration window, int limit) {
+		RecentReports recent = tickets.countReportsSince(device, now.minus(window));
+		if (recent.count() >= limit) {
+			throw new TooManyReportsException("ticket.tooManyReports",
+					Duration.between(now, recent.oldest().plus(window)));
+		}
+	}
+
+	/**
+	 * Free text as stored: at most {@code max} characters, line breaks and tabs allowed,
+	 * no other control characters (PostgreSQL refuses NUL, and the rest only hide text).
+	 */
+	private static void text(String value, String field, int max, List<Violation> violations) {
+		if (value == null) {
+			return;
+		}
+		if (value.codePointCount(0, value.length()) > max) {
+			violations.add(Violation.of(field, "validation.tooLong", max));
+		}
+		if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			violations.add(Violation.of(field, "validation.controlCharacters"));
+		}
+	}
+
+	private TicketScope scope() {
+		return scope(actor());
+	}
+
+	private TicketScope scope(Actor actor) {
+		return new TicketScope(actor, registry.visibleStations(),
+				responsibilities.listStationsNaming(actor.accountId()).stream().map(StationId::value).toList());
+	}
+
+	private static Actor actor() {
+		return Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

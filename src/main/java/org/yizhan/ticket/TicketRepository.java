@@ -1,0 +1,364 @@
+package org.yizhan.ticket;
+
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yizhan.station.ResponsibleLevel;
+import org.yizhan.station.ChainRouting.Holder;
+import org.yizhan.ticket.ProblemTicket.Event;
+import org.yizhan.ticket.ProblemTicket.Person;
+import org.yizhan.ticket.ProblemTicket.Step;
+import org.yizhan.ticket.ProblemTicket.Union;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code problem_ticket} and {@code problem_ticket_history} tables. Lists and reads
+ * for a caller carry the caller's {@link TicketScope} in their SQL, so no code path can
+ * return a ticket from outside it. The station's code, name, district and status, the
+ * names of accounts and unions are joined from the tables of the station and organisation
+ * modules, as the scope condition itself is ({@code station s}).
+ */
+@Repository
+public class TicketRepository {
+
+	private static final String COLUMNS = """
+			select t.id, t.number, t.station_id, s.code as station_code, s.name as station_name,
+			    s.district_code, t.problem, t.description, t.status, t.responsible_level,
+			    t.assignee_id, a.username as assignee_username, a.display_name as assignee_name,
+			    t.assignee_union_code, u.name as union_name, t.created_at, t.due_at, t.resolved_at,
+			    t.resolved_by, r.username as resolver_username, r.display_name as resolver_name,
+			    t.resolution_note, t.resolution_photo_key, t.version
+			from problem_ticket t
+			join station s on s.id = t.station_id
+			left join account a on a.id = t.assignee_id
+			left join organization u on u.code = t.assignee_union_code
+			left join account r on r.id = t.resolved_by
+			""";
+
+	private final JdbcClient jdbc;
+
+	TicketRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What reporting needs to know of a station, whoever reports. */
+	public record StationFacts(StationId id, String code, String name, String districtCode, StationStatus status) {
+	}
+
+	public Optional<StationFacts> findStation(StationId id) {
+		return jdbc.sql("select id, code, name, district_code, status from station where id = :id")
+			.param("id", id.value())
+			.query((rs, n) -> new StationFacts(StationId.of(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getString(4), StationStatus.valueOf(rs.getString(5))))
+			.optional();
+	}
+
+	/**
+	 * Serialises the reports of one device until the transaction ends, so that its
+	 * duplicate check and limit count cannot both pass for two requests at once.
+	 */
+	public void lockDevice(byte[] deviceHash) {
+		jdbc.sql("select pg_advisory_xact_lock(:key)")
+			.param("key", ByteBuffer.wrap(deviceHash).getLong())
+			.query((rs, n) -> 1)
+			.single();
+	}
+
+	/**
+	 * The number of an open ticket of this device for the same problem of the station.
+	 */
+	public Optional<TicketNumber> findOpenDuplicate(StationId station, ProblemType problem, byte[] deviceHash) {
+		return jdbc.sql("""
+				select number from problem_ticket
+				where station_id = :station and problem = :problem and device_hash = :device and status = 'OPEN'
+				""")
+			.param("station", station.value())
+			.param("problem", problem.name())
+			.param("device", deviceHash)
+			.query((rs, n) -> new TicketNumber(rs.getString(1)))
+			.optional();
+	}
+
+	/** The reports of a device since an instant, and the oldest of them. */
+	public record RecentReports(int count, Instant oldest) {
+	}
+
+	public RecentReports countReportsSince(byte[] deviceHash, Instant since) {
+		return jdbc.sql("""
+				select count(*), min(created_at) from problem_ticket
+				where device_hash = :device and created_at > :since
+				""")
+			.param("device", deviceHash)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> new RecentReports(rs.getInt(1), instant(rs, 2)))
+			.single();
+	}
+
+	/**
+	 * Inserts a new ticket; empty when the number is taken (the caller draws another).
+	 */
+	public Optional<Long> insert(TicketNumber number, StationId station, ProblemType problem, String description,
+			byte[] deviceHash, Holder holder, Instant createdAt, Instant dueAt) {
+		return jdbc.sql("""
+				insert into problem_ticket (number, station_id, problem, description, device_hash, status,
+				    responsible_level, assignee_id, assignee_union_code, created_at, due_at, version)
+				values (:number, :station, :problem, :description, :device, 'OPEN', :level, :assignee, :union,
+				    :createdAt, :dueAt, 0)
+				on conflict (number) do nothing
+				returning id
+				""")
+			.param("number", number.value())
+			.param("station", station.value())
+			.param("problem", problem.name())
+			.param("description", description)
+			.param("device", deviceHash)
+			.param("level", holder.level().name())
+			.param("assignee", holder.accountId())
+			.param("union", holder.unionCode())
+			.param("createdAt", Timestamp.from(createdAt))
+			.param("dueAt", Timestamp.from(dueAt))
+			.query(Long.class)
+			.optional();
+	}
+
+	public void insertStep(long ticketId, Instant at, Event event, Holder holder, Long actorId, Instant dueAt,
+			String note) {
+		insertStep(ticketId, at, event, holder.level(), holder.accountId(), holder.unionCode(), actorId, dueAt,
+				holder.skipped(), note);
+	}
+
+	public void insertStep(long ticketId, Instant at, Event event, ResponsibleLevel level, Long assigneeId,
+			String unionCode, Long actorId, Instant dueAt, List<ResponsibleLevel> skipped, String note) {
+		jdbc.sql("""
+				insert into problem_ticket_history (ticket_id, at, event, responsible_level, assignee_id,
+				    assignee_union_code, actor_id, due_at, skipped_levels, note)
+				values (:ticket, :at, :event, :level, :assignee, :union, :actor, :dueAt, :skipped, :note)
+				""")
+			.param("ticket", ticketId)
+			.param("at", Timestamp.from(at))
+			.param("event", event.name())
+			.param("level", level.name())
+			.param("assignee", assigneeId)
+			.param("union", unionCode)
+			.param("actor", actorId)
+			.param("dueAt", (dueAt != null) ? Timestamp.from(dueAt) : null)
+			.param("skipped", skipped.stream().map(Enum::name).toArray(String[]::new))
+			.param("note", note)
+			.update();
+	}
+
+	/** A ticket by number, for its reporter: no scope, no staff. */
+	public Optional<PublicTicketStatus> findStatus(TicketNumber number) {
+		return jdbc.sql("""
+				select t.number, s.code, s.name, t.problem, t.status, t.created_at, t.due_at, t.resolved_at,
+				    t.resolution_note
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.number = :number
+				""")
+			.param("number", number.value())
+			.query((rs, n) -> new PublicTicketStatus(new TicketNumber(rs.getString(1)), rs.getString(2),
+					rs.getString(3), ProblemType.valueOf(rs.getString(4)), TicketStatus.valueOf(rs.getString(5)),
+					instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9)))
+			.optional();
+	}
+
+	/** A ticket the scope sees, optionally locked for a change. */
+	public Optional<ProblemTicket> findVisible(TicketNumber number, TicketScope scope, boolean lock) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = COLUMNS + " where t.number = :number and " + scope.condition(params)
+				+ (lock ? " for update of t" : "");
+		params.put("number", number.value());
+		return jdbc.sql(sql).params(params).query(TicketRepository::ticket).optional().map(this::withHistory);
+	}
+
+	/** A page of the tickets the scope sees that match the query, most urgent first. */
+	public TicketPage search(TicketQuery query, TicketScope scope, Instant now, int page, int size) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" where ").append(scope.condition(params));
+		if (query.view() == TicketQuery.View.MINE) {
+			where.append(" and ").append(scope.heldCondition(params));
+		}
+		switch (query.state()) {
+			case OPEN -> where.append(" and t.status = 'OPEN'");
+			case OVERDUE -> where.append(" and t.status = 'OPEN' and t.due_at <= :now");
+			case RESOLVED -> where.append(" and t.status = 'RESOLVED'");
+			case ALL -> {
+			}
+		}
+		params.put("now", Timestamp.from(now));
+		if (query.organizationPath() != null) {
+			where.append(" and s.district_code in (select code from organization"
+					+ " where path = :orgPath or path like :orgPath || '/%')");
+			params.put("orgPath", query.organizationPath());
+		}
+		if (query.problem() != null) {
+			where.append(" and t.problem = :problem");
+			params.put("problem", query.problem().name());
+		}
+		if (query.station() != null) {
+			where.append(" and t.station_id = :stationId");
+			params.put("stationId", query.station().value());
+		}
+		long total = jdbc.sql("select count(*) from problem_ticket t join station s on s.id = t.station_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<ProblemTicket> content = jdbc.sql(COLUMNS + where + """
+				 order by (t.status = 'OPEN') desc, case when t.status = 'OPEN' then t.due_at end,
+				    t.resolved_at desc, t.id desc
+				limit :limit offset :offset
+				""").params(params).query(TicketRepository::ticket).list();
+		return new TicketPage(content, page, size, total);
+	}
+
+	/** Where an open ticket stands now: its level, its station's name and code. */
+	public record Standing(ResponsibleLevel level, String stationCode, String stationName) {
+	}
+
+	/** Where the ticket stands now; empty once it is resolved. */
+	public Optional<Standing> findOpenStanding(long id) {
+		return jdbc.sql("""
+				select t.responsible_level, s.code, s.name
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.id = :id and t.status = 'OPEN'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	/** An open ticket whose deadline passed, below the top of its chain. */
+	public record Overdue(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
+			ResponsibleLevel level, long version) {
+	}
+
+	/**
+	 * Locks the next overdue tickets to escalate, in id order (so concurrent runs wait on
+	 * each other rather than deadlock). A run that waited on a row another run has just
+	 * escalated reads its new deadline and leaves it out: each deadline escalates once.
+	 */
+	public List<Overdue> lockOverdue(Instant now, int limit) {
+		return jdbc.sql("""
+				select t.id, t.number, t.station_id, s.district_code, t.problem, t.responsible_level, t.version
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.status = 'OPEN' and t.due_at <= :now and t.responsible_level <> 'SUPERVISING_UNION'
+				order by t.id
+				limit :limit
+				for update of t
+				""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Overdue(rs.getLong(1), new TicketNumber(rs.getString(2)), StationId.of(rs.getLong(3)),
+					rs.getString(4), ProblemType.valueOf(rs.getString(5)), ResponsibleLevel.valueOf(rs.getString(6)),
+					rs.getLong(7)))
+			.list();
+	}
+
+	/** Moves a ticket to its new holder; 0 when it changed meanwhile. */
+	public int escalate(long id, long version, Holder holder, Instant dueAt) {
+		return jdbc.sql("""
+				update problem_ticket set responsible_level = :level, assignee_id = :assignee,
+				    assignee_union_code = :union, due_at = :dueAt, version = version + 1
+				where id = :id and version = :version and status = 'OPEN'
+				""")
+			.param("level", holder.level().name())
+			.param("assignee", holder.accountId())
+			.param("union", holder.unionCode())
+			.param("dueAt", Timestamp.from(dueAt))
+			.param("id", id)
+			.param("version", version)
+			.update();
+	}
+
+	/** Resolves a ticket; 0 when it changed meanwhile. */
+	public int resolve(long id, long version, long resolvedBy, Instant at, String note, String photoKey) {
+		return jdbc.sql("""
+				update problem_ticket set status = 'RESOLVED', resolved_at = :at, resolved_by = :by,
+				    resolution_note = :note, resolution_photo_key = :photo, version = version + 1
+				where id = :id and version = :version and status = 'OPEN'
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", resolvedBy)
+			.param("note", note)
+			.param("photo", photoKey)
+			.param("id", id)
+			.param("version", version)
+			.update();
+	}
+
+	/** Whether a ticket's resolution shows this stored photo. */
+	public boolean isPhotoInUse(String key) {
+		return jdbc.sql("select exists (select 1 from problem_ticket where resolution_photo_key = :key)")
+			.param("key", key)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private ProblemTicket withHistory(ProblemTicket ticket) {
+		List<Step> steps = jdbc.sql("""
+				select h.at, h.event, h.responsible_level, h.assignee_id, a.username, a.display_name,
+				    h.assignee_union_code, u.name, h.actor_id, x.username, x.display_name, h.due_at,
+				    h.skipped_levels, h.note
+				from problem_ticket_history h
+				left join account a on a.id = h.assignee_id
+				left join organization u on u.code = h.assignee_union_code
+				left join account x on x.id = h.actor_id
+				where h.ticket_id = :ticket
+				order by h.at, h.id
+				""").param("ticket", ticket.id()).query((rs, n) -> {
+			List<ResponsibleLevel> skipped = new ArrayList<>();
+			Array array = rs.getArray(13);
+			for (String level : (String[]) array.getArray()) {
+				skipped.add(ResponsibleLevel.valueOf(level));
+			}
+			return new Step(instant(rs, 1), Event.valueOf(rs.getString(2)), ResponsibleLevel.valueOf(rs.getString(3)),
+					person(rs, 4), union(rs, 7), person(rs, 9), instant(rs, 12), skipped, rs.getString(14));
+		}).list();
+		return ticket.withHistory(steps);
+	}
+
+	private static ProblemTicket ticket(ResultSet rs, int row) throws SQLException {
+		return new ProblemTicket(rs.getLong("id"), new TicketNumber(rs.getString("number")),
+				StationId.of(rs.getLong("station_id")), rs.getString("station_code"), rs.getString("station_name"),
+				rs.getString("district_code"), ProblemType.valueOf(rs.getString("problem")),
+				rs.getString("description"), TicketStatus.valueOf(rs.getString("status")),
+				ResponsibleLevel.valueOf(rs.getString("responsible_level")), person(rs, rs.findColumn("assignee_id")),
+				union(rs, rs.findColumn("assignee_union_code")), instant(rs, rs.findColumn("created_at")),
+				instant(rs, rs.findColumn("due_at")), instant(rs, rs.findColumn("resolved_at")),
+				person(rs, rs.findColumn("resolved_by")), rs.getString("resolution_note"),
+				rs.getString("resolution_photo_key"), rs.getLong("version"), List.of());
+	}
+
+	/** A person from three columns: id, username, display name. */
+	private static Person person(ResultSet rs, int idColumn) throws SQLException {
+		long id = rs.getLong(idColumn);
+		return rs.wasNull() ? null : new Person(id, rs.getString(idColumn + 1), rs.getString(idColumn + 2));
+	}
+
+	/** A union from two columns: code, name. */
+	private static Union union(ResultSet rs, int codeColumn) throws SQLException {
+		String code = rs.getString(codeColumn);
+		return (code == null) ? null : new Union(code, rs.getString(codeColumn + 1));
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

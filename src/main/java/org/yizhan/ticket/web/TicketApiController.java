@@ -1,0 +1,139 @@
+package org.yizhan.ticket.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.Violation;
+import org.yizhan.platform.web.ApiController;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.TicketPage;
+import org.yizhan.ticket.TicketQuery;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Problem tickets for staff over JSON: list, read, resolve, the resolution photo. Scoped
+ * like the console: station masters and liaisons see their stations' tickets, union roles
+ * those of their subtree, and everyone the tickets they hold or whose chain names them.
+ */
+@ApiController("/api/v1")
+@Tag(name = "Problem tickets", description = "问题工单：查询、办结（责任链处理人、上级或辖区工会管理员）")
+class TicketApiController {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private final ProblemTickets tickets;
+
+	private final OrganizationTree organizations;
+
+	private final Clock clock;
+
+	TicketApiController(ProblemTickets tickets, OrganizationTree organizations, Clock clock) {
+		this.tickets = tickets;
+		this.organizations = organizations;
+		this.clock = clock;
+	}
+
+	record PageJson(List<TicketJson> content, int page, int size, long totalElements, int totalPages) {
+	}
+
+	record ResolveRequest(String note) {
+	}
+
+	@GetMapping("/tickets")
+	@Operation(summary = "List tickets", description = "Most urgent first: open ones by deadline, then resolved ones.")
+	PageJson list(@Parameter(description = "mine (held by me) or scope (default)") //
+	@RequestParam(required = false) String view, //
+			@Parameter(description = "open (default), overdue, resolved or all") //
+			@RequestParam(required = false) String state, //
+			@Parameter(description = "a union code: tickets of stations in its subtree") //
+			@RequestParam(required = false) String org, //
+			@RequestParam(required = false) String problem, //
+			@Parameter(description = "a station id") //
+			@RequestParam(required = false) String station, //
+			@RequestParam(defaultValue = "0") int page, //
+			@RequestParam(defaultValue = "50") int size) {
+		List<Violation> violations = new ArrayList<>();
+		TicketQuery query = new TicketFilters(view, state, org, problem, station).toQuery(this.organizations,
+				TicketQuery.View.SCOPE, violations);
+		if (page < 0) {
+			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		TicketPage result = this.tickets.list(query, page, size);
+		Instant now = this.clock.instant();
+		return new PageJson(result.content().stream().map(ticket -> TicketJson.of(ticket, now, false)).toList(),
+				result.page(), result.size(), result.totalElements(), result.totalPages());
+	}
+
+	@GetMapping("/tickets/{number}")
+	@Operation(summary = "A ticket with its history")
+	TicketJson get(@PathVariable String number) {
+		return TicketJson.of(this.tickets.get(number), this.clock.instant(), true);
+	}
+
+	@PostMapping(path = "/tickets/{number}/resolve", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Resolve a ticket with a note for the reporter and a photo",
+			description = "Multipart: note, and photo (JPEG, PNG or WebP ≤ 5 MB, re-encoded without EXIF or GPS); "
+					+ "the photo is required for the problem types configured to need one.")
+	TicketJson resolve(@PathVariable String number, @RequestParam(required = false) String note,
+			@RequestPart(name = "photo", required = false) MultipartFile photo) {
+		return TicketJson.of(this.tickets.resolve(number, note, bytes(photo)), this.clock.instant(), true);
+	}
+
+	@PostMapping(path = "/tickets/{number}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Resolve a ticket with a note for the reporter (no photo)")
+	TicketJson resolveWithoutPhoto(@PathVariable String number, @RequestBody ResolveRequest request) {
+		return TicketJson.of(this.tickets.resolve(number, request.note(), null), this.clock.instant(), true);
+	}
+
+	@GetMapping("/tickets/{number}/photo")
+	@Operation(summary = "The resolution photo as JPEG, or its thumbnail")
+	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {
+		byte[] image = this.tickets.readPhoto(number, thumbnail)
+			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
+			.body(image);
+	}
+
+	static byte[] bytes(MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return null;
+		}
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.yizhan.ticket.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
+import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.NotFoundException;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.station.ResponsibleLevel;
+import org.yizhan.ticket.ProblemTicket;
+import org.yizhan.ticket.TicketPage;
+import org.yizhan.ticket.TicketQuery;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationNotFoundException;
+import org.yizhan.station.StationRegistry;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The console's problem tickets: the list (mine or in my scope; open, overdue, resolved;
+ * by union and problem), a ticket's page with its history and the resolve form, and the
+ * open tickets of one station, which the station's page loads into its own section.
+ */
+@Controller
+class TicketConsoleController {
+
+	static final int PAGE_SIZE = 50;
+
+	static final int STATION_SECTION_SIZE = 20;
+
+	/** Roles that see whole subtrees: their list opens on everything in scope. */
+	private static final Set<Role> UNION_ROLES = EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE,
+			Role.AUDITOR, Role.EVALUATOR);
+
+	private final ProblemTickets tickets;
+
+	private final StationRegistry registry;
+
+	private final OrganizationTree organizations;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	TicketConsoleController(ProblemTickets tickets, StationRegistry registry, OrganizationTree organizations,
+			MessageSource messages, Clock clock) {
+		this.tickets = tickets;
+		this.registry = registry;
+		this.organizations = organizations;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/console/tickets")
+	String list(TicketFilters filters, @RequestParam(defaultValue = "0") int page, Model model) {
+		TicketQuery query = filters.toQuery(this.organizations, defaultView(), null);
+		TicketPage result = this.tickets.list(query, Math.max(0, page), PAGE_SIZE);
+		model.addAttribute("filters", filters);
+		model.addAttribute("query", query);
+		model.addAttribute("result", result);
+		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("problems", ProblemType.values());
+		model.addAttribute("views", TicketQuery.View.values());
+		model.addAttribute("states", TicketQuery.State.values());
+		model.addAttribute("organizations", this.organizations.listCovering(this.registry.listDistrictsInUse()));
+		model.addAttribute("orgCode", (filters.org() != null) ? filters.org().strip() : "");
+		model.addAttribute("queryString", queryString(query, filters));
+		return "console/tickets";
+	}
+
+	@GetMapping("/console/tickets/{number}")
+	String show(@PathVariable String number, Model model) {
+		ProblemTicket ticket = this.tickets.get(number);
+		model.addAttribute("ticket", ticket);
+		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("mayResolve", this.tickets.mayResolve(ticket));
+		model.addAttribute("needsPhoto", this.tickets.needsPhoto(ticket.problem()));
+		model.addAttribute("levels", ResponsibleLevel.values());
+		return "console/ticket";
+	}
+
+	@PostMapping("/console/tickets/{number}/resolve")
+	String resolve(@PathVariable String number, @RequestParam(required = false) String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect) {
+		ProblemTicket ticket = this.tickets.get(number);
+		String page = "redirect:/console/tickets/" + ticket.number().value();
+		try {
+			this.tickets.resolve(ticket.number().value(), note, TicketApiController.bytes(photo));
+			redirect.addFlashAttribute("notice", "ticket.resolved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problems",
+					ex.violations()
+						.stream()
+						.map(violation -> message("field." + violation.field()) + "："
+								+ message(violation.code(), violation.args().toArray()))
+						.toList());
+			redirect.addFlashAttribute("note", note);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problems", List.of(message(ex.messageCode(), ex.args())));
+		}
+		return page;
+	}
+
+	@GetMapping("/console/tickets/{number}/photo")
+	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {
+		byte[] image = this.tickets.readPhoto(number, thumbnail)
+			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
+			.body(image);
+	}
+
+	/** The station page's section: its open tickets, loaded by htmx. */
+	@GetMapping("/console/stations/{id}/tickets")
+	String stationTickets(@PathVariable String id, Model model) {
+		Station station = this.registry.getById(stationId(id));
+		TicketPage open = this.tickets.list(
+				new TicketQuery(TicketQuery.View.SCOPE, TicketQuery.State.OPEN, null, null, station.id()), 0,
+				STATION_SECTION_SIZE);
+		model.addAttribute("station", station);
+		model.addAttribute("open", open);
+		model.addAttribute("now", this.clock.instant());
+		return "console/station-tickets :: tickets";
+	}
+
+	/** People who run stations start with what they hold; union staff with everything. */
+	private static TicketQuery.View defaultView() {
+		boolean unionRole = Actor.current()
+			.map(actor -> actor.roles().stream().anyMatch(UNION_ROLES::contains))
+			.orElse(false);
+		return unionRole ? TicketQuery.View.SCOPE : TicketQuery.View.MINE;
+	}
+
+	/** The filters as a query string without the page, for the tabs and paging links. */
+	private String queryString(TicketQuery query, TicketFilters filters) {
+		UriComponentsBuilder builder = UriComponentsBuilder.newInstance()
+			.queryParam("view", query.view().name().toLowerCase())
+			.queryParam("state", query.state().name().toLowerCase());
+		if (query.organizationPath() != null) {
+			builder.queryParam("org", filters.org().strip());
+		}
+		if (query.problem() != null) {
+			builder.queryParam("problem", query.problem().name());
+		}
+		if (query.station() != null) {
+			builder.queryParam("station", query.station().value());
+		}
+		return builder.encode().build().getQuery();
+	}
+
+	private String message(String code, Object... args) {
+		return this.messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+	}
+
+	private static StationId stationId(String value) {
+		try {
+			return StationId.of(Long.parseLong(value));
+		}
+		catch (NumberFormatException ex) {
+			throw StationNotFoundException.byId(value);
+		}
+	}
+
+}

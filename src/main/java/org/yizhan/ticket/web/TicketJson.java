@@ -1,0 +1,71 @@
+package org.yizhan.ticket.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.yizhan.platform.YizhanTime;
+import org.yizhan.station.ResponsibleLevel;
+import org.yizhan.ticket.ProblemTicket;
+
+/**
+ * A ticket as the staff API shows it, with its history; times in Asia/Shanghai.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TicketJson(String number, StationJson station, String problem, String description, String status,
+		boolean overdue, String level, PersonJson assignee, UnionJson union, OffsetDateTime createdAt,
+		OffsetDateTime dueAt, OffsetDateTime resolvedAt, PersonJson resolvedBy, String resolutionNote, String photoUrl,
+		long version, List<StepJson> history) {
+
+	record StationJson(long id, String code, String name, String district) {
+	}
+
+	record PersonJson(long id, String username, String displayName) {
+
+		static PersonJson of(ProblemTicket.Person person) {
+			return (person != null) ? new PersonJson(person.id(), person.username(), person.displayName()) : null;
+		}
+
+	}
+
+	record UnionJson(String code, String name) {
+
+		static UnionJson of(ProblemTicket.Union union) {
+			return (union != null) ? new UnionJson(union.code(), union.name()) : null;
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record StepJson(OffsetDateTime at, String event, String level, PersonJson assignee, UnionJson union,
+			PersonJson actor, OffsetDateTime dueAt, List<String> skipped, String note) {
+	}
+
+	/**
+	 * @param withHistory {@code false} in lists, where the history is left out
+	 */
+	static TicketJson of(ProblemTicket ticket, Instant now, boolean withHistory) {
+		return new TicketJson(ticket.number().value(),
+				new StationJson(ticket.station().value(), ticket.stationCode(), ticket.stationName(),
+						ticket.districtCode()),
+				ticket.problem().name(), ticket.description(), ticket.status().name(), ticket.isOverdueAt(now),
+				ticket.level().name(), PersonJson.of(ticket.assignee()), UnionJson.of(ticket.union()),
+				time(ticket.createdAt()), time(ticket.dueAt()), time(ticket.resolvedAt()),
+				PersonJson.of(ticket.resolvedBy()), ticket.resolutionNote(),
+				ticket.hasPhoto() ? "/api/v1/tickets/" + ticket.number().value() + "/photo" : null, ticket.version(),
+				withHistory ? ticket.history()
+					.stream()
+					.map(step -> new StepJson(time(step.at()), step.event().name(), step.level().name(),
+							PersonJson.of(step.assignee()), UnionJson.of(step.union()), PersonJson.of(step.actor()),
+							time(step.dueAt()), step.skipped().stream().map(ResponsibleLevel::name).toList(),
+							step.note()))
+					.toList() : null);
+	}
+
+	static OffsetDateTime time(Instant instant) {
+		return (instant != null) ? instant.atZone(YizhanTime.ZONE).toOffsetDateTime() : null;
+	}
+
+}
