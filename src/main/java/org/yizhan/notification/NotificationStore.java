@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.yizhan.platform.Paging;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,7 +78,7 @@ class NotificationStore {
 			.param("english", english)
 			.param("account", accountId)
 			.param("limit", size)
-			.param("offset", (long) page * size)
+			.param("offset", Paging.offset(page, size))
 			.query(this::map)
 			.list();
 	}

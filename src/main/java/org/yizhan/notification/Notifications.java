@@ -10,7 +10,6 @@ import org.yizhan.platform.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,7 +113,7 @@ public class Notifications {
 	}
 
 	private static Actor me() {
-		return Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		return Actor.required();
 	}
 
 	private static boolean english(Locale locale) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -36,6 +37,16 @@ public record Actor(long accountId, String username, String organizationCode, St
 			return Optional.of(principal.actor());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The actor of the current request, for a use case that only an account may run: a
+	 * caller signed in with none (anonymous, or a session without an account) is refused
+	 * like any caller without the right role.
+	 * @throws AccessDeniedException when no account is signed in
+	 */
+	public static Actor required() {
+		return current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
 	}
 
 	public boolean holds(Role role) {

@@ -42,7 +42,7 @@ public class HeldRatingStore {
 	 * Held ratings of visible stations in the subtree at {@code path}, newest first.
 	 * @param visible a condition on {@code station s}, its parameters in {@code params}
 	 */
-	public List<Row> listHeld(String path, String visible, Map<String, Object> params, int offset, int limit) {
+	public List<Row> listHeld(String path, String visible, Map<String, Object> params, long offset, int limit) {
 		return this.jdbc
 			.sql("""
 					select %s from rating r join station s on s.id = r.station_id

@@ -19,6 +19,7 @@ import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
@@ -28,7 +29,6 @@ import org.yizhan.station.VisibleStations;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,12 +122,7 @@ public class HeldRatings {
 	public HeldPage list(String org, int page, int size) {
 		Actor actor = reviewer();
 		List<Violation> violations = new ArrayList<>();
-		if (page < 0) {
-			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
-		}
+		Paging.check(page, size, MAX_PAGE_SIZE, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -138,7 +133,7 @@ public class HeldRatings {
 					.orElseThrow(() -> new NotFoundException("figures.organization.notFound", org.strip()));
 		Map<String, Object> params = new HashMap<>();
 		String visible = this.registry.visibleStations().condition(params);
-		List<HeldRating> content = this.store.listHeld(path, visible, params, page * size, size)
+		List<HeldRating> content = this.store.listHeld(path, visible, params, Paging.offset(page, size), size)
 			.stream()
 			.map(HeldRatings::held)
 			.toList();
@@ -164,7 +159,7 @@ public class HeldRatings {
 		}
 		Set<Long> wanted = new LinkedHashSet<>(ids);
 		VisibleStations visible = this.registry.visibleStations();
-		Actor actor = Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		Actor actor = Actor.required();
 		Map<String, Object> params = new HashMap<>();
 		List<HeldRatingStore.Row> rows = this.store.lockVisible(List.copyOf(wanted), visible.condition(params), params);
 		Set<Long> found = rows.stream().map(HeldRatingStore.Row::id).collect(Collectors.toSet());
@@ -208,7 +203,7 @@ public class HeldRatings {
 	}
 
 	private static Actor reviewer() {
-		Actor actor = Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		Actor actor = Actor.required();
 		if (!actor.holds(Role.ORG_ADMIN)) {
 			throw new ForbiddenException("figures.forbidden.review");
 		}

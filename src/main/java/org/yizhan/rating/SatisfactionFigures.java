@@ -28,7 +28,6 @@ import org.yizhan.station.StationRegistry;
 import org.yizhan.station.VisibleStations;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -375,7 +374,7 @@ public class SatisfactionFigures {
 	}
 
 	private static Actor actor() {
-		return Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		return Actor.required();
 	}
 
 }

@@ -26,7 +26,6 @@ import org.yizhan.station.StationStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.station.StationTokens;
@@ -250,7 +249,7 @@ public class StationQrCodes {
 	}
 
 	private static Actor actor() {
-		return Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		return Actor.required();
 	}
 
 	private record Listed(StationId id, String code, String name, String districtCode) {

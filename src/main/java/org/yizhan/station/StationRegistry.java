@@ -314,7 +314,7 @@ public class StationRegistry {
 	 * through here; without an account there is nothing to see.
 	 */
 	private StationScope scope() {
-		Actor actor = Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		Actor actor = Actor.required();
 		return StationScope.of(actor, assignments);
 	}
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.yizhan.platform.Paging;
 import org.yizhan.calendar.OpeningHours;
 import org.yizhan.geo.GeoPoint;
 
@@ -231,7 +232,7 @@ class StationRepository {
 			.query(Long.class)
 			.single();
 		params.put("limit", size);
-		params.put("offset", (long) page * size);
+		params.put("offset", Paging.offset(page, size));
 		String order = Arrays.stream(sort.columns.split(", "))
 			.map(column -> column + (descending ? " desc" : " asc"))
 			.collect(Collectors.joining(", "));

@@ -21,7 +21,6 @@ import org.yizhan.platform.security.ForbiddenException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -237,7 +236,7 @@ public class StationResponsibilities {
 	}
 
 	private StationScope scope() {
-		Actor actor = Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		Actor actor = Actor.required();
 		return StationScope.of(actor, assignments);
 	}
 

@@ -1,14 +1,6 @@
 package org.yizhan.station;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.yizhan.platform.DevelopmentKeyFile;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +27,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StationTokenConfiguration.TokenProperties.class)
 class StationTokenConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(StationTokenConfiguration.class);
 
 	@Bean
 	StationTokens stationTokens(TokenProperties properties, Clock clock) {
@@ -66,35 +55,9 @@ class StationTokenConfiguration {
 	}
 
 	private static Map<Integer, String> developmentRing(Path file) {
-		try {
-			if (Files.notExists(file)) {
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				Files.createFile(file);
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// Not a POSIX file system: the folder's own permissions have to do.
-				}
-				Properties ring = new Properties();
-				ring.setProperty("1", Base64.getEncoder().encodeToString(key));
-				try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-					ring.store(out, "yizhan development key for station QR tokens: not for production");
-				}
-				log.warn("No yizhan.rating.tokens.keys configured: generated a development key in {}. "
-						+ "In production, configure the keys from a secret store.", file.toAbsolutePath());
-			}
-			Properties ring = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				ring.load(in);
-			}
-			return Map.of(1, ring.getProperty("1"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the station-token key ring " + file, ex);
-		}
+		Properties ring = DevelopmentKeyFile.readOrCreate(file, Map.of("1", DevelopmentKeyFile.newKey()),
+				"station QR tokens", "yizhan.rating.tokens.keys");
+		return Map.of(1, ring.getProperty("1"));
 	}
 
 	/**

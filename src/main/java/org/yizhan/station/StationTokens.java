@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.yizhan.platform.Violation;
 
 /**
  * The token printed in a station's QR code: {@code /r/{token}}. It names the station and
@@ -133,6 +137,22 @@ public final class StationTokens {
 			return new Valid(StationId.of(station), keyId, Optional.of(expires));
 		}
 		return new Valid(StationId.of(station), keyId, Optional.empty());
+	}
+
+	/**
+	 * The station a token of a worker's request names, for a use case that refuses a bad
+	 * token as an invalid field: {@code null} after adding the refusal to
+	 * {@code violations} as {@code <messagePrefix>.token.malformed}, {@code .forged} or
+	 * {@code .expired}, so each use case words the refusal for its own page.
+	 */
+	public StationId stationOrRefusal(String token, String field, String messagePrefix, List<Violation> violations) {
+		Verdict verdict = open(token);
+		if (verdict instanceof Valid valid) {
+			return valid.station();
+		}
+		Refusal reason = ((Refused) verdict).reason();
+		violations.add(Violation.of(field, messagePrefix + ".token." + reason.name().toLowerCase(Locale.ROOT)));
+		return null;
 	}
 
 	/**

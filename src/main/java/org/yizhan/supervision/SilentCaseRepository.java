@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.supervision.SilentCase;
 import org.yizhan.supervision.SilentCasePage;
@@ -75,7 +76,7 @@ public class SilentCaseRepository {
 			.query(Long.class)
 			.single();
 		params.put("limit", size);
-		params.put("offset", (long) page * size);
+		params.put("offset", Paging.offset(page, size));
 		List<SilentCase> content = jdbc
 			.sql(SELECT + " where " + where + " order by c.opened_at desc, c.id desc limit :limit offset :offset")
 			.params(params)
@@ -144,8 +145,8 @@ public class SilentCaseRepository {
 	// ------------------------------------------------------------------ the check
 
 	/** A case the check opened, extended or closed, for the audit log. */
-	record Changed(long caseId, String stationCode, String districtCode, YearMonth first, YearMonth last, SilentCaseStatus status,
-			LocalDate ratingDay) {
+	record Changed(long caseId, String stationCode, String districtCode, YearMonth first, YearMonth last,
+			SilentCaseStatus status, LocalDate ratingDay) {
 
 		String summary() {
 			return "case=" + caseId + "; status=" + status + "; months=" + first + ".." + last
@@ -260,8 +261,8 @@ public class SilentCaseRepository {
 			.param("now", shanghai(now))
 			.param("station", (station != null) ? station.value() : null, Types.BIGINT)
 			.query((rs, n) -> new Changed(rs.getLong("id"), rs.getString("code"), rs.getString("district_code"),
-					month(rs, "first_silent_month"), month(rs, "last_silent_month"), SilentCaseStatus.RESOLVED_BY_RATING,
-					rs.getObject("resolved_rating_day", LocalDate.class)))
+					month(rs, "first_silent_month"), month(rs, "last_silent_month"),
+					SilentCaseStatus.RESOLVED_BY_RATING, rs.getObject("resolved_rating_day", LocalDate.class)))
 			.list();
 	}
 
@@ -315,10 +316,11 @@ public class SilentCaseRepository {
 		return new SilentCase(rs.getLong("id"), StationId.of(rs.getLong("station_id")), rs.getString("code"),
 				rs.getString("name"), rs.getString("district_code"), StationLevel.valueOf(rs.getString("level")),
 				StationStatus.valueOf(rs.getString("station_status")), rs.getLong("station_version"),
-				month(rs, "first_silent_month"), month(rs, "last_silent_month"), SilentCaseStatus.valueOf(rs.getString("status")),
-				rs.getTimestamp("opened_at").toInstant(), (closed != null) ? closed.toInstant() : null,
-				rs.getString("decided_by"), rs.getString("reason"), level(rs, "level_before"), level(rs, "level_after"),
-				rs.getObject("exempt_until", LocalDate.class), rs.getObject("resolved_rating_day", LocalDate.class),
+				month(rs, "first_silent_month"), month(rs, "last_silent_month"),
+				SilentCaseStatus.valueOf(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(),
+				(closed != null) ? closed.toInstant() : null, rs.getString("decided_by"), rs.getString("reason"),
+				level(rs, "level_before"), level(rs, "level_after"), rs.getObject("exempt_until", LocalDate.class),
+				rs.getObject("resolved_rating_day", LocalDate.class),
 				(lastRating != null) ? new LastRating(lastRating.toInstant(), rs.getInt("last_rating_stars")) : null);
 	}
 

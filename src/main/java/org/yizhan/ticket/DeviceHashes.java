@@ -1,24 +1,15 @@
 package org.yizhan.ticket;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Properties;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.yizhan.platform.DevelopmentKeyFile;
 
 import org.springframework.stereotype.Component;
 
@@ -30,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeviceHashes {
-
-	private static final Logger log = LoggerFactory.getLogger(DeviceHashes.class);
 
 	private static final byte[] DOMAIN = "yizhan problem-ticket device".getBytes(StandardCharsets.US_ASCII);
 
@@ -68,52 +57,15 @@ public class DeviceHashes {
 		}
 	}
 
-	/**
-	 * A key kept in a file, generated at the first start: for development and tests,
-	 * where no secret store exists. Instances sharing a database must share the key, so
-	 * production configures it.
-	 */
 	private static byte[] developmentKey(Path file) {
-		try {
-			if (Files.notExists(file)) {
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				try {
-					Files.createFile(file);
-					try {
-						Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-					}
-					catch (UnsupportedOperationException ex) {
-						// Not a POSIX file system: the folder's own permissions have to
-						// do.
-					}
-					Properties stored = new Properties();
-					stored.setProperty("key", Base64.getEncoder().encodeToString(key));
-					try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-						stored.store(out,
-								"yizhan development key for problem-ticket device hashes: not for production");
-					}
-					log.warn("No yizhan.rating.tickets.device-key configured: generated a development key in {}. "
-							+ "In production, configure it from a secret store.", file.toAbsolutePath());
-				}
-				catch (FileAlreadyExistsException ex) {
-					// Another instance on this machine made it first: read theirs.
-				}
-			}
-			Properties stored = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				stored.load(in);
-			}
-			String key = stored.getProperty("key");
-			if (key == null) {
-				throw new IllegalStateException("The device-key file " + file + " holds no key");
-			}
-			return decode(key);
+		String key = DevelopmentKeyFile
+			.readOrCreate(file, Map.of("key", DevelopmentKeyFile.newKey()), "problem-ticket device hashes",
+					"yizhan.rating.tickets.device-key")
+			.getProperty("key");
+		if (key == null) {
+			throw new IllegalStateException("The device-key file " + file + " holds no key");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the device-key file " + file, ex);
-		}
+		return decode(key);
 	}
 
 }

@@ -31,7 +31,6 @@ import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.station.StationTokens;
@@ -295,17 +294,7 @@ public class ProblemTickets {
 			violations.add(Violation.of("token", "validation.required"));
 			return null;
 		}
-		StationTokens.Verdict verdict = tokens.open(token.strip());
-		if (verdict instanceof StationTokens.Valid valid) {
-			return valid.station();
-		}
-		StationTokens.Refusal reason = ((StationTokens.Refused) verdict).reason();
-		violations.add(Violation.of("token", switch (reason) {
-			case MALFORMED -> "ticket.token.malformed";
-			case FORGED -> "ticket.token.forged";
-			case EXPIRED -> "ticket.token.expired";
-		}));
-		return null;
+		return tokens.stationOrRefusal(token.strip(), "token", "ticket", violations);
 	}
 
 	private void requireWithinLimit(byte[] device, Instant now, Duration window, int limit) {
@@ -342,7 +331,7 @@ public class ProblemTickets {
 	}
 
 	private static Actor actor() {
-		return Actor.current().orElseThrow(() -> new AccessDeniedException("not signed in with an account"));
+		return Actor.required();
 	}
 
 	private Instant now() {

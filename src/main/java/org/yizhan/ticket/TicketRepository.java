@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yizhan.platform.Paging;
 import org.yizhan.station.ResponsibleLevel;
 import org.yizhan.station.ChainRouting.Holder;
 import org.yizhan.ticket.ProblemTicket.Event;
@@ -217,7 +218,7 @@ public class TicketRepository {
 			.query(Long.class)
 			.single();
 		params.put("limit", size);
-		params.put("offset", (long) page * size);
+		params.put("offset", Paging.offset(page, size));
 		List<ProblemTicket> content = jdbc.sql(COLUMNS + where + """
 				 order by (t.status = 'OPEN') desc, case when t.status = 'OPEN' then t.due_at end,
 				    t.resolved_at desc, t.id desc

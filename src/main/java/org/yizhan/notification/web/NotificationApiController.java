@@ -10,6 +10,7 @@ import org.yizhan.notification.Notification;
 import org.yizhan.notification.NotificationPage;
 import org.yizhan.notification.Notifications;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
 
@@ -52,12 +53,7 @@ class NotificationApiController {
 	Page list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		List<Violation> violations = new ArrayList<>();
-		if (page < 0) {
-			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
-		}
+		Paging.check(page, size, MAX_PAGE_SIZE, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}

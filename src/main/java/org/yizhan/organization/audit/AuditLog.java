@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.yizhan.platform.Paging;
 import org.yizhan.organization.Audited;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +66,7 @@ public class AuditLog {
 		String where = where(filter, params);
 		long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
 		params.put("limit", size);
-		params.put("offset", (long) page * size);
+		params.put("offset", Paging.offset(page, size));
 		List<AuditEntry> content = jdbc
 			.sql("select " + COLUMNS + " from audit_entry" + where
 					+ " order by occurred_at desc, id desc limit :limit offset :offset")

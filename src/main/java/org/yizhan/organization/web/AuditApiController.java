@@ -16,6 +16,7 @@ import org.yizhan.organization.audit.AuditFilter;
 import org.yizhan.organization.audit.AuditLog;
 import org.yizhan.organization.audit.AuditPage;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.web.ApiController;
@@ -69,12 +70,7 @@ class AuditApiController {
 			@RequestParam(defaultValue = "50") int size) {
 		Actor viewer = AuditRequest.viewer();
 		List<Violation> violations = new ArrayList<>();
-		if (page < 0) {
-			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
-		}
+		Paging.check(page, size, MAX_PAGE_SIZE, violations);
 		AuditFilter filter;
 		try {
 			filter = request.toFilter(viewer, log);

@@ -13,6 +13,7 @@ import org.yizhan.organization.audit.AuditLog;
 import org.yizhan.organization.audit.AuditPage;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.YizhanTime;
+import org.yizhan.platform.web.ConsoleMessages;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,9 +36,12 @@ class AuditConsoleController {
 
 	private final AuditLog log;
 
+	private final ConsoleMessages consoleMessages;
+
 	private final MessageSource messages;
 
-	AuditConsoleController(AuditLog log, MessageSource messages) {
+	AuditConsoleController(AuditLog log, MessageSource messages, ConsoleMessages consoleMessages) {
+		this.consoleMessages = consoleMessages;
 		this.log = log;
 		this.messages = messages;
 	}
@@ -57,7 +61,7 @@ class AuditConsoleController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
-			model.addAttribute("problems", ConsoleMessages.describe(messages, ex.violations()));
+			model.addAttribute("problems", consoleMessages.lines(ex.violations()));
 			result = new AuditPage(List.of(), 0, PAGE_SIZE, 0);
 		}
 		model.addAttribute("filters", request);

@@ -13,8 +13,8 @@ import org.yizhan.organization.administration.OrganizationDetails;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.YizhanTime;
+import org.yizhan.platform.web.ConsoleMessages;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +34,9 @@ class OrganizationConsoleController {
 
 	private final OrganizationAdministration administration;
 
-	private final MessageSource messages;
+	private final ConsoleMessages messages;
 
-	OrganizationConsoleController(OrganizationAdministration administration, MessageSource messages) {
+	OrganizationConsoleController(OrganizationAdministration administration, ConsoleMessages messages) {
 		this.administration = administration;
 		this.messages = messages;
 	}
@@ -81,8 +81,7 @@ class OrganizationConsoleController {
 	String loadStreets(@PathVariable String code, RedirectAttributes redirect) {
 		try {
 			int added = administration.loadStreets(code);
-			redirect.addFlashAttribute("noticeText",
-					ConsoleMessages.message(messages, "organization.streetsLoaded", added));
+			redirect.addFlashAttribute("noticeText", messages.text("organization.streetsLoaded", added));
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("problems", problems(ex));
@@ -115,10 +114,10 @@ class OrganizationConsoleController {
 
 	private List<String> problems(RuntimeException ex) {
 		if (ex instanceof InvalidInputException invalid) {
-			return ConsoleMessages.describe(messages, invalid.violations());
+			return messages.lines(invalid.violations());
 		}
 		ConflictException conflict = (ConflictException) ex;
-		return List.of(ConsoleMessages.message(messages, conflict.messageCode(), conflict.args()));
+		return List.of(messages.text(conflict.messageCode(), conflict.args()));
 	}
 
 }

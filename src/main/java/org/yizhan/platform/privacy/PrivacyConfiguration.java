@@ -1,21 +1,12 @@
 package org.yizhan.platform.privacy;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.yizhan.platform.DevelopmentKeyFile;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,8 +27,6 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyConfiguration.PrivacyProperties.class)
 class PrivacyConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
 
 	private static final String ACTIVE = "active";
 
@@ -60,40 +49,13 @@ class PrivacyConfiguration {
 	}
 
 	private static PersonalDataCipher developmentRing(Path file) {
-		try {
-			if (Files.notExists(file)) {
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Properties ring = new Properties();
-				ring.setProperty(ACTIVE, "dev1");
-				ring.setProperty("dev1", Base64.getEncoder().encodeToString(key));
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				Files.createFile(file);
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// Not a POSIX file system: the folder's own permissions have to do.
-				}
-				try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-					ring.store(out, "yizhan development key ring for personal data: not for production");
-				}
-				log.warn("No yizhan.privacy.keys configured: generated a development key ring in {}. "
-						+ "In production, configure the keys from a secret store.", file.toAbsolutePath());
-			}
-			Properties ring = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				ring.load(in);
-			}
-			Map<String, String> keys = new LinkedHashMap<>();
-			ring.stringPropertyNames().stream().filter(name -> !ACTIVE.equals(name)).sorted().forEach(name -> {
-				keys.put(name, ring.getProperty(name));
-			});
-			return new PersonalDataCipher(decode(keys, file.toString()), ring.getProperty(ACTIVE));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the personal-data key ring " + file, ex);
-		}
+		Properties ring = DevelopmentKeyFile.readOrCreate(file,
+				Map.of(ACTIVE, "dev1", "dev1", DevelopmentKeyFile.newKey()), "personal data", "yizhan.privacy.keys");
+		Map<String, String> keys = new LinkedHashMap<>();
+		ring.stringPropertyNames().stream().filter(name -> !ACTIVE.equals(name)).sorted().forEach(name -> {
+			keys.put(name, ring.getProperty(name));
+		});
+		return new PersonalDataCipher(decode(keys, file.toString()), ring.getProperty(ACTIVE));
 	}
 
 	private static Map<String, byte[]> decode(Map<String, String> keys, String source) {

@@ -1,19 +1,10 @@
 package org.yizhan.rating.intake;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Properties;
+import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.yizhan.platform.DevelopmentKeyFile;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +20,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ IntakeProperties.class, RatingLimitProperties.class, AbuseProperties.class })
 class IntakeConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
 	@Bean
 	DeviceIdentity deviceIdentity(IntakeProperties properties) {
@@ -48,45 +37,10 @@ class IntakeConfiguration {
 	}
 
 	private static String developmentKey(Path file) {
-		try {
-			if (Files.notExists(file)) {
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), "device-key", ".tmp");
-				try {
-					Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// Not a POSIX file system: the folder's own permissions have to do.
-				}
-				Properties ring = new Properties();
-				ring.setProperty("key", Base64.getEncoder().encodeToString(key));
-				try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-					ring.store(out, "yizhan development key for rating device hashes: not for production");
-				}
-				try {
-					// Two instances starting together must end up with one key.
-					Files.createLink(file, partial);
-					log.warn("No yizhan.rating.intake.device-key configured: generated a development key in {}. "
-							+ "In production, configure the key from a secret store.", file.toAbsolutePath());
-				}
-				catch (java.nio.file.FileAlreadyExistsException ex) {
-					// Another instance was first; use its key.
-				}
-				finally {
-					Files.deleteIfExists(partial);
-				}
-			}
-			Properties ring = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				ring.load(in);
-			}
-			return ring.getProperty("key");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the rating device key " + file, ex);
-		}
+		return DevelopmentKeyFile
+			.readOrCreate(file, Map.of("key", DevelopmentKeyFile.newKey()), "rating device hashes",
+					"yizhan.rating.intake.device-key")
+			.getProperty("key");
 	}
 
 }

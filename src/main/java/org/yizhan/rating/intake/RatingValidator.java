@@ -103,17 +103,7 @@ public class RatingValidator {
 			violations.add(Violation.of("token", "validation.required"));
 			return null;
 		}
-		StationTokens.Verdict verdict = tokens.open(token);
-		if (verdict instanceof StationTokens.Valid valid) {
-			return valid.station();
-		}
-		StationTokens.Refusal refusal = ((StationTokens.Refused) verdict).reason();
-		violations.add(Violation.of("token", switch (refusal) {
-			case MALFORMED -> "rating.token.malformed";
-			case FORGED -> "rating.token.forged";
-			case EXPIRED -> "rating.token.expired";
-		}));
-		return null;
+		return tokens.stationOrRefusal(token, "token", "rating", violations);
 	}
 
 	private static Set<RatingTag> tags(List<String> names, List<Violation> violations) {

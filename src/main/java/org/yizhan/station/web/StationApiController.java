@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.yizhan.geo.Crs;
 import org.yizhan.organization.AccountSummary;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
 import org.yizhan.platform.web.RequestValues;
@@ -126,12 +127,7 @@ class StationApiController {
 		Set<Amenity> amenities = RequestValues.enumValues(Amenity.class, amenity, "amenity", violations);
 		HostType type = hostType == null || hostType.isBlank() ? null
 				: RequestValues.enumValue(HostType.class, hostType, "hostType", violations);
-		if (page < 0) {
-			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
-		}
+		Paging.check(page, size, MAX_PAGE_SIZE, violations);
 		String[] sortParts = sort.split(",");
 		StationSort order = RequestValues.enumValue(StationSort.class, toSnake(sortParts[0]), "sort", violations);
 		boolean descending = sortParts.length > 1 && "desc".equalsIgnoreCase(sortParts[1].strip());

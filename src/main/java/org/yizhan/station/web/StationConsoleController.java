@@ -43,9 +43,8 @@ import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationSort;
 import org.yizhan.station.StationStatus;
 import org.yizhan.station.photo.PhotoRejectedException;
+import org.yizhan.platform.web.ConsoleMessages;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -82,12 +81,12 @@ class StationConsoleController {
 
 	private final MapTiles mapTiles;
 
-	private final MessageSource messages;
+	private final ConsoleMessages messages;
 
 	private final Clock clock;
 
 	StationConsoleController(StationRegistry registry, StationResponsibilities responsibilities,
-			OrganizationTree organizations, MapTiles mapTiles, MessageSource messages, Clock clock) {
+			OrganizationTree organizations, MapTiles mapTiles, ConsoleMessages messages, Clock clock) {
 		this.registry = registry;
 		this.responsibilities = responsibilities;
 		this.organizations = organizations;
@@ -317,22 +316,16 @@ class StationConsoleController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problems",
-					ex.violations()
-						.stream()
-						.map(violation -> label(violation.field()) + "："
-								+ messages.getMessage(violation.code(), violation.args().toArray(), violation.code(),
-										LocaleContextHolder.getLocale()))
-						.toList());
+			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
 		}
 		catch (PhotoRejectedException ex) {
-			redirect.addFlashAttribute("problems", List.of(message(PhotoProblems.messageCode(ex))));
+			redirect.addFlashAttribute("problems", List.of(messages.text(PhotoProblems.messageCode(ex))));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(message(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
 		}
 		catch (OptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("problems", List.of(message("problem.staleVersion")));
+			redirect.addFlashAttribute("problems", List.of(messages.text("problem.staleVersion")));
 		}
 		return "redirect:/console/stations/" + id(id);
 	}
@@ -342,7 +335,7 @@ class StationConsoleController {
 		for (Violation violation : violations) {
 			String field = violation.field().startsWith("amenities[") ? "amenities" : violation.field();
 			errors.computeIfAbsent(field, key -> new ArrayList<>())
-				.add(message(violation.code(), violation.args().toArray()));
+				.add(messages.text(violation.code(), violation.args().toArray()));
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("station", station);
@@ -378,15 +371,6 @@ class StationConsoleController {
 			}
 		}
 		return choices;
-	}
-
-	private String label(String field) {
-		return messages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, field,
-				LocaleContextHolder.getLocale());
-	}
-
-	private String message(String code, Object... args) {
-		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
 	}
 
 	private static StationId id(String value) {

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,9 +26,8 @@ import org.yizhan.supervision.SilentCaseStatus;
 import org.yizhan.supervision.SilentStationSettings;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.platform.web.ConsoleMessages;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -62,12 +60,12 @@ class SilentConsoleController {
 
 	private final SilentStationSettings settings;
 
-	private final MessageSource messages;
+	private final ConsoleMessages messages;
 
 	private final Clock clock;
 
 	SilentConsoleController(SilentStations silentStations, StationRegistry registry, OrganizationTree organizations,
-			SilentStationSettings settings, MessageSource messages, Clock clock) {
+			SilentStationSettings settings, ConsoleMessages messages, Clock clock) {
 		this.silentStations = silentStations;
 		this.registry = registry;
 		this.organizations = organizations;
@@ -172,18 +170,13 @@ class SilentConsoleController {
 			redirect.addFlashAttribute("decidedCase", decided.id());
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problems",
-					ex.violations()
-						.stream()
-						.map(violation -> message("field." + violation.field()) + "："
-								+ message(violation.code(), violation.args().toArray()))
-						.toList());
+			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(message(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
 		}
 		catch (OptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("problems", List.of(message("problem.staleVersion")));
+			redirect.addFlashAttribute("problems", List.of(messages.text("problem.staleVersion")));
 		}
 		return "redirect:" + filters.back();
 	}
@@ -198,11 +191,6 @@ class SilentConsoleController {
 	/** The unions offered in the filter: those with stations in the caller's scope. */
 	private List<Organization> organizationsInUse() {
 		return organizations.listCovering(registry.listDistrictsInUse());
-	}
-
-	private String message(String code, Object... args) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return messages.getMessage(code, args, code, locale);
 	}
 
 	private static long caseId(String value) {

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.Paging;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ApiController;
@@ -77,12 +78,7 @@ class TicketApiController {
 		List<Violation> violations = new ArrayList<>();
 		TicketQuery query = new TicketFilters(view, state, org, problem, station).toQuery(this.organizations,
 				TicketQuery.View.SCOPE, violations);
-		if (page < 0) {
-			violations.add(Violation.of("page", "validation.range", 0, Integer.MAX_VALUE));
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			violations.add(Violation.of("size", "validation.size", MAX_PAGE_SIZE));
-		}
+		Paging.check(page, size, MAX_PAGE_SIZE, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}

@@ -22,9 +22,8 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.platform.web.ConsoleMessages;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,12 +59,12 @@ class TicketConsoleController {
 
 	private final OrganizationTree organizations;
 
-	private final MessageSource messages;
+	private final ConsoleMessages messages;
 
 	private final Clock clock;
 
 	TicketConsoleController(ProblemTickets tickets, StationRegistry registry, OrganizationTree organizations,
-			MessageSource messages, Clock clock) {
+			ConsoleMessages messages, Clock clock) {
 		this.tickets = tickets;
 		this.registry = registry;
 		this.organizations = organizations;
@@ -111,16 +110,11 @@ class TicketConsoleController {
 			redirect.addFlashAttribute("notice", "ticket.resolved");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problems",
-					ex.violations()
-						.stream()
-						.map(violation -> message("field." + violation.field()) + "："
-								+ message(violation.code(), violation.args().toArray()))
-						.toList());
+			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
 			redirect.addFlashAttribute("note", note);
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(message(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
 		}
 		return page;
 	}
@@ -171,10 +165,6 @@ class TicketConsoleController {
 			builder.queryParam("station", query.station().value());
 		}
 		return builder.encode().build().getQuery();
-	}
-
-	private String message(String code, Object... args) {
-		return this.messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
 	}
 
 	private static StationId stationId(String value) {

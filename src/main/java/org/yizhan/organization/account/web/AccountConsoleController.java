@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.organization.account.AccessTokens;
 import org.yizhan.organization.account.OwnEmail;
 import org.yizhan.organization.account.OwnPassword;
