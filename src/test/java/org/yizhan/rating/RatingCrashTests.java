@@ -329,6 +329,9 @@ class RatingCrashTests {
 		command.addAll(List.of("--server.port=" + port,
 				"--spring.datasource.url=jdbc:postgresql://localhost:" + jdbcPort() + "/yizhan",
 				"--spring.datasource.username=yizhan_app", "--spring.flyway.user=postgres",
+				// The embedded server asks every role for its password.
+				"--spring.datasource.password=" + postgres.password("yizhan_app"),
+				"--spring.flyway.password=" + postgres.password("postgres"),
 				"--spring.flyway.enabled=" + withDemoCity, "--yizhan.demo.enabled=" + withDemoCity,
 				"--yizhan.demo.admin-password=crash-Test-2046", "--yizhan.photos.dir=" + work.resolve("photos"),
 				"--yizhan.privacy.key-file=" + work.resolve("keys/personal-data.properties"),
