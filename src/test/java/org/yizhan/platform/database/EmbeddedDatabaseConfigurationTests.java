@@ -218,6 +218,10 @@ class EmbeddedDatabaseConfigurationTests {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			// Hikari's unset minimum (-1) means a fixed pool of the maximum size.
 			assertThat(pool.getMinimumIdle()).isIn(-1, pool.getMaximumPoolSize());
+			// With the database away a request waits 3 s for a connection, not Hikari's
+			// 30, and is answered 503.
+			assertThat(pool.getConnectionTimeout()).isEqualTo(3000);
+			assertThat(pool.getValidationTimeout()).isEqualTo(2000);
 		});
 	}
 
