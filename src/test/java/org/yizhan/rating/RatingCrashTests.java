@@ -329,9 +329,6 @@ class RatingCrashTests {
 		command.addAll(List.of("--server.port=" + port,
 				"--spring.datasource.url=jdbc:postgresql://localhost:" + jdbcPort() + "/yizhan",
 				"--spring.datasource.username=yizhan_app", "--spring.flyway.user=postgres",
-				// The embedded server asks every role for its password.
-				"--spring.datasource.password=" + postgres.password("yizhan_app"),
-				"--spring.flyway.password=" + postgres.password("postgres"),
 				"--spring.flyway.enabled=" + withDemoCity, "--yizhan.demo.enabled=" + withDemoCity,
 				"--yizhan.demo.admin-password=crash-Test-2046", "--yizhan.photos.dir=" + work.resolve("photos"),
 				"--yizhan.privacy.key-file=" + work.resolve("keys/personal-data.properties"),
@@ -340,6 +337,9 @@ class RatingCrashTests {
 				"--yizhan.rating.limits.address-burst=1000000000",
 				"--yizhan.rating.limits.address-per-second=1000000000", "--yizhan.finder.reconcile-interval=1h",
 				"--spring.jmx.enabled=false", "--springdoc.api-docs.enabled=false", "--logging.level.root=warn"));
+		// The embedded server asks every role for its password.
+		command.addAll(List.of("--spring.datasource.password=" + postgres.password("yizhan_app"),
+				"--spring.flyway.password=" + postgres.password("postgres")));
 		application = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("logs/start-" + starts + ".log").toFile())
 			.start();

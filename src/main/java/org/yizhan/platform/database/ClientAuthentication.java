@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded server's {@code pg_hba.conf}, written before every start: every
- * connection signs in with a password (scram-sha-256), over loopback only. initdb, as
- * zonky runs it, trusts every local connection; a folder of an earlier version still has
- * that file, and is brought up to date here.
+ * The embedded server's {@code pg_hba.conf}, written before every start: every connection
+ * signs in with a password (scram-sha-256), over loopback only. initdb, as zonky runs it,
+ * trusts every local connection; a folder of an earlier version still has that file, and
+ * is brought up to date here.
  */
 final class ClientAuthentication {
 

@@ -25,6 +25,13 @@ import org.springframework.util.FileSystemUtils;
  * would otherwise try to start a second postmaster on a folder that is already locked.
  * Contexts {@linkplain #acquire(Path, boolean) acquire} the shared server and
  * {@linkplain #close() release} it; the last release stops the postmaster cleanly.
+ *
+ * <p>
+ * Hardened against the host (ADR 0009): every role signs in with a password kept in the
+ * data folder ({@link RolePasswords}, {@link ClientAuthentication}), the server listens
+ * on 127.0.0.1 only, and forces its writes to the disk unless told otherwise. It does not
+ * outlive its JVM ({@link PostmasterWatchdog}), and a start stops a server that a killed
+ * application left running on its folder ({@link OrphanedPostmaster}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 

@@ -56,8 +56,9 @@ final class OrphanedPostmaster {
 		try {
 			List<String> lines = Files.readAllLines(pidFile);
 			if (lines.size() < 2) {
-				return; // being written by a postmaster starting up, or truncated: PostgreSQL
-						// decides
+				// Being written by a postmaster starting up, or truncated: PostgreSQL
+				// decides.
+				return;
 			}
 			pid = Long.parseLong(lines.get(0).trim());
 			folder = Path.of(lines.get(1).trim()).toAbsolutePath().normalize();

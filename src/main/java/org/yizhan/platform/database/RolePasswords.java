@@ -84,7 +84,9 @@ final class RolePasswords {
 		return password;
 	}
 
-	/** Keeps {@code password} for {@code role}: written to a new file moved into place. */
+	/**
+	 * Keeps {@code password} for {@code role}: written to a new file moved into place.
+	 */
 	synchronized void put(String role, String password) {
 		passwords.setProperty(role, password);
 		Path written = file.resolveSibling(FILE_NAME + ".new");

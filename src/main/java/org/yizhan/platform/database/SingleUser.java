@@ -28,8 +28,8 @@ final class SingleUser {
 
 	/** Sets {@code role}'s password in the stopped cluster in {@code dataDirectory}. */
 	static void setPassword(Path dataDirectory, String role, String password) {
-		run(dataDirectory, "alter role \"" + role.replace("\"", "\"\"") + "\" password '" + password.replace("'", "''")
-				+ "'");
+		run(dataDirectory,
+				"alter role \"" + role.replace("\"", "\"\"") + "\" password '" + password.replace("'", "''") + "'");
 	}
 
 	static void run(Path dataDirectory, String statement) {

@@ -24,8 +24,7 @@ final class DatabaseOutage {
 
 	static boolean isCause(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException
-					|| cause instanceof CannotCreateTransactionException
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException) {
 				return true;

@@ -29,11 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 503 with {@code Retry-After} when the database is away and a servlet filter,
- * not a controller, finds out: the console's session lives in PostgreSQL (Spring Session),
- * so with the database gone {@code GET /login} failed in the session filter, after the
- * controllers' own error handling, and waited for the pool each time it asked. The API
- * gets problem details, pages a short page in Chinese and English. Runs ahead of the
- * session's filter.
+ * not a controller, finds out: the console's session lives in PostgreSQL (Spring
+ * Session), so with the database gone {@code GET /login} failed in the session filter,
+ * after the controllers' own error handling, and waited for the pool each time it asked.
+ * The API gets problem details, pages a short page in Chinese and English. Runs ahead of
+ * the session's filter.
  */
 @Component
 class DatabaseOutageFilter implements Filter, Ordered {
@@ -64,8 +64,7 @@ class DatabaseOutageFilter implements Filter, Ordered {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			if (!DatabaseOutage.isCause(ex) || response.isCommitted()
-					|| !(request instanceof HttpServletRequest http)
+			if (!DatabaseOutage.isCause(ex) || response.isCommitted() || !(request instanceof HttpServletRequest http)
 					|| !(response instanceof HttpServletResponse answer)) {
 				throw ex;
 			}
@@ -77,9 +76,8 @@ class DatabaseOutageFilter implements Filter, Ordered {
 			answer.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			if (http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
 				Locale locale = Languages.preferred(http);
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-						messages.getMessage("problem.databaseAway", new Object[] { DatabaseOutage.RETRY_AFTER_SECONDS },
-								locale));
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages
+					.getMessage("problem.databaseAway", new Object[] { DatabaseOutage.RETRY_AFTER_SECONDS }, locale));
 				problem.setType(URI.create("https://yizhan.org/problems/service-unavailable"));
 				problem.setTitle(messages.getMessage("problem.service-unavailable", null, locale));
 				answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Shows a page, not a stack trace, when a page is asked for something that does not
- * exist, or while the database is away. API controllers are answered by {@link ApiProblems}, which takes precedence.
+ * exist, or while the database is away. API controllers are answered by
+ * {@link ApiProblems}, which takes precedence.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)

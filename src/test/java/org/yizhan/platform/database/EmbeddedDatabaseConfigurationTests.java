@@ -98,13 +98,13 @@ class EmbeddedDatabaseConfigurationTests {
 			EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
 			int port = server.postgres().getPort();
 			for (String role : new String[] { "postgres", "yizhan_app" }) {
-				assertThatThrownBy(
-						() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/yizhan?user=" + role))
+				assertThatThrownBy(() -> DriverManager
+					.getConnection("jdbc:postgresql://localhost:" + port + "/yizhan?user=" + role))
 					.as("%s without a password", role)
 					.isInstanceOf(SQLException.class)
 					.hasMessageContaining("password");
-				assertThatThrownBy(() -> DriverManager.getConnection(
-						"jdbc:postgresql://localhost:" + port + "/yizhan?user=" + role + "&password=wrong"))
+				assertThatThrownBy(() -> DriverManager
+					.getConnection("jdbc:postgresql://localhost:" + port + "/yizhan?user=" + role + "&password=wrong"))
 					.as("%s with a wrong password", role)
 					.hasMessageContaining("password authentication failed");
 				try (var connection = DriverManager.getConnection(server.jdbcUrl(role))) {

@@ -58,8 +58,7 @@ class EmbeddedPostgresKillTests {
 		child.destroyForcibly(); // SIGKILL: no shutdown hook runs
 		child.waitFor(10, TimeUnit.SECONDS);
 
-		assertThat(exits(postmaster, Duration.ofSeconds(30))).as("the postmaster stops with its application")
-			.isTrue();
+		assertThat(exits(postmaster, Duration.ofSeconds(30))).as("the postmaster stops with its application").isTrue();
 		assertStartsAgain();
 	}
 
@@ -104,7 +103,8 @@ class EmbeddedPostgresKillTests {
 
 	private void assertStartsAgain() throws Exception {
 		try (EmbeddedPostgresServer again = EmbeddedPostgresServer.acquire(folder.resolve("pg"), false, false, false,
-				20); var connection = DriverManager.getConnection(again.jdbcUrl());
+				20);
+				var connection = DriverManager.getConnection(again.jdbcUrl());
 				var rows = connection.createStatement().executeQuery("select 1")) {
 			assertThat(rows.next()).isTrue();
 		}

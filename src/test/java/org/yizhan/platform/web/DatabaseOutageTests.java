@@ -79,8 +79,8 @@ class DatabaseOutageTests {
 		HttpResponse<String> read = get("/api/v1/problems/K7QM-4XT9-PR2H");
 		assertThat(read.statusCode()).isEqualTo(503);
 		assertThat(read.headers().firstValue("Retry-After")).hasValue("10");
-		assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(read.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(read.body()).contains("数据库暂时不可用");
 		assertThat(seconds(asked)).as("an API read answered 503 fast").isLessThan(8);
 
