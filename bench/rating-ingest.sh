@@ -46,6 +46,9 @@ until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" | grep -q UP; 
   sleep 0.2
 done
 pgport=$(grep -o 'ready on port [0-9]*' "$data/app.log" | awk '{print $4}')
+# The embedded server asks for passwords; the owner's is kept in its data folder.
+PGPASSWORD=$(sed -n 's/^postgres=//p' "$data/pg/yizhan-passwords.properties")
+export PGPASSWORD
 sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d yizhan -AtX -c "$1"; }
 sql "select id from station where status = 'LISTED' order by id" >"$data/ids"
 java -cp target/classes bench/RatingTokens.java "$key" <"$data/ids" >"$data/tokens"

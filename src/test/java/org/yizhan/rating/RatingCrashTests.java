@@ -338,6 +338,9 @@ class RatingCrashTests {
 				"--yizhan.rating.limits.address-burst=1000000000",
 				"--yizhan.rating.limits.address-per-second=1000000000", "--yizhan.finder.reconcile-interval=1h",
 				"--spring.jmx.enabled=false", "--springdoc.api-docs.enabled=false", "--logging.level.root=warn"));
+		// The embedded server asks every role for its password.
+		command.addAll(List.of("--spring.datasource.password=" + postgres.password("yizhan_app"),
+				"--spring.flyway.password=" + postgres.password("postgres")));
 		application = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("logs/start-" + starts + ".log").toFile())
 			.start();

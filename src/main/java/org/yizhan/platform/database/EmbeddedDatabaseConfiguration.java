@@ -34,26 +34,34 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgresServer embeddedPostgresServer(@Value("${yizhan.embedded-db.dir}") Path dataDirectory,
 			@Value("${yizhan.embedded-db.clean-on-start:false}") boolean clean,
 			@Value("${yizhan.embedded-db.synchronous-commit:true}") boolean synchronousCommit,
+			@Value("${yizhan.embedded-db.fsync:true}") boolean fsync,
 			@Value("${yizhan.embedded-db.max-connections:100}") int maxConnections) {
-		return EmbeddedPostgresServer.acquire(dataDirectory, clean, synchronousCommit, maxConnections);
+		return EmbeddedPostgresServer.acquire(dataDirectory, clean, synchronousCommit, fsync, maxConnections);
 	}
 
 	/**
 	 * The application's pool connects as the restricted role, which may not change the
-	 * schema nor update or delete audit entries.
+	 * schema nor update or delete audit entries. While the database is away, a request
+	 * waits at most {@code spring.datasource.hikari.connection-timeout} for a connection
+	 * (as with an external database) and is then answered 503.
 	 */
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(EmbeddedPostgresServer server, DatabaseRoles roles,
 			@Value("${yizhan.embedded-db.pool-size:10}") int poolSize,
-			@Value("${yizhan.embedded-db.min-idle:-1}") int minimumIdle) {
+			@Value("${yizhan.embedded-db.min-idle:-1}") int minimumIdle,
+			@Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+			@Value("${spring.datasource.hikari.validation-timeout:2000}") long validationTimeout) {
 		server.createLoginRoleIfMissing(roles.appRole());
 		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
-			.url(server.jdbcUrl(roles.appRole()))
+			.url(server.connectionUrl())
 			.username(roles.appRole())
+			.password(server.password(roles.appRole()))
 			.build();
 		dataSource.setPoolName("yizhan-embedded");
 		dataSource.setMaximumPoolSize(poolSize);
+		dataSource.setConnectionTimeout(connectionTimeout);
+		dataSource.setValidationTimeout(validationTimeout);
 		if (minimumIdle >= 0) {
 			// A pool that may shrink closes connections idle for ten seconds: the test
 			// JVM's cached contexts then hold one connection each, not ten.
@@ -66,7 +74,8 @@ class EmbeddedDatabaseConfiguration {
 	/** Flyway migrates as the owner, the superuser of the embedded server. */
 	@Bean
 	FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
-		return configuration -> configuration.dataSource(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, null);
+		return configuration -> configuration.dataSource(server.connectionUrl(), EmbeddedPostgresServer.OWNER,
+				server.password(EmbeddedPostgresServer.OWNER));
 	}
 
 	static class NoDatasourceUrl implements Condition {

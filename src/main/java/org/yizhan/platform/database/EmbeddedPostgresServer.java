@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,13 @@ import org.springframework.util.FileSystemUtils;
  * would otherwise try to start a second postmaster on a folder that is already locked.
  * Contexts {@linkplain #acquire(Path, boolean) acquire} the shared server and
  * {@linkplain #close() release} it; the last release stops the postmaster cleanly.
+ *
+ * <p>
+ * Hardened against the host (ADR 0009): every role signs in with a password kept in the
+ * data folder ({@link RolePasswords}, {@link ClientAuthentication}), the server listens
+ * on 127.0.0.1 only, and forces its writes to the disk unless told otherwise. It does not
+ * outlive its JVM ({@link PostmasterWatchdog}), and a start stops a server that a killed
+ * application left running on its folder ({@link OrphanedPostmaster}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -43,11 +51,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
+	private final RolePasswords passwords;
+
+	private final PostmasterWatchdog watchdog;
+
 	private int users;
 
-	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres, RolePasswords passwords) {
 		this.dataDirectory = dataDirectory;
 		this.postgres = postgres;
+		this.passwords = passwords;
+		this.watchdog = PostmasterWatchdog.watch(dataDirectory, postmasterPid());
 	}
 
 	/**
@@ -61,7 +75,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/**
 	 * Starts the server on {@code dataDirectory}, or joins the one this JVM already runs
-	 * there.
+	 * there; durable (fsync on).
 	 * @param clean whether to wipe the folder first (tests); ignored when joining
 	 * @param synchronousCommit whether a commit waits for its WAL to reach the disk, as
 	 * in a production PostgreSQL; zonky's default is off, which can lose the last commits
@@ -73,10 +87,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean,
 			boolean synchronousCommit, int maxConnections) {
+		return acquire(dataDirectory, clean, synchronousCommit, true, maxConnections);
+	}
+
+	/**
+	 * Starts the server on {@code dataDirectory}, or joins the one this JVM already runs
+	 * there.
+	 * @param fsync whether PostgreSQL forces its writes to the disk ({@code fsync} and
+	 * {@code full_page_writes}); zonky starts it with {@code -F}, fsync off, which makes
+	 * no commit durable against a power loss, synchronous or not. Only tests turn it off;
+	 * ignored when joining
+	 * @see #acquire(Path, boolean, boolean, int)
+	 */
+	public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean,
+			boolean synchronousCommit, boolean fsync, int maxConnections) {
 		Path key = dataDirectory.toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = running.get(key);
 		if (server == null) {
-			server = new EmbeddedPostgresServer(key, start(key, clean, synchronousCommit, maxConnections));
+			server = start(key, clean, synchronousCommit, fsync, maxConnections);
 			server.createDatabaseIfMissing();
 			running.put(key, server);
 		}
@@ -84,18 +112,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return server;
 	}
 
-	private static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean synchronousCommit,
-			int maxConnections) {
+	private static EmbeddedPostgresServer start(Path dataDirectory, boolean clean, boolean synchronousCommit,
+			boolean fsync, int maxConnections) {
 		long started = System.nanoTime();
 		try {
+			// Before anything else: an application killed on this folder left its
+			// server running, which would refuse the new one (and survive a wipe).
+			OrphanedPostmaster.stopIfAny(dataDirectory);
 			if (clean) {
 				// zonky's clean flag wipes the folder when the server is closed, so a
-				// test run
-				// that was killed leaves a cluster behind on which initdb then refuses to
-				// run.
+				// test run that was killed leaves a cluster behind on which initdb then
+				// refuses to run.
 				FileSystemUtils.deleteRecursively(dataDirectory);
 			}
 			Files.createDirectories(dataDirectory);
+			// Empty until the cluster exists: initdb wants an empty folder.
+			RolePasswords passwords = RolePasswords.in(dataDirectory);
+			String ownerPassword = passwords.get(OWNER);
+			String newOwnerPassword = (ownerPassword != null) ? null : RolePasswords.generate();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory.toFile())
 				.setCleanDataDirectory(clean)
@@ -106,10 +140,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("timezone", "Asia/Shanghai")
 				.setServerConfig("max_connections", Integer.toString(maxConnections))
 				.setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
+				// After zonky's -F on the command line, so they win over it.
+				.setServerConfig("fsync", fsync ? "on" : "off")
+				.setServerConfig("full_page_writes", "on")
+				// Loopback only, no Unix socket, a password for every connection.
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("unix_socket_directories", "''")
+				.setServerConfig("password_encryption", "scram-sha-256")
+				.setConnectConfig("password", (ownerPassword != null) ? ownerPassword : newOwnerPassword)
+				.setDataDirectoryCustomizer(folder -> {
+					ClientAuthentication.requirePasswords(folder.toPath());
+					if (newOwnerPassword != null) {
+						// A new cluster (initdb trusts everyone) or one of an earlier
+						// version: the owner gets a password before the server listens.
+						SingleUser.setPassword(folder.toPath(), OWNER, newOwnerPassword);
+						passwords.put(OWNER, newOwnerPassword);
+						log.info("The embedded PostgreSQL's roles now sign in with passwords kept in {}",
+								passwords.file());
+					}
+				})
 				.start();
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postgres, passwords);
 			log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
 					(System.nanoTime() - started) / 1_000_000);
-			return postgres;
+			return server;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
@@ -117,7 +171,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private void createDatabaseIfMissing() {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+		try (Connection connection = ownerConnection("postgres");
 				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			exists.setString(1, DATABASE);
 			try (var rows = exists.executeQuery()) {
@@ -134,19 +188,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the login role the application connects as, once per data folder: it holds
-	 * no rights of its own; the migrations grant it what it may do.
+	 * Creates the login role the application connects as, once per data folder, and sets
+	 * its password (generated once, kept with the owner's) at every start, so a folder of
+	 * an earlier version, whose roles had none, is brought up to date. The role holds no
+	 * rights of its own; the migrations grant it what it may do.
 	 */
 	public synchronized void createLoginRoleIfMissing(String role) {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+		String password = passwords.getOrCreate(role);
+		String name = "\"" + role.replace("\"", "\"\"") + "\"";
+		String literal = "'" + password.replace("'", "''") + "'";
+		try (Connection connection = ownerConnection("postgres");
 				var exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
 			exists.setString(1, role);
-			try (var rows = exists.executeQuery()) {
+			try (var rows = exists.executeQuery(); var change = connection.createStatement()) {
 				if (!rows.next()) {
-					try (var create = connection.createStatement()) {
-						create.execute("create role \"" + role.replace("\"", "\"\"") + "\" login");
-					}
+					change.execute("create role " + name + " login password " + literal);
 					log.info("Created the application's database role {}", role);
+				}
+				else {
+					change.execute("alter role " + name + " password " + literal);
 				}
 			}
 		}
@@ -155,19 +215,68 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	private Connection ownerConnection(String database) throws SQLException {
+		return DriverManager.getConnection(url(database), OWNER, password(OWNER));
+	}
+
+	private String url(String database) {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+	}
+
 	/**
-	 * The URL for the schema's owner: migrations, and tests that must act as the owner.
+	 * The URL of the application's database, without credentials: give the user and
+	 * {@link #password(String)} apart, so that no log shows them.
+	 */
+	public String connectionUrl() {
+		return url(DATABASE);
+	}
+
+	/**
+	 * The password of a role of this server (the owner, or one made by
+	 * {@link #createLoginRoleIfMissing(String)}).
+	 * @throws IllegalArgumentException for a role this server did not make
+	 */
+	public String password(String role) {
+		String password = passwords.get(role);
+		if (password == null) {
+			throw new IllegalArgumentException("No password kept for the database role " + role);
+		}
+		return password;
+	}
+
+	/**
+	 * The URL for the schema's owner, password included: migrations' tools, and tests
+	 * that must act as the owner.
 	 */
 	public String jdbcUrl() {
 		return jdbcUrl(OWNER);
 	}
 
+	/** The URL for {@code user} with its password, for tools and tests. */
 	public String jdbcUrl(String user) {
-		return postgres.getJdbcUrl(user, DATABASE);
+		return url(DATABASE) + "?user=" + user + "&password=" + password(user);
 	}
 
 	public Path dataDirectory() {
 		return this.dataDirectory;
+	}
+
+	/** The postmaster's process id, from its pid file. */
+	long postmasterPid() {
+		try {
+			return Long.parseLong(Files.readAllLines(dataDirectory.resolve(OrphanedPostmaster.PID_FILE)).get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the postmaster's pid in " + dataDirectory, ex);
+		}
+	}
+
+	EmbeddedPostgres postgres() {
+		return postgres;
+	}
+
+	PostmasterWatchdog watchdog() {
+		return watchdog;
 	}
 
 	@Override
@@ -178,6 +287,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			}
 			running.remove(dataDirectory);
 		}
+		watchdog.dismiss();
 		try {
 			postgres.close();
 			log.info("Embedded PostgreSQL stopped");

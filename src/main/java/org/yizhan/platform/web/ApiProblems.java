@@ -1,6 +1,8 @@
 package org.yizhan.platform.web;
 
 import java.net.URI;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +19,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -106,6 +113,23 @@ class ApiProblems {
 	ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "problem.unsupported-media-type",
 				message("problem.unsupported-media-type.detail", String.valueOf(ex.getContentType())));
+	}
+
+	/**
+	 * The database is out of reach (or its pool has no connection to spare after
+	 * {@code connection-timeout}): 503 with {@code Retry-After}, not a 500. Also found as
+	 * the cause of another failure (a rating whose batch could not begin its
+	 * transaction).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class })
+	ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"problem.service-unavailable", message("problem.databaseAway", DatabaseOutage.RETRY_AFTER_SECONDS));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/** Problems raised by a module with a status of its own (e.g. 413/415 for photos). */

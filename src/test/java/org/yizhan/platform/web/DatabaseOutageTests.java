@@ -1,0 +1,117 @@
+package org.yizhan.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.yizhan.platform.database.EmbeddedPostgresServer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * While the database is away, readiness says so within seconds and requests are answered
+ * 503 with {@code Retry-After} at once (the API with problem details, pages with a page),
+ * not 500 after half a minute; when it is back, everything works again by itself.
+ *
+ * <p>
+ * The application runs on a database server of its own (not the suite's shared one),
+ * reached through a relay this test cuts off and reconnects.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "yizhan.demo.enabled=false", "yizhan.finder.reconcile-interval=1h" })
+@DirtiesContext
+class DatabaseOutageTests {
+
+	private static EmbeddedPostgresServer server;
+
+	private static TcpRelay relay;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws IOException {
+		server = EmbeddedPostgresServer.acquire(Path.of("target/outage-postgres"), true, false, false, 50);
+		server.createLoginRoleIfMissing("yizhan_app");
+		relay = new TcpRelay(Integer.parseInt(server.connectionUrl().replaceAll(".*:(\\d+)/.*", "$1")));
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + relay.port() + "/yizhan");
+		registry.add("spring.datasource.username", () -> "yizhan_app");
+		registry.add("spring.datasource.password", () -> server.password("yizhan_app"));
+		registry.add("spring.flyway.user", () -> "postgres");
+		registry.add("spring.flyway.password", () -> server.password("postgres"));
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		relay.close();
+		server.close();
+	}
+
+	@Test
+	void readinessFollowsTheDatabaseRequestsFailFastWith503AndAllRecoversByItself() throws Exception {
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(get("/api/v1/problems/K7QM-4XT9-PR2H").statusCode()).isEqualTo(404);
+		assertThat(get("/login").statusCode()).isEqualTo(200);
+
+		relay.down();
+
+		long asked = System.nanoTime();
+		HttpResponse<String> readiness = get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).isEqualTo(503);
+		assertThat(readiness.body()).contains("DOWN");
+		assertThat(seconds(asked)).as("readiness DOWN within seconds").isLessThan(8);
+
+		asked = System.nanoTime();
+		HttpResponse<String> read = get("/api/v1/problems/K7QM-4XT9-PR2H");
+		assertThat(read.statusCode()).isEqualTo(503);
+		assertThat(read.headers().firstValue("Retry-After")).hasValue("10");
+		assertThat(read.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(read.body()).contains("数据库暂时不可用");
+		assertThat(seconds(asked)).as("an API read answered 503 fast").isLessThan(8);
+
+		asked = System.nanoTime();
+		HttpResponse<String> login = get("/login");
+		assertThat(login.statusCode()).isEqualTo(503);
+		assertThat(login.headers().firstValue("Retry-After")).hasValue("10");
+		assertThat(login.body()).contains("暂时无法访问").contains("Temporarily unavailable");
+		assertThat(seconds(asked)).as("the sign-in page answered 503 fast").isLessThan(15);
+
+		relay.up();
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (get("/actuator/health/readiness").statusCode() != 200 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(get("/api/v1/problems/K7QM-4XT9-PR2H").statusCode()).isEqualTo(404);
+		assertThat(get("/login").statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept-Language", "zh-CN")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+}
