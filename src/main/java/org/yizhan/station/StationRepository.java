@@ -274,6 +274,18 @@ class StationRepository {
 		return versions;
 	}
 
+	/**
+	 * The version and status of every station, for copies to find their drift: one row
+	 * of three numbers per station.
+	 */
+	Map<Long, StationCopies.Stored> listVersions() {
+		Map<Long, StationCopies.Stored> versions = new HashMap<>();
+		jdbc.sql("select id, version, status from station").query(rs -> {
+			versions.put(rs.getLong(1), new StationCopies.Stored(rs.getLong(2), StationStatus.valueOf(rs.getString(3))));
+		});
+		return versions;
+	}
+
 	List<StationMarker> listMarkers(StationQuery query, StationScope scope, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(query, params) + " and " + scope.condition(params);
