@@ -106,8 +106,8 @@ class ListedStations {
 
 	private Member member(Station station) {
 		var details = station.details();
-		return new Member(details.location().lat(), details.location().lon(), station.code().toString(),
-				details.name(), this.compiled.computeIfAbsent(details.openingHours().value(),
+		return new Member(details.location().lat(), details.location().lon(), station.code().toString(), details.name(),
+				this.compiled.computeIfAbsent(details.openingHours().value(),
 						value -> OpeningSchedule.compile(details.openingHours())));
 	}
 

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this instance's index equal to the listed stations in the database, as a copy
  * registered with {@link StationCopies}: built at start-up, changed after each commit of
- * this instance by version, reconciled with the database for changes made through
- * another instance (the rule is {@link StationCopies}'s, the same for every copy). The
- * index keeps its own structure; this class only turns a station into an
- * {@link IndexedStation} and tells the copy which versions the index holds.
+ * this instance by version, reconciled with the database for changes made through another
+ * instance (the rule is {@link StationCopies}'s, the same for every copy). The index
+ * keeps its own structure; this class only turns a station into an {@link IndexedStation}
+ * and tells the copy which versions the index holds.
  */
 @Component
 class StationIndexMaintenance {
@@ -52,7 +52,8 @@ class StationIndexMaintenance {
 	}
 
 	/**
-	 * Repairs the index's drift now, rather than at the next reconciliation of every copy.
+	 * Repairs the index's drift now, rather than at the next reconciliation of every
+	 * copy.
 	 * @return how many stations it added, replaced or removed
 	 */
 	int reconcile() {

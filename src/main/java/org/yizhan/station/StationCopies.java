@@ -29,15 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * coverage's listed stations).
  *
  * <p>
- * The rule, for every copy: <b>after commit, by version, reconciled.</b> A copy is built
- * once the application is ready (after every start-up loader). A station event of this
- * instance ({@link StationListed}, {@link StationChanged}, {@link StationSuspended},
+ * One rule for every copy: after commit, by version, reconciled. A copy is built once the
+ * application is ready (after every start-up loader). A station event of this instance
+ * ({@link StationListed}, {@link StationChanged}, {@link StationSuspended},
  * {@link StationDelisted}, {@link StationDowngraded}) is heard after its change commits,
  * at once, in the committing thread (a transactional listener, so Spring Modulith keeps
  * its publication with the change); the station is read as it is then, in a transaction
  * of its own, and offered to every copy, which applies it by version
- * ({@link StationCopy}). Every {@code yizhan.station.copies.reconcile-interval} (30 s) each
- * copy is compared with the database's versions and statuses, and every station that
+ * ({@link StationCopy}). Every {@code yizhan.station.copies.reconcile-interval} (30 s)
+ * each copy is compared with the database's versions and statuses, and every station that
  * differs is read again and offered the same way: that repairs a change whose event was
  * missed and is how changes made through another instance arrive, since events are
  * delivered only inside the instance that made them. So a change made here is seen by

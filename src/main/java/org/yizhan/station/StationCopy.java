@@ -13,18 +13,18 @@ import java.util.Set;
  * <p>
  * A copy holds the stations whose status is one of its {@link #statuses()}, each at the
  * version it was read at. Whatever reaches it (a read after one of this instance's
- * station events, the start-up build, a reconciliation, a read-through) is a station as it
- * was at some version, and is applied by version: a station is held, replaced or dropped
- * only by a newer version than the copy knows, so readers that finish out of order cannot
- * move it backwards. A removal is remembered with its version, so a late reader holding
- * an older copy can neither remove a station held at a newer version nor bring back one
- * that left; remembered removals are forgotten at each reconciliation, which needs none
- * (it compares every version with the database).
+ * station events, the start-up build, a reconciliation, a read-through) is a station as
+ * it was at some version, and is applied by version: a station is held, replaced or
+ * dropped only by a newer version than the copy knows, so readers that finish out of
+ * order cannot move it backwards. A removal is remembered with its version, so a late
+ * reader holding an older copy can neither remove a station held at a newer version nor
+ * bring back one that left; remembered removals are forgotten at each reconciliation,
+ * which needs none (it compares every version with the database).
  *
  * <p>
- * The consuming module keeps the stations in its own shape behind a {@link Holder}: a
- * map of immutable values ({@link StationReplica}) or a structure of its own (the
- * finder's grid); the copy calls it under its lock, one change at a time.
+ * The consuming module keeps the stations in its own shape behind a {@link Holder}: a map
+ * of immutable values ({@link StationReplica}) or a structure of its own (the finder's
+ * grid); the copy calls it under its lock, one change at a time.
  */
 public final class StationCopy {
 
@@ -140,7 +140,9 @@ public final class StationCopy {
 		return true;
 	}
 
-	/** Whether the copy knows the station left it, so that a read-through is not needed. */
+	/**
+	 * Whether the copy knows the station left it, so that a read-through is not needed.
+	 */
 	synchronized boolean knowsRemoved(long id) {
 		return removedAt.containsKey(id);
 	}

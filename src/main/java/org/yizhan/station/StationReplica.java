@@ -48,8 +48,8 @@ public final class StationReplica<T> {
 
 	/**
 	 * The station's value; for a station this copy has not heard of (created through
-	 * another instance since the last reconciliation), read once from the database.
-	 * Empty when there is no such station or its status is not one this copy keeps.
+	 * another instance since the last reconciliation), read once from the database. Empty
+	 * when there is no such station or its status is not one this copy keeps.
 	 */
 	public Optional<T> find(StationId id) {
 		Held<T> found = held.get(id.value());

@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Copies of stations kept by {@link StationCopies}: a change of this instance reaches them
- * when it commits, a change that sent no event (or whose event was lost) and a change made
- * through another instance reach them at the reconciliation.
+ * Copies of stations kept by {@link StationCopies}: a change of this instance reaches
+ * them when it commits, a change that sent no event (or whose event was lost) and a
+ * change made through another instance reach them at the reconciliation.
  */
 @ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest
@@ -52,7 +52,8 @@ class StationCopiesTests {
 		names = copies.replicate("test names", EnumSet.of(StationStatus.LISTED), station -> station.details().name());
 
 		assertThat(names.values()).contains("已登记驿站");
-		assertThat(names.size()).isEqualTo(registry.listListedVersions().size());
+		assertThat((long) names.size())
+			.isEqualTo(jdbc.sql("select count(*) from station where status = 'LISTED'").query(Long.class).single());
 		assertThat(names.copy().versionOf(listed.id().value())).isEqualTo(listed.version());
 	}
 
@@ -79,7 +80,9 @@ class StationCopiesTests {
 		long id = station.id().value();
 
 		// Changed in the database without an event: the copy cannot know yet.
-		jdbc.sql("update station set name = '漏事件驿站（新名）', version = version + 1 where id = :id").param("id", id).update();
+		jdbc.sql("update station set name = '漏事件驿站（新名）', version = version + 1 where id = :id")
+			.param("id", id)
+			.update();
 		assertThat(names.values()).contains("漏事件驿站").doesNotContain("漏事件驿站（新名）");
 
 		assertThat(names.copy().reconcile()).isEqualTo(1);
@@ -134,8 +137,8 @@ class StationCopiesTests {
 	}
 
 	private static StationInput input(String name) {
-		return new StationInput(name, "杭州市建德市", "330182", "测试单位", "OTHER", 29.47, 119.28, "wgs84", null, null, List.of(),
-				"24/7", null, null, false, null, null, null, null);
+		return new StationInput(name, "杭州市建德市", "330182", "测试单位", "OTHER", 29.47, 119.28, "wgs84", null, null,
+				List.of(), "24/7", null, null, false, null, null, null, null);
 	}
 
 }
