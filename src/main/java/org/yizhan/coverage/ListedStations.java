@@ -1,37 +1,31 @@
 package org.yizhan.coverage;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.OpenStatus;
 import org.yizhan.calendar.OpeningSchedule;
-import org.yizhan.station.StationChanged;
-import org.yizhan.station.StationDelisted;
-import org.yizhan.station.StationListed;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationSuspended;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationCopies;
+import org.yizhan.station.StationReplica;
+import org.yizhan.station.StationStatus;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The listed stations as coverage needs them: positions and compiled opening hours, read
- * through the station module's registry and kept between requests.
- * <p>
- * A station event of this instance drops the copy after its change commits, so an admin
- * sees a listing reflected at once; changes made through another instance arrive when the
- * copy is older than {@link #MAX_AGE}, the same bound the finder's reconciliation keeps.
+ * The listed stations as coverage needs them: positions and compiled opening hours, a
+ * copy kept by the station module's {@link StationCopies} (after commit, by version,
+ * reconciled: a listing made here is reflected as soon as it commits, one made through
+ * another instance at the next reconciliation). The parallel arrays a question reads are
+ * derived from the copy once per change of it.
  */
 @Component
 class ListedStations {
-
-	static final Duration MAX_AGE = Duration.ofSeconds(30);
 
 	/** The stations at one moment, as parallel arrays. */
 	record Snapshot(int size, double[] lats, double[] lons, String[] codes, String[] names, OpeningSchedule[] schedules,
@@ -60,71 +54,61 @@ class ListedStations {
 
 	}
 
-	private final StationRegistry registry;
+	/** One listed station as coverage keeps it. */
+	private record Member(double lat, double lon, String code, String name, OpeningSchedule schedule) {
+	}
+
+	/** The arrays of one state of the copy, and that state. */
+	private record Derived(List<Member> members, Snapshot snapshot) {
+	}
+
+	private final StationReplica<Member> stations;
+
+	/** Each distinct hours string compiled once: most stations share a handful. */
+	private final Map<String, OpeningSchedule> compiled = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
-	private volatile Snapshot current;
+	private volatile Derived current = new Derived(null, null);
 
-	ListedStations(StationRegistry registry, Clock clock) {
-		this.registry = registry;
+	ListedStations(StationCopies copies, Clock clock) {
+		this.stations = copies.replicate("coverage", EnumSet.of(StationStatus.LISTED), this::member);
 		this.clock = clock;
 	}
 
 	Snapshot snapshot() {
-		Snapshot snapshot = this.current;
-		if (snapshot == null || snapshot.readAt().plus(MAX_AGE).isBefore(this.clock.instant())) {
-			snapshot = read();
-			this.current = snapshot;
+		List<Member> members = this.stations.values();
+		Derived derived = this.current;
+		if (derived.members() != members) {
+			derived = new Derived(members, arrays(members));
+			this.current = derived;
 		}
-		return snapshot;
+		return derived.snapshot();
 	}
 
-	private Snapshot read() {
-		Instant readAt = this.clock.instant();
-		List<double[]> positions = new ArrayList<>();
-		List<String[]> labels = new ArrayList<>();
-		List<OpeningSchedule> schedules = new ArrayList<>();
-		Map<String, OpeningSchedule> compiled = new HashMap<>();
-		this.registry.forEachListed(station -> {
-			var details = station.details();
-			positions.add(new double[] { details.location().lat(), details.location().lon() });
-			labels.add(new String[] { station.code().toString(), details.name() });
-			schedules.add(compiled.computeIfAbsent(details.openingHours().value(),
-					value -> OpeningSchedule.compile(details.openingHours())));
-		});
-		int n = positions.size();
+	private Snapshot arrays(List<Member> members) {
+		int n = members.size();
 		double[] lats = new double[n];
 		double[] lons = new double[n];
 		String[] codes = new String[n];
 		String[] names = new String[n];
+		OpeningSchedule[] schedules = new OpeningSchedule[n];
 		for (int s = 0; s < n; s++) {
-			lats[s] = positions.get(s)[0];
-			lons[s] = positions.get(s)[1];
-			codes[s] = labels.get(s)[0];
-			names[s] = labels.get(s)[1];
+			Member member = members.get(s);
+			lats[s] = member.lat();
+			lons[s] = member.lon();
+			codes[s] = member.code();
+			names[s] = member.name();
+			schedules[s] = member.schedule();
 		}
-		return new Snapshot(n, lats, lons, codes, names, schedules.toArray(OpeningSchedule[]::new), readAt);
+		return new Snapshot(n, lats, lons, codes, names, schedules, this.clock.instant());
 	}
 
-	@TransactionalEventListener
-	void on(StationListed event) {
-		this.current = null;
-	}
-
-	@TransactionalEventListener
-	void on(StationChanged event) {
-		this.current = null;
-	}
-
-	@TransactionalEventListener
-	void on(StationSuspended event) {
-		this.current = null;
-	}
-
-	@TransactionalEventListener
-	void on(StationDelisted event) {
-		this.current = null;
+	private Member member(Station station) {
+		var details = station.details();
+		return new Member(details.location().lat(), details.location().lon(), station.code().toString(), details.name(),
+				this.compiled.computeIfAbsent(details.openingHours().value(),
+						value -> OpeningSchedule.compile(details.openingHours())));
 	}
 
 }

@@ -49,13 +49,6 @@ class StationIndex {
 	private final Map<Long, IndexedStation> byId = new ConcurrentHashMap<>();
 
 	/**
-	 * The version at which recently removed stations left, so that a slower reader
-	 * holding an older copy cannot bring them back; cleared by each reconciliation, which
-	 * needs none.
-	 */
-	private final Map<Long, Long> removedAt = new ConcurrentHashMap<>();
-
-	/**
 	 * Each distinct compiled schedule gets a small number that cells keep next to the
 	 * coordinates, so that each schedule is evaluated once per minute instead of once per
 	 * candidate (a handful of schedules, such as {@code 24/7}, is shared by most
@@ -112,45 +105,7 @@ class StationIndex {
 		return number;
 	}
 
-	/**
-	 * Adds or replaces a station unless the index already knows a newer version of it,
-	 * present or removed: change events are applied asynchronously and may arrive out of
-	 * order.
-	 * @return whether the index changed
-	 */
-	boolean apply(IndexedStation station) {
-		synchronized (writeLock) {
-			IndexedStation current = byId.get(station.id());
-			Long removed = removedAt.get(station.id());
-			if ((current != null && current.version() > station.version())
-					|| (removed != null && removed >= station.version())) {
-				return false;
-			}
-			removedAt.remove(station.id());
-			put(station);
-			return true;
-		}
-	}
-
-	/**
-	 * Removes a station seen unlisted at {@code version}, unless the index holds a newer
-	 * version of it.
-	 */
-	void retire(long id, long version) {
-		synchronized (writeLock) {
-			IndexedStation current = byId.get(id);
-			if (current != null && current.version() > version) {
-				return;
-			}
-			removedAt.merge(id, version, Math::max);
-			remove(id);
-		}
-	}
-
-	void forgetRemovals() {
-		removedAt.clear();
-	}
-
+	/** Removes a station; nothing when it is not indexed. */
 	void remove(long id) {
 		synchronized (writeLock) {
 			IndexedStation previous = byId.remove(id);

@@ -1,130 +1,63 @@
 package org.yizhan.finder;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.EnumSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.yizhan.station.StationChanged;
-import org.yizhan.station.StationDelisted;
-import org.yizhan.station.Listing;
-import org.yizhan.station.StationId;
-import org.yizhan.station.StationListed;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationSuspended;
+import org.yizhan.station.Station;
+import org.yizhan.station.StationCopies;
+import org.yizhan.station.StationCopy;
+import org.yizhan.station.StationStatus;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this instance's index equal to the listed stations in the database.
- *
- * <p>
- * Three paths, from fastest to surest: station events from this instance are applied as
- * soon as their change commits (through Modulith's outbox, so a crash before applying
- * replays them on restart); a reconciliation every
- * {@code yizhan.finder.reconcile-interval} compares every listed station's version with
- * the index and repairs drift, which is how changes made through another instance arrive;
- * and the whole index is built once at start-up.
+ * Keeps this instance's index equal to the listed stations in the database, as a copy
+ * registered with {@link StationCopies}: built at start-up, changed after each commit of
+ * this instance by version, reconciled with the database for changes made through another
+ * instance (the rule is {@link StationCopies}'s, the same for every copy). The index
+ * keeps its own structure; this class only turns a station into an {@link IndexedStation}
+ * and tells the copy which versions the index holds.
  */
 @Component
 class StationIndexMaintenance {
 
-	private static final Logger log = LoggerFactory.getLogger(StationIndexMaintenance.class);
+	private final StationCopy copy;
 
-	private final StationIndex index;
+	StationIndexMaintenance(StationIndex index, StationCopies copies, ScheduleCache schedules) {
+		this.copy = copies.follow("finder", EnumSet.of(StationStatus.LISTED), new StationCopy.Holder() {
 
-	private final StationRegistry registry;
+			@Override
+			public long versionOf(long stationId) {
+				IndexedStation indexed = index.get(stationId);
+				return (indexed != null) ? indexed.version() : -1;
+			}
 
-	private final ScheduleCache schedules;
+			@Override
+			public void forEachHeld(StationCopy.HeldVersion action) {
+				for (IndexedStation indexed : index.all()) {
+					action.accept(indexed.id(), indexed.version());
+				}
+			}
 
-	private volatile boolean built;
+			@Override
+			public void put(Station station) {
+				index.put(IndexedStation.of(station, schedules));
+			}
 
-	StationIndexMaintenance(StationIndex index, StationRegistry registry, ScheduleCache schedules) {
-		this.index = index;
-		this.registry = registry;
-		this.schedules = schedules;
-	}
+			@Override
+			public void remove(long stationId) {
+				index.remove(stationId);
+			}
 
-	/** After the demo city and every other start-up loader have run. */
-	@EventListener(ApplicationReadyEvent.class)
-	@Order(0)
-	void build() {
-		long started = System.nanoTime();
-		registry.forEachListed(station -> index.put(IndexedStation.of(station, schedules)));
-		built = true;
-		log.info("Finder index built: {} listed stations, {} distinct schedules, {} ms", index.size(), schedules.size(),
-				(System.nanoTime() - started) / 1_000_000);
-	}
-
-	@ApplicationModuleListener
-	void on(StationListed event) {
-		refresh(event.stationId());
-	}
-
-	@ApplicationModuleListener
-	void on(StationChanged event) {
-		refresh(event.stationId());
-	}
-
-	@ApplicationModuleListener
-	void on(StationSuspended event) {
-		refresh(event.stationId());
-	}
-
-	@ApplicationModuleListener
-	void on(StationDelisted event) {
-		refresh(event.stationId());
+		});
 	}
 
 	/**
-	 * Reads the station as it is now and applies that, version-checked: listeners run in
-	 * parallel, so the listener of an earlier change may read before and write after the
-	 * listener of a later one.
+	 * Repairs the index's drift now, rather than at the next reconciliation of every
+	 * copy.
+	 * @return how many stations it added, replaced or removed
 	 */
-	private void refresh(StationId id) {
-		Listing listing = registry.findListing(id);
-		listing.listed()
-			.ifPresentOrElse(station -> index.apply(IndexedStation.of(station, schedules)),
-					() -> index.retire(id.value(), listing.version()));
-	}
-
-	/** Repairs drift; returns how many stations it added, replaced or removed. */
-	@Scheduled(fixedDelayString = "${yizhan.finder.reconcile-interval:30s}",
-			initialDelayString = "${yizhan.finder.reconcile-interval:30s}")
 	int reconcile() {
-		if (!built) {
-			return 0;
-		}
-		index.forgetRemovals();
-		Map<StationId, Long> listed = registry.listListedVersions();
-		int repaired = 0;
-		List<IndexedStation> stale = new ArrayList<>();
-		for (IndexedStation station : index.all()) {
-			if (!listed.containsKey(StationId.of(station.id()))) {
-				stale.add(station);
-			}
-		}
-		for (IndexedStation station : stale) {
-			index.retire(station.id(), station.version());
-			repaired++;
-		}
-		for (Map.Entry<StationId, Long> entry : listed.entrySet()) {
-			IndexedStation indexed = index.get(entry.getKey().value());
-			if (indexed == null || indexed.version() != entry.getValue()) {
-				refresh(entry.getKey());
-				repaired++;
-			}
-		}
-		if (repaired > 0) {
-			log.info("Finder index reconciled: {} stations repaired, {} listed", repaired, index.size());
-		}
-		return repaired;
+		return copy.reconcile();
 	}
 
 }

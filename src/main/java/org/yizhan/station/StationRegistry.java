@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -214,15 +213,6 @@ public class StationRegistry {
 		return stations.findById(id);
 	}
 
-	/**
-	 * The station as the public map should show it, and its version, in one read: for
-	 * copies of the map applying station events, which may arrive out of order.
-	 */
-	@Transactional(readOnly = true)
-	public Listing findListing(StationId id) {
-		return Listing.of(stations.findById(id));
-	}
-
 	/** A station the caller sees, by its code. */
 	@Transactional(readOnly = true)
 	public Optional<Station> findByCode(String code) {
@@ -266,21 +256,13 @@ public class StationRegistry {
 	}
 
 	/**
-	 * Hands every listed station to {@code action}, in batches: how copies of the map
-	 * (the finder's index) are built.
+	 * Hands every listed station to {@code action}, in batches, as the database holds
+	 * them now (the finder's feeds). A module that keeps stations in memory registers a
+	 * copy with {@link StationCopies} instead.
 	 */
 	@Transactional(readOnly = true)
 	public void forEachListed(Consumer<Station> action) {
 		stations.forEachIn(StationStatus.LISTED, 1000, action);
-	}
-
-	/**
-	 * The id and version of every listed station, for copies of the map to find their
-	 * drift.
-	 */
-	@Transactional(readOnly = true)
-	public Map<StationId, Long> listListedVersions() {
-		return stations.listVersionsIn(StationStatus.LISTED);
 	}
 
 	/**

@@ -264,13 +264,14 @@ class StationRepository {
 	}
 
 	/**
-	 * The id and version of every station in {@code status}: enough to tell what a copy
-	 * lacks.
+	 * The version and status of every station, for copies to find their drift: one row of
+	 * three numbers per station.
 	 */
-	Map<StationId, Long> listVersionsIn(StationStatus status) {
-		Map<StationId, Long> versions = new HashMap<>();
-		jdbc.sql("select id, version from station where status = :status").param("status", status.name()).query(rs -> {
-			versions.put(StationId.of(rs.getLong(1)), rs.getLong(2));
+	Map<Long, StationCopies.Stored> listVersions() {
+		Map<Long, StationCopies.Stored> versions = new HashMap<>();
+		jdbc.sql("select id, version, status from station").query(rs -> {
+			versions.put(rs.getLong(1),
+					new StationCopies.Stored(rs.getLong(2), StationStatus.valueOf(rs.getString(3))));
 		});
 		return versions;
 	}

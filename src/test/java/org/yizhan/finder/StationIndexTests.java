@@ -210,34 +210,6 @@ class StationIndexTests {
 	}
 
 	@Test
-	void anOlderCopyArrivingLateNeitherRemovesNorRevivesAStation() {
-		StationIndex index = new StationIndex();
-		IndexedStation listedAtVersion1 = withVersion(station(1, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(0)), 1);
-
-		// The listener of "created as a draft" (version 0) reads before the station is
-		// listed
-		// and writes after the listener of "listed" (version 1).
-		index.apply(listedAtVersion1);
-		index.retire(1, 0);
-		assertThat(index.get(1)).isSameAs(listedAtVersion1);
-
-		// Suspended at version 2; a late copy of version 1 must not bring it back.
-		index.retire(1, 2);
-		assertThat(index.apply(listedAtVersion1)).isFalse();
-		assertThat(index.get(1)).isNull();
-
-		// Reopened at version 3.
-		assertThat(index.apply(withVersion(listedAtVersion1, 3))).isTrue();
-		assertThat(index.get(1).version()).isEqualTo(3);
-	}
-
-	private static IndexedStation withVersion(IndexedStation s, long version) {
-		return new IndexedStation(s.id(), version, s.code(), s.name(), s.address(), s.lat(), s.lon(), s.amenityBits(),
-				s.hostType(), s.openingHours(), s.schedule(), s.entryMethod(), s.entrySchedule(), s.phone(),
-				s.firstPhotoId());
-	}
-
-	@Test
 	void aRemovedStationIsNoLongerFound() {
 		StationIndex index = new StationIndex();
 		index.put(station(1, 30.25, 120.17, 0, HostType.BANK, SCHEDULES.get(0)));

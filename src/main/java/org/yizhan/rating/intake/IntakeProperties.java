@@ -7,6 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How the intake takes ratings in ({@code yizhan.rating.intake.*}).
+ * <p>
+ * {@code station-cache-ttl}, which once set how long the intake kept a station, is still
+ * accepted: as the interval of {@code StationCopies}' reconciliation when neither
+ * {@code yizhan.station.copies.reconcile-interval} nor
+ * {@code yizhan.finder.reconcile-interval} is set.
  *
  * @param deviceKey base64 of at least 32 random bytes: the key of the keyed hashes that
  * stand for device ids and fingerprints in the database. Every instance needs the same
@@ -16,21 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatch ratings written in one transaction at most
  * @param acknowledgeTimeout how long a request waits for its batch to commit before it is
  * answered 503 (the rating may still be stored; sent again, it is not counted twice)
- * @param stationCacheTtl how long a station's status and hours are kept in memory; a
- * change made through this instance takes effect at once
  * @param partitionMonthsAhead how many months after the current one have a partition
  * @param partitionCron when the partitions of coming months are created (Asia/Shanghai)
  */
 @ConfigurationProperties("yizhan.rating.intake")
 public record IntakeProperties(String deviceKey, Path deviceKeyFile, Integer queueCapacity, Integer maxBatch,
-		Duration acknowledgeTimeout, Duration stationCacheTtl, Integer partitionMonthsAhead, String partitionCron) {
+		Duration acknowledgeTimeout, Integer partitionMonthsAhead, String partitionCron) {
 
 	public IntakeProperties {
 		deviceKeyFile = (deviceKeyFile != null) ? deviceKeyFile : Path.of("yizhan-data/keys/rating-devices.properties");
 		queueCapacity = (queueCapacity != null) ? queueCapacity : 20_000;
 		maxBatch = (maxBatch != null) ? maxBatch : 1_000;
 		acknowledgeTimeout = (acknowledgeTimeout != null) ? acknowledgeTimeout : Duration.ofSeconds(10);
-		stationCacheTtl = (stationCacheTtl != null) ? stationCacheTtl : Duration.ofSeconds(30);
 		partitionMonthsAhead = (partitionMonthsAhead != null) ? partitionMonthsAhead : 3;
 		partitionCron = (partitionCron != null) ? partitionCron : "0 23 2 * * *";
 		if (queueCapacity < 1 || maxBatch < 1) {

@@ -72,20 +72,17 @@ class JdbcRatingStore implements BatchStore {
 
 	private final AnomalyRules rules;
 
-	private final RatableStations stations;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final PartitionStatistics statistics = new PartitionStatistics();
 
-	JdbcRatingStore(JdbcTemplate jdbc, TransactionTemplate transaction, AnomalyRules rules, RatableStations stations,
+	JdbcRatingStore(JdbcTemplate jdbc, TransactionTemplate transaction, AnomalyRules rules,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.rules = rules;
-		this.stations = stations;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -128,7 +125,6 @@ class JdbcRatingStore implements BatchStore {
 			}
 			else {
 				rating.decide(WriteOutcome.NOT_LISTED);
-				stations.forget(StationId.of(rating.stationId));
 			}
 		}
 		for (PendingRating repeat : repeats) {

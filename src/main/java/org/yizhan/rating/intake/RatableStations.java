@@ -1,84 +1,69 @@
 package org.yizhan.rating.intake;
 
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
+import org.yizhan.calendar.OpeningHours;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.rating.RatingStation;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationChanged;
-import org.yizhan.station.StationDelisted;
+import org.yizhan.station.StationCopies;
 import org.yizhan.station.StationId;
-import org.yizhan.station.StationListed;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationSuspended;
+import org.yizhan.station.StationReplica;
+import org.yizhan.station.StationStatus;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The stations ratings arrive for, kept in memory: at thousands of ratings a second a
- * database read per rating would cost more than the rating. A change made through this
- * instance drops the copy at once; one made through another instance is seen within
- * {@code yizhan.rating.intake.station-cache-ttl} (30 s): a copy older than that is read
- * again in the background on its next use, while requests go on with the old one (a
- * request thread waits for the database only for a station it has never seen, or not for
- * ten TTLs). Whether a station takes ratings is checked again by the writer's insert,
- * which stores a rating only for a station listed at that moment.
+ * database read per rating would cost more than the rating. Every station is kept,
+ * whatever its status, because the rating page tells a worker who scans the poster of a
+ * suspended or delisted station so, kindly. The copy follows the rule of
+ * {@link StationCopies}: a change made through this instance is seen as soon as it
+ * commits, one made through another instance at the next reconciliation, and a station
+ * this copy has not heard of is read once from the database. Whether a station takes
+ * ratings is checked again by the writer's insert, which stores a rating only for a
+ * station listed at that moment.
  */
 @Component
 public class RatableStations {
 
-	private final LoadingCache<Long, Optional<RatableStation>> stations;
+	private final StationReplica<RatableStation> stations;
 
-	RatableStations(StationRegistry registry, IntakeProperties properties) {
-		this.stations = Caffeine.newBuilder()
-			.maximumSize(200_000)
-			.refreshAfterWrite(properties.stationCacheTtl())
-			.expireAfterWrite(properties.stationCacheTtl().multipliedBy(10))
-			.build(id -> registry.findForRatingCode(StationId.of(id)).map(RatableStations::of));
+	/** Each distinct hours string compiled once: most stations share a handful. */
+	private final Map<String, OpeningSchedule> schedules = new ConcurrentHashMap<>();
+
+	RatableStations(StationCopies copies) {
+		this.stations = copies.replicate("rating intake", EnumSet.allOf(StationStatus.class), this::of);
 	}
 
 	/** The station, whatever its status; empty when there is no such station. */
 	public Optional<RatableStation> find(StationId id) {
-		return stations.get(id.value());
+		return stations.find(id);
 	}
 
-	/** Forgets a station, so that its next rating reads it again. */
-	public void forget(StationId id) {
-		stations.invalidate(id.value());
+	/**
+	 * The station as it is now in the database, for when the copy proved behind (the
+	 * writer found it no longer listed); the copy takes it too.
+	 */
+	public Optional<RatableStation> refresh(StationId id) {
+		return stations.refresh(id);
 	}
 
-	@EventListener
-	void on(StationChanged changed) {
-		forget(changed.stationId());
-	}
-
-	@EventListener
-	void on(StationListed listed) {
-		forget(listed.stationId());
-	}
-
-	@EventListener
-	void on(StationSuspended suspended) {
-		forget(suspended.stationId());
-	}
-
-	@EventListener
-	void on(StationDelisted delisted) {
-		forget(delisted.stationId());
-	}
-
-	private static RatableStation of(Station station) {
+	private RatableStation of(Station station) {
 		RatingStation summary = new RatingStation(station.id(), station.code().toString(), station.details().name(),
 				station.details().address(), station.status(),
 				station.suspension().map(Station.Suspension::expectedReopening).orElse(null));
 		OpeningSchedule unattended = (station.details().smartEntry() == null) ? null
-				: OpeningSchedule.compile(station.details().smartEntry().unattendedHours());
-		return new RatableStation(summary, station.details().location(),
-				OpeningSchedule.compile(station.details().openingHours()), unattended);
+				: compile(station.details().smartEntry().unattendedHours());
+		return new RatableStation(summary, station.details().location(), compile(station.details().openingHours()),
+				unattended);
+	}
+
+	private OpeningSchedule compile(OpeningHours hours) {
+		return schedules.computeIfAbsent(hours.value(), value -> OpeningSchedule.compile(hours));
 	}
 
 }

@@ -135,10 +135,11 @@ class RatingIntake implements Ratings {
 
 	/**
 	 * The writer found the station no longer listed, though this instance's copy said it
-	 * was: the refusal of what the station is now.
+	 * was: the refusal of what the station is now, read again (and so corrected in the
+	 * copy).
 	 */
 	private ConflictException notTakingRatings(StationId id, RatingStation asCached) {
-		RatingStation now = stations.find(id).map(RatableStation::summary).orElse(asCached);
+		RatingStation now = stations.refresh(id).map(RatableStation::summary).orElse(asCached);
 		ConflictException refusal = refusal(now);
 		return (refusal != null) ? refusal : new ConflictException("token", "rating.station.suspended", now.name());
 	}
