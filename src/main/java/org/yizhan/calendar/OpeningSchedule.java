@@ -36,7 +36,8 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * <ul>
  * <li>Rules apply in order; a normal ({@code ;}) rule replaces what earlier rules said
  * about the days it selects, an additional ({@code ,}) rule adds to it, and a fallback
- * ({@code ||}) rule applies only to days no earlier rule selected. A closing with times
+ * ({@code ||}) rule applies to every time the rules before it leave closed (not only to
+ * days no earlier rule selected), as the specification and opening_hours.js read it. A closing with times
  * ({@code We 12:00-14:00 off}) cuts those times out instead of replacing the day.</li>
  * <li>A range past midnight ({@code 22:00-06:00}) belongs to the day it starts on: the
  * following day's rules do not cut it short.</li>
@@ -324,15 +325,22 @@ public final class OpeningSchedule {
 	 */
 	private byte[] paint(LocalDate date, int weekday, boolean holiday) {
 		byte[] minutes = new byte[TWO_DAYS];
-		boolean selected = false;
 		for (CompiledRule rule : this.rules) {
-			if (rule.fallback && selected) {
-				continue;
-			}
 			if (!rule.selects(date, weekday, holiday)) {
 				continue;
 			}
-			selected |= !rule.fallback;
+			if (rule.fallback) {
+				// "Otherwise": the fallback speaks for each minute still closed, and only
+				// for those, so a later fallback cannot undo an earlier one.
+				for (int i = 0; i < rule.spans.length; i += 3) {
+					for (int minute = rule.spans[i]; minute < rule.spans[i + 1]; minute++) {
+						if (minutes[minute] == CLOSED) {
+							minutes[minute] = (byte) rule.spans[i + 2];
+						}
+					}
+				}
+				continue;
+			}
 			if (rule.replacesDay) {
 				Arrays.fill(minutes, CLOSED);
 			}

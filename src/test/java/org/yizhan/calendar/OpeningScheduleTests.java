@@ -243,13 +243,34 @@ class OpeningScheduleTests {
 	}
 
 	@Test
-	void aFallbackRuleAppliesOnlyToDaysTheOtherRulesLeaveOut() {
-		// "|| by appointment" covers the weekend, not a weekday evening after closing.
+	void aFallbackRuleCoversEveryTimeTheOtherRulesLeaveClosed() {
+		// "|| by appointment" is the specification's "otherwise": at Monday 20:00 the
+		// weekday rule has closed, so a worker may still be seen by appointment.
 		String hours = "Mo-Fr 08:00-18:00 || \"by appointment\"";
 
+		assertThat(status(hours, "2025-03-10T20:00")).isEqualTo(OpenStatus.UNKNOWN);
 		assertThat(status(hours, "2025-03-08T10:00")).isEqualTo(OpenStatus.UNKNOWN);
-		assertThat(status(hours, "2025-03-10T20:00")).isEqualTo(OpenStatus.CLOSED);
 		assertThat(status(hours, "2025-03-10T10:00")).isEqualTo(OpenStatus.OPEN);
+	}
+
+	@Test
+	void aLaterFallbackDoesNotWipeOutAnEarlierOneThatApplied() {
+		// Saturday 11:00 is open by the first fallback; the closing fallback after it only
+		// speaks for what is still closed.
+		String hours = "Mo-Fr 09:00-17:00 || Sa-Su 10:00-14:00 || closed";
+
+		assertThat(status(hours, "2025-03-08T11:00")).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, "2025-03-08T15:00")).isEqualTo(OpenStatus.CLOSED);
+		assertThat(status(hours, "2025-03-10T10:00")).isEqualTo(OpenStatus.OPEN);
+	}
+
+	@Test
+	void aNormalRuleAfterAFallbackStillReplacesTheDay() {
+		// "...; PH off" written after a fallback closes the holiday outright, as in
+		// opening_hours.js.
+		String hours = "Mo-Fr 08:00-18:00 || \"by appointment\"; PH off";
+
+		assertThat(status(hours, "2025-10-01T10:00")).isEqualTo(OpenStatus.CLOSED);
 	}
 
 	@ParameterizedTest
