@@ -304,11 +304,13 @@ final class CompiledRule {
 			}
 			byte spanState = state;
 			if (time.isOpenEnded()) {
-				// 18:00+ says it opens at 18:00 and nobody knows when it closes.
+				// 18:00+ says it opens at 18:00 and nobody knows when it closes. An evening
+				// start may run past midnight: unknown for ten hours (eight from 22:00),
+				// the span opening_hours.js assumes, and to midnight for a daytime start.
 				if (end != TimeSpan.UNDEFINED_TIME) {
 					throw new UnsupportedHours("open-ended time ranges with an end");
 				}
-				end = DAY;
+				end = openEnd(start);
 				spanState = (state == CLOSED) ? CLOSED : UNKNOWN;
 			}
 			else if (end == TimeSpan.UNDEFINED_TIME) {
@@ -324,6 +326,14 @@ final class CompiledRule {
 			out[i++] = spanState;
 		}
 		return out;
+	}
+
+	/** Where the unknown of an open end ({@code 17:00+}) stops. */
+	static int openEnd(int start) {
+		if (start >= 22 * 60) {
+			return start + 8 * 60;
+		}
+		return (start >= 17 * 60) ? start + 10 * 60 : Math.max(DAY, start + 1);
 	}
 
 	private static <T> List<T> nullToEmpty(List<T> list) {

@@ -51,7 +51,8 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * <li>Where the calendar does not cover a year, a day whose hours would differ between
  * holiday and not is {@link OpenStatus#UNKNOWN} rather than a guess.</li>
  * <li>Comments, {@code unknown}, open ends ({@code 18:00+}) give
- * {@link OpenStatus#UNKNOWN} for their times; sunrise and sunset, week numbers, nth
+ * {@link OpenStatus#UNKNOWN} for their times; an open end from 17:00 stays unknown ten
+ * hours, from 22:00 eight, past midnight (opening_hours.js's span); sunrise and sunset, week numbers, nth
  * weekdays, movable dates and offsets make the whole schedule unknown
  * ({@link #unsupportedReason()}).</li>
  * </ul>

@@ -243,6 +243,19 @@ class OpeningScheduleTests {
 	}
 
 	@Test
+	void anOpenEndInTheEveningIsUnknownPastMidnight() {
+		// A bar that opens "17:00+" may well be serving at 01:00; telling a worker it is
+		// closed is a guess. Like opening_hours.js we stop guessing ten hours after an
+		// evening start (eight after 22:00), and an opening the next day still wins.
+		assertThat(status("Mo-Su 17:00+", "2025-03-11T01:00")).isEqualTo(OpenStatus.UNKNOWN);
+		assertThat(status("Mo-Su 17:00+", "2025-03-11T02:59")).isEqualTo(OpenStatus.UNKNOWN);
+		assertThat(status("Mo-Su 17:00+", "2025-03-11T03:00")).isEqualTo(OpenStatus.CLOSED);
+		assertThat(status("Mo-Su 22:30+", "2025-03-11T06:29")).isEqualTo(OpenStatus.UNKNOWN);
+		assertThat(status("Mo-Su 10:00+", "2025-03-11T01:00")).isEqualTo(OpenStatus.CLOSED);
+		assertThat(status("Mo 17:00+; Tu 00:00-12:00", "2025-03-11T01:00")).isEqualTo(OpenStatus.OPEN);
+	}
+
+	@Test
 	void aFallbackRuleCoversEveryTimeTheOtherRulesLeaveClosed() {
 		// "|| by appointment" is the specification's "otherwise": at Monday 20:00 the
 		// weekday rule has closed, so a worker may still be seen by appointment.
