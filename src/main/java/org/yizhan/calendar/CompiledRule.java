@@ -55,6 +55,8 @@ final class CompiledRule {
 
 	private final boolean publicHoliday;
 
+	private final boolean schoolHoliday;
+
 	/**
 	 * {@code PH,Sa} selects holidays or Saturdays; {@code PH Sa} (no comma) selects
 	 * holidays that fall on a Saturday.
@@ -76,17 +78,18 @@ final class CompiledRule {
 		this.weekdays = weekdays(rule.getDays());
 		this.hasHolidays = !nullToEmpty(rule.getHolidays()).isEmpty();
 		boolean ph = false;
+		boolean sh = false;
 		boolean or = true;
 		for (Holiday holiday : nullToEmpty(rule.getHolidays())) {
 			if (holiday.getOffset() != 0) {
 				throw new UnsupportedHours("days before or after a holiday");
 			}
-			// SH never matches: we have no school-holiday data, and guessing would be
-			// worse.
 			ph |= holiday.getType() == Holiday.Type.PH;
+			sh |= holiday.getType() == Holiday.Type.SH;
 			or = holiday.getUseAsWeekDay();
 		}
 		this.publicHoliday = ph;
+		this.schoolHoliday = sh;
 		this.holidaysOrWeekdays = or;
 		this.years = years(nullToEmpty(rule.getYears()));
 		this.dates = dates(nullToEmpty(rule.getDates()));
@@ -104,6 +107,14 @@ final class CompiledRule {
 		return this.publicHoliday;
 	}
 
+	/**
+	 * Whether the rule selects school holidays ({@code SH}), which no calendar of ours
+	 * knows: the schedule evaluates such a day both ways.
+	 */
+	boolean usesSchoolHolidays() {
+		return this.schoolHoliday;
+	}
+
 	/** Whether the rule's answer depends on the date and not only the kind of day. */
 	boolean isDateDependent() {
 		return this.years.length > 0 || this.dates.length > 0;
@@ -111,10 +122,10 @@ final class CompiledRule {
 
 	/**
 	 * Whether the rule selects {@code date}, treated as weekday {@code dayOfWeek} (0 is
-	 * Monday; a make-up workday is passed as Monday). {@code date} may be {@code null}
-	 * for rules that are not date dependent.
+	 * Monday), a public holiday or not, a school holiday or not. {@code date} may be
+	 * {@code null} for rules that are not date dependent.
 	 */
-	boolean selects(LocalDate date, int dayOfWeek, boolean holiday) {
+	boolean selects(LocalDate date, int dayOfWeek, boolean holiday, boolean schoolHoliday) {
 		if (this.years.length > 0 && !inYears(date.getYear())) {
 			return false;
 		}
@@ -125,7 +136,7 @@ final class CompiledRule {
 		if (!this.hasHolidays) {
 			return this.weekdays == 0 || weekday;
 		}
-		boolean holidayMatch = this.publicHoliday && holiday;
+		boolean holidayMatch = (this.publicHoliday && holiday) || (this.schoolHoliday && schoolHoliday);
 		if (this.holidaysOrWeekdays) {
 			return holidayMatch || weekday;
 		}

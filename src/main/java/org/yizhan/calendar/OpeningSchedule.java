@@ -42,8 +42,9 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * <li>A range past midnight ({@code 22:00-06:00}) belongs to the day it starts on: the
  * following day's rules do not cut it short.</li>
  * <li>{@code PH} matches the {@link HolidayCalendar}'s days off; a holiday the rules do
- * not mention follows its weekday's rules. {@code SH} (school holidays) never matches: we
- * have no data.</li>
+ * not mention follows its weekday's rules. We have no school-holiday calendar (and
+ * provinces now add spring and autumn breaks), so any date may be a school holiday: where
+ * an {@code SH} rule would change the answer, it is {@link OpenStatus#UNKNOWN}.</li>
  * <li>A make-up workday (调休上班), a weekend date that is a working day, follows the rules
  * of <em>Monday</em>: the State Council's notices say the day is worked but not whose
  * timetable it follows, and Monday's rules are the working-week rules for almost every
@@ -87,6 +88,8 @@ public final class OpeningSchedule {
 
 	private final boolean usesPublicHolidays;
 
+	private final boolean usesSchoolHolidays;
+
 	private final boolean dateDependent;
 
 	/** Whether some range runs past midnight, so the day before must be consulted. */
@@ -104,6 +107,7 @@ public final class OpeningSchedule {
 		this.unsupportedReason = unsupportedReason;
 		this.rules = new CompiledRule[0];
 		this.usesPublicHolidays = false;
+		this.usesSchoolHolidays = false;
 		this.dateDependent = false;
 		this.spills = false;
 		this.alwaysOpen = false;
@@ -116,16 +120,19 @@ public final class OpeningSchedule {
 		this.unsupportedReason = null;
 		this.rules = rules;
 		boolean ph = false;
+		boolean sh = false;
 		boolean dated = false;
 		boolean overnight = false;
 		for (CompiledRule rule : rules) {
 			ph |= rule.usesPublicHolidays();
+			sh |= rule.usesSchoolHolidays();
 			dated |= rule.isDateDependent();
 			for (int i = 0; i < rule.spans.length; i += 3) {
 				overnight |= rule.spans[i + 1] > DAY;
 			}
 		}
 		this.usesPublicHolidays = ph;
+		this.usesSchoolHolidays = sh;
 		this.dateDependent = dated;
 		this.spills = overnight;
 		if (dated) {
@@ -307,27 +314,44 @@ public final class OpeningSchedule {
 	}
 
 	private DaySchedule resolve(LocalDate date, int weekday, int holidayState) {
-		if (holidayState != UNCERTAIN) {
-			return DaySchedule.of(paint(date, weekday, holidayState == HOLIDAY));
-		}
-		byte[] asWorkday = paint(date, weekday, false);
-		byte[] asHoliday = paint(date, weekday, true);
-		for (int minute = 0; minute < asWorkday.length; minute++) {
-			if (asWorkday[minute] != asHoliday[minute]) {
-				asWorkday[minute] = UNKNOWN;
+		return DaySchedule.of(paintEveryWay(date, weekday, holidayState));
+	}
+
+	/**
+	 * The day painted every way we cannot rule out: as a holiday and not where the
+	 * calendar lacks the year, as a school holiday and not when the rules mention
+	 * {@code SH}. Minutes on which the ways disagree are unknown.
+	 */
+	private byte[] paintEveryWay(LocalDate date, int weekday, int holidayState) {
+		byte[] minutes = null;
+		for (int holiday = 0; holiday < 2; holiday++) {
+			if ((holidayState == ORDINARY && holiday == 1) || (holidayState == HOLIDAY && holiday == 0)) {
+				continue;
+			}
+			for (int school = 0; school < (this.usesSchoolHolidays ? 2 : 1); school++) {
+				byte[] way = paint(date, weekday, holiday == 1, school == 1);
+				if (minutes == null) {
+					minutes = way;
+					continue;
+				}
+				for (int minute = 0; minute < minutes.length; minute++) {
+					if (minutes[minute] != way[minute]) {
+						minutes[minute] = UNKNOWN;
+					}
+				}
 			}
 		}
-		return DaySchedule.of(asWorkday);
+		return minutes;
 	}
 
 	/**
 	 * Applies the rules to one day, minute by minute: run at compile time or once per
 	 * cached date.
 	 */
-	private byte[] paint(LocalDate date, int weekday, boolean holiday) {
+	private byte[] paint(LocalDate date, int weekday, boolean holiday, boolean schoolHoliday) {
 		byte[] minutes = new byte[TWO_DAYS];
 		for (CompiledRule rule : this.rules) {
-			if (!rule.selects(date, weekday, holiday)) {
+			if (!rule.selects(date, weekday, holiday, schoolHoliday)) {
 				continue;
 			}
 			if (rule.fallback) {
