@@ -45,10 +45,13 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * not mention follows its weekday's rules. We have no school-holiday calendar (and
  * provinces now add spring and autumn breaks), so any date may be a school holiday: where
  * an {@code SH} rule would change the answer, it is {@link OpenStatus#UNKNOWN}.</li>
- * <li>A make-up workday (调休上班), a weekend date that is a working day, follows the rules
- * of <em>Monday</em>: the State Council's notices say the day is worked but not whose
- * timetable it follows, and Monday's rules are the working-week rules for almost every
- * station.</li>
+ * <li>A make-up workday (调休上班), a Saturday or Sunday that is a working day, is both:
+ * open wherever its own weekday's rules open it (a place open every weekend, such as
+ * {@code Tu-Su 11:00-19:00}, does not close because offices work) and wherever a working
+ * day's rules do, a working day being the hours most of Monday to Friday share. So
+ * {@code Mo-Fr 08:00-18:00; Sa 09:00-12:00} opens 08:00-18:00 on a worked Saturday. The
+ * State Council's notices say the day is worked but not whose timetable it follows;
+ * Monday's, used before, is the closed day of many places.</li>
  * <li>Where the calendar does not cover a year, a day whose hours would differ between
  * holiday and not is {@link OpenStatus#UNKNOWN} rather than a guess.</li>
  * <li>Comments, {@code unknown}, open ends ({@code 18:00+}) give
@@ -78,6 +81,11 @@ public final class OpeningSchedule {
 
 	private static final int UNCERTAIN = 2;
 
+	/** A Saturday or Sunday made a working day (调休上班). */
+	private static final int MAKE_UP = 3;
+
+	private static final int KINDS = 4 * 7;
+
 	private static final OpeningSchedule UNKNOWN_SCHEDULE = new OpeningSchedule("", "no opening hours");
 
 	private final String hours;
@@ -97,7 +105,10 @@ public final class OpeningSchedule {
 
 	private final boolean alwaysOpen;
 
-	/** Index {@code holidayState * 7 + weekday}; {@code null} when date dependent. */
+	/**
+	 * Index {@code holidayState * 7 + weekday}, holiday kinds only when the rules mention
+	 * {@code PH}; {@code null} when date dependent.
+	 */
 	private final DaySchedule[] byKind;
 
 	private final CachedDay[] cache;
@@ -141,10 +152,14 @@ public final class OpeningSchedule {
 			this.alwaysOpen = false;
 		}
 		else {
-			this.byKind = new DaySchedule[ph ? 21 : 7];
+			this.byKind = new DaySchedule[KINDS];
 			boolean always = true;
-			for (int kind = 0; kind < this.byKind.length; kind++) {
-				this.byKind[kind] = resolve(null, kind % 7, kind / 7);
+			for (int kind = 0; kind < KINDS; kind++) {
+				int holidayState = kind / 7;
+				if (!ph && (holidayState == HOLIDAY || holidayState == UNCERTAIN)) {
+					continue;
+				}
+				this.byKind[kind] = resolve(null, kind % 7, holidayState);
 				always &= this.byKind[kind].isWholeDayOpen();
 			}
 			this.alwaysOpen = always;
@@ -289,7 +304,7 @@ public final class OpeningSchedule {
 		int weekday = date.getDayOfWeek().ordinal();
 		int holidayState = ORDINARY;
 		if (calendar.isMakeUpWorkday(date)) {
-			weekday = 0;
+			holidayState = MAKE_UP;
 		}
 		else if (this.usesPublicHolidays) {
 			if (!calendar.covers(date.getYear())) {
@@ -314,7 +329,41 @@ public final class OpeningSchedule {
 	}
 
 	private DaySchedule resolve(LocalDate date, int weekday, int holidayState) {
-		return DaySchedule.of(paintEveryWay(date, weekday, holidayState));
+		if (holidayState != MAKE_UP) {
+			return DaySchedule.of(paintEveryWay(date, weekday, holidayState));
+		}
+		byte[] ownWeekday = paintEveryWay(date, weekday, ORDINARY);
+		byte[] workingDay = workingDay(date);
+		for (int minute = 0; minute < ownWeekday.length; minute++) {
+			ownWeekday[minute] = (byte) combine(ownWeekday[minute], workingDay[minute]);
+		}
+		return DaySchedule.of(ownWeekday);
+	}
+
+	/**
+	 * A working day's hours: those most of Monday to Friday share (the earliest such
+	 * weekday on a tie). Not Monday's: Monday is the short or closed day of many places.
+	 */
+	private byte[] workingDay(LocalDate date) {
+		byte[][] weekdays = new byte[5][];
+		for (int weekday = 0; weekday < 5; weekday++) {
+			weekdays[weekday] = paintEveryWay(date, weekday, ORDINARY);
+		}
+		byte[] best = null;
+		int bestCount = 0;
+		for (byte[] candidate : weekdays) {
+			int count = 0;
+			for (byte[] other : weekdays) {
+				if (Arrays.equals(other, candidate)) {
+					count++;
+				}
+			}
+			if (count > bestCount) {
+				best = candidate;
+				bestCount = count;
+			}
+		}
+		return best;
 	}
 
 	/**

@@ -188,22 +188,61 @@ class OpeningScheduleTests {
 	}
 
 	@Test
-	void aMakeUpWorkdayFollowsWorkingDayRules() {
-		// 2025-01-26 is a Sunday worked for the Spring Festival: offices open, weekend
-		// hours do not apply.
+	void aMakeUpWorkdayIsAWorkingDayAndStillItsOwnWeekday() {
+		// 2025-01-26 is a Sunday worked for the Spring Festival: offices open, and a
+		// place open on Sundays by its own rules opens too.
 		assertThat(status(OFFICE, "2025-01-26T10:00")).isEqualTo(OpenStatus.OPEN);
-		assertThat(status("Sa,Su 10:00-16:00", "2025-01-26T11:00")).isEqualTo(OpenStatus.CLOSED);
+		assertThat(status("Sa,Su 10:00-16:00", "2025-01-26T11:00")).isEqualTo(OpenStatus.OPEN);
+		assertThat(status("Sa,Su 10:00-16:00", "2025-01-26T09:00")).isEqualTo(OpenStatus.CLOSED);
 		assertThat(status(OFFICE, "2025-01-19T10:00")).as("an ordinary Sunday").isEqualTo(OpenStatus.CLOSED);
 	}
 
 	@Test
-	void aMakeUpWorkdayFollowsMondaysHoursInParticular() {
-		// The notices do not say whose timetable applies; we chose Monday's, and this
-		// pins the choice.
+	void aMakeUpWorkdayHasTheHoursMostWorkingDaysShareNotMondays() {
+		// Monday is the short or closed day of many places (museums, barbers, Tu-Su
+		// restaurants); the working day is the one most of Monday to Friday look like.
 		String hours = "Mo 08:00-12:00; Tu-Fr 08:00-18:00";
 
-		assertThat(status(hours, "2025-01-26T14:00")).isEqualTo(OpenStatus.CLOSED);
-		assertThat(status(hours, "2025-01-26T10:00")).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, "2025-01-26T14:00")).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, "2025-01-26T18:30")).isEqualTo(OpenStatus.CLOSED);
+	}
+
+	@ParameterizedTest(name = "make-up workday {0}")
+	@ValueSource(strings = { "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10" })
+	void aPlaceClosedOnMondaysOpensOnEveryMakeUpWorkdayOf2026(LocalDate day) {
+		// A real Hangzhou value: read as a Monday, every 调休 weekend showed it shut all
+		// day, though it opens every weekend.
+		String hours = "Tu-Su 11:00-19:00";
+
+		assertThat(schedule(hours).hoursOn(day, CALENDAR)).containsExactly(range("11:00", "19:00", false));
+		assertThat(status(hours, day.atTime(12, 0))).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, day.atTime(10, 0))).isEqualTo(OpenStatus.CLOSED);
+	}
+
+	@ParameterizedTest(name = "make-up workday {0}")
+	@ValueSource(strings = { "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10" })
+	void anOfficeOpensWithItsWorkingDayHoursOnEveryMakeUpWorkdayOf2026(LocalDate day) {
+		// The day is worked: an office closed at weekends (and on holidays) opens as on
+		// any weekday.
+		String hours = "Mo-Fr 08:00-18:00; PH off";
+
+		assertThat(schedule(hours).hoursOn(day, CALENDAR)).containsExactly(range("08:00", "18:00", false));
+		assertThat(status(hours, day.atTime(9, 0))).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, day.atTime(18, 30))).isEqualTo(OpenStatus.CLOSED);
+	}
+
+	@ParameterizedTest(name = "make-up workday {0}")
+	@ValueSource(strings = { "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10" })
+	void aPlaceWithShortSaturdayHoursWorksFullHoursOnEveryMakeUpWorkdayOf2026(LocalDate day) {
+		// On a worked Saturday the working-day hours apply, and its own Saturday morning
+		// lies inside them; on an ordinary Saturday only the morning is open.
+		String hours = "Mo-Fr 08:00-18:00; Sa 09:00-12:00";
+
+		assertThat(schedule(hours).hoursOn(day, CALENDAR)).containsExactly(range("08:00", "18:00", false));
+		assertThat(status(hours, day.atTime(8, 30))).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, day.atTime(15, 0))).isEqualTo(OpenStatus.OPEN);
+		assertThat(status(hours, day.atTime(18, 30))).isEqualTo(OpenStatus.CLOSED);
+		assertThat(status(hours, "2026-03-07T15:00")).as("an ordinary Saturday").isEqualTo(OpenStatus.CLOSED);
 	}
 
 	@Test
