@@ -2,6 +2,7 @@ package org.yizhan.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import ch.poole.openinghoursparser.DateRange;
 import ch.poole.openinghoursparser.DateWithOffset;
@@ -47,6 +48,12 @@ final class CompiledRule {
 
 	/** Triples of start minute, end minute (exclusive, up to 48:00), state. */
 	final int[] spans;
+
+	/**
+	 * Why each span is unknown, in words a person can read ({@code null} for a span that
+	 * is open or closed), one per triple of {@link #spans}.
+	 */
+	final String[] unknownReasons;
 
 	/** Bit 0 is Monday; 0 means no weekday selector. */
 	private final int weekdays;
@@ -95,6 +102,7 @@ final class CompiledRule {
 		this.dates = dates(nullToEmpty(rule.getDates()));
 		byte state = state(rule);
 		this.spans = spans(rule, state);
+		this.unknownReasons = unknownReasons(rule, state, this.spans);
 		boolean timedClosing = state == CLOSED && !nullToEmpty(rule.getTimes()).isEmpty();
 		this.replacesDay = !this.additive && !timedClosing;
 	}
@@ -292,6 +300,28 @@ final class CompiledRule {
 			case CLOSED, OFF -> CLOSED;
 			case UNKNOWN -> UNKNOWN;
 		};
+	}
+
+	private static String[] unknownReasons(Rule rule, byte state, int[] spans) {
+		String[] reasons = new String[spans.length / 3];
+		String said = said(rule);
+		for (int i = 0; i < reasons.length; i++) {
+			if (spans[3 * i + 2] != UNKNOWN) {
+				continue;
+			}
+			int start = spans[3 * i];
+			reasons[i] = (state == UNKNOWN) ? said : String.format(Locale.ROOT,
+					"open end: opens at %02d:%02d, closing time not given", start / 60 % 24, start % 60);
+		}
+		return reasons;
+	}
+
+	/** What the hours say about an unknown opening: the comment, or "unknown". */
+	private static String said(Rule rule) {
+		RuleModifier modifier = rule.getModifier();
+		String comment = (rule.getComment() != null) ? rule.getComment()
+				: (modifier != null) ? modifier.getComment() : null;
+		return (comment != null) ? "the hours say \"" + comment + "\"" : "the hours say unknown";
 	}
 
 	private static int[] spans(Rule rule, byte state) {

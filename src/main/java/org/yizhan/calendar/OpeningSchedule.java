@@ -277,6 +277,35 @@ public final class OpeningSchedule {
 		return List.copyOf(ranges);
 	}
 
+	/**
+	 * Why the station's status at {@code at} is {@link OpenStatus#UNKNOWN}, in words a
+	 * person can read ("the hours say \"by appointment\"", "open end: opens at 17:00,
+	 * closing time not given", "school holidays not known", "public holidays of 2027 not
+	 * yet in the calendar", or the {@link #unsupportedReason()}); empty when the status is
+	 * open or closed. Not for the finder's hot path: it evaluates the day again.
+	 */
+	public Optional<String> unknownReasonAt(LocalDateTime at, HolidayCalendar calendar) {
+		if (this.unsupportedReason != null) {
+			return Optional.of(this.unsupportedReason);
+		}
+		if (statusAt(at, calendar) != OpenStatus.UNKNOWN) {
+			return Optional.empty();
+		}
+		LocalDate date = at.toLocalDate();
+		int minute = at.getHour() * 60 + at.getMinute();
+		String today = reasonsOn(date, calendar)[minute];
+		if (today != null || !this.spills) {
+			return Optional.ofNullable(today);
+		}
+		return Optional.ofNullable(reasonsOn(date.minusDays(1), calendar)[minute + DAY]);
+	}
+
+	private String[] reasonsOn(LocalDate date, HolidayCalendar calendar) {
+		String[] why = new String[TWO_DAYS];
+		minutes(date, date.getDayOfWeek().ordinal(), holidayState(date, calendar), why);
+		return why;
+	}
+
 	/** Whether the station never closes ({@code 24/7}, or hours that amount to it). */
 	public boolean isAlwaysOpen() {
 		return this.alwaysOpen;
@@ -302,18 +331,7 @@ public final class OpeningSchedule {
 
 	private DaySchedule dayOf(LocalDate date, HolidayCalendar calendar) {
 		int weekday = date.getDayOfWeek().ordinal();
-		int holidayState = ORDINARY;
-		if (calendar.isMakeUpWorkday(date)) {
-			holidayState = MAKE_UP;
-		}
-		else if (this.usesPublicHolidays) {
-			if (!calendar.covers(date.getYear())) {
-				holidayState = UNCERTAIN;
-			}
-			else if (calendar.isPublicHoliday(date)) {
-				holidayState = HOLIDAY;
-			}
-		}
+		int holidayState = holidayState(date, calendar);
 		if (!this.dateDependent) {
 			return this.byKind[holidayState * 7 + weekday];
 		}
@@ -328,33 +346,61 @@ public final class OpeningSchedule {
 		return day;
 	}
 
+	private int holidayState(LocalDate date, HolidayCalendar calendar) {
+		if (calendar.isMakeUpWorkday(date)) {
+			return MAKE_UP;
+		}
+		if (!this.usesPublicHolidays) {
+			return ORDINARY;
+		}
+		if (!calendar.covers(date.getYear())) {
+			return UNCERTAIN;
+		}
+		return calendar.isPublicHoliday(date) ? HOLIDAY : ORDINARY;
+	}
+
 	private DaySchedule resolve(LocalDate date, int weekday, int holidayState) {
+		return DaySchedule.of(minutes(date, weekday, holidayState, null));
+	}
+
+	/**
+	 * The day's minutes, and into {@code why} (when not {@code null}) the reason for each
+	 * unknown minute: the slow path behind {@link #unknownReasonAt}.
+	 */
+	private byte[] minutes(LocalDate date, int weekday, int holidayState, String[] why) {
 		if (holidayState != MAKE_UP) {
-			return DaySchedule.of(paintEveryWay(date, weekday, holidayState));
+			return paintEveryWay(date, weekday, holidayState, why);
 		}
-		byte[] ownWeekday = paintEveryWay(date, weekday, ORDINARY);
-		byte[] workingDay = workingDay(date);
-		for (int minute = 0; minute < ownWeekday.length; minute++) {
-			ownWeekday[minute] = (byte) combine(ownWeekday[minute], workingDay[minute]);
+		byte[] minutes = paintEveryWay(date, weekday, ORDINARY, why);
+		String[] workingWhy = (why != null) ? new String[TWO_DAYS] : null;
+		byte[] workingDay = workingDay(date, workingWhy);
+		for (int minute = 0; minute < minutes.length; minute++) {
+			int state = combine(minutes[minute], workingDay[minute]);
+			if (why != null && state == UNKNOWN && minutes[minute] != UNKNOWN) {
+				why[minute] = workingWhy[minute];
+			}
+			minutes[minute] = (byte) state;
 		}
-		return DaySchedule.of(ownWeekday);
+		return minutes;
 	}
 
 	/**
 	 * A working day's hours: those most of Monday to Friday share (the earliest such
 	 * weekday on a tie). Not Monday's: Monday is the short or closed day of many places.
 	 */
-	private byte[] workingDay(LocalDate date) {
+	private byte[] workingDay(LocalDate date, String[] why) {
 		byte[][] weekdays = new byte[5][];
+		String[][] reasons = new String[5][];
 		for (int weekday = 0; weekday < 5; weekday++) {
-			weekdays[weekday] = paintEveryWay(date, weekday, ORDINARY);
+			reasons[weekday] = (why != null) ? new String[TWO_DAYS] : null;
+			weekdays[weekday] = paintEveryWay(date, weekday, ORDINARY, reasons[weekday]);
 		}
-		byte[] best = null;
+		int best = 0;
 		int bestCount = 0;
-		for (byte[] candidate : weekdays) {
+		for (int candidate = 0; candidate < 5; candidate++) {
 			int count = 0;
 			for (byte[] other : weekdays) {
-				if (Arrays.equals(other, candidate)) {
+				if (Arrays.equals(other, weekdays[candidate])) {
 					count++;
 				}
 			}
@@ -363,7 +409,10 @@ public final class OpeningSchedule {
 				bestCount = count;
 			}
 		}
-		return best;
+		if (why != null) {
+			System.arraycopy(reasons[best], 0, why, 0, TWO_DAYS);
+		}
+		return weekdays[best];
 	}
 
 	/**
@@ -371,21 +420,26 @@ public final class OpeningSchedule {
 	 * calendar lacks the year, as a school holiday and not when the rules mention
 	 * {@code SH}. Minutes on which the ways disagree are unknown.
 	 */
-	private byte[] paintEveryWay(LocalDate date, int weekday, int holidayState) {
+	private byte[] paintEveryWay(LocalDate date, int weekday, int holidayState, String[] why) {
 		byte[] minutes = null;
 		for (int holiday = 0; holiday < 2; holiday++) {
 			if ((holidayState == ORDINARY && holiday == 1) || (holidayState == HOLIDAY && holiday == 0)) {
 				continue;
 			}
 			for (int school = 0; school < (this.usesSchoolHolidays ? 2 : 1); school++) {
-				byte[] way = paint(date, weekday, holiday == 1, school == 1);
 				if (minutes == null) {
-					minutes = way;
+					minutes = paint(date, weekday, holiday == 1, school == 1, why);
 					continue;
 				}
+				byte[] way = paint(date, weekday, holiday == 1, school == 1, null);
 				for (int minute = 0; minute < minutes.length; minute++) {
 					if (minutes[minute] != way[minute]) {
 						minutes[minute] = UNKNOWN;
+						if (why != null) {
+							why[minute] = (school == 1) ? "school holidays not known"
+									: "public holidays of " + date.plusDays(minute / DAY).getYear()
+											+ " not yet in the calendar";
+						}
 					}
 				}
 			}
@@ -397,7 +451,7 @@ public final class OpeningSchedule {
 	 * Applies the rules to one day, minute by minute: run at compile time or once per
 	 * cached date.
 	 */
-	private byte[] paint(LocalDate date, int weekday, boolean holiday, boolean schoolHoliday) {
+	private byte[] paint(LocalDate date, int weekday, boolean holiday, boolean schoolHoliday, String[] why) {
 		byte[] minutes = new byte[TWO_DAYS];
 		for (CompiledRule rule : this.rules) {
 			if (!rule.selects(date, weekday, holiday, schoolHoliday)) {
@@ -410,6 +464,9 @@ public final class OpeningSchedule {
 					for (int minute = rule.spans[i]; minute < rule.spans[i + 1]; minute++) {
 						if (minutes[minute] == CLOSED) {
 							minutes[minute] = (byte) rule.spans[i + 2];
+							if (why != null) {
+								why[minute] = rule.unknownReasons[i / 3];
+							}
 						}
 					}
 				}
@@ -417,9 +474,15 @@ public final class OpeningSchedule {
 			}
 			if (rule.replacesDay) {
 				Arrays.fill(minutes, CLOSED);
+				if (why != null) {
+					Arrays.fill(why, null);
+				}
 			}
 			for (int i = 0; i < rule.spans.length; i += 3) {
 				Arrays.fill(minutes, rule.spans[i], rule.spans[i + 1], (byte) rule.spans[i + 2]);
+				if (why != null) {
+					Arrays.fill(why, rule.spans[i], rule.spans[i + 1], rule.unknownReasons[i / 3]);
+				}
 			}
 		}
 		return minutes;

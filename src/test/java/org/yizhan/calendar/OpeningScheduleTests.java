@@ -340,6 +340,35 @@ class OpeningScheduleTests {
 		assertThat(status(hours, "2025-10-01T10:00")).isEqualTo(OpenStatus.CLOSED);
 	}
 
+	@ParameterizedTest(name = "{0} at {1}: {2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			Mo-Fr 08:00-18:00 unknown            | 2025-03-10T10:00 | the hours say unknown
+			Mo-Su 17:00+                         | 2025-03-11T01:00 | open end: opens at 17:00, closing time not given
+			Mo-Fr 08:00-18:00; SH off            | 2026-07-15T10:00 | school holidays not known
+			Mo-Fr 08:30-17:30; PH off            | 2027-03-01T10:00 | public holidays of 2027 not yet in the calendar
+			Tu-Su 11:00-19:00 "call first"       | 2026-01-04T12:00 | the hours say "call first"
+			Mo 10:00                             | 2025-03-10T11:00 | unsupported: a point in time instead of a range (10:00)
+			sunrise-sunset                       | 2025-03-10T11:00 | unsupported: sunrise, sunset, dawn or dusk
+			""")
+	void anUnknownStatusSaysWhyInWordsAPersonCanRead(String hours, LocalDateTime at, String reason) {
+		// "Unknown" alone sends a worker nowhere; the station page says what is not known.
+		assertThat(schedule(hours).unknownReasonAt(at, CALENDAR)).contains(reason);
+	}
+
+	@Test
+	void anUnknownFallbackGivesItsCommentAsTheReason() {
+		assertThat(schedule("Mo-Fr 08:00-18:00 || \"by appointment\"").unknownReasonAt(at("2025-03-10T20:00"), CALENDAR))
+			.contains("the hours say \"by appointment\"");
+	}
+
+	@Test
+	void anOpenOrClosedStatusHasNoUnknownReason() {
+		assertThat(schedule(OFFICE).unknownReasonAt(at("2025-03-10T10:00"), CALENDAR)).isEmpty();
+		assertThat(schedule(OFFICE).unknownReasonAt(at("2025-03-10T20:00"), CALENDAR)).isEmpty();
+		assertThat(OpeningSchedule.unknown().unknownReasonAt(at("2025-03-10T20:00"), CALENDAR))
+			.contains("no opening hours");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "sunrise-sunset", "Mo[1] 10:00-12:00", "week 01-10 Mo 10:00-11:00", "easter off",
 			"PH +1 day off", "Mo 10:00", "Mo-Fr 09:00-17:00/30" })
