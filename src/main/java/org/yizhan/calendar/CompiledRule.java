@@ -345,7 +345,8 @@ final class CompiledRule {
 			}
 			byte spanState = state;
 			if (time.isOpenEnded()) {
-				// 18:00+ says it opens at 18:00 and nobody knows when it closes. An evening
+				// 18:00+ says it opens at 18:00 and nobody knows when it closes. An
+				// evening
 				// start may run past midnight: unknown for ten hours (eight from 22:00),
 				// the span opening_hours.js assumes, and to midnight for a daytime start.
 				if (end != TimeSpan.UNDEFINED_TIME) {

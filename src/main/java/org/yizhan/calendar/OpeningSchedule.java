@@ -37,16 +37,17 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * <li>Rules apply in order; a normal ({@code ;}) rule replaces what earlier rules said
  * about the days it selects, an additional ({@code ,}) rule adds to it, and a fallback
  * ({@code ||}) rule applies to every time the rules before it leave closed (not only to
- * days no earlier rule selected), as the specification and opening_hours.js read it. A closing with times
- * ({@code We 12:00-14:00 off}) cuts those times out instead of replacing the day.</li>
+ * days no earlier rule selected), as the specification and opening_hours.js read it. A
+ * closing with times ({@code We 12:00-14:00 off}) cuts those times out instead of
+ * replacing the day.</li>
  * <li>A range past midnight ({@code 22:00-06:00}) belongs to the day it starts on: the
  * following day's rules do not cut it short.</li>
  * <li>{@code PH} matches the {@link HolidayCalendar}'s days off; a holiday the rules do
  * not mention follows its weekday's rules. We have no school-holiday calendar (and
  * provinces now add spring and autumn breaks), so any date may be a school holiday: where
  * an {@code SH} rule would change the answer, it is {@link OpenStatus#UNKNOWN}.</li>
- * <li>A make-up workday (调休上班), a Saturday or Sunday that is a working day, is both:
- * open wherever its own weekday's rules open it (a place open every weekend, such as
+ * <li>A make-up workday (调休上班), a Saturday or Sunday that is a working day, is both: open
+ * wherever its own weekday's rules open it (a place open every weekend, such as
  * {@code Tu-Su 11:00-19:00}, does not close because offices work) and wherever a working
  * day's rules do, a working day being the hours most of Monday to Friday share. So
  * {@code Mo-Fr 08:00-18:00; Sa 09:00-12:00} opens 08:00-18:00 on a worked Saturday. The
@@ -56,8 +57,8 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * holiday and not is {@link OpenStatus#UNKNOWN} rather than a guess.</li>
  * <li>Comments, {@code unknown}, open ends ({@code 18:00+}) give
  * {@link OpenStatus#UNKNOWN} for their times; an open end from 17:00 stays unknown ten
- * hours, from 22:00 eight, past midnight (opening_hours.js's span); sunrise and sunset, week numbers, nth
- * weekdays, movable dates and offsets make the whole schedule unknown
+ * hours, from 22:00 eight, past midnight (opening_hours.js's span); sunrise and sunset,
+ * week numbers, nth weekdays, movable dates and offsets make the whole schedule unknown
  * ({@link #unsupportedReason()}).</li>
  * </ul>
  *
@@ -281,8 +282,8 @@ public final class OpeningSchedule {
 	 * Why the station's status at {@code at} is {@link OpenStatus#UNKNOWN}, in words a
 	 * person can read ("the hours say \"by appointment\"", "open end: opens at 17:00,
 	 * closing time not given", "school holidays not known", "public holidays of 2027 not
-	 * yet in the calendar", or the {@link #unsupportedReason()}); empty when the status is
-	 * open or closed. Not for the finder's hot path: it evaluates the day again.
+	 * yet in the calendar", or the {@link #unsupportedReason()}); empty when the status
+	 * is open or closed. Not for the finder's hot path: it evaluates the day again.
 	 */
 	public Optional<String> unknownReasonAt(LocalDateTime at, HolidayCalendar calendar) {
 		if (this.unsupportedReason != null) {
@@ -436,9 +437,8 @@ public final class OpeningSchedule {
 					if (minutes[minute] != way[minute]) {
 						minutes[minute] = UNKNOWN;
 						if (why != null) {
-							why[minute] = (school == 1) ? "school holidays not known"
-									: "public holidays of " + date.plusDays(minute / DAY).getYear()
-											+ " not yet in the calendar";
+							why[minute] = (school == 1) ? "school holidays not known" : "public holidays of "
+									+ date.plusDays(minute / DAY).getYear() + " not yet in the calendar";
 						}
 					}
 				}

@@ -271,8 +271,7 @@ class OpeningScheduleTests {
 			Mo-Fr 08:00-18:00; PH,SH off         | 2026-10-01T10:00 | CLOSED
 			Mo-Fr 08:00-18:00; PH,SH off         | 2026-03-10T10:00 | UNKNOWN
 			""")
-	void schoolHolidayRulesMakeTheTimesTheyWouldChangeUnknown(String hours, LocalDateTime at,
-			OpenStatus expected) {
+	void schoolHolidayRulesMakeTheTimesTheyWouldChangeUnknown(String hours, LocalDateTime at, OpenStatus expected) {
 		// We have no Chinese school-holiday calendar, and provinces now add spring and
 		// autumn breaks: any date may be one, so we say "unknown" where SH would change
 		// the answer and nowhere else.
@@ -322,7 +321,8 @@ class OpeningScheduleTests {
 
 	@Test
 	void aLaterFallbackDoesNotWipeOutAnEarlierOneThatApplied() {
-		// Saturday 11:00 is open by the first fallback; the closing fallback after it only
+		// Saturday 11:00 is open by the first fallback; the closing fallback after it
+		// only
 		// speaks for what is still closed.
 		String hours = "Mo-Fr 09:00-17:00 || Sa-Su 10:00-14:00 || closed";
 
@@ -341,23 +341,26 @@ class OpeningScheduleTests {
 	}
 
 	@ParameterizedTest(name = "{0} at {1}: {2}")
-	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-			Mo-Fr 08:00-18:00 unknown            | 2025-03-10T10:00 | the hours say unknown
-			Mo-Su 17:00+                         | 2025-03-11T01:00 | open end: opens at 17:00, closing time not given
-			Mo-Fr 08:00-18:00; SH off            | 2026-07-15T10:00 | school holidays not known
-			Mo-Fr 08:30-17:30; PH off            | 2027-03-01T10:00 | public holidays of 2027 not yet in the calendar
-			Tu-Su 11:00-19:00 "call first"       | 2026-01-04T12:00 | the hours say "call first"
-			Mo 10:00                             | 2025-03-10T11:00 | unsupported: a point in time instead of a range (10:00)
-			sunrise-sunset                       | 2025-03-10T11:00 | unsupported: sunrise, sunset, dawn or dusk
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '\'',
+			textBlock = """
+					Mo-Fr 08:00-18:00 unknown            | 2025-03-10T10:00 | the hours say unknown
+					Mo-Su 17:00+                         | 2025-03-11T01:00 | open end: opens at 17:00, closing time not given
+					Mo-Fr 08:00-18:00; SH off            | 2026-07-15T10:00 | school holidays not known
+					Mo-Fr 08:30-17:30; PH off            | 2027-03-01T10:00 | public holidays of 2027 not yet in the calendar
+					Tu-Su 11:00-19:00 "call first"       | 2026-01-04T12:00 | the hours say "call first"
+					Mo 10:00                             | 2025-03-10T11:00 | unsupported: a point in time instead of a range (10:00)
+					sunrise-sunset                       | 2025-03-10T11:00 | unsupported: sunrise, sunset, dawn or dusk
+					""")
 	void anUnknownStatusSaysWhyInWordsAPersonCanRead(String hours, LocalDateTime at, String reason) {
-		// "Unknown" alone sends a worker nowhere; the station page says what is not known.
+		// "Unknown" alone sends a worker nowhere; the station page says what is not
+		// known.
 		assertThat(schedule(hours).unknownReasonAt(at, CALENDAR)).contains(reason);
 	}
 
 	@Test
 	void anUnknownFallbackGivesItsCommentAsTheReason() {
-		assertThat(schedule("Mo-Fr 08:00-18:00 || \"by appointment\"").unknownReasonAt(at("2025-03-10T20:00"), CALENDAR))
+		assertThat(
+				schedule("Mo-Fr 08:00-18:00 || \"by appointment\"").unknownReasonAt(at("2025-03-10T20:00"), CALENDAR))
 			.contains("the hours say \"by appointment\"");
 	}
 
