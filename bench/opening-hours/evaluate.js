@@ -3,7 +3,7 @@
 // (run with TZ=Asia/Shanghai), as "corpus<TAB>value<TAB>time<TAB>state" lines with state
 // open, closed, unknown or error (the value does not parse or cannot be evaluated: no
 // school holidays are defined for China). Lines "#PH<TAB>date<TAB>true|false" say which
-// dates opening_hours.js takes for public holidays.
+// dates (and days before them) opening_hours.js takes for public holidays.
 // Usage: node evaluate.js <opening_hours module dir> <times file> <corpus file>...
 'use strict';
 const fs = require('fs');
@@ -33,7 +33,16 @@ console.warn = () => {};
 const times = lines(timesFile);
 const out = [];
 const ph = new OpeningHours('PH', nominatim);
-for (const date of [...new Set(times.map((t) => t.split('T')[0]))]) {
+// Each date and the day before it, whose ranges past midnight run into it.
+const dates = new Set();
+for (const time of times) {
+  const day = localDate(time.split('T')[0] + 'T12:00');
+  for (const d of [day, new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1, 12, 0)]) {
+    const pad = (n) => String(n).padStart(2, '0');
+    dates.add(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+  }
+}
+for (const date of [...dates].sort()) {
   out.push(`#PH\t${date}\t${ph.getState(localDate(date + 'T12:00'))}`);
 }
 for (const file of corpora) {

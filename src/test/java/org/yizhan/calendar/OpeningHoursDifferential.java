@@ -28,10 +28,11 @@ import java.util.TreeMap;
  *
  * <p>
  * A contradiction is put down to a documented kind only when the kind explains it:
- * {@code china-holidays} when our holiday calendar changes our answer at that time or the
- * two sides disagree whether the date is a public holiday, {@code overnight} when we are
- * open in a range the day before started and opening_hours.js let a rule of the day cut
- * short. Anything else is {@code undocumented} and fails.
+ * {@code china-holidays} when we are open on a make-up workday because it is one, or the
+ * hours mention {@code PH} and the two sides disagree whether the date is a public
+ * holiday; {@code overnight} when we are open in a range the day before started and
+ * opening_hours.js let a rule of the day cut short. Anything else is {@code undocumented}
+ * and fails.
  */
 public final class OpeningHoursDifferential {
 
@@ -189,12 +190,18 @@ public final class OpeningHoursDifferential {
 
 		private String kind(String value, OpeningSchedule schedule, LocalDateTime at, String ours) {
 			LocalDate date = at.toLocalDate();
-			boolean holidaysDiffer = this.calendar.isPublicHoliday(date) != this.referenceHolidays.contains(date);
+			// The day before counts too: its range past midnight runs into this one.
+			boolean holidaysDiffer = holidaysDiffer(date) || holidaysDiffer(date.minusDays(1));
 			boolean ourCalendarMatters = schedule.statusAt(at, this.noHolidays) != schedule.statusAt(at, this.calendar);
-			if ((this.calendar.isMakeUpWorkday(date) && ourCalendarMatters)
-					|| (holidaysDiffer && value.contains("PH"))) {
+			// A make-up workday adds the working day's hours to its weekday's own, so
+			// there
+			// we may be open where opening_hours.js (which reads a plain weekend day) is
+			// closed, never the reverse.
+			boolean makeUpAdds = this.calendar.isMakeUpWorkday(date) && ours.equals("open") && ourCalendarMatters;
+			if (makeUpAdds || (holidaysDiffer && value.contains("PH"))) {
 				return "china-holidays";
 			}
+
 			// Open: the range the day before started runs here, and opening_hours.js let
 			// a
 			// rule of this day cut it. Closed: the day before was closed by its own rule,
@@ -209,6 +216,10 @@ public final class OpeningHoursDifferential {
 				}
 			}
 			return "undocumented";
+		}
+
+		private boolean holidaysDiffer(LocalDate date) {
+			return this.calendar.isPublicHoliday(date) != this.referenceHolidays.contains(date);
 		}
 
 		private void print(Tally total, Map<String, String> documented, Set<String> undocumentedKinds) {
