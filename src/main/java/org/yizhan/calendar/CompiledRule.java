@@ -123,6 +123,16 @@ final class CompiledRule {
 		return this.schoolHoliday;
 	}
 
+	/** Whether some span of the rule is unknown: a comment, {@code unknown}, an open end. */
+	boolean hasUnknownSpans() {
+		for (int i = 2; i < this.spans.length; i += 3) {
+			if (this.spans[i] == UNKNOWN) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether the rule's answer depends on the date and not only the kind of day. */
 	boolean isDateDependent() {
 		return this.years.length > 0 || this.dates.length > 0;

@@ -320,6 +320,24 @@ public final class OpeningSchedule {
 		return this.unsupportedReason != null;
 	}
 
+	/**
+	 * Whether some times of these hours evaluate to {@link OpenStatus#UNKNOWN} whatever the
+	 * holiday calendar holds: a construct we do not evaluate, or a rule that says
+	 * {@code unknown}, carries a comment, has an open end or names school holidays. An hours
+	 * editor that promises a definite answer writes only hours for which this is false.
+	 */
+	public boolean hasUnknownTimes() {
+		if (this.unsupportedReason != null || this.usesSchoolHolidays) {
+			return true;
+		}
+		for (CompiledRule rule : this.rules) {
+			if (rule.hasUnknownSpans()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Why the schedule is unknown, for logs and the operator console. */
 	public Optional<String> unsupportedReason() {
 		return Optional.ofNullable(this.unsupportedReason);

@@ -364,6 +364,24 @@ class OpeningScheduleTests {
 			.contains("the hours say \"by appointment\"");
 	}
 
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			Mo-Fr 08:00-18:00; PH off            | false
+			Mo-Su 22:00-06:00                    | false
+			Tu-Su 11:00-19:00                    | false
+			off                                  | false
+			Mo-Fr 08:00-18:00 "ring the bell"    | true
+			Mo-Fr 08:00-18:00 unknown            | true
+			Mo-Su 17:00+                         | true
+			Mo-Fr 08:00-18:00; SH off            | true
+			sunrise-sunset                       | true
+			""")
+	void hoursSayWhetherSomeOfTheirTimesAreUnknown(String hours, boolean unknownTimes) {
+		// The hours editor must only write values that answer open or closed at every
+		// time; PH is not held against a value, the calendar's missing years are ours.
+		assertThat(schedule(hours).hasUnknownTimes()).isEqualTo(unknownTimes);
+	}
+
 	@Test
 	void anOpenOrClosedStatusHasNoUnknownReason() {
 		assertThat(schedule(OFFICE).unknownReasonAt(at("2025-03-10T10:00"), CALENDAR)).isEmpty();
