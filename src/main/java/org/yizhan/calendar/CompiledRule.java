@@ -123,7 +123,9 @@ final class CompiledRule {
 		return this.schoolHoliday;
 	}
 
-	/** Whether some span of the rule is unknown: a comment, {@code unknown}, an open end. */
+	/**
+	 * Whether some span of the rule is unknown: a comment, {@code unknown}, an open end.
+	 */
 	boolean hasUnknownSpans() {
 		for (int i = 2; i < this.spans.length; i += 3) {
 			if (this.spans[i] == UNKNOWN) {

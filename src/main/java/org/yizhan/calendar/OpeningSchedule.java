@@ -321,10 +321,11 @@ public final class OpeningSchedule {
 	}
 
 	/**
-	 * Whether some times of these hours evaluate to {@link OpenStatus#UNKNOWN} whatever the
-	 * holiday calendar holds: a construct we do not evaluate, or a rule that says
-	 * {@code unknown}, carries a comment, has an open end or names school holidays. An hours
-	 * editor that promises a definite answer writes only hours for which this is false.
+	 * Whether some times of these hours evaluate to {@link OpenStatus#UNKNOWN} whatever
+	 * the holiday calendar holds: a construct we do not evaluate, or a rule that says
+	 * {@code unknown}, carries a comment, has an open end or names school holidays. An
+	 * hours editor that promises a definite answer writes only hours for which this is
+	 * false.
 	 */
 	public boolean hasUnknownTimes() {
 		if (this.unsupportedReason != null || this.usesSchoolHolidays) {
