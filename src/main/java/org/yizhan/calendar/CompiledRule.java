@@ -2,6 +2,7 @@ package org.yizhan.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import ch.poole.openinghoursparser.DateRange;
 import ch.poole.openinghoursparser.DateWithOffset;
@@ -48,12 +49,20 @@ final class CompiledRule {
 	/** Triples of start minute, end minute (exclusive, up to 48:00), state. */
 	final int[] spans;
 
+	/**
+	 * Why each span is unknown, in words a person can read ({@code null} for a span that
+	 * is open or closed), one per triple of {@link #spans}.
+	 */
+	final String[] unknownReasons;
+
 	/** Bit 0 is Monday; 0 means no weekday selector. */
 	private final int weekdays;
 
 	private final boolean hasHolidays;
 
 	private final boolean publicHoliday;
+
+	private final boolean schoolHoliday;
 
 	/**
 	 * {@code PH,Sa} selects holidays or Saturdays; {@code PH Sa} (no comma) selects
@@ -76,22 +85,24 @@ final class CompiledRule {
 		this.weekdays = weekdays(rule.getDays());
 		this.hasHolidays = !nullToEmpty(rule.getHolidays()).isEmpty();
 		boolean ph = false;
+		boolean sh = false;
 		boolean or = true;
 		for (Holiday holiday : nullToEmpty(rule.getHolidays())) {
 			if (holiday.getOffset() != 0) {
 				throw new UnsupportedHours("days before or after a holiday");
 			}
-			// SH never matches: we have no school-holiday data, and guessing would be
-			// worse.
 			ph |= holiday.getType() == Holiday.Type.PH;
+			sh |= holiday.getType() == Holiday.Type.SH;
 			or = holiday.getUseAsWeekDay();
 		}
 		this.publicHoliday = ph;
+		this.schoolHoliday = sh;
 		this.holidaysOrWeekdays = or;
 		this.years = years(nullToEmpty(rule.getYears()));
 		this.dates = dates(nullToEmpty(rule.getDates()));
 		byte state = state(rule);
 		this.spans = spans(rule, state);
+		this.unknownReasons = unknownReasons(rule, state, this.spans);
 		boolean timedClosing = state == CLOSED && !nullToEmpty(rule.getTimes()).isEmpty();
 		this.replacesDay = !this.additive && !timedClosing;
 	}
@@ -104,6 +115,26 @@ final class CompiledRule {
 		return this.publicHoliday;
 	}
 
+	/**
+	 * Whether the rule selects school holidays ({@code SH}), which no calendar of ours
+	 * knows: the schedule evaluates such a day both ways.
+	 */
+	boolean usesSchoolHolidays() {
+		return this.schoolHoliday;
+	}
+
+	/**
+	 * Whether some span of the rule is unknown: a comment, {@code unknown}, an open end.
+	 */
+	boolean hasUnknownSpans() {
+		for (int i = 2; i < this.spans.length; i += 3) {
+			if (this.spans[i] == UNKNOWN) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether the rule's answer depends on the date and not only the kind of day. */
 	boolean isDateDependent() {
 		return this.years.length > 0 || this.dates.length > 0;
@@ -111,10 +142,10 @@ final class CompiledRule {
 
 	/**
 	 * Whether the rule selects {@code date}, treated as weekday {@code dayOfWeek} (0 is
-	 * Monday; a make-up workday is passed as Monday). {@code date} may be {@code null}
-	 * for rules that are not date dependent.
+	 * Monday), a public holiday or not, a school holiday or not. {@code date} may be
+	 * {@code null} for rules that are not date dependent.
 	 */
-	boolean selects(LocalDate date, int dayOfWeek, boolean holiday) {
+	boolean selects(LocalDate date, int dayOfWeek, boolean holiday, boolean schoolHoliday) {
 		if (this.years.length > 0 && !inYears(date.getYear())) {
 			return false;
 		}
@@ -125,7 +156,7 @@ final class CompiledRule {
 		if (!this.hasHolidays) {
 			return this.weekdays == 0 || weekday;
 		}
-		boolean holidayMatch = this.publicHoliday && holiday;
+		boolean holidayMatch = (this.publicHoliday && holiday) || (this.schoolHoliday && schoolHoliday);
 		if (this.holidaysOrWeekdays) {
 			return holidayMatch || weekday;
 		}
@@ -283,6 +314,28 @@ final class CompiledRule {
 		};
 	}
 
+	private static String[] unknownReasons(Rule rule, byte state, int[] spans) {
+		String[] reasons = new String[spans.length / 3];
+		String said = said(rule);
+		for (int i = 0; i < reasons.length; i++) {
+			if (spans[3 * i + 2] != UNKNOWN) {
+				continue;
+			}
+			int start = spans[3 * i];
+			reasons[i] = (state == UNKNOWN) ? said : String.format(Locale.ROOT,
+					"open end: opens at %02d:%02d, closing time not given", start / 60 % 24, start % 60);
+		}
+		return reasons;
+	}
+
+	/** What the hours say about an unknown opening: the comment, or "unknown". */
+	private static String said(Rule rule) {
+		RuleModifier modifier = rule.getModifier();
+		String comment = (rule.getComment() != null) ? rule.getComment()
+				: (modifier != null) ? modifier.getComment() : null;
+		return (comment != null) ? "the hours say \"" + comment + "\"" : "the hours say unknown";
+	}
+
 	private static int[] spans(Rule rule, byte state) {
 		List<TimeSpan> times = nullToEmpty(rule.getTimes());
 		if (rule.isTwentyfourseven() || times.isEmpty()) {
@@ -304,11 +357,14 @@ final class CompiledRule {
 			}
 			byte spanState = state;
 			if (time.isOpenEnded()) {
-				// 18:00+ says it opens at 18:00 and nobody knows when it closes.
+				// 18:00+ says it opens at 18:00 and nobody knows when it closes. An
+				// evening
+				// start may run past midnight: unknown for ten hours (eight from 22:00),
+				// the span opening_hours.js assumes, and to midnight for a daytime start.
 				if (end != TimeSpan.UNDEFINED_TIME) {
 					throw new UnsupportedHours("open-ended time ranges with an end");
 				}
-				end = DAY;
+				end = openEnd(start);
 				spanState = (state == CLOSED) ? CLOSED : UNKNOWN;
 			}
 			else if (end == TimeSpan.UNDEFINED_TIME) {
@@ -324,6 +380,14 @@ final class CompiledRule {
 			out[i++] = spanState;
 		}
 		return out;
+	}
+
+	/** Where the unknown of an open end ({@code 17:00+}) stops. */
+	static int openEnd(int start) {
+		if (start >= 22 * 60) {
+			return start + 8 * 60;
+		}
+		return (start >= 17 * 60) ? start + 10 * 60 : Math.max(DAY, start + 1);
 	}
 
 	private static <T> List<T> nullToEmpty(List<T> list) {

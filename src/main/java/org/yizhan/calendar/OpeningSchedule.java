@@ -36,22 +36,29 @@ import static org.yizhan.calendar.CompiledRule.UNKNOWN;
  * <ul>
  * <li>Rules apply in order; a normal ({@code ;}) rule replaces what earlier rules said
  * about the days it selects, an additional ({@code ,}) rule adds to it, and a fallback
- * ({@code ||}) rule applies only to days no earlier rule selected. A closing with times
- * ({@code We 12:00-14:00 off}) cuts those times out instead of replacing the day.</li>
+ * ({@code ||}) rule applies to every time the rules before it leave closed (not only to
+ * days no earlier rule selected), as the specification and opening_hours.js read it. A
+ * closing with times ({@code We 12:00-14:00 off}) cuts those times out instead of
+ * replacing the day.</li>
  * <li>A range past midnight ({@code 22:00-06:00}) belongs to the day it starts on: the
  * following day's rules do not cut it short.</li>
  * <li>{@code PH} matches the {@link HolidayCalendar}'s days off; a holiday the rules do
- * not mention follows its weekday's rules. {@code SH} (school holidays) never matches: we
- * have no data.</li>
- * <li>A make-up workday (调休上班), a weekend date that is a working day, follows the rules
- * of <em>Monday</em>: the State Council's notices say the day is worked but not whose
- * timetable it follows, and Monday's rules are the working-week rules for almost every
- * station.</li>
+ * not mention follows its weekday's rules. We have no school-holiday calendar (and
+ * provinces now add spring and autumn breaks), so any date may be a school holiday: where
+ * an {@code SH} rule would change the answer, it is {@link OpenStatus#UNKNOWN}.</li>
+ * <li>A make-up workday (调休上班), a Saturday or Sunday that is a working day, is both: open
+ * wherever its own weekday's rules open it (a place open every weekend, such as
+ * {@code Tu-Su 11:00-19:00}, does not close because offices work) and wherever a working
+ * day's rules do, a working day being the hours most of Monday to Friday share. So
+ * {@code Mo-Fr 08:00-18:00; Sa 09:00-12:00} opens 08:00-18:00 on a worked Saturday. The
+ * State Council's notices say the day is worked but not whose timetable it follows;
+ * Monday's, used before, is the closed day of many places.</li>
  * <li>Where the calendar does not cover a year, a day whose hours would differ between
  * holiday and not is {@link OpenStatus#UNKNOWN} rather than a guess.</li>
  * <li>Comments, {@code unknown}, open ends ({@code 18:00+}) give
- * {@link OpenStatus#UNKNOWN} for their times; sunrise and sunset, week numbers, nth
- * weekdays, movable dates and offsets make the whole schedule unknown
+ * {@link OpenStatus#UNKNOWN} for their times; an open end from 17:00 stays unknown ten
+ * hours, from 22:00 eight, past midnight (opening_hours.js's span); sunrise and sunset,
+ * week numbers, nth weekdays, movable dates and offsets make the whole schedule unknown
  * ({@link #unsupportedReason()}).</li>
  * </ul>
  *
@@ -75,6 +82,11 @@ public final class OpeningSchedule {
 
 	private static final int UNCERTAIN = 2;
 
+	/** A Saturday or Sunday made a working day (调休上班). */
+	private static final int MAKE_UP = 3;
+
+	private static final int KINDS = 4 * 7;
+
 	private static final OpeningSchedule UNKNOWN_SCHEDULE = new OpeningSchedule("", "no opening hours");
 
 	private final String hours;
@@ -85,6 +97,8 @@ public final class OpeningSchedule {
 
 	private final boolean usesPublicHolidays;
 
+	private final boolean usesSchoolHolidays;
+
 	private final boolean dateDependent;
 
 	/** Whether some range runs past midnight, so the day before must be consulted. */
@@ -92,7 +106,10 @@ public final class OpeningSchedule {
 
 	private final boolean alwaysOpen;
 
-	/** Index {@code holidayState * 7 + weekday}; {@code null} when date dependent. */
+	/**
+	 * Index {@code holidayState * 7 + weekday}, holiday kinds only when the rules mention
+	 * {@code PH}; {@code null} when date dependent.
+	 */
 	private final DaySchedule[] byKind;
 
 	private final CachedDay[] cache;
@@ -102,6 +119,7 @@ public final class OpeningSchedule {
 		this.unsupportedReason = unsupportedReason;
 		this.rules = new CompiledRule[0];
 		this.usesPublicHolidays = false;
+		this.usesSchoolHolidays = false;
 		this.dateDependent = false;
 		this.spills = false;
 		this.alwaysOpen = false;
@@ -114,16 +132,19 @@ public final class OpeningSchedule {
 		this.unsupportedReason = null;
 		this.rules = rules;
 		boolean ph = false;
+		boolean sh = false;
 		boolean dated = false;
 		boolean overnight = false;
 		for (CompiledRule rule : rules) {
 			ph |= rule.usesPublicHolidays();
+			sh |= rule.usesSchoolHolidays();
 			dated |= rule.isDateDependent();
 			for (int i = 0; i < rule.spans.length; i += 3) {
 				overnight |= rule.spans[i + 1] > DAY;
 			}
 		}
 		this.usesPublicHolidays = ph;
+		this.usesSchoolHolidays = sh;
 		this.dateDependent = dated;
 		this.spills = overnight;
 		if (dated) {
@@ -132,10 +153,14 @@ public final class OpeningSchedule {
 			this.alwaysOpen = false;
 		}
 		else {
-			this.byKind = new DaySchedule[ph ? 21 : 7];
+			this.byKind = new DaySchedule[KINDS];
 			boolean always = true;
-			for (int kind = 0; kind < this.byKind.length; kind++) {
-				this.byKind[kind] = resolve(null, kind % 7, kind / 7);
+			for (int kind = 0; kind < KINDS; kind++) {
+				int holidayState = kind / 7;
+				if (!ph && (holidayState == HOLIDAY || holidayState == UNCERTAIN)) {
+					continue;
+				}
+				this.byKind[kind] = resolve(null, kind % 7, holidayState);
 				always &= this.byKind[kind].isWholeDayOpen();
 			}
 			this.alwaysOpen = always;
@@ -253,6 +278,35 @@ public final class OpeningSchedule {
 		return List.copyOf(ranges);
 	}
 
+	/**
+	 * Why the station's status at {@code at} is {@link OpenStatus#UNKNOWN}, in words a
+	 * person can read ("the hours say \"by appointment\"", "open end: opens at 17:00,
+	 * closing time not given", "school holidays not known", "public holidays of 2027 not
+	 * yet in the calendar", or the {@link #unsupportedReason()}); empty when the status
+	 * is open or closed. Not for the finder's hot path: it evaluates the day again.
+	 */
+	public Optional<String> unknownReasonAt(LocalDateTime at, HolidayCalendar calendar) {
+		if (this.unsupportedReason != null) {
+			return Optional.of(this.unsupportedReason);
+		}
+		if (statusAt(at, calendar) != OpenStatus.UNKNOWN) {
+			return Optional.empty();
+		}
+		LocalDate date = at.toLocalDate();
+		int minute = at.getHour() * 60 + at.getMinute();
+		String today = reasonsOn(date, calendar)[minute];
+		if (today != null || !this.spills) {
+			return Optional.ofNullable(today);
+		}
+		return Optional.ofNullable(reasonsOn(date.minusDays(1), calendar)[minute + DAY]);
+	}
+
+	private String[] reasonsOn(LocalDate date, HolidayCalendar calendar) {
+		String[] why = new String[TWO_DAYS];
+		minutes(date, date.getDayOfWeek().ordinal(), holidayState(date, calendar), why);
+		return why;
+	}
+
 	/** Whether the station never closes ({@code 24/7}, or hours that amount to it). */
 	public boolean isAlwaysOpen() {
 		return this.alwaysOpen;
@@ -264,6 +318,25 @@ public final class OpeningSchedule {
 	 */
 	public boolean isUnknown() {
 		return this.unsupportedReason != null;
+	}
+
+	/**
+	 * Whether some times of these hours evaluate to {@link OpenStatus#UNKNOWN} whatever
+	 * the holiday calendar holds: a construct we do not evaluate, or a rule that says
+	 * {@code unknown}, carries a comment, has an open end or names school holidays. An
+	 * hours editor that promises a definite answer writes only hours for which this is
+	 * false.
+	 */
+	public boolean hasUnknownTimes() {
+		if (this.unsupportedReason != null || this.usesSchoolHolidays) {
+			return true;
+		}
+		for (CompiledRule rule : this.rules) {
+			if (rule.hasUnknownSpans()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Why the schedule is unknown, for logs and the operator console. */
@@ -278,18 +351,7 @@ public final class OpeningSchedule {
 
 	private DaySchedule dayOf(LocalDate date, HolidayCalendar calendar) {
 		int weekday = date.getDayOfWeek().ordinal();
-		int holidayState = ORDINARY;
-		if (calendar.isMakeUpWorkday(date)) {
-			weekday = 0;
-		}
-		else if (this.usesPublicHolidays) {
-			if (!calendar.covers(date.getYear())) {
-				holidayState = UNCERTAIN;
-			}
-			else if (calendar.isPublicHoliday(date)) {
-				holidayState = HOLIDAY;
-			}
-		}
+		int holidayState = holidayState(date, calendar);
 		if (!this.dateDependent) {
 			return this.byKind[holidayState * 7 + weekday];
 		}
@@ -304,40 +366,142 @@ public final class OpeningSchedule {
 		return day;
 	}
 
-	private DaySchedule resolve(LocalDate date, int weekday, int holidayState) {
-		if (holidayState != UNCERTAIN) {
-			return DaySchedule.of(paint(date, weekday, holidayState == HOLIDAY));
+	private int holidayState(LocalDate date, HolidayCalendar calendar) {
+		if (calendar.isMakeUpWorkday(date)) {
+			return MAKE_UP;
 		}
-		byte[] asWorkday = paint(date, weekday, false);
-		byte[] asHoliday = paint(date, weekday, true);
-		for (int minute = 0; minute < asWorkday.length; minute++) {
-			if (asWorkday[minute] != asHoliday[minute]) {
-				asWorkday[minute] = UNKNOWN;
+		if (!this.usesPublicHolidays) {
+			return ORDINARY;
+		}
+		if (!calendar.covers(date.getYear())) {
+			return UNCERTAIN;
+		}
+		return calendar.isPublicHoliday(date) ? HOLIDAY : ORDINARY;
+	}
+
+	private DaySchedule resolve(LocalDate date, int weekday, int holidayState) {
+		return DaySchedule.of(minutes(date, weekday, holidayState, null));
+	}
+
+	/**
+	 * The day's minutes, and into {@code why} (when not {@code null}) the reason for each
+	 * unknown minute: the slow path behind {@link #unknownReasonAt}.
+	 */
+	private byte[] minutes(LocalDate date, int weekday, int holidayState, String[] why) {
+		if (holidayState != MAKE_UP) {
+			return paintEveryWay(date, weekday, holidayState, why);
+		}
+		byte[] minutes = paintEveryWay(date, weekday, ORDINARY, why);
+		String[] workingWhy = (why != null) ? new String[TWO_DAYS] : null;
+		byte[] workingDay = workingDay(date, workingWhy);
+		for (int minute = 0; minute < minutes.length; minute++) {
+			int state = combine(minutes[minute], workingDay[minute]);
+			if (why != null && state == UNKNOWN && minutes[minute] != UNKNOWN) {
+				why[minute] = workingWhy[minute];
+			}
+			minutes[minute] = (byte) state;
+		}
+		return minutes;
+	}
+
+	/**
+	 * A working day's hours: those most of Monday to Friday share (the earliest such
+	 * weekday on a tie). Not Monday's: Monday is the short or closed day of many places.
+	 */
+	private byte[] workingDay(LocalDate date, String[] why) {
+		byte[][] weekdays = new byte[5][];
+		String[][] reasons = new String[5][];
+		for (int weekday = 0; weekday < 5; weekday++) {
+			reasons[weekday] = (why != null) ? new String[TWO_DAYS] : null;
+			weekdays[weekday] = paintEveryWay(date, weekday, ORDINARY, reasons[weekday]);
+		}
+		int best = 0;
+		int bestCount = 0;
+		for (int candidate = 0; candidate < 5; candidate++) {
+			int count = 0;
+			for (byte[] other : weekdays) {
+				if (Arrays.equals(other, weekdays[candidate])) {
+					count++;
+				}
+			}
+			if (count > bestCount) {
+				best = candidate;
+				bestCount = count;
 			}
 		}
-		return DaySchedule.of(asWorkday);
+		if (why != null) {
+			System.arraycopy(reasons[best], 0, why, 0, TWO_DAYS);
+		}
+		return weekdays[best];
+	}
+
+	/**
+	 * The day painted every way we cannot rule out: as a holiday and not where the
+	 * calendar lacks the year, as a school holiday and not when the rules mention
+	 * {@code SH}. Minutes on which the ways disagree are unknown.
+	 */
+	private byte[] paintEveryWay(LocalDate date, int weekday, int holidayState, String[] why) {
+		byte[] minutes = null;
+		for (int holiday = 0; holiday < 2; holiday++) {
+			if ((holidayState == ORDINARY && holiday == 1) || (holidayState == HOLIDAY && holiday == 0)) {
+				continue;
+			}
+			for (int school = 0; school < (this.usesSchoolHolidays ? 2 : 1); school++) {
+				if (minutes == null) {
+					minutes = paint(date, weekday, holiday == 1, school == 1, why);
+					continue;
+				}
+				byte[] way = paint(date, weekday, holiday == 1, school == 1, null);
+				for (int minute = 0; minute < minutes.length; minute++) {
+					if (minutes[minute] != way[minute]) {
+						minutes[minute] = UNKNOWN;
+						if (why != null) {
+							why[minute] = (school == 1) ? "school holidays not known" : "public holidays of "
+									+ date.plusDays(minute / DAY).getYear() + " not yet in the calendar";
+						}
+					}
+				}
+			}
+		}
+		return minutes;
 	}
 
 	/**
 	 * Applies the rules to one day, minute by minute: run at compile time or once per
 	 * cached date.
 	 */
-	private byte[] paint(LocalDate date, int weekday, boolean holiday) {
+	private byte[] paint(LocalDate date, int weekday, boolean holiday, boolean schoolHoliday, String[] why) {
 		byte[] minutes = new byte[TWO_DAYS];
-		boolean selected = false;
 		for (CompiledRule rule : this.rules) {
-			if (rule.fallback && selected) {
+			if (!rule.selects(date, weekday, holiday, schoolHoliday)) {
 				continue;
 			}
-			if (!rule.selects(date, weekday, holiday)) {
+			if (rule.fallback) {
+				// "Otherwise": the fallback speaks for each minute still closed, and only
+				// for those, so a later fallback cannot undo an earlier one.
+				for (int i = 0; i < rule.spans.length; i += 3) {
+					for (int minute = rule.spans[i]; minute < rule.spans[i + 1]; minute++) {
+						if (minutes[minute] == CLOSED) {
+							minutes[minute] = (byte) rule.spans[i + 2];
+							if (why != null) {
+								why[minute] = rule.unknownReasons[i / 3];
+							}
+						}
+					}
+				}
 				continue;
 			}
-			selected |= !rule.fallback;
 			if (rule.replacesDay) {
 				Arrays.fill(minutes, CLOSED);
+				if (why != null) {
+					Arrays.fill(why, null);
+				}
 			}
 			for (int i = 0; i < rule.spans.length; i += 3) {
 				Arrays.fill(minutes, rule.spans[i], rule.spans[i + 1], (byte) rule.spans[i + 2]);
+				if (why != null) {
+					Arrays.fill(why, rule.spans[i], rule.spans[i + 1], rule.unknownReasons[i / 3]);
+				}
 			}
 		}
 		return minutes;
