@@ -56,7 +56,7 @@ class MeConsoleController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", messages.byField(List.of()));
 		}
-		return "console/email";
+		return "organization/console/email";
 	}
 
 	@PostMapping("/console/me/email")
@@ -79,7 +79,7 @@ class MeConsoleController {
 	String passwordPage(Model model) {
 		model.addAttribute("errors", messages.byField(List.of()));
 		model.addAttribute("policy", ownPassword.policy().profile().name().toLowerCase(Locale.ROOT));
-		return "console/password";
+		return "organization/console/password";
 	}
 
 	@PostMapping("/console/me/password")
@@ -98,7 +98,7 @@ class MeConsoleController {
 			response.setStatus(400);
 			model.addAttribute("errors", messages.byField(ex.violations()));
 			model.addAttribute("policy", ownPassword.policy().profile().name().toLowerCase(Locale.ROOT));
-			return "console/password";
+			return "organization/console/password";
 		}
 	}
 
@@ -110,7 +110,7 @@ class MeConsoleController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", messages.byField(List.of()));
 		}
-		return "console/tokens";
+		return "organization/console/tokens";
 	}
 
 	@PostMapping("/console/me/tokens")
