@@ -24,20 +24,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each module owns the tables its migrations create, and reads another module's tables and
- * columns only where it says so, in the {@code tables.properties} beside its migrations
- * ({@code db/migration/<module>/}): {@code reads.<table>=<columns>}. The platform's tables
- * (the event outbox, ShedLock, sessions, the data sets loaded) are open to every module, as
- * the platform is.
+ * Each module owns the tables its migrations create, and reads another module's tables
+ * and columns only where it says so, in the {@code tables.properties} beside its
+ * migrations ({@code db/migration/ticket/} for the ticket module), as in
+ * {@code reads.station=id, code, name}. The platform's tables (the event outbox,
+ * ShedLock, sessions, the data sets loaded) are open to every module, as the platform is.
  *
  * <p>
  * The SQL is read where it is written: the string literals and text blocks of each
  * statement of a module's main sources, and its migrations. A table counts as read after
  * {@code from}, {@code join}, {@code update}, {@code into}, {@code table} and
- * {@code references} (and {@code on} in migrations: indexes and triggers); a column counts
- * when it is qualified by the table or its alias ({@code s.code} after {@code station s}),
- * when the statement names no other table, or when a migration's foreign key, trigger or
- * {@code add column} names it.
+ * {@code references} (and {@code on} in migrations: indexes and triggers); a column
+ * counts when it is qualified by the table or its alias ({@code s.code} after
+ * {@code station s}), when the statement names no other table, or when a migration's
+ * foreign key, trigger or {@code add column} names it.
  */
 class DatabaseOwnershipTests {
 
@@ -47,29 +47,29 @@ class DatabaseOwnershipTests {
 
 	private static final String PLATFORM = "platform";
 
-	private static final Pattern TABLE_REFERENCE = Pattern
-		.compile("\\b(from|join|update|into|table|references)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)(?:\\s+(?:as\\s+)?([a-z_][a-z0-9_]*))?");
+	private static final Pattern TABLE_REFERENCE = Pattern.compile(
+			"\\b(from|join|update|into|table|references)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)(?:\\s+(?:as\\s+)?([a-z_][a-z0-9_]*))?");
 
 	/** Index and trigger targets; {@code of a, b on t} names a trigger's columns. */
-	private static final Pattern ON_TABLE = Pattern.compile("\\b(?:of\\s+([a-z_][a-z0-9_, ]*?)\\s+)?on\\s+([a-z_][a-z0-9_]*)");
+	private static final Pattern ON_TABLE = Pattern
+		.compile("\\b(?:of\\s+([a-z_][a-z0-9_, ]*?)\\s+)?on\\s+([a-z_][a-z0-9_]*)");
 
 	private static final Pattern FOREIGN_KEY = Pattern.compile("\\breferences\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)");
 
-	private static final Pattern ADD_COLUMN = Pattern
-		.compile("\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+add\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+	private static final Pattern ADD_COLUMN = Pattern.compile(
+			"\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+add\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
 
-	private static final Pattern CREATE_TABLE = Pattern
-		.compile("\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s*(\\(|partition\\s+of\\s+([a-z_][a-z0-9_]*))");
+	private static final Pattern CREATE_TABLE = Pattern.compile(
+			"\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s*(\\(|partition\\s+of\\s+([a-z_][a-z0-9_]*))");
 
 	private static final Pattern IDENTIFIER = Pattern.compile("(?<![:.\\w])([a-z_][a-z0-9_]*)(?!\\s*\\()");
 
 	/** Words that follow a table name but are no alias. */
 	private static final Set<String> NOT_ALIASES = Set.of("where", "on", "join", "left", "right", "inner", "outer",
 			"full", "cross", "natural", "group", "order", "limit", "offset", "using", "set", "values", "select",
-			"returning", "for", "union", "except", "intersect", "having", "window", "in", "as", "add", "alter",
-			"drop", "rename", "owner", "default", "partition", "with", "and", "or", "not", "lateral", "tablesample",
-			"fetch", "do", "when", "then", "else", "end", "is", "like", "enable", "disable", "validate", "attach",
-			"detach");
+			"returning", "for", "union", "except", "intersect", "having", "window", "in", "as", "add", "alter", "drop",
+			"rename", "owner", "default", "partition", "with", "and", "or", "not", "lateral", "tablesample", "fetch",
+			"do", "when", "then", "else", "end", "is", "like", "enable", "disable", "validate", "attach", "detach");
 
 	@Test
 	void everyReadOfAnotherModulesTableOrColumnIsDeclared() {
@@ -143,12 +143,13 @@ class DatabaseOwnershipTests {
 	@Test
 	void theReaderFindsTablesAliasesAndColumns() {
 		Schema schema = Schema.read();
-		List<Reference> found = referencesIn("ticket", "T.java", schema, List.of("""
-				select t.id, s.code, s.name as station_name from problem_ticket t
-				join station s on s.id = t.station_id join organization o on o.code = s.district_code
-				""", "select id, status from station where code = :code",
-				"select count(*) from station s where s.status = 'LISTED' and not exists "
-						+ "(select 1 from station_photo p where p.station_id = s.id)"));
+		List<Reference> found = referencesIn("ticket", "T.java", schema,
+				List.of("""
+						select t.id, s.code, s.name as station_name from problem_ticket t
+						join station s on s.id = t.station_id join organization o on o.code = s.district_code
+						""", "select id, status from station where code = :code",
+						"select count(*) from station s where s.status = 'LISTED' and not exists "
+								+ "(select 1 from station_photo p where p.station_id = s.id)"));
 
 		assertThat(found).extracting(Reference::table, Reference::columns)
 			.contains(org.assertj.core.groups.Tuple.tuple("station", Set.of("code", "name", "id", "district_code")),
@@ -162,14 +163,14 @@ class DatabaseOwnershipTests {
 		List<Reference> references = new ArrayList<>();
 		for (String module : modules()) {
 			for (Path source : files(JAVA.resolve(module), ".java")) {
-				references.addAll(referencesIn(module, JAVA.relativize(source).toString(), schema,
-						statements(read(source))));
+				references
+					.addAll(referencesIn(module, JAVA.relativize(source).toString(), schema, statements(read(source))));
 			}
 			Path folder = MIGRATIONS.resolve(module);
 			if (Files.isDirectory(folder)) {
 				for (Path migration : files(folder, ".sql")) {
-					references.addAll(migrationReferences(module, MIGRATIONS.relativize(migration).toString(),
-							schema, withoutComments(read(migration)).toLowerCase()));
+					references.addAll(migrationReferences(module, MIGRATIONS.relativize(migration).toString(), schema,
+							withoutComments(read(migration)).toLowerCase()));
 				}
 			}
 		}
@@ -238,8 +239,8 @@ class DatabaseOwnershipTests {
 		}
 		java.util.function.IntFunction<String> reader = position -> {
 			Map.Entry<Integer, int[]> body = bodies.floorEntry(position);
-			return (body != null && position < body.getValue()[0])
-					? schema.owner(bodyTables.get(body.getValue()[1])) : module;
+			return (body != null && position < body.getValue()[0]) ? schema.owner(bodyTables.get(body.getValue()[1]))
+					: module;
 		};
 		List<Reference> references = new ArrayList<>();
 		Matcher reference = TABLE_REFERENCE.matcher(sql);
@@ -258,8 +259,7 @@ class DatabaseOwnershipTests {
 		while (foreignKey.find()) {
 			Set<String> columns = new TreeSet<>();
 			Arrays.stream(foreignKey.group(2).split(",")).map(String::trim).forEach(columns::add);
-			add(references, reader.apply(foreignKey.start()), file, schema, createdHere, foreignKey.group(1),
-					columns);
+			add(references, reader.apply(foreignKey.start()), file, schema, createdHere, foreignKey.group(1), columns);
 		}
 		Matcher addColumn = ADD_COLUMN.matcher(sql);
 		while (addColumn.find()) {
@@ -315,8 +315,9 @@ class DatabaseOwnershipTests {
 	}
 
 	/**
-	 * The SQL of each statement of a Java source: its string literals and text blocks joined,
-	 * a statement ending at a semicolon outside them (a field's initialiser is one).
+	 * The SQL of each statement of a Java source: its string literals and text blocks
+	 * joined, a statement ending at a semicolon outside them (a field's initialiser is
+	 * one).
 	 */
 	static List<String> statements(String java) {
 		List<String> statements = new ArrayList<>();
@@ -408,8 +409,8 @@ class DatabaseOwnershipTests {
 
 	/**
 	 * The tables of the migrations with their columns, and their owners: the module whose
-	 * folder holds the migration creating a table, unless another module's
-	 * {@code owns} claims it (for a migration written when two modules were one change).
+	 * folder holds the migration creating a table, unless another module's {@code owns}
+	 * claims it (for a migration written when two modules were one change).
 	 */
 	static final class Schema {
 
@@ -479,7 +480,9 @@ class DatabaseOwnershipTests {
 			throw new IllegalStateException("unbalanced create table at " + open);
 		}
 
-		/** The column names of a create table's body: its top-level items but constraints. */
+		/**
+		 * The column names of a create table's body: its top-level items but constraints.
+		 */
 		private static Set<String> columnsOf(String body) {
 			Set<String> columns = new TreeSet<>();
 			int depth = 0;

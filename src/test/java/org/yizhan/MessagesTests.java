@@ -34,6 +34,14 @@ class MessagesTests {
 	private static final Pattern MESSAGE_CODE = Pattern.compile(
 			"\"((?:validation|problem|station|photo|field|account|audit|coverage|organization|privacy|rating|qr|ticket|digest|notification|figures|silent)\\.[A-Za-z.\\-]+)\"");
 
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/**
+	 * A literal key in a template: {@code #{ticket.title}} or
+	 * {@code #{finder.count(${n})}}.
+	 */
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
+
 	/** The {@code type} of a problem raised with its own status has a title. */
 	private static final Pattern PROBLEM_TYPE = Pattern
 		.compile("new StatusProblemException\\(\\s*HttpStatus\\.\\w+,\\s*\"([a-z\\-]+)\"");
@@ -42,8 +50,8 @@ class MessagesTests {
 	private static final Pattern VIOLATION_FIELD = Pattern.compile("Violation\\.of\\(\\s*\"([A-Za-z.]+)\"");
 
 	/**
-	 * The bundles the application loads: the platform's {@code messages} and each module's
-	 * {@code i18n/<module>}, found as the application finds them.
+	 * The bundles the application loads: the platform's {@code messages} and each
+	 * module's {@code i18n/<module>}, found as the application finds them.
 	 */
 	private static final List<String> BUNDLES = MessageBundles.baseNames(new PathMatchingResourcePatternResolver());
 
@@ -67,8 +75,8 @@ class MessagesTests {
 			packages.filter(Files::isDirectory).forEach(module -> modules.add(module.getFileName().toString()));
 		}
 		for (String bundle : inSources) {
-			assertThat(modules).as("the module of %s (i18n/<module>.properties or i18n/<module>-<part>.properties)",
-					bundle)
+			assertThat(modules)
+				.as("the module of %s (i18n/<module>.properties or i18n/<module>-<part>.properties)", bundle)
 				.contains(bundle.substring("i18n/".length()).replaceFirst("-.*", ""));
 		}
 		String configuration = Files.readString(Path.of("src/main/resources/application.yml"));
@@ -116,6 +124,22 @@ class MessagesTests {
 		assertThat(codes).as("message codes found in %s", MAIN_JAVA).isNotEmpty().containsKey("validation.required");
 		assertThat(keys(CHINESE)).as("Chinese messages").containsAll(codes.keySet());
 		assertThat(keys(ENGLISH)).as("English messages").containsAll(codes.keySet());
+	}
+
+	@Test
+	void everyMessageKeyInTheTemplatesExistsInBothLanguages() throws IOException {
+		Map<String, Path> keys = new TreeMap<>();
+		try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+			templates.filter(file -> file.toString().endsWith(".html")).forEach(file -> {
+				Matcher key = TEMPLATE_KEY.matcher(read(file));
+				while (key.find()) {
+					keys.putIfAbsent(key.group(1), file);
+				}
+			});
+		}
+		assertThat(keys).as("message keys in %s", TEMPLATES).hasSizeGreaterThan(100).containsKey("app.name");
+		assertThat(keys(CHINESE)).as("Chinese messages").containsAll(keys.keySet());
+		assertThat(keys(ENGLISH)).as("English messages").containsAll(keys.keySet());
 	}
 
 	@Test

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A module's templates live in {@code templates/<module>/} ({@code console/} for its console
- * pages, {@code mail/} for its mails, public pages directly), and its controllers render
- * only those: adding a module adds a folder and edits no other module's. The platform keeps
- * the shared frame, sign-in and error pages at the top.
+ * A module's templates live in {@code templates/<module>/} ({@code console/} for its
+ * console pages, {@code mail/} for its mails, public pages directly), and its controllers
+ * render only those: adding a module adds a folder and edits no other module's. The
+ * platform keeps the shared frame, sign-in and error pages at the top.
  */
 class TemplateFoldersTests {
 
@@ -31,7 +31,10 @@ class TemplateFoldersTests {
 
 	private static final Set<String> PLATFORM = Set.of("layout.html", "login.html", "error.html", "error/404.html");
 
-	/** A view name returned or rendered in Java: {@code "ticket/console/tickets"}, with a fragment or not. */
+	/**
+	 * A view name returned or rendered in Java: {@code "ticket/console/tickets"}, with a
+	 * fragment or not.
+	 */
 	private static final Pattern VIEW_NAME = Pattern.compile("\"([a-z]+)/([a-z\\-/]+?)( :: [^\"]+)?\"");
 
 	@Test

@@ -14,25 +14,30 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * The message bundles of the application: the platform's {@code messages} and every
- * module's {@code i18n/<module>.properties} (with its {@code _en} translation), found on the
- * class path, so that a module adds its texts without editing any list outside it.
+ * module's {@code i18n/<module>.properties} (with its {@code _en} translation), found on
+ * the class path, so that a module adds its texts without editing any list outside it.
  */
 public final class MessageBundles {
 
-	/** The platform's bundle: problems, validation, shared field labels, sign-in, errors. */
+	/**
+	 * The platform's bundle: problems, validation, shared field labels, sign-in, errors.
+	 */
 	public static final String PLATFORM = "messages";
 
 	/** Where modules put their bundles: {@code i18n/<module>.properties}, {@code _en}. */
 	public static final String MODULES = "classpath*:i18n/*.properties";
 
-	/** A file name: the base name, then an optional locale ({@code _en}, {@code _zh_CN}). */
+	/**
+	 * A file name: the base name, then an optional locale ({@code _en}, {@code _zh_CN}).
+	 */
 	private static final Pattern FILE = Pattern.compile("([a-z][a-z0-9-]*)(?:_[a-z]{2,3}(?:_[A-Z]{2})?)?\\.properties");
 
 	private MessageBundles() {
 	}
 
 	/**
-	 * The base names to load, the platform's first, then the modules' in alphabetical order.
+	 * The base names to load, the platform's first, then the modules' in alphabetical
+	 * order.
 	 * @throws IllegalStateException for a file that does not follow the naming rule (it
 	 * would otherwise never be loaded)
 	 */

@@ -11,9 +11,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The application's {@link MessageSource}, in place of Spring Boot's: it loads the bundles
- * {@link MessageBundles} finds rather than a list in {@code spring.messages.basename}, and
- * otherwise follows {@code spring.messages.*} (encoding, fallback, cache) as Boot would.
+ * The application's {@link MessageSource}, in place of Spring Boot's: it loads the
+ * bundles {@link MessageBundles} finds rather than a list in
+ * {@code spring.messages.basename}, and otherwise follows {@code spring.messages.*}
+ * (encoding, fallback, cache) as Boot would.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageSourceConfiguration {

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every migration sits in the folder of the module that owns it and has a version no
- * parallel branch can take as well (ADR 0009): a timestamp, {@code V2026_12_07_1430__...}.
- * The plain numbers V1 to V20 are the ones databases have already applied; they keep their
- * numbers, and no new one may join them.
+ * parallel branch can take as well (ADR 0009): a timestamp,
+ * {@code V2026_12_07_1430__...}. The plain numbers V1 to V20 are the ones databases have
+ * already applied; they keep their numbers, and no new one may join them.
  */
 class MigrationFoldersTests {
 
@@ -34,7 +34,9 @@ class MigrationFoldersTests {
 
 	private static final Path MODULES = Path.of("src/main/java/org/yizhan");
 
-	/** Applied before module folders and timestamps; V6, V11 and V15 were lost to races. */
+	/**
+	 * Applied before module folders and timestamps; V6, V11 and V15 were lost to races.
+	 */
 	private static final Set<Integer> PLAIN_NUMBERS = Set.of(1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 14, 16, 17, 18, 19,
 			20);
 

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database migrated before the migrations moved into their modules' folders (all of them
- * in {@code db/migration}, as V1 to V20 were applied) finds nothing to do and nothing
- * changed: Flyway knows a migration by version, description and checksum, not by folder.
+ * A database migrated before the migrations moved into their modules' folders (all of
+ * them in {@code db/migration}, as V1 to V20 were applied) finds nothing to do and
+ * nothing changed: Flyway knows a migration by version, description and checksum, not by
+ * folder.
  */
 @SpringBootTest
 class MigrationHistoryTests {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageSourceConfigurationTests {
 
-	private final MessageSource messages = new MessageSourceConfiguration()
-		.messageSource(settings(), new PathMatchingResourcePatternResolver());
+	private final MessageSource messages = new MessageSourceConfiguration().messageSource(settings(),
+			new PathMatchingResourcePatternResolver());
 
 	@Test
 	void everyBundleFoundAnswersInChineseAndEnglish() throws IOException {
@@ -48,7 +48,8 @@ class MessageSourceConfigurationTests {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver() {
 			@Override
 			public org.springframework.core.io.Resource[] getResources(String pattern) {
-				return new org.springframework.core.io.Resource[] { new ClassPathResource("i18n/Ticket Texts.properties") };
+				return new org.springframework.core.io.Resource[] {
+						new ClassPathResource("i18n/Ticket Texts.properties") };
 			}
 		};
 		org.assertj.core.api.Assertions.assertThatIllegalStateException()
