@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.yizhan.platform.web.MessageBundles;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +34,14 @@ class MessagesTests {
 	private static final Pattern MESSAGE_CODE = Pattern.compile(
 			"\"((?:validation|problem|station|photo|field|account|audit|coverage|organization|privacy|rating|qr|ticket|digest|notification|figures|silent)\\.[A-Za-z.\\-]+)\"");
 
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/**
+	 * A literal key in a template: {@code #{ticket.title}} or
+	 * {@code #{finder.count(${n})}}.
+	 */
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
+
 	/** The {@code type} of a problem raised with its own status has a title. */
 	private static final Pattern PROBLEM_TYPE = Pattern
 		.compile("new StatusProblemException\\(\\s*HttpStatus\\.\\w+,\\s*\"([a-z\\-]+)\"");
@@ -38,20 +50,37 @@ class MessagesTests {
 	private static final Pattern VIOLATION_FIELD = Pattern.compile("Violation\\.of\\(\\s*\"([A-Za-z.]+)\"");
 
 	/**
-	 * The bundles of {@code spring.messages.basename}: one per area, so that each area's
-	 * texts live beside each other and no key is defined twice.
+	 * The bundles the application loads: the platform's {@code messages} and each
+	 * module's {@code i18n/<module>}, found as the application finds them.
 	 */
-	private static final String[] BUNDLES = { "messages", "i18n/accounts", "i18n/audit", "i18n/coverage", "i18n/rating",
-			"i18n/qr", "i18n/tickets", "i18n/figures", "i18n/digests", "i18n/notifications", "i18n/silent" };
+	private static final List<String> BUNDLES = MessageBundles.baseNames(new PathMatchingResourcePatternResolver());
 
 	private static final Properties CHINESE = loadAll("");
 
 	private static final Properties ENGLISH = loadAll("_en");
 
 	@Test
-	void theBundlesAreTheOnesTheApplicationLoads() throws IOException {
+	void everyBundleInTheSourcesIsLoadedAndNamedAfterItsModule() throws IOException {
+		Set<String> inSources = new TreeSet<>();
+		try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+			files.map(file -> "i18n/" + file.getFileName().toString().replaceFirst("(_en)?\\.properties$", ""))
+				.forEach(inSources::add);
+		}
+		assertThat(BUNDLES).first().isEqualTo("messages");
+		assertThat(BUNDLES.subList(1, BUNDLES.size())).containsExactlyElementsOf(inSources)
+			.contains("i18n/station", "i18n/ticket", "i18n/supervision");
+
+		Set<String> modules = new TreeSet<>();
+		try (Stream<Path> packages = Files.list(MAIN_JAVA.resolve("org/yizhan"))) {
+			packages.filter(Files::isDirectory).forEach(module -> modules.add(module.getFileName().toString()));
+		}
+		for (String bundle : inSources) {
+			assertThat(modules)
+				.as("the module of %s (i18n/<module>.properties or i18n/<module>-<part>.properties)", bundle)
+				.contains(bundle.substring("i18n/".length()).replaceFirst("-.*", ""));
+		}
 		String configuration = Files.readString(Path.of("src/main/resources/application.yml"));
-		assertThat(configuration).contains("basename: " + String.join(",", BUNDLES));
+		assertThat(configuration).as("a list of bundles outside the modules").doesNotContain("basename:");
 	}
 
 	@Test
@@ -95,6 +124,22 @@ class MessagesTests {
 		assertThat(codes).as("message codes found in %s", MAIN_JAVA).isNotEmpty().containsKey("validation.required");
 		assertThat(keys(CHINESE)).as("Chinese messages").containsAll(codes.keySet());
 		assertThat(keys(ENGLISH)).as("English messages").containsAll(codes.keySet());
+	}
+
+	@Test
+	void everyMessageKeyInTheTemplatesExistsInBothLanguages() throws IOException {
+		Map<String, Path> keys = new TreeMap<>();
+		try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+			templates.filter(file -> file.toString().endsWith(".html")).forEach(file -> {
+				Matcher key = TEMPLATE_KEY.matcher(read(file));
+				while (key.find()) {
+					keys.putIfAbsent(key.group(1), file);
+				}
+			});
+		}
+		assertThat(keys).as("message keys in %s", TEMPLATES).hasSizeGreaterThan(100).containsKey("app.name");
+		assertThat(keys(CHINESE)).as("Chinese messages").containsAll(keys.keySet());
+		assertThat(keys(ENGLISH)).as("English messages").containsAll(keys.keySet());
 	}
 
 	@Test

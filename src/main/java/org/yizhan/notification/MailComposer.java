@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a notification as an e-mail in Chinese: a plain-text part for any mail reader
- * and an HTML part rendered from {@code templates/mail/notification.html}, both in UTF-8,
- * the subject and names encoded as RFC 2047 words so Chinese survives every hop. Console
- * links become absolute addresses under {@link #consoleUrl the console's address}.
+ * and an HTML part rendered from {@code templates/notification/mail/notification.html},
+ * both in UTF-8, the subject and names encoded as RFC 2047 words so Chinese survives
+ * every hop. Console links become absolute addresses under {@link #consoleUrl the
+ * console's address}.
  */
 @Component
 class MailComposer {
@@ -111,7 +112,7 @@ class MailComposer {
 	String html(NotificationStore.PendingMail mail) {
 		Context context = new Context(LANGUAGE,
 				Map.of("subject", mail.subject(), "sections", sections(mail), "openUrl", openUrl(mail)));
-		return templates.process("mail/notification", context);
+		return templates.process("notification/mail/notification", context);
 	}
 
 	private List<MailSection> sections(NotificationStore.PendingMail mail) {

@@ -75,7 +75,7 @@ class CoverageConsoleController {
 		model.addAttribute("objectives", CoverageObjective.values());
 		model.addAttribute("mapTiles", this.mapTiles);
 		if (org == null) {
-			return "console/coverage";
+			return "coverage/console/coverage";
 		}
 		try {
 			CoverageParameters parameters = CoverageParameters.parse(org, shown.mode(), shown.minutes(), shown.time(),
@@ -116,7 +116,7 @@ class CoverageConsoleController {
 										LocaleContextHolder.getLocale()))
 						.toList());
 		}
-		return "console/coverage";
+		return "coverage/console/coverage";
 	}
 
 	@GetMapping(value = "/console/coverage/grid.png", produces = MediaType.IMAGE_PNG_VALUE)

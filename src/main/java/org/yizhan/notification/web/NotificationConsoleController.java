@@ -32,7 +32,7 @@ class NotificationConsoleController {
 	@GetMapping("/console/notifications/bell")
 	String bell(Model model) {
 		model.addAttribute("unread", notifications.countUnreadMine());
-		return "console/notification-bell :: bell";
+		return "notification/console/notification-bell :: bell";
 	}
 
 	@GetMapping("/console/notifications")
@@ -42,13 +42,13 @@ class NotificationConsoleController {
 		model.addAttribute("result", result);
 		model.addAttribute("unreadOnly", unread);
 		model.addAttribute("mailOn", notifications.mailOn());
-		return "console/notifications";
+		return "notification/console/notifications";
 	}
 
 	@GetMapping("/console/notifications/{id}")
 	String show(@PathVariable long id, Model model, Locale locale) {
 		model.addAttribute("notification", notifications.getMine(id, locale));
-		return "console/notification";
+		return "notification/console/notification";
 	}
 
 	@PostMapping("/console/notifications/{id}/read")

@@ -68,7 +68,7 @@ class AuditConsoleController {
 		model.addAttribute("result", result);
 		model.addAttribute("rows", result.content().stream().map(this::row).toList());
 		model.addAttribute("query", query(request));
-		return "console/audit";
+		return "organization/console/audit";
 	}
 
 	@GetMapping("/console/audit/export.csv")

@@ -63,7 +63,7 @@ class OrganizationConsoleController {
 					.map(entry -> new HistoryRow(entry,
 							LocalDateTime.ofInstant(entry.occurredAt(), YizhanTime.ZONE).format(TIME)))
 					.toList());
-		return "console/organization";
+		return "organization/console/organization";
 	}
 
 	@PostMapping("/console/organizations/{code}/rename")

@@ -71,7 +71,7 @@ class FiguresConsoleController {
 		boolean comments = this.figures.mayReadComments(station);
 		model.addAttribute("mayReadComments", comments);
 		model.addAttribute("comments", comments ? this.figures.listComments(station, COMMENTS) : List.of());
-		return "console/figures-station";
+		return "rating/console/figures-station";
 	}
 
 	@GetMapping("/console/figures")
@@ -123,7 +123,7 @@ class FiguresConsoleController {
 					.stream()
 					.filter(ancestor -> actor.sees(ancestor.path()))
 					.toList());
-		return "console/figures";
+		return "rating/console/figures";
 	}
 
 	record Child(String code, FiguresView.Line line) {

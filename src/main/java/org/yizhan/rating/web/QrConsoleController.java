@@ -66,7 +66,7 @@ class QrConsoleController {
 				section.lastRotation()
 					.map((rotation) -> !rotation.oldCodesExpire().isAfter(this.clock.instant()))
 					.orElse(false));
-		return "console/qr :: station";
+		return "rating/console/qr :: station";
 	}
 
 	@GetMapping("/console/stations/{id}/qr.png")
@@ -93,7 +93,7 @@ class QrConsoleController {
 	@GetMapping("/console/organizations/{code}/posters")
 	String organization(@PathVariable String code, Model model) {
 		model.addAttribute("posters", this.codes.countPosters(code));
-		return "console/qr :: organization";
+		return "rating/console/qr :: organization";
 	}
 
 	@GetMapping("/console/organizations/{code}/posters.pdf")

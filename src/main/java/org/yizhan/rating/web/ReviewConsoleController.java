@@ -44,7 +44,7 @@ class ReviewConsoleController {
 		model.addAttribute("org", org);
 		model.addAttribute("result", result);
 		model.addAttribute("pages", (int) Math.ceil(result.totalElements() / (double) PAGE_SIZE));
-		return "console/held-ratings";
+		return "rating/console/held-ratings";
 	}
 
 	/**

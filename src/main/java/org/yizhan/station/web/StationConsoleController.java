@@ -158,7 +158,7 @@ class StationConsoleController {
 		model.addAttribute("result", result);
 		model.addAttribute("organizations", organizationsInUse());
 		model.addAttribute("mapLimit", MAP_LIMIT);
-		return htmx != null ? "console/stations :: results" : "console/stations";
+		return htmx != null ? "station/console/stations :: results" : "station/console/stations";
 	}
 
 	@GetMapping(path = "/console/stations/map-data", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -184,7 +184,7 @@ class StationConsoleController {
 		model.addAttribute("ancestry", organizations.listAncestry(station.details().districtCode()));
 		model.addAttribute("chain", responsibilities.get(station.id()));
 		model.addAttribute("minReopening", LocalDate.now(clock).plusDays(1));
-		return "console/station";
+		return "station/console/station";
 	}
 
 	@GetMapping("/console/stations/new")
@@ -341,7 +341,7 @@ class StationConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("errors", errors);
 		model.addAttribute("districts", districtChoices(form.getDistrict()));
-		return "console/station-form";
+		return "station/console/station-form";
 	}
 
 	/** The unions shown in the list's filter: those with stations in their subtree. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a digest into words, in one language, with a link from every station and ticket
- * into the console. The texts are in {@code i18n/digests*.properties}.
+ * into the console. The texts are in {@code i18n/supervision*.properties}.
  *
  * <p>
  * Each line leads where it speaks of things: a ticket to its page, a list cut short to

@@ -128,14 +128,14 @@ class SilentConsoleController {
 		model.addAttribute("minUntil", LocalDate.now(clock).plusDays(1));
 		model.addAttribute("maxUntil", LocalDate.now(clock).plus(settings.longestExemption()));
 		model.addAttribute("maxReason", SilentStations.MAX_REASON);
-		return "console/silent-stations";
+		return "supervision/console/silent-stations";
 	}
 
 	@GetMapping("/console/stations/{id}/silent")
 	String stationSection(@PathVariable String id, Model model) {
 		Optional<SilentCase> latest = silentStations.findLatestFor(stationId(id));
 		model.addAttribute("silentCase", latest.map(this::view).orElse(null));
-		return "console/silent-section :: section";
+		return "supervision/console/silent-section :: section";
 	}
 
 	@PostMapping("/console/silent-stations/{id}/downgrade")

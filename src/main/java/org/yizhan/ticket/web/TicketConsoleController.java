@@ -86,7 +86,7 @@ class TicketConsoleController {
 		model.addAttribute("organizations", this.organizations.listCovering(this.registry.listDistrictsInUse()));
 		model.addAttribute("orgCode", (filters.org() != null) ? filters.org().strip() : "");
 		model.addAttribute("queryString", queryString(query, filters));
-		return "console/tickets";
+		return "ticket/console/tickets";
 	}
 
 	@GetMapping("/console/tickets/{number}")
@@ -97,7 +97,7 @@ class TicketConsoleController {
 		model.addAttribute("mayResolve", this.tickets.mayResolve(ticket));
 		model.addAttribute("needsPhoto", this.tickets.needsPhoto(ticket.problem()));
 		model.addAttribute("levels", ResponsibleLevel.values());
-		return "console/ticket";
+		return "ticket/console/ticket";
 	}
 
 	@PostMapping("/console/tickets/{number}/resolve")
@@ -139,7 +139,7 @@ class TicketConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("open", open);
 		model.addAttribute("now", this.clock.instant());
-		return "console/station-tickets :: tickets";
+		return "ticket/console/station-tickets :: tickets";
 	}
 
 	/** People who run stations start with what they hold; union staff with everything. */

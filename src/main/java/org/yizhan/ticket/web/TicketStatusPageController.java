@@ -45,15 +45,15 @@ class TicketStatusPageController {
 			response.setStatus(429);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
 			model.addAttribute("retryMinutes", ex.retryAfterMinutes());
-			return "rating/ticket-not-found";
+			return "ticket/ticket-not-found";
 		}
 		Optional<PublicTicketStatus> ticket = this.tickets.findStatus(number);
 		if (ticket.isEmpty()) {
 			response.setStatus(404);
-			return "rating/ticket-not-found";
+			return "ticket/ticket-not-found";
 		}
 		model.addAttribute("ticket", ticket.get());
-		return "rating/ticket-status";
+		return "ticket/ticket-status";
 	}
 
 }

@@ -89,7 +89,7 @@ class AccountConsoleController {
 		model.addAttribute("filters", Map.of("q", q == null ? "" : q, "role", role == null ? "" : role, "org",
 				org == null ? "" : org, "state", state == null ? "" : state));
 		model.addAttribute("admin", actor().holds(Role.ORG_ADMIN));
-		return "console/accounts";
+		return "organization/console/accounts";
 	}
 
 	@GetMapping("/console/accounts/new")
@@ -130,7 +130,7 @@ class AccountConsoleController {
 		model.addAttribute("view", view(administration.get(actor(), id)));
 		model.addAttribute("admin", actor().holds(Role.ORG_ADMIN));
 		model.addAttribute("self", actor().accountId() == id);
-		return "console/account";
+		return "organization/console/account";
 	}
 
 	@GetMapping("/console/accounts/{id}/edit")
@@ -217,7 +217,7 @@ class AccountConsoleController {
 		model.addAttribute("account", account);
 		model.addAttribute("view", account == null ? null : view(account));
 		model.addAttribute("errors", messages.byField(violations));
-		return "console/account-form";
+		return "organization/console/account-form";
 	}
 
 	private AccountView view(Account account) {

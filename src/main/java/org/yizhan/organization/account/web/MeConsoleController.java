@@ -57,7 +57,7 @@ class MeConsoleController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", messages.byField(List.of()));
 		}
-		return "console/email";
+		return "organization/console/email";
 	}
 
 	@PostMapping("/console/me/email")
@@ -80,7 +80,7 @@ class MeConsoleController {
 	String passwordPage(Model model) {
 		model.addAttribute("errors", messages.byField(List.of()));
 		model.addAttribute("policy", ownPassword.policy().profile().name().toLowerCase(Locale.ROOT));
-		return "console/password";
+		return "organization/console/password";
 	}
 
 	@PostMapping("/console/me/password")
@@ -99,7 +99,7 @@ class MeConsoleController {
 			response.setStatus(400);
 			model.addAttribute("errors", messages.byField(ex.violations()));
 			model.addAttribute("policy", ownPassword.policy().profile().name().toLowerCase(Locale.ROOT));
-			return "console/password";
+			return "organization/console/password";
 		}
 	}
 
@@ -111,7 +111,7 @@ class MeConsoleController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", messages.byField(List.of()));
 		}
-		return "console/tokens";
+		return "organization/console/tokens";
 	}
 
 	@PostMapping("/console/me/tokens")
