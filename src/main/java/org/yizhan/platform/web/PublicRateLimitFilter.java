@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,8 +21,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static java.util.stream.Collectors.toUnmodifiableSet;
+
 /**
- * A token bucket per client address for the anonymous API: a burst of
+ * A token bucket per client address for the anonymous API's paths that modules name as
+ * {@link RateLimitedPaths}: a burst of
  * {@code yizhan.rate-limit.public.burst} requests, refilled at
  * {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many riders share one
  * carrier address. Past it, 429 with {@code Retry-After}. Buckets of idle clients are
@@ -30,8 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
-	static final List<String> PUBLIC_PATHS = List.of("/api/v1/stations/nearby", "/api/v1/stations/in-box",
-			"/api/v1/amenities", "/api/v1/host-types");
+	/** What the modules contributed as {@link RateLimitedPaths}. */
+	private final Set<String> paths;
 
 	private final boolean enabled;
 
@@ -48,8 +52,10 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	PublicRateLimitFilter(@Value("${yizhan.rate-limit.public.enabled:true}") boolean enabled,
 			@Value("${yizhan.rate-limit.public.burst:120}") long burst,
-			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages) {
+			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages,
+			List<RateLimitedPaths> limited) {
 		this.enabled = enabled;
+		this.paths = limited.stream().flatMap(contribution -> contribution.paths().stream()).collect(toUnmodifiableSet());
 		this.burst = burst;
 		this.perSecond = perSecond;
 		this.messages = messages;
@@ -57,7 +63,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !enabled || !PUBLIC_PATHS.contains(request.getRequestURI());
+		return !enabled || !this.paths.contains(request.getRequestURI());
 	}
 
 	@Override
