@@ -32,9 +32,7 @@ class OrganizationWebConfiguration {
 
 	@Bean
 	MenuEntry apiDocsMenu() {
-		return MenuEntry.link("nav-api-docs", "nav.apiDocs", "/swagger-ui.html")
-			.order(800)
-			.visibleTo(Role.UNION_ROLES);
+		return MenuEntry.link("nav-api-docs", "nav.apiDocs", "/swagger-ui.html").order(800).visibleTo(Role.UNION_ROLES);
 	}
 
 }

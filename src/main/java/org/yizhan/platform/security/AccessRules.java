@@ -17,16 +17,16 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * a bean: the public URLs it serves without an account, and the authorities its other
  * URLs need beyond the chain's defaults. A module declares its rules in a configuration
  * class of its own ({@code finder.web.FinderWebConfiguration}, ...); the platform applies
- * every module's rules in {@link #order() order}, lowest first, and then its defaults:
- * on the API, GET and HEAD need {@link #read()} and every other method {@link #write()};
- * on pages, {@code /console/**} needs a current password and the rest is open.
+ * every module's rules in {@link #order() order}, lowest first, and then its defaults: on
+ * the API, GET and HEAD need {@link #read()} and every other method {@link #write()}; on
+ * pages, {@code /console/**} needs a current password and the rest is open.
  *
  * <p>
  * Spring Security takes the first rule whose matcher fits a request, so a rule for a
  * prefix that other modules' rules cut into ({@code /api/v1/me/**} around
  * {@code /api/v1/me/notifications}) is declared with order {@link #PREFIX}: it then comes
- * after every {@link #SPECIFIC} rule. Whatever anyone may GET they may HEAD (RFC 9110), so
- * a rule for GET comes with the same rule for HEAD.
+ * after every {@link #SPECIFIC} rule. Whatever anyone may GET they may HEAD (RFC 9110),
+ * so a rule for GET comes with the same rule for HEAD.
  *
  * <p>
  * A module adds rules for its own paths only; the catch-all ({@code anyRequest}) belongs

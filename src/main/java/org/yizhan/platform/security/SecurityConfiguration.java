@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.yizhan.platform.security.AccessRules.Chain;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -98,21 +99,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, SecurityProblems problems,
-			List<AccessRules> rules) throws Exception {
-		http.securityMatcher("/api/**")
-			.authenticationManager(authentication)
-			.authorizeHttpRequests(requests -> {
-				apply(rules, Chain.API, requests);
-				// Whatever signed in, an API call also needs a current password (or a
-				// token). HEAD is GET without the body (RFC 9110): whatever anyone may
-				// GET, they may HEAD.
-				requests.requestMatchers(HttpMethod.GET, "/api/**")
-					.access(AccessRules.read())
-					.requestMatchers(HttpMethod.HEAD, "/api/**")
-					.access(AccessRules.read())
-					.anyRequest()
-					.access(AccessRules.write());
-			})
+			ObjectProvider<AccessRules> rules) throws Exception {
+		http.securityMatcher("/api/**").authenticationManager(authentication).authorizeHttpRequests(requests -> {
+			apply(rules, Chain.API, requests);
+			// Whatever signed in, an API call also needs a current password (or a
+			// token). HEAD is GET without the body (RFC 9110): whatever anyone may
+			// GET, they may HEAD.
+			requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.access(AccessRules.read())
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.access(AccessRules.read())
+				.anyRequest()
+				.access(AccessRules.write());
+		})
 			.addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -130,22 +129,21 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignedInGuard guard, Clock clock,
 			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime,
-			List<AccessRules> rules) throws Exception {
+			ObjectProvider<AccessRules> rules) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/console/stations");
-		http.authenticationManager(authentication)
-			.authorizeHttpRequests(requests -> {
-				// The one page an account whose password must change may open: the
-				// refusals below send it there.
-				requests.requestMatchers(CHANGE_PASSWORD_PAGE).authenticated();
-				apply(rules, Chain.PAGES, requests);
-				requests.requestMatchers("/console/**")
-					.hasAuthority(Authorities.PASSWORD_CURRENT)
-					.requestMatchers("/actuator/prometheus")
-					.hasAuthority(Authorities.PASSWORD_CURRENT)
-					.anyRequest()
-					.permitAll();
-			})
+		http.authenticationManager(authentication).authorizeHttpRequests(requests -> {
+			// The one page an account whose password must change may open: the
+			// refusals below send it there.
+			requests.requestMatchers(CHANGE_PASSWORD_PAGE).authenticated();
+			apply(rules, Chain.PAGES, requests);
+			requests.requestMatchers("/console/**")
+				.hasAuthority(Authorities.PASSWORD_CURRENT)
+				.requestMatchers("/actuator/prometheus")
+				.hasAuthority(Authorities.PASSWORD_CURRENT)
+				.anyRequest()
+				.permitAll();
+		})
 			.addFilterAfter(new SessionGuardFilter(guard, clock, absoluteLifetime), SecurityContextHolderFilter.class)
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, signedIn) -> {
 				request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.millis());
@@ -195,8 +193,10 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 	}
 
-	/** The modules' rules for one chain, in their order, ahead of the chain's defaults. */
-	private static void apply(List<AccessRules> rules, Chain chain,
+	/**
+	 * The modules' rules for one chain, in their order, ahead of the chain's defaults.
+	 */
+	private static void apply(ObjectProvider<AccessRules> rules, Chain chain,
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		AccessRules.Registry registry = new AccessRules.Registry() {
 
@@ -212,7 +212,7 @@ class SecurityConfiguration {
 			}
 
 		};
-		rules.stream()
+		rules.orderedStream()
 			.filter(contribution -> contribution.chain() == chain)
 			.sorted(Comparator.comparingInt(AccessRules::order))
 			.forEach(contribution -> contribution.rules().customize(registry));

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The console's navigation, from every module's {@link MenuEntry} beans: the layout asks
- * for the signed-in account's menu ({@code ${@consoleMenu.forCurrentAccount()}}) and draws
- * its items. Which entries an account sees follows from its roles alone, so a module adds
- * its pages to the bar without touching the layout.
+ * for the signed-in account's menu ({@code ${@consoleMenu.forCurrentAccount()}}) and
+ * draws its items. Which entries an account sees follows from its roles alone, so a
+ * module adds its pages to the bar without touching the layout.
  */
 @Component("consoleMenu")
 public class ConsoleMenu {
@@ -47,8 +47,10 @@ public class ConsoleMenu {
 				|| authentication instanceof AnonymousAuthenticationToken) {
 			return new Menu(List.of(), List.of());
 		}
-		return forAuthorities(
-				authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+		return forAuthorities(authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet()));
 	}
 
 	/**
@@ -108,15 +110,6 @@ public class ConsoleMenu {
 	 * @param me the entries under the account's name
 	 */
 	public record Menu(List<Item> bar, List<Item> me) {
-
-		/** Whether the bar holds an entry of this id, at any depth. */
-		public boolean has(String id) {
-			return this.bar.stream()
-				.anyMatch(item -> id.equals(item.entry().id())
-						|| item.children().stream().anyMatch(child -> id.equals(child.entry().id())))
-					|| this.me.stream().anyMatch(item -> id.equals(item.entry().id()));
-		}
-
 	}
 
 	/**

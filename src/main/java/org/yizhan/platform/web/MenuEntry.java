@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One entry of the console's navigation, contributed as a bean by the module whose page it
- * opens: a link, or a drop-down ({@link #dropdown}) that other entries name as their
- * {@link #group}. {@link ConsoleMenu} shows the signed-in account the entries of its roles,
- * ordered by {@link #order}.
+ * One entry of the console's navigation, contributed as a bean by the module whose page
+ * it opens: a link, or a drop-down ({@link #dropdown}) that other entries name as their
+ * {@link #group}. {@link ConsoleMenu} shows the signed-in account the entries of its
+ * roles, ordered by {@link #order}.
  *
  * <p>
  * An entry is shown only to the roles that may use its page (what the server lets them

@@ -2,7 +2,6 @@ package org.yizhan.platform.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -25,11 +25,10 @@ import static java.util.stream.Collectors.toUnmodifiableSet;
 
 /**
  * A token bucket per client address for the anonymous API's paths that modules name as
- * {@link RateLimitedPaths}: a burst of
- * {@code yizhan.rate-limit.public.burst} requests, refilled at
- * {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many riders share one
- * carrier address. Past it, 429 with {@code Retry-After}. Buckets of idle clients are
- * dropped after ten minutes, and at most 100,000 are kept.
+ * {@link RateLimitedPaths}: a burst of {@code yizhan.rate-limit.public.burst} requests,
+ * refilled at {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many
+ * riders share one carrier address. Past it, 429 with {@code Retry-After}. Buckets of
+ * idle clients are dropped after ten minutes, and at most 100,000 are kept.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -53,9 +52,11 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	PublicRateLimitFilter(@Value("${yizhan.rate-limit.public.enabled:true}") boolean enabled,
 			@Value("${yizhan.rate-limit.public.burst:120}") long burst,
 			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages,
-			List<RateLimitedPaths> limited) {
+			ObjectProvider<RateLimitedPaths> limited) {
 		this.enabled = enabled;
-		this.paths = limited.stream().flatMap(contribution -> contribution.paths().stream()).collect(toUnmodifiableSet());
+		this.paths = limited.orderedStream()
+			.flatMap(contribution -> contribution.paths().stream())
+			.collect(toUnmodifiableSet());
 		this.burst = burst;
 		this.perSecond = perSecond;
 		this.messages = messages;

@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * What the rating module adds to the platform's web. A worker rates a station from its
- * QR page without an account (abuse is handled by the intake's own limits, and most
- * ratings never reach the filter chain: {@link RatingIntakeFilter}). The console's
- * "rating and rectification" drop-down is declared here, and other modules (tickets,
- * silent stations) put their entries in it: the union's figures for the union roles
- * (others are refused them), the review queue for union admins.
+ * What the rating module adds to the platform's web. A worker rates a station from its QR
+ * page without an account (abuse is handled by the intake's own limits, and most ratings
+ * never reach the filter chain: {@link RatingIntakeFilter}). The console's "rating and
+ * rectification" drop-down is declared here, and other modules (tickets, silent stations)
+ * put their entries in it: the union's figures for the union roles (others are refused
+ * them), the review queue for union admins.
  */
 @Configuration(proxyBeanMethods = false)
 class RatingWebConfiguration {

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * What accounts add to the platform's web. One's own profile over the API
  * ({@code /api/v1/me}) needs a password sign-in, never a token: a token cannot manage
  * tokens, passwords or the mail address; the password itself may be changed while it is
- * expired. The rule covers a prefix that the notification centre's inbox cuts into, so
- * it comes after the specific rules. In the console: the accounts page for those who may
+ * expired. The rule covers a prefix that the notification centre's inbox cuts into, so it
+ * comes after the specific rules. In the console: the accounts page for those who may
  * read accounts, and the own profile under the account's name.
  */
 @Configuration(proxyBeanMethods = false)
