@@ -13,7 +13,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * Coverage's rows of the access matrix: union roles of the subtree read it, admins upload.
+ * Coverage's rows of the access matrix: union roles of the subtree read it, admins
+ * upload.
  */
 final class CoverageAccessRows implements AccessRows {
 

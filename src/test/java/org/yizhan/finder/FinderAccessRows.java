@@ -12,7 +12,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The finder's rows of the access matrix: its public pages, feeds and answers, for everyone alike.
+ * The finder's rows of the access matrix: its public pages, feeds and answers, for
+ * everyone alike.
  */
 final class FinderAccessRows implements AccessRows {
 

@@ -15,7 +15,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The notification centre's rows of the access matrix: one's own inbox only; a token may read it.
+ * The notification centre's rows of the access matrix: one's own inbox only; a token may
+ * read it.
  */
 final class NotificationAccessRows implements AccessRows {
 

@@ -14,7 +14,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The organisation tree's and the audit log's rows of the access matrix: names and codes are public facts; history, changes and the audit log are scoped.
+ * The organisation tree's and the audit log's rows of the access matrix: names and codes
+ * are public facts; history, changes and the audit log are scoped.
  */
 final class OrganizationAccessRows implements AccessRows {
 
@@ -31,9 +32,8 @@ final class OrganizationAccessRows implements AccessRows {
 			.leaks(() -> List.of("矩阵外区产业工会")));
 		rows.add(api("GET", "/api/v1/organizations/{code}/children",
 				c -> c.get("/api/v1/organizations/" + c.district() + "/children"), SIGNED_IN, SIGNED_IN));
-		rows.add(api("POST", "/api/v1/organizations/{code}/industry-unions",
-				c -> c.json("POST", "/api/v1/organizations/" + c.district() + "/industry-unions",
-						q("{'name':'矩阵产业工会" + f.serial() + "'}")),
+		rows.add(api("POST", "/api/v1/organizations/{code}/industry-unions", c -> c.json("POST",
+				"/api/v1/organizations/" + c.district() + "/industry-unions", q("{'name':'矩阵产业工会" + f.serial() + "'}")),
 				ADMIN, NOBODY));
 		rows.add(api("POST", "/api/v1/organizations/{code}/streets", c -> {
 			int n = this.streets.incrementAndGet();
@@ -43,8 +43,7 @@ final class OrganizationAccessRows implements AccessRows {
 		rows.add(api("POST", "/api/v1/organizations/{code}/streets/load",
 				c -> c.json("POST", "/api/v1/organizations/" + c.district() + "/streets/load", "{}"), ADMIN, NOBODY));
 		rows.add(api("PATCH", "/api/v1/organizations/{code}", c -> c.json("PATCH",
-				"/api/v1/organizations/" + c.renamable(), q("{'name':'矩阵改名工会" + f.serial() + "'}")),
-				ADMIN, NOBODY));
+				"/api/v1/organizations/" + c.renamable(), q("{'name':'矩阵改名工会" + f.serial() + "'}")), ADMIN, NOBODY));
 		// merging a district into itself: the admin's request is judged on its content
 		rows.add(api(
 				"POST", "/api/v1/organizations/{code}/merge", c -> c.json("POST",
@@ -54,13 +53,12 @@ final class OrganizationAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/organizations/{code}", c -> c.get("/console/organizations/" + c.union()),
 				SIGNED_IN, SIGNED_IN)
 			.leaks(() -> List.of("矩阵外区产业工会")));
-		rows.add(page("POST", "/console/organizations/{code}/rename",
-				c -> c.form("/console/organizations/" + c.renamable() + "/rename",
-						Map.of("name", "矩阵改名工会" + f.serial())),
+		rows.add(page(
+				"POST", "/console/organizations/{code}/rename", c -> c
+					.form("/console/organizations/" + c.renamable() + "/rename", Map.of("name", "矩阵改名工会" + f.serial())),
 				ADMIN, NOBODY));
-		rows.add(page("POST", "/console/organizations/{code}/industry-unions",
-				c -> c.form("/console/organizations/" + c.district() + "/industry-unions",
-						Map.of("name", "矩阵产业工会" + f.serial())),
+		rows.add(page("POST", "/console/organizations/{code}/industry-unions", c -> c
+			.form("/console/organizations/" + c.district() + "/industry-unions", Map.of("name", "矩阵产业工会" + f.serial())),
 				ADMIN, NOBODY));
 		rows.add(page("POST", "/console/organizations/{code}/streets/load",
 				c -> c.form("/console/organizations/" + c.district() + "/streets/load", Map.of()), ADMIN, NOBODY));

@@ -17,7 +17,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The rating module's rows of the access matrix: the QR page and the rating API for everyone; figures, the review queue, QR codes and posters as docs/access.md says.
+ * The rating module's rows of the access matrix: the QR page and the rating API for
+ * everyone; figures, the review queue, QR codes and posters as docs/access.md says.
  */
 final class RatingAccessRows implements AccessRows {
 
@@ -56,8 +57,9 @@ final class RatingAccessRows implements AccessRows {
 			rows.add(api("POST", "/api/v1/ratings/{id}/" + verdict,
 					c -> c.json("POST", "/api/v1/ratings/" + heldRating(c) + "/" + verdict, "{}"), ADMIN, HIDDEN));
 		}
-		rows.add(api("POST", "/api/v1/ratings/review", c -> c.json("POST", "/api/v1/ratings/review",
-				q("{'verdict':'RELEASE','ids':[" + heldRating(c) + "]}")), ADMIN, HIDDEN));
+		rows.add(api("POST", "/api/v1/ratings/review",
+				c -> c.json("POST", "/api/v1/ratings/review", q("{'verdict':'RELEASE','ids':[" + heldRating(c) + "]}")),
+				ADMIN, HIDDEN));
 		rows.add(page("GET", "/console/stations/{id}/figures",
 				c -> c.get("/console/stations/" + c.station() + "/figures"), SIGNED_IN, HIDDEN));
 		rows.add(page("GET", "/console/figures", c -> c.get("/console/figures?org=" + c.district()), SUBTREE_READERS,

@@ -14,7 +14,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The station registry's rows of the access matrix: its public catalogues, its API and console, scoped in the repository.
+ * The station registry's rows of the access matrix: its public catalogues, its API and
+ * console, scoped in the repository.
  */
 final class StationAccessRows implements AccessRows {
 

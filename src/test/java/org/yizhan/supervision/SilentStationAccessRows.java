@@ -15,7 +15,8 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * Supervision's rows of the access matrix: whoever sees a station reads its silent case; its admins decide.
+ * Supervision's rows of the access matrix: whoever sees a station reads its silent case;
+ * its admins decide.
  */
 final class SilentStationAccessRows implements AccessRows {
 

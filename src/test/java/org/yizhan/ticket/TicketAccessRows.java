@@ -18,7 +18,10 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * Problem tickets' rows of the access matrix: reporting and a ticket's status by its number are public; staff read the tickets of the stations they see (and of the chains naming them); the holder, those above it in the chain and union admins over the station resolve.
+ * Problem tickets' rows of the access matrix: reporting and a ticket's status by its
+ * number are public; staff read the tickets of the stations they see (and of the chains
+ * naming them); the holder, those above it in the chain and union admins over the station
+ * resolve.
  */
 final class TicketAccessRows implements AccessRows {
 
@@ -51,14 +54,17 @@ final class TicketAccessRows implements AccessRows {
 			long station = fixture.station(foreign ? FOREIGN : OWN, "LISTED");
 			this.ticketStations.put(foreign, station);
 			if (!foreign) {
-				ok(fixture.admin().send("PUT", "/api/v1/stations/" + station + "/responsibility", "application/json", q(
-						"{'stationMaster':" + accountId("STATION_MASTER") + ",'liaison':" + accountId("LIAISON") + "}"),
-						null));
+				ok(fixture.admin()
+					.send("PUT", "/api/v1/stations/" + station + "/responsibility", "application/json",
+							q("{'stationMaster':" + accountId("STATION_MASTER") + ",'liaison':" + accountId("LIAISON")
+									+ "}"),
+							null));
 			}
 			this.openTickets.put(foreign, report(station, "MISSING_SUPPLIES"));
 			String withPhoto = report(station, "BROKEN_FACILITY");
-			ok(fixture.admin().postFile("/api/v1/tickets/" + withPhoto + "/resolve?note=%E7%9F%A9%E9%98%B5", "photo",
-					"p.jpg", fixture.photo(), null));
+			ok(fixture.admin()
+				.postFile("/api/v1/tickets/" + withPhoto + "/resolve?note=%E7%9F%A9%E9%98%B5", "photo", "p.jpg",
+						fixture.photo(), null));
 			this.photoTickets.put(foreign, withPhoto);
 		}
 	}

@@ -15,7 +15,9 @@ import static org.yizhan.support.access.AccessRow.basic;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * Accounts' rows of the access matrix: the accounts of a subtree for its admins and auditors; one's own profile (password, tokens, notification e-mail address) for every account, over the API with a password only.
+ * Accounts' rows of the access matrix: the accounts of a subtree for its admins and
+ * auditors; one's own profile (password, tokens, notification e-mail address) for every
+ * account, over the API with a password only.
  */
 final class AccountAccessRows implements AccessRows {
 
@@ -52,9 +54,8 @@ final class AccountAccessRows implements AccessRows {
 			.leaks(() -> List.of(f.foreignUsername())));
 		rows.add(page("GET", "/console/accounts/new", c -> c.get("/console/accounts/new"), ADMIN, null));
 		rows.add(page("POST", "/console/accounts",
-				c -> c.form("/console/accounts",
-						Map.of("username", "mx" + f.serial() + System.nanoTime() % 100000,
-								"displayName", "矩阵", "organization", c.district(), "roles", "ORG_ADMIN")),
+				c -> c.form("/console/accounts", Map.of("username", "mx" + f.serial() + System.nanoTime() % 100000,
+						"displayName", "矩阵", "organization", c.district(), "roles", "ORG_ADMIN")),
 				ADMIN, NOBODY));
 		rows.add(page("GET", "/console/accounts/{id}", c -> c.get("/console/accounts/" + c.account()), ACCOUNT_READERS,
 				ACCOUNT_READERS_HIDDEN));

@@ -291,12 +291,13 @@ public final class AccessFixture {
 	/** An account made by the national admin, its password then set by its holder. */
 	public Created account(String org, String role, String extra) {
 		String username = "mx-" + role.toLowerCase().replace('_', '-') + "-" + org + "-" + serial();
-		String created = ok(HttpCaller.basic(this.port, "admin", "test-admin-secret")
-			.send("POST", "/api/v1/accounts", "application/json",
-					q("{'username':'" + username + "','displayName':'矩阵 " + role + "','organization':'" + org
-							+ "','roles':['" + role + "']" + extra + "}")
-						.getBytes(StandardCharsets.UTF_8),
-					null));
+		String created = ok(
+				HttpCaller.basic(this.port, "admin", "test-admin-secret")
+					.send("POST", "/api/v1/accounts", "application/json",
+							q("{'username':'" + username + "','displayName':'矩阵 " + role + "','organization':'" + org
+									+ "','roles':['" + role + "']" + extra + "}")
+								.getBytes(StandardCharsets.UTF_8),
+							null));
 		String oneTime = JsonPath.read(created, "$.oneTimePassword");
 		ok(HttpCaller.basic(this.port, username, oneTime)
 			.send("POST", "/api/v1/me/password", "application/json",
@@ -361,8 +362,7 @@ public final class AccessFixture {
 		boolean own = district.equals(OWN);
 		return q("{'name':'矩阵驿站" + serial() + "','address':'杭州市矩阵路 1 号','district':'" + district + "','hostName':'"
 				+ HOST_NAME + "','hostType':'BANK','location':{'lat':" + (own ? "30.2741" : "30.2425") + ",'lon':"
-				+ (own ? "120.1551" : "120.1700")
-				+ "},'areaM2':25,'seats':8,'amenities':['DRINKING_WATER','TOILET'],"
+				+ (own ? "120.1551" : "120.1700") + "},'areaM2':25,'seats':8,'amenities':['DRINKING_WATER','TOILET'],"
 				+ "'openingHours':'Mo-Fr 08:00-18:00','phone':'0571-87654321','level':'CITY','stars':3}");
 	}
 
@@ -382,8 +382,8 @@ public final class AccessFixture {
 	}
 
 	public String accountJson(String district) {
-		return q("{'username':'mx-new-" + serial() + "-" + System.nanoTime() % 100000 + "','displayName':'矩阵','organization':'"
-				+ district + "','roles':['ORG_ADMIN']}");
+		return q("{'username':'mx-new-" + serial() + "-" + System.nanoTime() % 100000
+				+ "','displayName':'矩阵','organization':'" + district + "','roles':['ORG_ADMIN']}");
 	}
 
 	public static String tokenJson() {

@@ -9,7 +9,9 @@ import org.yizhan.support.HttpCaller;
 import static org.yizhan.support.access.AccessFixture.FOREIGN;
 import static org.yizhan.support.access.AccessFixture.OWN;
 
-/** One cell of the matrix: who calls, and whether the objects in the request are foreign. */
+/**
+ * One cell of the matrix: who calls, and whether the objects in the request are foreign.
+ */
 public final class Cell {
 
 	private final AccessFixture fixture;
