@@ -1,5 +1,9 @@
 package org.yizhan.organization;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What an account may do inside its organisation's subtree. An account holds one or more
  * roles; none of them reaches above the account's organisation.
@@ -31,6 +35,13 @@ public enum Role {
 	HOST,
 
 	/** A third-party evaluator, for the scope and period of its contract. */
-	EVALUATOR
+	EVALUATOR;
+
+	/**
+	 * The roles of a union's own staff, who see the whole subtree of their organisation;
+	 * the others (station masters, liaisons, hosts) see only some stations.
+	 */
+	public static final Set<Role> UNION_ROLES = Collections
+		.unmodifiableSet(EnumSet.of(ORG_ADMIN, REVIEWER, INSPECTOR, FINANCE, AUDITOR, EVALUATOR));
 
 }

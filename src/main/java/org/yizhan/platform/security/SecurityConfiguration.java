@@ -3,12 +3,15 @@ package org.yizhan.platform.security;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.yizhan.platform.security.AccessRules.Chain;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -23,11 +26,9 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
@@ -37,7 +38,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -48,33 +48,12 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * access token ({@code Authorization: Bearer yz_…}), statelessly. Accounts themselves,
  * their lockout and their tokens belong to the organisation module, which supplies the
  * {@link AuthenticationProvider}s and the {@link SignedInGuard}; this class only wires
- * them into the chains. Public pages, assets and API docs are open.
+ * them into the chains. Public pages, assets and API docs are open. Each module adds the
+ * rules of its own URLs (its public API, its own-profile paths) as {@link AccessRules}
+ * beans; the chains here apply them ahead of their defaults.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	/**
-	 * The finder's answers and the catalogues' labels are for everyone: workers use them
-	 * without an account.
-	 */
-	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box", "/api/v1/amenities",
-			"/api/v1/host-types" };
-
-	/**
-	 * What a worker sends from a station's QR page without an account: a rating, a
-	 * problem report; and the status of a reported problem, by the number its reporter
-	 * was given (not guessable). Abuse is handled by the rating module's own limits.
-	 */
-	static final String[] PUBLIC_SUBMISSIONS = { "/api/v1/ratings", "/api/v1/problems" };
-
-	static final String[] PUBLIC_TICKET_STATUS = { "/api/v1/problems/*" };
-
-	/**
-	 * One's own inbox: unlike the rest of {@code /api/v1/me}, an access token may read it
-	 * (READ) and mark it read (WRITE), so an integration can pass notices on; it holds no
-	 * credential and changes nothing but its own read marks.
-	 */
-	static final String[] OWN_NOTIFICATIONS = { "/api/v1/me/notifications", "/api/v1/me/notifications/**" };
 
 	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
 
@@ -82,13 +61,6 @@ class SecurityConfiguration {
 			"img-src 'self' data: blob: https:", "style-src 'self' 'unsafe-inline'", "script-src 'self'",
 			"font-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "form-action 'self'",
 			"base-uri 'self'", "object-src 'none'");
-
-	/** Whatever signed in, an API call also needs a current password (or a token). */
-	private static final AuthorizationManager<RequestAuthorizationContext> READ = allOf(Authorities.SCOPE_READ,
-			Authorities.PASSWORD_CURRENT);
-
-	private static final AuthorizationManager<RequestAuthorizationContext> WRITE = allOf(Authorities.SCOPE_WRITE,
-			Authorities.PASSWORD_CURRENT);
 
 	@Bean
 	AuthenticationManager authenticationManager(List<AuthenticationProvider> providers,
@@ -121,43 +93,25 @@ class SecurityConfiguration {
 	/**
 	 * The JSON API: stateless, Basic or Bearer, no CSRF (no cookies are involved); GET
 	 * needs the READ scope and every other method WRITE, so a read-only token can never
-	 * change anything. A token cannot manage tokens, passwords or the mail address
-	 * ({@code /api/v1/me}); it may read its own notifications.
+	 * change anything. The modules' {@link AccessRules} come first: the public answers,
+	 * and what a token may not do.
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, SecurityProblems problems)
-			throws Exception {
-		http.securityMatcher("/api/**")
-			.authenticationManager(authentication)
-			// HEAD is GET without the body (RFC 9110): whatever anyone may GET, they may
-			// HEAD.
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API)
-				.permitAll()
-				.requestMatchers(HttpMethod.HEAD, PUBLIC_API)
-				.permitAll()
-				.requestMatchers(HttpMethod.POST, PUBLIC_SUBMISSIONS)
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, PUBLIC_TICKET_STATUS)
-				.permitAll()
-				.requestMatchers(HttpMethod.HEAD, PUBLIC_TICKET_STATUS)
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, OWN_NOTIFICATIONS)
-				.access(READ)
-				.requestMatchers(HttpMethod.HEAD, OWN_NOTIFICATIONS)
-				.access(READ)
-				.requestMatchers(OWN_NOTIFICATIONS)
-				.access(WRITE)
-				.requestMatchers("/api/v1/me/password")
-				.hasAuthority(Authorities.INTERACTIVE)
-				.requestMatchers("/api/v1/me/**")
-				.access(allOf(Authorities.INTERACTIVE, Authorities.PASSWORD_CURRENT))
-				.requestMatchers(HttpMethod.GET, "/api/**")
-				.access(READ)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, SecurityProblems problems,
+			ObjectProvider<AccessRules> rules) throws Exception {
+		http.securityMatcher("/api/**").authenticationManager(authentication).authorizeHttpRequests(requests -> {
+			apply(rules, Chain.API, requests);
+			// Whatever signed in, an API call also needs a current password (or a
+			// token). HEAD is GET without the body (RFC 9110): whatever anyone may
+			// GET, they may HEAD.
+			requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.access(AccessRules.read())
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
-				.access(READ)
+				.access(AccessRules.read())
 				.anyRequest()
-				.access(WRITE))
+				.access(AccessRules.write());
+		})
 			.addFilterBefore(new BearerTokenFilter(authentication, problems), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -174,18 +128,22 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignedInGuard guard, Clock clock,
-			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime) throws Exception {
+			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime,
+			ObjectProvider<AccessRules> rules) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/console/stations");
-		http.authenticationManager(authentication)
-			.authorizeHttpRequests(requests -> requests.requestMatchers(CHANGE_PASSWORD_PAGE)
-				.authenticated()
-				.requestMatchers("/console/**")
+		http.authenticationManager(authentication).authorizeHttpRequests(requests -> {
+			// The one page an account whose password must change may open: the
+			// refusals below send it there.
+			requests.requestMatchers(CHANGE_PASSWORD_PAGE).authenticated();
+			apply(rules, Chain.PAGES, requests);
+			requests.requestMatchers("/console/**")
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
 				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
 				.anyRequest()
-				.permitAll())
+				.permitAll();
+		})
 			.addFilterAfter(new SessionGuardFilter(guard, clock, absoluteLifetime), SecurityContextHolderFilter.class)
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, signedIn) -> {
 				request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.millis());
@@ -235,13 +193,29 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 	}
 
-	private static AuthorizationManager<RequestAuthorizationContext> allOf(String... authorities) {
-		@SuppressWarnings("unchecked")
-		AuthorizationManager<RequestAuthorizationContext>[] managers = new AuthorizationManager[authorities.length];
-		for (int i = 0; i < authorities.length; i++) {
-			managers[i] = AuthorityAuthorizationManager.hasAuthority(authorities[i]);
-		}
-		return AuthorizationManagers.allOf(managers);
+	/**
+	 * The modules' rules for one chain, in their order, ahead of the chain's defaults.
+	 */
+	private static void apply(ObjectProvider<AccessRules> rules, Chain chain,
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		AccessRules.Registry registry = new AccessRules.Registry() {
+
+			@Override
+			public AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl requestMatchers(HttpMethod method,
+					String... patterns) {
+				return requests.requestMatchers(method, patterns);
+			}
+
+			@Override
+			public AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl requestMatchers(String... patterns) {
+				return requests.requestMatchers(patterns);
+			}
+
+		};
+		rules.orderedStream()
+			.filter(contribution -> contribution.chain() == chain)
+			.sorted(Comparator.comparingInt(AccessRules::order))
+			.forEach(contribution -> contribution.rules().customize(registry));
 	}
 
 }

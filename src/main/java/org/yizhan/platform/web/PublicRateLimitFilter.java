@@ -2,8 +2,8 @@ package org.yizhan.platform.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,23 +15,26 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static java.util.stream.Collectors.toUnmodifiableSet;
+
 /**
- * A token bucket per client address for the anonymous API: a burst of
- * {@code yizhan.rate-limit.public.burst} requests, refilled at
- * {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many riders share one
- * carrier address. Past it, 429 with {@code Retry-After}. Buckets of idle clients are
- * dropped after ten minutes, and at most 100,000 are kept.
+ * A token bucket per client address for the anonymous API's paths that modules name as
+ * {@link RateLimitedPaths}: a burst of {@code yizhan.rate-limit.public.burst} requests,
+ * refilled at {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many
+ * riders share one carrier address. Past it, 429 with {@code Retry-After}. Buckets of
+ * idle clients are dropped after ten minutes, and at most 100,000 are kept.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
-	static final List<String> PUBLIC_PATHS = List.of("/api/v1/stations/nearby", "/api/v1/stations/in-box",
-			"/api/v1/amenities", "/api/v1/host-types");
+	/** What the modules contributed as {@link RateLimitedPaths}. */
+	private final Set<String> paths;
 
 	private final boolean enabled;
 
@@ -48,8 +51,12 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	PublicRateLimitFilter(@Value("${yizhan.rate-limit.public.enabled:true}") boolean enabled,
 			@Value("${yizhan.rate-limit.public.burst:120}") long burst,
-			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages) {
+			@Value("${yizhan.rate-limit.public.per-second:20}") long perSecond, MessageSource messages,
+			ObjectProvider<RateLimitedPaths> limited) {
 		this.enabled = enabled;
+		this.paths = limited.orderedStream()
+			.flatMap(contribution -> contribution.paths().stream())
+			.collect(toUnmodifiableSet());
 		this.burst = burst;
 		this.perSecond = perSecond;
 		this.messages = messages;
@@ -57,7 +64,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !enabled || !PUBLIC_PATHS.contains(request.getRequestURI());
+		return !enabled || !this.paths.contains(request.getRequestURI());
 	}
 
 	@Override

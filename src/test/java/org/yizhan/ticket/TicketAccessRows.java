@@ -1,0 +1,150 @@
+package org.yizhan.ticket;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationTokens;
+import org.yizhan.support.access.AccessFixture;
+import org.yizhan.support.access.AccessRow;
+import org.yizhan.support.access.AccessRows;
+import org.yizhan.support.access.Cell;
+
+import static org.yizhan.support.access.AccessFixture.*;
+import static org.yizhan.support.access.AccessRow.api;
+import static org.yizhan.support.access.AccessRow.page;
+
+/**
+ * Problem tickets' rows of the access matrix: reporting and a ticket's status by its
+ * number are public; staff read the tickets of the stations they see (and of the chains
+ * naming them); the holder, those above it in the chain and union admins over the station
+ * resolve.
+ */
+final class TicketAccessRows implements AccessRows {
+
+	/** The holder (station master), the liaison above it and admins resolve. */
+	static final String TICKET_RESOLVERS = "UAFFFFAAFF";
+
+	private AccessFixture fixture;
+
+	private StationTokens stationTokens;
+
+	private ProblemTickets problemTickets;
+
+	private final Map<Boolean, Long> ticketStations = new HashMap<>();
+
+	private final Map<Boolean, String> openTickets = new HashMap<>();
+
+	private final Map<Boolean, String> photoTickets = new HashMap<>();
+
+	/**
+	 * A listed station per district with tickets: an open one to read, a resolved one
+	 * with a photo. The own station's chain names the matrix's station master and
+	 * liaison.
+	 */
+	@Override
+	public void prepare(AccessFixture fixture) {
+		this.fixture = fixture;
+		this.stationTokens = fixture.bean(StationTokens.class);
+		this.problemTickets = fixture.bean(ProblemTickets.class);
+		for (boolean foreign : new boolean[] { false, true }) {
+			long station = fixture.station(foreign ? FOREIGN : OWN, "LISTED");
+			this.ticketStations.put(foreign, station);
+			if (!foreign) {
+				ok(fixture.admin()
+					.send("PUT", "/api/v1/stations/" + station + "/responsibility", "application/json",
+							q("{'stationMaster':" + accountId("STATION_MASTER") + ",'liaison':" + accountId("LIAISON")
+									+ "}"),
+							null));
+			}
+			this.openTickets.put(foreign, report(station, "MISSING_SUPPLIES"));
+			String withPhoto = report(station, "BROKEN_FACILITY");
+			ok(fixture.admin()
+				.postFile("/api/v1/tickets/" + withPhoto + "/resolve?note=%E7%9F%A9%E9%98%B5", "photo", "p.jpg",
+						fixture.photo(), null));
+			this.photoTickets.put(foreign, withPhoto);
+		}
+	}
+
+	@Override
+	public List<AccessRow> rows(AccessFixture f) {
+		List<AccessRow> rows = new ArrayList<>();
+		// problem tickets (rating, tickets slice): reporting and a ticket's status by its
+		// number are public; staff read the tickets of the stations they see (and of the
+		// chains naming them); the holder, those above it in the chain and union admins
+		// over the station resolve. The own station's chain names the matrix's station
+		// master and liaison, so fresh tickets go to the station master.
+		rows.add(api("POST", "/api/v1/problems",
+				c -> c.json("POST", "/api/v1/problems", q(
+						"{'token':'" + this.stationTokens.issue(ticketStation(c)) + "','problem':'MISSING_SUPPLIES'}")),
+				PUBLIC, PUBLIC));
+		rows.add(api("GET", "/api/v1/problems/{number}", c -> c.get("/api/v1/problems/" + openTicket(c)), PUBLIC,
+				PUBLIC));
+		rows.add(page("GET", "/p/{number}", c -> c.get("/p/" + openTicket(c)), PUBLIC, PUBLIC));
+		rows.add(api("GET", "/api/v1/tickets", c -> c.get("/api/v1/tickets?state=all&size=200&org=" + c.district()),
+				SIGNED_IN, SIGNED_IN)
+			.leaks(this::foreignTickets));
+		rows.add(api("GET", "/api/v1/tickets/{number}", c -> c.get("/api/v1/tickets/" + openTicket(c)), SIGNED_IN,
+				HIDDEN));
+		rows.add(api("POST", "/api/v1/tickets/{number}/resolve",
+				c -> c.json("POST", "/api/v1/tickets/" + freshTicket(c) + "/resolve", q("{'note':'矩阵办结'}")),
+				TICKET_RESOLVERS, HIDDEN));
+		rows.add(api("GET", "/api/v1/tickets/{number}/photo",
+				c -> c.get("/api/v1/tickets/" + photoTicket(c) + "/photo?thumbnail=true"), SIGNED_IN, HIDDEN));
+		rows.add(
+				page("GET", "/console/tickets", c -> c.get("/console/tickets?view=scope&state=all&org=" + c.district()),
+						SIGNED_IN, SIGNED_IN)
+					.leaks(this::foreignTickets));
+		rows.add(page("GET", "/console/tickets/{number}", c -> c.get("/console/tickets/" + openTicket(c)), SIGNED_IN,
+				HIDDEN));
+		rows.add(page("POST", "/console/tickets/{number}/resolve",
+				c -> c.form("/console/tickets/" + freshTicket(c) + "/resolve", Map.of("note", "矩阵办结")),
+				TICKET_RESOLVERS, HIDDEN));
+		rows.add(page("GET", "/console/tickets/{number}/photo",
+				c -> c.get("/console/tickets/" + photoTicket(c) + "/photo"), SIGNED_IN, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/tickets",
+				c -> c.get("/console/stations/" + ticketStation(c).value() + "/tickets"), SIGNED_IN, HIDDEN)
+			.leaks(this::foreignTickets));
+		return rows;
+	}
+
+	private StationId ticketStation(Cell cell) {
+		return StationId.of(this.ticketStations.get(cell.foreign));
+	}
+
+	private String openTicket(Cell cell) {
+		return this.openTickets.get(cell.foreign);
+	}
+
+	private String photoTicket(Cell cell) {
+		return this.photoTickets.get(cell.foreign);
+	}
+
+	/**
+	 * A new open ticket for a resolve cell; the foreign one is never resolved if all is
+	 * well.
+	 */
+	private String freshTicket(Cell cell) {
+		return cell.foreign ? this.openTickets.get(true) : report(this.ticketStations.get(false), "MISSING_SUPPLIES");
+	}
+
+	private String report(long station, String problem) {
+		return this.problemTickets
+			.report(new ProblemTickets.Report(this.stationTokens.issue(StationId.of(station)), problem, null, null))
+			.ticket()
+			.number()
+			.value();
+	}
+
+	private long accountId(String role) {
+		return JsonPath.parse(ok(this.fixture.basic(role).get("/api/v1/me"))).read("$.id", Long.class);
+	}
+
+	private List<String> foreignTickets() {
+		return List.of(this.openTickets.get(true), this.photoTickets.get(true));
+	}
+
+}
