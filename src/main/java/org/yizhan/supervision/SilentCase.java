@@ -13,8 +13,8 @@ import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationStatus;
 
 /**
- * A silent station's case: the station as it is now, the silent months, and what
- * became of it.
+ * A silent station's case: the station as it is now, the silent months, and what became
+ * of it.
  *
  * @param firstSilentMonth the first silent month; every month up to
  * {@code lastSilentMonth} was silent too

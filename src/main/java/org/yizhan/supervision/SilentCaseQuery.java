@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which cases to list: those of an organisation's subtree, in some states (open when
- * none are named), of stations whose code or name contains {@code text}.
+ * Which cases to list: those of an organisation's subtree, in some states (open when none
+ * are named), of stations whose code or name contains {@code text}.
  */
 public record SilentCaseQuery(String organization, Set<SilentCaseStatus> statuses, String text) {
 

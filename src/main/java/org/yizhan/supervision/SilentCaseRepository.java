@@ -144,8 +144,8 @@ public class SilentCaseRepository {
 	// ------------------------------------------------------------------ the check
 
 	/** A case the check opened, extended or closed, for the audit log. */
-	record Changed(long caseId, String stationCode, String districtCode, YearMonth first, YearMonth last, SilentCaseStatus status,
-			LocalDate ratingDay) {
+	record Changed(long caseId, String stationCode, String districtCode, YearMonth first, YearMonth last,
+			SilentCaseStatus status, LocalDate ratingDay) {
 
 		String summary() {
 			return "case=" + caseId + "; status=" + status + "; months=" + first + ".." + last
@@ -260,8 +260,8 @@ public class SilentCaseRepository {
 			.param("now", shanghai(now))
 			.param("station", (station != null) ? station.value() : null, Types.BIGINT)
 			.query((rs, n) -> new Changed(rs.getLong("id"), rs.getString("code"), rs.getString("district_code"),
-					month(rs, "first_silent_month"), month(rs, "last_silent_month"), SilentCaseStatus.RESOLVED_BY_RATING,
-					rs.getObject("resolved_rating_day", LocalDate.class)))
+					month(rs, "first_silent_month"), month(rs, "last_silent_month"),
+					SilentCaseStatus.RESOLVED_BY_RATING, rs.getObject("resolved_rating_day", LocalDate.class)))
 			.list();
 	}
 
@@ -315,10 +315,11 @@ public class SilentCaseRepository {
 		return new SilentCase(rs.getLong("id"), StationId.of(rs.getLong("station_id")), rs.getString("code"),
 				rs.getString("name"), rs.getString("district_code"), StationLevel.valueOf(rs.getString("level")),
 				StationStatus.valueOf(rs.getString("station_status")), rs.getLong("station_version"),
-				month(rs, "first_silent_month"), month(rs, "last_silent_month"), SilentCaseStatus.valueOf(rs.getString("status")),
-				rs.getTimestamp("opened_at").toInstant(), (closed != null) ? closed.toInstant() : null,
-				rs.getString("decided_by"), rs.getString("reason"), level(rs, "level_before"), level(rs, "level_after"),
-				rs.getObject("exempt_until", LocalDate.class), rs.getObject("resolved_rating_day", LocalDate.class),
+				month(rs, "first_silent_month"), month(rs, "last_silent_month"),
+				SilentCaseStatus.valueOf(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(),
+				(closed != null) ? closed.toInstant() : null, rs.getString("decided_by"), rs.getString("reason"),
+				level(rs, "level_before"), level(rs, "level_after"), rs.getObject("exempt_until", LocalDate.class),
+				rs.getObject("resolved_rating_day", LocalDate.class),
 				(lastRating != null) ? new LastRating(lastRating.toInstant(), rs.getInt("last_rating_stars")) : null);
 	}
 

@@ -32,13 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
  * calendar months in a row, and the decisions their union takes on them.
  *
  * <p>
- * A case is {@link SilentCaseStatus#OPEN open} until an admin of the station's subtree downgrades
- * the station one level, delists it (reason {@link DelistingReason#SILENT}) or exempts it
- * until a date, or until a counted rating dated in or after its first silent month closes
- * it by itself ({@link SilentCaseStatus#RESOLVED_BY_RATING}); a station delisted some other way
- * withdraws it. Each decision is one transaction with the station's change, audited.
- * Every read is scoped like the station registry: a case of a station the caller does not
- * see does not exist.
+ * A case is {@link SilentCaseStatus#OPEN open} until an admin of the station's subtree
+ * downgrades the station one level, delists it (reason {@link DelistingReason#SILENT}) or
+ * exempts it until a date, or until a counted rating dated in or after its first silent
+ * month closes it by itself ({@link SilentCaseStatus#RESOLVED_BY_RATING}); a station
+ * delisted some other way withdraws it. Each decision is one transaction with the
+ * station's change, audited. Every read is scoped like the station registry: a case of a
+ * station the caller does not see does not exist.
  */
 @Service
 @Transactional
@@ -89,7 +89,8 @@ public class SilentStations {
 	public SilentCase downgrade(long caseId, Long expectedStationVersion, String reason) {
 		SilentCase open = lockForDecision(caseId);
 		Station station = registry.downgrade(open.stationId(), expectedStationVersion, reason);
-		return decided(open, SilentCaseStatus.DOWNGRADED, reason.strip(), open.level(), station.details().level(), null);
+		return decided(open, SilentCaseStatus.DOWNGRADED, reason.strip(), open.level(), station.details().level(),
+				null);
 	}
 
 	/** Takes the station off the map for good, reason {@link DelistingReason#SILENT}. */
@@ -156,8 +157,8 @@ public class SilentStations {
 		return found;
 	}
 
-	private SilentCase decided(SilentCase open, SilentCaseStatus outcome, String reason, StationLevel before, StationLevel after,
-			LocalDate exemptUntil) {
+	private SilentCase decided(SilentCase open, SilentCaseStatus outcome, String reason, StationLevel before,
+			StationLevel after, LocalDate exemptUntil) {
 		String by = Actor.current()
 			.map(Actor::username)
 			.orElseThrow(() -> new AccessDeniedException("not signed in with an account"));

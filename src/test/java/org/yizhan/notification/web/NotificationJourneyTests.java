@@ -87,8 +87,8 @@ class NotificationJourneyTests {
 			.get(0);
 		// the day this morning's digest is about (before 08:00 in Shanghai, the day
 		// before)
-		java.time.LocalDate yesterday = org.yizhan.supervision.digest.DigestKind.DAILY.latestDue(java.time.Instant.now(),
-				java.time.LocalTime.of(8, 0));
+		java.time.LocalDate yesterday = org.yizhan.supervision.digest.DigestKind.DAILY
+			.latestDue(java.time.Instant.now(), java.time.LocalTime.of(8, 0));
 		DigestFixtures fixtures = new DigestFixtures(registry, administration, jdbc);
 		fixtures.rating(station, yesterday, "12:00", 5, "COUNTED", "CLEAN");
 		String ticket = fixtures.ticket(station, "BROKEN_FACILITY", DigestFixtures.at(yesterday.minusDays(2), "09:00"),
