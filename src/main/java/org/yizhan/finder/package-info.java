@@ -2,5 +2,6 @@
  * The public finder: the nearest listed stations that are open now and have what a worker
  * needs, answered from an in-memory index kept current by station events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Finder")
+@org.springframework.modulith.ApplicationModule(displayName = "Finder",
+		allowedDependencies = { "station", "geo", "calendar", "platform", "platform :: web" })
 package org.yizhan.finder;

@@ -3,5 +3,6 @@
  * (digests now, inspections and subsidies later), and the e-mail that carries the same
  * notice when a mail server is configured.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "organization", "platform", "platform :: web" })
 package org.yizhan.notification;

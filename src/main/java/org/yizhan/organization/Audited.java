@@ -2,6 +2,8 @@ package org.yizhan.organization;
 
 import java.util.Objects;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A state-changing action, published as an application event by the use case that
  * performs it, inside its transaction. The audit log records it in the same transaction
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param before a short summary of the state before, {@code null} for a creation
  * @param after a short summary of the state after, {@code null} for a deletion
  */
+@DomainEvent
 public record Audited(String action, String targetType, String targetId, String organizationCode, String before,
 		String after) {
 

@@ -1,5 +1,7 @@
 package org.yizhan.organization;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A district union was merged into another after a re-division; published inside the
  * merge's transaction so that the modules owning things of the district move them to the
@@ -8,5 +10,6 @@ package org.yizhan.organization;
  * @param districtCode the merged district, now kept only as history
  * @param successorCode the district that took it over
  */
+@DomainEvent
 public record DistrictMerged(String districtCode, String successorCode) {
 }

@@ -3,6 +3,8 @@ package org.yizhan.rating;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 
 /**
@@ -16,5 +18,6 @@ import org.yizhan.station.StationId;
  * @param stationId the station it rates
  * @param releasedAt when it was released
  */
+@DomainEvent
 public record RatingReleased(long ratingId, LocalDate ratingDay, StationId stationId, Instant releasedAt) {
 }

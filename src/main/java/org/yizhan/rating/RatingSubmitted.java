@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 
 /**
@@ -18,6 +20,7 @@ import org.yizhan.station.StationId;
  * @param status {@link RatingStatus#COUNTED} or {@link RatingStatus#HELD}
  * @param holdReasons why it was held; empty when counted
  */
+@DomainEvent
 public record RatingSubmitted(long ratingId, LocalDate ratingDay, StationId stationId, int stars, Set<RatingTag> tags,
 		RatingStatus status, Set<HoldReason> holdReasons, Instant submittedAt) {
 

@@ -2,6 +2,8 @@ package org.yizhan.supervision;
 
 import java.time.LocalDate;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 
 /**
@@ -13,5 +15,6 @@ import org.yizhan.station.StationId;
  * @param ratingDay the Asia/Shanghai day it counts for
  * @param stationId the station
  */
+@DomainEvent
 public record SilentStationRated(long ratingId, LocalDate ratingDay, StationId stationId) {
 }

@@ -3,5 +3,6 @@
  * person what needs them, and the monthly check that flags listed stations nobody has
  * rated for months (silent stations) and follows each case to a decision.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision")
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "rating", "ticket",
+		"station", "organization", "notification", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.supervision;

@@ -2,6 +2,8 @@ package org.yizhan.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 import org.yizhan.station.ResponsibleLevel;
 
@@ -19,6 +21,7 @@ import org.yizhan.station.ResponsibleLevel;
  * @param dueAt when it escalates if not resolved
  * @param reportedAt when it was reported
  */
+@DomainEvent
 public record ProblemReported(long ticketId, String number, StationId station, ProblemType problem,
 		ResponsibleLevel level, Long assigneeId, String unionCode, Instant dueAt, Instant reportedAt) {
 }

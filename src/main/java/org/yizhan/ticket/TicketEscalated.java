@@ -2,6 +2,8 @@ package org.yizhan.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 import org.yizhan.station.ResponsibleLevel;
 
@@ -20,6 +22,7 @@ import org.yizhan.station.ResponsibleLevel;
  * @param dueAt the new deadline
  * @param escalatedAt when it moved
  */
+@DomainEvent
 public record TicketEscalated(long ticketId, String number, StationId station, ProblemType problem,
 		ResponsibleLevel from, ResponsibleLevel to, Long assigneeId, String unionCode, Instant dueAt,
 		Instant escalatedAt) {

@@ -2,6 +2,8 @@ package org.yizhan.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import org.yizhan.station.StationId;
 import org.yizhan.station.ResponsibleLevel;
 
@@ -18,6 +20,7 @@ import org.yizhan.station.ResponsibleLevel;
  * @param resolvedAt when
  * @param overdue whether its deadline had passed by then
  */
+@DomainEvent
 public record TicketResolved(long ticketId, String number, StationId station, ProblemType problem,
 		ResponsibleLevel level, long resolvedBy, Instant resolvedAt, boolean overdue) {
 }

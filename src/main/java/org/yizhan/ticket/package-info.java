@@ -4,5 +4,6 @@
  * up it when its deadline passes, resolved with a note (and a photo where the problem
  * needs one), and followed by its reporter on a public status page.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tickets")
+@org.springframework.modulith.ApplicationModule(displayName = "Tickets", allowedDependencies = { "station",
+		"organization", "notification", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.ticket;

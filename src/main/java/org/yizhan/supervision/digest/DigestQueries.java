@@ -91,7 +91,10 @@ public class DigestQueries {
 			.single();
 	}
 
-	/** Counted ratings with a rating day in {@code [from, until)}. */
+	/**
+	 * Counted ratings with a rating day from {@code from} up to, not including,
+	 * {@code until}.
+	 */
 	public RatingFigures ratings(VisibleStations scope, LocalDate from, LocalDate until) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = """
@@ -120,7 +123,10 @@ public class DigestQueries {
 			.single();
 	}
 
-	/** Tickets reported in {@code [from, until)}, oldest first. */
+	/**
+	 * Tickets reported from {@code from} up to, not including, {@code until}, oldest
+	 * first.
+	 */
 	public Listing<TicketLine> newTickets(VisibleStations scope, Instant from, Instant until, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", Timestamp.from(from));
@@ -163,9 +169,10 @@ public class DigestQueries {
 	}
 
 	/**
-	 * Listed stations without a counted rating in {@code [from, until)}, among those
-	 * listed since before {@code listedBefore}: a station listed during the period has
-	 * not had the whole period to be rated, so it is not held against it yet.
+	 * Listed stations without a counted rating from {@code from} up to, not including,
+	 * {@code until}, among those listed since before {@code listedBefore}: a station
+	 * listed during the period has not had the whole period to be rated, so it is not
+	 * held against it yet.
 	 */
 	public Listing<StationLine> unrated(VisibleStations scope, LocalDate from, LocalDate until, Instant listedBefore,
 			int limit) {
