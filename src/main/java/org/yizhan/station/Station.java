@@ -182,10 +182,7 @@ public class Station {
 	}
 
 	void addPhoto(StationPhoto photo, Instant now) {
-		requireNot(StationStatus.DELISTED, "revise");
-		if (photos.size() >= MAX_PHOTOS) {
-			throw new InvalidInputException(Violation.of("file", "photo.tooMany", MAX_PHOTOS));
-		}
+		requireRoomForPhoto();
 		photos.add(photo);
 		touched(now, Pending.CHANGED);
 	}
@@ -193,6 +190,17 @@ public class Station {
 	/**
 	 * Returns the photo removed, so its file can be released once the change is saved.
 	 */
+	/**
+	 * Refuses a photo that {@link #addPhoto} would refuse whatever the picture: on a
+	 * delisted station, or past {@value #MAX_PHOTOS}. Asked before an upload is decoded.
+	 */
+	void requireRoomForPhoto() {
+		requireNot(StationStatus.DELISTED, "revise");
+		if (photos.size() >= MAX_PHOTOS) {
+			throw new InvalidInputException(Violation.of("file", "photo.tooMany", MAX_PHOTOS));
+		}
+	}
+
 	StationPhoto removePhoto(long photoId, Instant now) {
 		requireNot(StationStatus.DELISTED, "revise");
 		StationPhoto photo = findPhoto(photoId).orElseThrow(() -> StationNotFoundException.photo(photoId));

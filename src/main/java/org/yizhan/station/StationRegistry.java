@@ -26,9 +26,12 @@ import org.yizhan.station.photo.ProcessedPhoto;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry of stations: the one way to create, change and find them.
@@ -62,9 +65,13 @@ public class StationRegistry {
 
 	private final OrganizationTree organizations;
 
+	private final TransactionTemplate reading;
+
+	private final TransactionTemplate writing;
+
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
 			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
-			OrganizationTree organizations) {
+			OrganizationTree organizations, PlatformTransactionManager transactions) {
 		this.stations = stations;
 		this.validator = validator;
 		this.photoProcessor = photoProcessor;
@@ -73,6 +80,9 @@ public class StationRegistry {
 		this.clock = clock;
 		this.assignments = assignments;
 		this.organizations = organizations;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.writing = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -152,22 +162,41 @@ public class StationRegistry {
 	}
 
 	/**
-	 * Validates, re-encodes and stores an uploaded photo and adds it to the station. The
-	 * file is written before the row; if the transaction then fails, the file is removed
-	 * again.
+	 * Validates, re-encodes and stores an uploaded photo and adds it to the station.
+	 *
+	 * <p>
+	 * Decoding a photo takes up to seconds and hundreds of megabytes, so it happens
+	 * outside any transaction (no database connection is held meanwhile) and only after
+	 * everything that could refuse the upload without looking at its pixels: the caller's
+	 * scope and right, the version, room for another photo (a short read), then the
+	 * file's size, format, dimensions and bit depth, then a decoding slot
+	 * ({@code BusyException} when none comes free). The change itself is a second
+	 * transaction that checks all of that again under the row lock. The file is written
+	 * before the row; if that transaction fails, the file is removed again.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Station addPhoto(StationId id, Long expectedVersion, byte[] upload) {
-		Station station = load(id, expectedVersion, scope(), Permission.EDIT);
+		StationScope scope = this.reading.execute(status -> {
+			StationScope caller = scope();
+			Station station = stations.findVisible(id, caller).orElseThrow(() -> StationNotFoundException.byId(id));
+			permit(station, expectedVersion, caller, Permission.EDIT);
+			station.requireRoomForPhoto();
+			return caller;
+		});
 		ProcessedPhoto processed = photoProcessor.process(upload);
-		String key = photoStorage.store(processed);
-		// Storage is by content: an identical photo already in use must survive a
-		// rollback.
-		if (!stations.isPhotoInUse(key)) {
-			onRollback(() -> photoStorage.delete(key));
-		}
-		String before = summary(station);
-		station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
-		return save(station, "station.addPhoto", before);
+		return this.writing.execute(status -> {
+			Station station = load(id, expectedVersion, scope, Permission.EDIT);
+			station.requireRoomForPhoto();
+			String key = photoStorage.store(processed);
+			// Storage is by content: an identical photo already in use must survive a
+			// rollback.
+			if (!stations.isPhotoInUse(key)) {
+				onRollback(() -> photoStorage.delete(key));
+			}
+			String before = summary(station);
+			station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
+			return save(station, "station.addPhoto", before);
+		});
 	}
 
 	/** Removes a photo; its file goes once the change has committed. */
@@ -342,6 +371,11 @@ public class StationRegistry {
 	 */
 	private Station load(StationId id, Long expectedVersion, StationScope scope, Permission permission) {
 		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		permit(station, expectedVersion, scope, permission);
+		return station;
+	}
+
+	private static void permit(Station station, Long expectedVersion, StationScope scope, Permission permission) {
 		boolean permitted = (permission == Permission.MANAGE) ? scope.mayManage() : scope.mayEdit(station);
 		if (!permitted) {
 			throw new ForbiddenException(
@@ -350,7 +384,6 @@ public class StationRegistry {
 		if (expectedVersion != null && expectedVersion != station.version()) {
 			throw new ConflictException("version", "problem.staleVersion.detail", expectedVersion, station.version());
 		}
-		return station;
 	}
 
 	private Station save(Station station, String action, String before, String... notes) {
