@@ -219,7 +219,9 @@ class AccessMatrixTests {
 		this.foreignHeldRating = new RatingRows(this.jdbc).at(this.foreignStation).held("STATION_BURST").insert();
 		this.ownPhoto = addPhoto(this.ownStation);
 		this.foreignPhoto = addPhoto(this.foreignStation);
-		this.ownAccount = account(OWN, "REVIEWER", "").id;
+		// a bound role: every admin may manage it (an account with a role the admin does
+		// not hold may not be acted on: AccountRoleReachTests)
+		this.ownAccount = account(OWN, "HOST", ",'hostName':'" + HOST_NAME + "'").id;
 		Created foreign = account(FOREIGN, "REVIEWER", "");
 		this.foreignAccount = foreign.id;
 		this.foreignUsername = foreign.username;
@@ -536,7 +538,8 @@ class AccessMatrixTests {
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/accounts/{id}",
 				c -> c.json("PUT", "/api/v1/accounts/" + c.account(),
-						q("{'displayName':'矩阵','organization':'" + c.district() + "','roles':['REVIEWER']}"),
+						q("{'displayName':'矩阵','organization':'" + c.district() + "','roles':['HOST'],'hostName':'"
+								+ HOST_NAME + "'}"),
 						accountMatch(c.account())),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(api("PATCH", "/api/v1/accounts/{id}", c -> c.json("PATCH", "/api/v1/accounts/" + c.account(),
@@ -566,7 +569,7 @@ class AccessMatrixTests {
 				ACCOUNT_READERS, ACCOUNT_READERS_HIDDEN));
 		rows.add(page("POST", "/console/accounts/{id}",
 				c -> c.form("/console/accounts/" + c.account(), Map.of("displayName", "矩阵", "organization",
-						c.district(), "roles", "REVIEWER", "version", accountVersion(c.account()))),
+						c.district(), "roles", "HOST", "hostName", HOST_NAME, "version", accountVersion(c.account()))),
 				ADMIN, "UNFFFNFFFF"));
 		for (String action : List.of("disable", "enable", "unlock", "reset-password", "personal-data")) {
 			rows.add(page("POST", "/console/accounts/{id}/" + action,
