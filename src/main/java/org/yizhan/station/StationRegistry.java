@@ -102,12 +102,18 @@ public class StationRegistry {
 
 	/**
 	 * Revises the details: a union admin of the station's subtree, or its station master
-	 * (who may not move it to another district).
+	 * (who may not move it to another district, nor change its level or stars: those
+	 * change only through the union's decisions, such as a downgrade of a silent
+	 * station).
 	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
+		if (!scope.mayManage() && (details.level() != station.details().level()
+				|| details.stars() != station.details().stars())) {
+			throw new ForbiddenException("station.forbidden.grade");
+		}
 		if (!details.districtCode().equals(station.details().districtCode())) {
 			if (!scope.mayManage()) {
 				throw new ForbiddenException("station.forbidden.move");
@@ -281,6 +287,15 @@ public class StationRegistry {
 			throw new ForbiddenException("station.forbidden.edit");
 		}
 		return station;
+	}
+
+	/**
+	 * Whether the caller may set a station's level and stars when revising it: union
+	 * admins only, for now (grading will become the union's own procedure).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayGrade() {
+		return scope().mayManage();
 	}
 
 	/** The stations the caller sees that match {@code query}. */
