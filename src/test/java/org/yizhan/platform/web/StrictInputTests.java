@@ -62,6 +62,39 @@ class StrictInputTests {
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\"stars\":5.9}", "\"stars\":\"5\"}", "\"stars\":1,\"stars\":5}" })
+	void looseNumbersAndRepeatedKeysAreRefused(String tail) throws Exception {
+		long before = stations();
+
+		MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(STATION + tail)).andReturn();
+
+		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(400);
+		assertThat(stations()).isEqualTo(before);
+	}
+
+	@Test
+	void aWholeNumberIsStillAccepted() throws Exception {
+		MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(STATION + "\"stars\":5}")).andReturn();
+
+		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(201);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"stars\":4.5", "\"stars\":\"4\"", "\"stars\":4,\"stars\":5" })
+	void theRatingIntakeIsAsStrict(String stars) throws Exception {
+		MvcResult result = mvc.perform(post("/api/v1/ratings").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"token\":\"x\"," + stars + ",\"deviceId\":\"strict-input-test\"}")).andReturn();
+
+		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(400);
+		// refused as unreadable, not read as a number and then refused for its token
+		assertThat(body(result)).doesNotContain("token");
+	}
+
 	private long stations() {
 		return this.jdbc.sql("select count(*) from station").query(Long.class).single();
 	}
