@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 
 /**
@@ -123,6 +124,9 @@ public class Station {
 		else if (trimmed.length() > MAX_SUSPENSION_REASON) {
 			violations.add(Violation.of("reason", "validation.tooLong", MAX_SUSPENSION_REASON));
 		}
+		else if (PlainText.hasInvisibleCharacters(trimmed)) {
+			violations.add(Violation.of("reason", PlainText.INVISIBLE_CHARACTERS));
+		}
 		if (expectedReopening == null) {
 			violations.add(Violation.of("expectedReopening", "validation.required"));
 		}
@@ -153,6 +157,9 @@ public class Station {
 		if (trimmed != null && trimmed.length() > MAX_DELISTING_NOTE) {
 			throw new InvalidInputException(Violation.of("note", "validation.tooLong", MAX_DELISTING_NOTE));
 		}
+		if (PlainText.hasInvisibleCharacters(trimmed)) {
+			throw new InvalidInputException(Violation.of("note", PlainText.INVISIBLE_CHARACTERS));
+		}
 		this.suspension = null;
 		this.delisting = new Delisting(reason, trimmed);
 		moveTo(StationStatus.DELISTED, now, Pending.DELISTED);
@@ -174,6 +181,9 @@ public class Station {
 		}
 		if (trimmed.length() > MAX_DOWNGRADE_REASON) {
 			throw new InvalidInputException(Violation.of("reason", "validation.tooLong", MAX_DOWNGRADE_REASON));
+		}
+		if (PlainText.hasInvisibleCharacters(trimmed)) {
+			throw new InvalidInputException(Violation.of("reason", PlainText.INVISIBLE_CHARACTERS));
 		}
 		this.details = details.withLevel(after);
 		this.levelBeforeDowngrade = before;

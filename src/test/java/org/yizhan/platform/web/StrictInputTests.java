@@ -95,6 +95,28 @@ class StrictInputTests {
 		assertThat(body(result)).doesNotContain("token");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "name", "address", "hostName", "description" })
+	void rightToLeftOverridesAndZeroWidthCharactersAreRefusedInStationText(String field) throws Exception {
+		for (String sneaky : new String[] { "西湖\u202Egnp.exe", "西湖\u200B驿站", "西湖\u2066驿站\u2069", "\uFEFF西湖" }) {
+			String json = "{\"name\":\"正常驿站\",\"address\":\"杭州市西湖区曙光路 1 号\",\"district\":\"330106\","
+					+ "\"hostName\":\"正常承建单位\",\"hostType\":\"BANK\",\"location\":{\"lat\":30.2741,\"lon\":120.1551},"
+					+ "\"openingHours\":\"Mo-Fr 08:00-18:00\",\"level\":\"CITY\",\"stars\":3,\"description\":\"正常\"}";
+			json = json.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + sneaky + "\"");
+			long before = stations();
+
+			MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json)).andReturn();
+
+			assertThat(result.getResponse().getStatus()).as(sneaky + " " + body(result)).isEqualTo(400);
+			assertThat(JsonPath.parse(body(result)).read("$.errors[0].field", String.class)).isEqualTo(field);
+			assertThat(JsonPath.parse(body(result)).read("$.errors[0].code", String.class))
+				.isEqualTo("validation.invisibleCharacters");
+			assertThat(stations()).isEqualTo(before);
+		}
+	}
+
 	private long stations() {
 		return this.jdbc.sql("select count(*) from station").query(Long.class).single();
 	}
