@@ -537,9 +537,9 @@ class AccessMatrixTests {
 		rows.add(api("POST", "/api/v1/accounts", c -> c.json("POST", "/api/v1/accounts", accountJson(c.district())),
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/accounts/{id}",
-				c -> c.json("PUT", "/api/v1/accounts/" + c.account(),
-						q("{'displayName':'矩阵','organization':'" + c.district() + "','roles':['HOST'],'hostName':'"
-								+ HOST_NAME + "'}"),
+				c -> c.json(
+						"PUT", "/api/v1/accounts/" + c.account(), q("{'displayName':'矩阵','organization':'"
+								+ c.district() + "','roles':['HOST'],'hostName':'" + HOST_NAME + "'}"),
 						accountMatch(c.account())),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(api("PATCH", "/api/v1/accounts/{id}", c -> c.json("PATCH", "/api/v1/accounts/" + c.account(),

@@ -3,9 +3,9 @@ package org.yizhan.platform;
 /**
  * What free text typed by people may not hold: invisible formatting characters (Unicode
  * category Cf), among them the right-to-left overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069) that make a name or an address read differently from what is stored,
- * and the zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF) that make two
- * values that look the same differ. The shared rule of every module's text fields.
+ * U+2066–U+2069) that make a name or an address read differently from what is stored, and
+ * the zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF) that make two values
+ * that look the same differ. The shared rule of every module's text fields.
  */
 public final class PlainText {
 

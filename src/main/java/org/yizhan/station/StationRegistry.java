@@ -110,8 +110,8 @@ public class StationRegistry {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
-		if (!scope.mayManage() && (details.level() != station.details().level()
-				|| details.stars() != station.details().stars())) {
+		if (!scope.mayManage()
+				&& (details.level() != station.details().level() || details.stars() != station.details().stars())) {
 			throw new ForbiddenException("station.forbidden.grade");
 		}
 		if (!details.districtCode().equals(station.details().districtCode())) {

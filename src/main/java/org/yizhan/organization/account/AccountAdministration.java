@@ -39,10 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * liaison, host, evaluator), which reach nothing beyond the stations, host or contract
  * they are bound to, count as held by every admin; no one changes their own roles or
  * disables themselves. Likewise an admin acts on an account (edits, disables, enables,
- * unlocks, resets its password, reveals its personal data) only when they hold every
- * role it has, bound roles aside: resetting an auditor's password would otherwise let an
- * admin without the AUDITOR role sign in as the auditor, which is granting it to
- * themselves.
+ * unlocks, resets its password, reveals its personal data) only when they hold every role
+ * it has, bound roles aside: resetting an auditor's password would otherwise let an admin
+ * without the AUDITOR role sign in as the auditor, which is granting it to themselves.
  */
 @Service
 @Transactional
@@ -273,8 +272,7 @@ public class AccountAdministration {
 
 	/**
 	 * Acting on an account with a role the actor does not hold (bound roles aside) is
-	 * refused as granting that role would be: whoever controls the account has its
-	 * roles.
+	 * refused as granting that role would be: whoever controls the account has its roles.
 	 */
 	private static void requireHoldsRolesOf(Actor actor, Account account) {
 		for (Role role : account.roles()) {

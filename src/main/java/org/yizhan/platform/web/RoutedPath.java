@@ -8,10 +8,10 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * The path a request will be routed by, for filters that decide by path before (or
  * without) the dispatcher: percent-decoded ({@code /api/v1/stations/%6Eearby} is
- * {@code /api/v1/stations/nearby}), without path parameters ({@code ;jsessionid=…}),
- * with repeated slashes merged, dot segments resolved and no trailing slash. Matching the
- * raw {@code getRequestURI()} instead lets a client choose a spelling that the rule does
- * not know and the dispatcher still routes.
+ * {@code /api/v1/stations/nearby}), without path parameters ({@code ;jsessionid=…}), with
+ * repeated slashes merged, dot segments resolved and no trailing slash. Matching the raw
+ * {@code getRequestURI()} instead lets a client choose a spelling that the rule does not
+ * know and the dispatcher still routes.
  */
 public final class RoutedPath {
 

@@ -222,11 +222,12 @@ class StationConsoleController {
 	@PostMapping("/console/stations/{id}")
 	String update(@PathVariable String id, @ModelAttribute("form") StationForm form,
 			@RequestParam(name = "level", required = false) String levelSent,
-			@RequestParam(name = "stars", required = false) String starsSent, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(name = "stars", required = false) String starsSent, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Station current = registry.getById(id(id));
 		if (!registry.mayGrade()) {
-			// The form shows them no level or stars: keep the station's; sent anyway, they
+			// The form shows them no level or stars: keep the station's; sent anyway,
+			// they
 			// are refused by the registry if they differ.
 			if (levelSent == null) {
 				form.setLevel(current.details().level().name());

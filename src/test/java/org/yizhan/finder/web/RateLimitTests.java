@@ -60,14 +60,16 @@ class RateLimitTests {
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/stations/%6Eearby?lat=30.27&lon=120.15",
-			"/api/v1/stations/%6e%65%61%72%62%79?lat=30.27&lon=120.15", "/api/v1/%73tations/nearby?lat=30.27&lon=120.15",
-			"/api//v1/stations//nearby?lat=30.27&lon=120.15", "/api/v1/stations/nearby;jsessionid=x?lat=30.27&lon=120.15",
+			"/api/v1/stations/%6e%65%61%72%62%79?lat=30.27&lon=120.15",
+			"/api/v1/%73tations/nearby?lat=30.27&lon=120.15", "/api//v1/stations//nearby?lat=30.27&lon=120.15",
+			"/api/v1/stations/nearby;jsessionid=x?lat=30.27&lon=120.15",
 			"/api/v1/stations/nearby/?lat=30.27&lon=120.15", "/api/v1/%61menities", "/api/v1/host-types/",
 			"/api/v1/stations/in-box;a=b?south=30&west=120&north=30.1&east=120.1" })
 	void anotherSpellingOfAPublicPathSpendsFromTheSameBucket(String spelling) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String plain = "/api/v1/stations/nearby?lat=30.27&lon=120.15";
-		// warm up first: the limit refills a token a second, so the requests below must be quick
+		// warm up first: the limit refills a token a second, so the requests below must
+		// be quick
 		status(http, plain);
 		status(http, spelling);
 		Thread.sleep(3_500);

@@ -88,7 +88,8 @@ class AccountRoleReachTests {
 
 	@Test
 	void anAccountWithOnlyRolesTheAdminHoldsIsStillManaged() throws Exception {
-		Accounts.Created master = this.accounts.create(Accounts.ADMIN, Accounts.ADMIN_PASSWORD, "330106", "REVIEWER", "INSPECTOR");
+		Accounts.Created master = this.accounts.create(Accounts.ADMIN, Accounts.ADMIN_PASSWORD, "330106", "REVIEWER",
+				"INSPECTOR");
 
 		MvcResult reset = asXihuAdmin(post("/api/v1/accounts/" + master.id() + "/reset-password"));
 
@@ -106,9 +107,8 @@ class AccountRoleReachTests {
 		HttpResponse<String> page = console.get("/console/accounts/" + auditor.id());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("/reset-password", "/disable", "/edit");
-		HttpResponse<String> edited = console.postForm("/console/accounts/" + auditor.id(),
-				Map.of("displayName", "被改名", "organization", "330106", "roles", "AUDITOR", "version",
-						Long.toString(version(auditor.id()))));
+		HttpResponse<String> edited = console.postForm("/console/accounts/" + auditor.id(), Map.of("displayName", "被改名",
+				"organization", "330106", "roles", "AUDITOR", "version", Long.toString(version(auditor.id()))));
 		assertThat(edited.statusCode()).isEqualTo(403);
 		assertThat(edited.body()).contains("AUDITOR");
 
@@ -131,8 +131,8 @@ class AccountRoleReachTests {
 			.single()).isTrue();
 	}
 
-	private MvcResult asXihuAdmin(
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+	private MvcResult asXihuAdmin(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
 		return this.mvc.perform(request.with(httpBasic(XIHU_ADMIN, DEMO_PASSWORD))).andReturn();
 	}
 

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Anonymous request bodies cannot exhaust the heap (issue 22, 2): a body over its limit
- * is answered 413 without being read to its end, with a declared length or chunked,
- * also on {@code POST /api/v1/ratings}, which is served ahead of the filter chain (ADR
- * 0008). Spoken to over a bare socket, so the test decides how much of the body is ever
- * sent: 64 KB of a body that claims or would go on to 100 MB.
+ * is answered 413 without being read to its end, with a declared length or chunked, also
+ * on {@code POST /api/v1/ratings}, which is served ahead of the filter chain (ADR 0008).
+ * Spoken to over a bare socket, so the test decides how much of the body is ever sent: 64
+ * KB of a body that claims or would go on to 100 MB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestBodyLimitTests {
@@ -112,7 +112,8 @@ class RequestBodyLimitTests {
 				out.flush();
 			}
 			catch (SocketException closedEarly) {
-				// the server answered and closed before we were done: fine, read the answer
+				// the server answered and closed before we were done: fine, read the
+				// answer
 			}
 			return Answer.read(socket.getInputStream());
 		}

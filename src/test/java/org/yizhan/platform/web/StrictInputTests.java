@@ -67,9 +67,11 @@ class StrictInputTests {
 	void looseNumbersAndRepeatedKeysAreRefused(String tail) throws Exception {
 		long before = stations();
 
-		MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(STATION + tail)).andReturn();
+		MvcResult result = mvc
+			.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(STATION + tail))
+			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(400);
 		assertThat(stations()).isEqualTo(before);
@@ -77,9 +79,11 @@ class StrictInputTests {
 
 	@Test
 	void aWholeNumberIsStillAccepted() throws Exception {
-		MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(STATION + "\"stars\":5}")).andReturn();
+		MvcResult result = mvc
+			.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(STATION + "\"stars\":5}"))
+			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(201);
 	}
@@ -87,8 +91,10 @@ class StrictInputTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\"stars\":4.5", "\"stars\":\"4\"", "\"stars\":4,\"stars\":5" })
 	void theRatingIntakeIsAsStrict(String stars) throws Exception {
-		MvcResult result = mvc.perform(post("/api/v1/ratings").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"token\":\"x\"," + stars + ",\"deviceId\":\"strict-input-test\"}")).andReturn();
+		MvcResult result = mvc
+			.perform(post("/api/v1/ratings").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"token\":\"x\"," + stars + ",\"deviceId\":\"strict-input-test\"}"))
+			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(400);
 		// refused as unreadable, not read as a number and then refused for its token
@@ -105,9 +111,11 @@ class StrictInputTests {
 			json = json.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + sneaky + "\"");
 			long before = stations();
 
-			MvcResult result = mvc.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(json)).andReturn();
+			MvcResult result = mvc
+				.perform(post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(json))
+				.andReturn();
 
 			assertThat(result.getResponse().getStatus()).as(sneaky + " " + body(result)).isEqualTo(400);
 			assertThat(JsonPath.parse(body(result)).read("$.errors[0].field", String.class)).isEqualTo(field);

@@ -165,5 +165,4 @@ class StationGradingTests {
 		return response.body();
 	}
 
-
 }
