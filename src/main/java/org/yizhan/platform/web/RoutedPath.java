@@ -26,7 +26,34 @@ public final class RoutedPath {
 	private RoutedPath() {
 	}
 
+	/**
+	 * Whether {@code uri} already is its routed form: no escapes, path parameters,
+	 * backslashes, repeated slashes, dot segments or trailing slash.
+	 */
+	private static boolean isPlain(String uri) {
+		if (uri == null || uri.isEmpty() || uri.charAt(0) != '/') {
+			return false;
+		}
+		int length = uri.length();
+		for (int i = 0; i < length; i++) {
+			char c = uri.charAt(i);
+			if (c == '%' || c == ';' || c == '\\') {
+				return false;
+			}
+			if (c == '/' && i + 1 < length && (uri.charAt(i + 1) == '/' || uri.charAt(i + 1) == '.')) {
+				return false;
+			}
+		}
+		return length == 1 || uri.charAt(length - 1) != '/';
+	}
+
 	public static String of(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		if (isPlain(uri) && request.getContextPath().isEmpty()) {
+			// The usual case, and the rating intake's thousands a second: nothing to
+			// decode or normalise.
+			return uri;
+		}
 		String path = PATHS.getPathWithinApplication(request);
 		if (path.indexOf('\\') >= 0) {
 			path = path.replace('\\', '/');
