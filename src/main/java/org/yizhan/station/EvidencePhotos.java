@@ -42,21 +42,40 @@ public class EvidencePhotos {
 	 * Re-encodes and stores an upload, inside the caller's transaction. The file is
 	 * written before the caller's row; if the transaction then rolls back, the file goes
 	 * again, unless one of the caller's own rows already shows the same picture
-	 * ({@code inUseByCaller}; storage is by content).
+	 * ({@code inUseByCaller}; storage is by content). Decoding holds the caller's
+	 * database connection while it runs (bounded by the decoding slots); a caller that
+	 * can should {@link #prepare} the upload before its transaction and
+	 * {@link #store(Prepared, Predicate) store} it inside.
 	 * @param field the request field the upload came in, named in a refusal
 	 * @return the key to read the photo with
 	 * @throws InvalidInputException naming {@code field} when the upload is empty, not a
-	 * JPEG, PNG or WebP, over 5 MB or 40 megapixels, or broken
+	 * JPEG, PNG or WebP, over 5 MB, 40 megapixels or 8 bits per sample, or broken
+	 * @throws org.yizhan.platform.BusyException when every decoding slot is taken
 	 */
 	public String store(byte[] upload, String field, Predicate<String> inUseByCaller) {
-		ProcessedPhoto processed;
+		return store(prepare(upload, field), inUseByCaller);
+	}
+
+	/**
+	 * Checks and re-encodes an upload without storing it: the slow part of
+	 * {@link #store(byte[], String, Predicate)}, to be done outside any transaction.
+	 * @throws InvalidInputException naming {@code field} as {@code store} does
+	 * @throws org.yizhan.platform.BusyException when every decoding slot is taken
+	 */
+	public Prepared prepare(byte[] upload, String field) {
 		try {
-			processed = this.processor.process(upload);
+			return new Prepared(this.processor.process(upload));
 		}
 		catch (PhotoRejectedException ex) {
 			throw new InvalidInputException(Violation.of(field, messageCode(ex)));
 		}
-		String key = this.storage.store(processed);
+	}
+
+	/**
+	 * Stores a prepared photo, inside the caller's transaction, as {@code store} does.
+	 */
+	public String store(Prepared prepared, Predicate<String> inUseByCaller) {
+		String key = this.storage.store(prepared.photo);
 		if (!inUseByCaller.test(key) && TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -75,10 +94,22 @@ public class EvidencePhotos {
 		return this.storage.read(key, thumbnail);
 	}
 
+	/** An upload checked and re-encoded, ready to be stored. */
+	public static final class Prepared {
+
+		private final ProcessedPhoto photo;
+
+		private Prepared(ProcessedPhoto photo) {
+			this.photo = photo;
+		}
+
+	}
+
 	private static String messageCode(PhotoRejectedException ex) {
 		return switch (ex.reason()) {
 			case TOO_LARGE -> "photo.tooLarge";
 			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
+			case TOO_DEEP -> "photo.tooDeep";
 			case NOT_AN_IMAGE -> "photo.notAnImage";
 			case EMPTY -> "photo.empty";
 			case CORRUPT -> "photo.corrupt";

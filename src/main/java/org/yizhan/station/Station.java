@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 
 /**
@@ -123,6 +124,9 @@ public class Station {
 		else if (trimmed.length() > MAX_SUSPENSION_REASON) {
 			violations.add(Violation.of("reason", "validation.tooLong", MAX_SUSPENSION_REASON));
 		}
+		else if (PlainText.hasInvisibleCharacters(trimmed)) {
+			violations.add(Violation.of("reason", PlainText.INVISIBLE_CHARACTERS));
+		}
 		if (expectedReopening == null) {
 			violations.add(Violation.of("expectedReopening", "validation.required"));
 		}
@@ -153,6 +157,9 @@ public class Station {
 		if (trimmed != null && trimmed.length() > MAX_DELISTING_NOTE) {
 			throw new InvalidInputException(Violation.of("note", "validation.tooLong", MAX_DELISTING_NOTE));
 		}
+		if (PlainText.hasInvisibleCharacters(trimmed)) {
+			throw new InvalidInputException(Violation.of("note", PlainText.INVISIBLE_CHARACTERS));
+		}
 		this.suspension = null;
 		this.delisting = new Delisting(reason, trimmed);
 		moveTo(StationStatus.DELISTED, now, Pending.DELISTED);
@@ -175,6 +182,9 @@ public class Station {
 		if (trimmed.length() > MAX_DOWNGRADE_REASON) {
 			throw new InvalidInputException(Violation.of("reason", "validation.tooLong", MAX_DOWNGRADE_REASON));
 		}
+		if (PlainText.hasInvisibleCharacters(trimmed)) {
+			throw new InvalidInputException(Violation.of("reason", PlainText.INVISIBLE_CHARACTERS));
+		}
 		this.details = details.withLevel(after);
 		this.levelBeforeDowngrade = before;
 		touched(now, Pending.CHANGED);
@@ -182,10 +192,7 @@ public class Station {
 	}
 
 	void addPhoto(StationPhoto photo, Instant now) {
-		requireNot(StationStatus.DELISTED, "revise");
-		if (photos.size() >= MAX_PHOTOS) {
-			throw new InvalidInputException(Violation.of("file", "photo.tooMany", MAX_PHOTOS));
-		}
+		requireRoomForPhoto();
 		photos.add(photo);
 		touched(now, Pending.CHANGED);
 	}
@@ -193,6 +200,17 @@ public class Station {
 	/**
 	 * Returns the photo removed, so its file can be released once the change is saved.
 	 */
+	/**
+	 * Refuses a photo that {@link #addPhoto} would refuse whatever the picture: on a
+	 * delisted station, or past {@value #MAX_PHOTOS}. Asked before an upload is decoded.
+	 */
+	void requireRoomForPhoto() {
+		requireNot(StationStatus.DELISTED, "revise");
+		if (photos.size() >= MAX_PHOTOS) {
+			throw new InvalidInputException(Violation.of("file", "photo.tooMany", MAX_PHOTOS));
+		}
+	}
+
 	StationPhoto removePhoto(long photoId, Instant now) {
 		requireNot(StationStatus.DELISTED, "revise");
 		StationPhoto photo = findPhoto(photoId).orElseThrow(() -> StationNotFoundException.photo(photoId));

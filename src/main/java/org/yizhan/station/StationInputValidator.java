@@ -16,6 +16,7 @@ import org.yizhan.geo.GeoPoint;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.RequestValues;
 
@@ -105,6 +106,9 @@ class StationInputValidator {
 		}
 		else if (CONTROL.matcher(stripped).find()) {
 			violations.add(Violation.of(field, "validation.controlCharacters"));
+		}
+		else if (PlainText.hasInvisibleCharacters(stripped)) {
+			violations.add(Violation.of(field, PlainText.INVISIBLE_CHARACTERS));
 		}
 		return stripped;
 	}

@@ -25,9 +25,12 @@ import org.yizhan.station.photo.ProcessedPhoto;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry of stations: the one way to create, change and find them.
@@ -61,9 +64,13 @@ public class StationRegistry {
 
 	private final OrganizationTree organizations;
 
+	private final TransactionTemplate reading;
+
+	private final TransactionTemplate writing;
+
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
 			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
-			OrganizationTree organizations) {
+			OrganizationTree organizations, PlatformTransactionManager transactions) {
 		this.stations = stations;
 		this.validator = validator;
 		this.photoProcessor = photoProcessor;
@@ -72,6 +79,9 @@ public class StationRegistry {
 		this.clock = clock;
 		this.assignments = assignments;
 		this.organizations = organizations;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.writing = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -91,12 +101,18 @@ public class StationRegistry {
 
 	/**
 	 * Revises the details: a union admin of the station's subtree, or its station master
-	 * (who may not move it to another district).
+	 * (who may not move it to another district, nor change its level or stars: those
+	 * change only through the union's decisions, such as a downgrade of a silent
+	 * station).
 	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
+		if (!scope.mayManage()
+				&& (details.level() != station.details().level() || details.stars() != station.details().stars())) {
+			throw new ForbiddenException("station.forbidden.grade");
+		}
 		if (!details.districtCode().equals(station.details().districtCode())) {
 			if (!scope.mayManage()) {
 				throw new ForbiddenException("station.forbidden.move");
@@ -151,22 +167,41 @@ public class StationRegistry {
 	}
 
 	/**
-	 * Validates, re-encodes and stores an uploaded photo and adds it to the station. The
-	 * file is written before the row; if the transaction then fails, the file is removed
-	 * again.
+	 * Validates, re-encodes and stores an uploaded photo and adds it to the station.
+	 *
+	 * <p>
+	 * Decoding a photo takes up to seconds and hundreds of megabytes, so it happens
+	 * outside any transaction (no database connection is held meanwhile) and only after
+	 * everything that could refuse the upload without looking at its pixels: the caller's
+	 * scope and right, the version, room for another photo (a short read), then the
+	 * file's size, format, dimensions and bit depth, then a decoding slot
+	 * ({@code BusyException} when none comes free). The change itself is a second
+	 * transaction that checks all of that again under the row lock. The file is written
+	 * before the row; if that transaction fails, the file is removed again.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Station addPhoto(StationId id, Long expectedVersion, byte[] upload) {
-		Station station = load(id, expectedVersion, scope(), Permission.EDIT);
+		StationScope scope = this.reading.execute(status -> {
+			StationScope caller = scope();
+			Station station = stations.findVisible(id, caller).orElseThrow(() -> StationNotFoundException.byId(id));
+			permit(station, expectedVersion, caller, Permission.EDIT);
+			station.requireRoomForPhoto();
+			return caller;
+		});
 		ProcessedPhoto processed = photoProcessor.process(upload);
-		String key = photoStorage.store(processed);
-		// Storage is by content: an identical photo already in use must survive a
-		// rollback.
-		if (!stations.isPhotoInUse(key)) {
-			onRollback(() -> photoStorage.delete(key));
-		}
-		String before = summary(station);
-		station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
-		return save(station, "station.addPhoto", before);
+		return this.writing.execute(status -> {
+			Station station = load(id, expectedVersion, scope, Permission.EDIT);
+			station.requireRoomForPhoto();
+			String key = photoStorage.store(processed);
+			// Storage is by content: an identical photo already in use must survive a
+			// rollback.
+			if (!stations.isPhotoInUse(key)) {
+				onRollback(() -> photoStorage.delete(key));
+			}
+			String before = summary(station);
+			station.addPhoto(new StationPhoto(null, key, processed.width(), processed.height(), now()), now());
+			return save(station, "station.addPhoto", before);
+		});
 	}
 
 	/** Removes a photo; its file goes once the change has committed. */
@@ -242,6 +277,15 @@ public class StationRegistry {
 			throw new ForbiddenException("station.forbidden.edit");
 		}
 		return station;
+	}
+
+	/**
+	 * Whether the caller may set a station's level and stars when revising it: union
+	 * admins only, for now (grading will become the union's own procedure).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayGrade() {
+		return scope().mayManage();
 	}
 
 	/** The stations the caller sees that match {@code query}. */
@@ -324,6 +368,11 @@ public class StationRegistry {
 	 */
 	private Station load(StationId id, Long expectedVersion, StationScope scope, Permission permission) {
 		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		permit(station, expectedVersion, scope, permission);
+		return station;
+	}
+
+	private static void permit(Station station, Long expectedVersion, StationScope scope, Permission permission) {
 		boolean permitted = (permission == Permission.MANAGE) ? scope.mayManage() : scope.mayEdit(station);
 		if (!permitted) {
 			throw new ForbiddenException(
@@ -332,7 +381,6 @@ public class StationRegistry {
 		if (expectedVersion != null && expectedVersion != station.version()) {
 			throw new ConflictException("version", "problem.staleVersion.detail", expectedVersion, station.version());
 		}
-		return station;
 	}
 
 	private Station save(Station station, String action, String before, String... notes) {

@@ -281,8 +281,16 @@ class NearbyApiController {
 		}
 
 		/**
+		 * How far from today a time may be asked about: opening hours and holidays mean
+		 * nothing centuries away, and year -999999999 overflowed in their evaluation (a
+		 * 500).
+		 */
+		static final int MAX_YEARS_AWAY = 10;
+
+		/**
 		 * An instant with an offset is converted to Asia/Shanghai; a time without one is
-		 * taken as Asia/Shanghai already; none is now.
+		 * taken as Asia/Shanghai already; none is now. Within {@value #MAX_YEARS_AWAY}
+		 * years of today.
 		 */
 		static LocalDateTime localTime(String value, Clock clock, List<Violation> violations) {
 			if (value == null || value.isBlank()) {
@@ -301,6 +309,13 @@ class NearbyApiController {
 				return LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
 			}
 			LocalDateTime local = LocalDateTime.from(parsed);
+			LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
+			LocalDateTime earliest = now.minusYears(MAX_YEARS_AWAY);
+			LocalDateTime latest = now.plusYears(MAX_YEARS_AWAY);
+			if (local.isBefore(earliest) || local.isAfter(latest)) {
+				violations.add(Violation.of("at", "validation.range", earliest.toLocalDate(), latest.toLocalDate()));
+				return now;
+			}
 			if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
 				return local;
 			}

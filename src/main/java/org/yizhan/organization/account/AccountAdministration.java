@@ -38,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  * An admin grants only roles they hold themselves, where the bound roles (station master,
  * liaison, host, evaluator), which reach nothing beyond the stations, host or contract
  * they are bound to, count as held by every admin; no one changes their own roles or
- * disables themselves.
+ * disables themselves. Likewise an admin acts on an account (edits, disables, enables,
+ * unlocks, resets its password, reveals its personal data) only when they hold every role
+ * it has, bound roles aside: resetting an auditor's password would otherwise let an admin
+ * without the AUDITOR role sign in as the auditor, which is granting it to themselves.
  */
 @Service
 @Transactional
@@ -125,6 +128,7 @@ public class AccountAdministration {
 	public Account update(Actor actor, long id, long version, AccountInput input) {
 		requireAdmin(actor);
 		Account current = lock(actor, id);
+		requireHoldsRolesOf(actor, current);
 		if (current.version() != version) {
 			throw new ConflictException("version", "account.staleVersion", version, current.version());
 		}
@@ -146,6 +150,7 @@ public class AccountAdministration {
 	public Account disable(Actor actor, long id) {
 		requireAdmin(actor);
 		Account current = lock(actor, id);
+		requireHoldsRolesOf(actor, current);
 		if (current.id() == actor.accountId()) {
 			throw new ForbiddenException("account.forbidden.disableSelf");
 		}
@@ -156,6 +161,7 @@ public class AccountAdministration {
 	public Account enable(Actor actor, long id) {
 		requireAdmin(actor);
 		Account current = lock(actor, id);
+		requireHoldsRolesOf(actor, current);
 		return change("account.enable", current,
 				current.withState(true, current.lockedUntil(), current.failedAttempts(), clock.instant()));
 	}
@@ -163,6 +169,7 @@ public class AccountAdministration {
 	public Account unlock(Actor actor, long id) {
 		requireAdmin(actor);
 		Account current = lock(actor, id);
+		requireHoldsRolesOf(actor, current);
 		return change("account.unlock", current, current.withState(current.enabled(), null, 0, clock.instant()));
 	}
 
@@ -177,6 +184,7 @@ public class AccountAdministration {
 		if (current.id() == actor.accountId()) {
 			throw new ForbiddenException("account.forbidden.resetSelf");
 		}
+		requireHoldsRolesOf(actor, current);
 		String oneTimePassword = oneTimePassword();
 		Instant now = clock.instant();
 		Account changed = current.withPassword(encoder.encode(oneTimePassword), true, now)
@@ -189,6 +197,7 @@ public class AccountAdministration {
 	public PersonalData revealPersonalData(Actor actor, long id) {
 		requireAdmin(actor);
 		Account account = accounts.findInSubtree(id, actor.organizationPath()).orElseThrow(() -> notFound(id));
+		requireHoldsRolesOf(actor, account);
 		events.publishEvent(new Audited("account.reveal-personal-data", "account", account.id().toString(),
 				account.organizationCode(), null, "mobile=" + shown(account.mobileSealed()) + ", idNumber="
 						+ shown(account.idNumberSealed()) + ", email=" + shown(account.emailSealed())));
@@ -248,6 +257,29 @@ public class AccountAdministration {
 	private void publish(String action, Account account, String before, String after) {
 		events.publishEvent(
 				new Audited(action, "account", account.id().toString(), account.organizationCode(), before, after));
+	}
+
+	/**
+	 * Whether {@code actor} may change {@code account}: an admin who holds every role it
+	 * has (bound roles aside). Pages ask, to offer only what would be allowed.
+	 */
+	public boolean mayManage(Actor actor, Account account) {
+		if (!actor.holds(Role.ORG_ADMIN)) {
+			return false;
+		}
+		return account.roles().stream().allMatch(role -> actor.holds(role) || BOUND_ROLES.contains(role));
+	}
+
+	/**
+	 * Acting on an account with a role the actor does not hold (bound roles aside) is
+	 * refused as granting that role would be: whoever controls the account has its roles.
+	 */
+	private static void requireHoldsRolesOf(Actor actor, Account account) {
+		for (Role role : account.roles()) {
+			if (!actor.holds(role) && !BOUND_ROLES.contains(role)) {
+				throw new ForbiddenException("account.forbidden.actOnRole", role.name());
+			}
+		}
 	}
 
 	private static void requireAdmin(Actor actor) {

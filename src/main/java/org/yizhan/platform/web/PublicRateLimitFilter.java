@@ -29,6 +29,11 @@ import static java.util.stream.Collectors.toUnmodifiableSet;
  * refilled at {@code yizhan.rate-limit.public.per-second}. Generous on purpose: many
  * riders share one carrier address. Past it, 429 with {@code Retry-After}. Buckets of
  * idle clients are dropped after ten minutes, and at most 100,000 are kept.
+ *
+ * <p>
+ * A request is matched on the path the dispatcher will route ({@link RoutedPath}), not
+ * the raw {@code getRequestURI()}: {@code /api/v1/stations/%6Eearby} reaches the same
+ * controller as {@code /api/v1/stations/nearby} and must spend from the same bucket.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -64,7 +69,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !enabled || !this.paths.contains(request.getRequestURI());
+		return !enabled || !this.paths.contains(RoutedPath.of(request));
 	}
 
 	@Override

@@ -8,11 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Iterator;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
@@ -21,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.yizhan.platform.BusyException;
 import org.yizhan.station.photo.PhotoRejectedException.Reason;
 
 /**
@@ -31,13 +34,18 @@ import org.yizhan.station.photo.PhotoRejectedException.Reason;
  * Nothing of the upload is passed through: the pixels are decoded and encoded again as
  * baseline JPEG, so EXIF (GPS position, camera serial), comments, ICC profiles and any
  * bytes hidden after the image (HTML, a ZIP archive) are gone. The size limits are
- * checked before any pixel is decoded, on the byte count and then on the dimensions in
- * the file header, so a small file that claims to be 50000 x 50000 pixels cannot exhaust
+ * checked before any pixel is decoded, on the byte count and then on the header (the
+ * dimensions and the bits per sample, read by the ImageIO reader without decoding), so a
+ * small file that claims to be 50000 x 50000 pixels, or 16 bits per sample (a 311 KB PNG
+ * of 6324 x 6324 at 16-bit RGBA needs 320 MB and seconds to decode), cannot exhaust
  * memory.
  *
  * <p>
- * Thread-safe: holds no state between calls. Decoding a photo at the pixel limit needs
- * about {@code MAX_PIXELS * 4} bytes of heap while it runs.
+ * Thread-safe. Decoding a photo at the pixel limit needs about {@code MAX_PIXELS * 4}
+ * bytes of heap while it runs, so only as many decodes run at once as
+ * {@link PhotoDecodeSlots} allows; when every slot is taken, the upload is refused with a
+ * {@link BusyException} (never after the header has refused it). Callers should not hold
+ * a database connection while calling {@link #process}.
  */
 public final class PhotoProcessor {
 
@@ -45,13 +53,24 @@ public final class PhotoProcessor {
 
 	public static final long MAX_PIXELS = 40_000_000L;
 
+	/** Bits per sample a photo may have: cameras and phones write 8. */
+	public static final int MAX_BITS_PER_SAMPLE = 8;
+
 	private static final int DISPLAY_MAX_EDGE_PIXELS = 2048;
 
 	private static final int THUMBNAIL_MAX_EDGE_PIXELS = 320;
 
 	private static final float JPEG_QUALITY = 0.85f;
 
+	private final PhotoDecodeSlots slots;
+
+	/** A processor that decodes at most two photos at once and never waits for a slot. */
 	public PhotoProcessor() {
+		this(new PhotoDecodeSlots(2, Duration.ZERO));
+	}
+
+	public PhotoProcessor(PhotoDecodeSlots slots) {
+		this.slots = slots;
 	}
 
 	/**
@@ -59,6 +78,7 @@ public final class PhotoProcessor {
 	 * thumbnail size are not enlarged.
 	 * @param upload the bytes exactly as received
 	 * @throws PhotoRejectedException if the upload is not an acceptable photo
+	 * @throws BusyException if its header is acceptable but no decoding slot came free
 	 */
 	public ProcessedPhoto process(byte[] upload) {
 		if (upload == null || upload.length == 0) {
@@ -71,7 +91,7 @@ public final class PhotoProcessor {
 		ImageFormat format = ImageFormat.detect(upload)
 			.orElseThrow(() -> new PhotoRejectedException(Reason.NOT_AN_IMAGE,
 					"Upload does not start like a JPEG, PNG or WebP file"));
-		BufferedImage decoded = decode(upload, format);
+		BufferedImage decoded = decode(upload, format, this.slots);
 		int orientation = (format == ImageFormat.JPEG) ? ExifOrientation.of(upload) : ExifOrientation.NORMAL;
 		BufferedImage display = ExifOrientation.apply(orientation, toRgbFitting(decoded, DISPLAY_MAX_EDGE_PIXELS));
 		BufferedImage thumbnail = toRgbFitting(display, THUMBNAIL_MAX_EDGE_PIXELS);
@@ -80,7 +100,7 @@ public final class PhotoProcessor {
 				Sha256.hex(image));
 	}
 
-	private static BufferedImage decode(byte[] upload, ImageFormat format) {
+	private static BufferedImage decode(byte[] upload, ImageFormat format, PhotoDecodeSlots slots) {
 		// Choose the reader by the format we recognised, not by ImageIO's own sniffing,
 		// so only
 		// the three accepted formats ever reach a decoder.
@@ -101,17 +121,33 @@ public final class PhotoProcessor {
 				throw new PhotoRejectedException(Reason.TOO_MANY_PIXELS,
 						format + " header declares " + width + "x" + height + ", more than " + MAX_PIXELS + " pixels");
 			}
-			TruncationWatch truncation = new TruncationWatch();
-			reader.addIIOReadWarningListener(truncation);
-			BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-			if (truncation.seen) {
-				throw new PhotoRejectedException(Reason.CORRUPT, format + " upload ends before its end marker");
+			int bits = maxBitsPerSample(reader);
+			if (bits > MAX_BITS_PER_SAMPLE) {
+				throw new PhotoRejectedException(Reason.TOO_DEEP,
+						format + " header declares " + bits + " bits per sample, more than " + MAX_BITS_PER_SAMPLE);
 			}
-			return image;
+			if (!slots.tryAcquire()) {
+				throw new BusyException(slots.waitFor().plusSeconds(2), "photo.busy");
+			}
+			try {
+				TruncationWatch truncation = new TruncationWatch();
+				reader.addIIOReadWarningListener(truncation);
+				BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+				if (truncation.seen) {
+					throw new PhotoRejectedException(Reason.CORRUPT, format + " upload ends before its end marker");
+				}
+				return image;
+			}
+			finally {
+				slots.release();
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof PhotoRejectedException rejected) {
 				throw rejected;
+			}
+			if (ex instanceof BusyException busy) {
+				throw busy;
 			}
 			// Decoders signal malformed input with all kinds of runtime exceptions, not
 			// just
@@ -121,6 +157,26 @@ public final class PhotoProcessor {
 		finally {
 			reader.dispose();
 		}
+	}
+
+	/**
+	 * The largest sample size of the image as stored, from its header: a PNG's bit depth
+	 * (16 for a 16-bit RGBA file), 8 for a baseline JPEG. Unknown counts as too deep.
+	 */
+	private static int maxBitsPerSample(ImageReader reader) throws IOException {
+		ImageTypeSpecifier type = reader.getRawImageType(0);
+		if (type == null) {
+			Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+			type = types.hasNext() ? types.next() : null;
+		}
+		if (type == null) {
+			return Integer.MAX_VALUE;
+		}
+		int max = 0;
+		for (int size : type.getSampleModel().getSampleSize()) {
+			max = Math.max(max, size);
+		}
+		return max;
 	}
 
 	/**

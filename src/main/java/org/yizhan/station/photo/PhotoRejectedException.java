@@ -37,6 +37,9 @@ public final class PhotoRejectedException extends RuntimeException {
 		/** The header declares more than {@link PhotoProcessor#MAX_PIXELS}. */
 		TOO_MANY_PIXELS,
 
+		/** The header declares more than {@link PhotoProcessor#MAX_BITS_PER_SAMPLE}. */
+		TOO_DEEP,
+
 		/** Looks like a supported image but cannot be decoded. */
 		CORRUPT
 

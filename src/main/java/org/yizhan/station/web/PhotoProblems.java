@@ -30,6 +30,8 @@ final class PhotoProblems {
 				case TOO_MANY_PIXELS ->
 					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooManyPixels")
 						.onField("file");
+				case TOO_DEEP -> new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooDeep")
+					.onField("file");
 				case NOT_AN_IMAGE -> new StatusProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 						"unsupported-media-type", "photo.notAnImage")
 					.onField("file");
@@ -44,6 +46,7 @@ final class PhotoProblems {
 		return switch (ex.reason()) {
 			case TOO_LARGE -> "photo.tooLarge";
 			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
+			case TOO_DEEP -> "photo.tooDeep";
 			case NOT_AN_IMAGE -> "photo.notAnImage";
 			case EMPTY -> "photo.empty";
 			case CORRUPT -> "photo.corrupt";

@@ -219,9 +219,22 @@ class StationConsoleController {
 	}
 
 	@PostMapping("/console/stations/{id}")
-	String update(@PathVariable String id, @ModelAttribute("form") StationForm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String update(@PathVariable String id, @ModelAttribute("form") StationForm form,
+			@RequestParam(name = "level", required = false) String levelSent,
+			@RequestParam(name = "stars", required = false) String starsSent, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Station current = registry.getById(id(id));
+		if (!registry.mayGrade()) {
+			// The form shows them no level or stars: keep the station's; sent anyway,
+			// they
+			// are refused by the registry if they differ.
+			if (levelSent == null) {
+				form.setLevel(current.details().level().name());
+			}
+			if (starsSent == null) {
+				form.setStars(Integer.toString(current.details().stars()));
+			}
+		}
 		try {
 			if (form.getVersion() == null) {
 				throw new InvalidInputException(Violation.of("version", "validation.required"));
@@ -238,6 +251,13 @@ class StationConsoleController {
 			response.setStatus(409);
 			model.addAttribute("conflict", true);
 			return form(form, current, List.of(), model);
+		}
+		catch (ForbiddenException ex) {
+			response.setStatus(403);
+			Map<String, List<String>> problem = Map.of("level", List.of(messages.text(ex.messageCode(), ex.args())));
+			String page = form(form, current, List.of(), model);
+			model.addAttribute("errors", problem);
+			return page;
 		}
 	}
 
@@ -341,6 +361,7 @@ class StationConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("errors", errors);
 		model.addAttribute("districts", districtChoices(form.getDistrict()));
+		model.addAttribute("mayGrade", station == null || registry.mayGrade());
 		return "station/console/station-form";
 	}
 

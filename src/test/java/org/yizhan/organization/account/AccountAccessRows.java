@@ -33,8 +33,9 @@ final class AccountAccessRows implements AccessRows {
 		rows.add(api("POST", "/api/v1/accounts", c -> c.json("POST", "/api/v1/accounts", f.accountJson(c.district())),
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/accounts/{id}",
-				c -> c.json("PUT", "/api/v1/accounts/" + c.account(),
-						q("{'displayName':'矩阵','organization':'" + c.district() + "','roles':['REVIEWER']}"),
+				c -> c.json(
+						"PUT", "/api/v1/accounts/" + c.account(), q("{'displayName':'矩阵','organization':'"
+								+ c.district() + "','roles':['HOST'],'hostName':'" + AccessFixture.HOST_NAME + "'}"),
 						f.accountMatch(c.account())),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(api("PATCH", "/api/v1/accounts/{id}", c -> c.json("PATCH", "/api/v1/accounts/" + c.account(),
@@ -62,8 +63,9 @@ final class AccountAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/accounts/{id}/edit", c -> c.get("/console/accounts/" + c.account() + "/edit"),
 				ACCOUNT_READERS, ACCOUNT_READERS_HIDDEN));
 		rows.add(page("POST", "/console/accounts/{id}",
-				c -> c.form("/console/accounts/" + c.account(), Map.of("displayName", "矩阵", "organization",
-						c.district(), "roles", "REVIEWER", "version", f.accountVersion(c.account()))),
+				c -> c.form("/console/accounts/" + c.account(),
+						Map.of("displayName", "矩阵", "organization", c.district(), "roles", "HOST", "hostName",
+								AccessFixture.HOST_NAME, "version", f.accountVersion(c.account()))),
 				ADMIN, "UNFFFNFFFF"));
 		for (String action : List.of("disable", "enable", "unlock", "reset-password", "personal-data")) {
 			rows.add(page("POST", "/console/accounts/{id}/" + action,

@@ -141,7 +141,9 @@ public final class AccessFixture {
 				"$.code");
 		this.ownPhoto = addPhoto(this.ownStation);
 		this.foreignPhoto = addPhoto(this.foreignStation);
-		this.ownAccount = account(OWN, "REVIEWER", "").id();
+		// a bound role: every admin may manage it (an account with a role the admin does
+		// not hold may not be acted on: AccountRoleReachTests)
+		this.ownAccount = account(OWN, "HOST", ",'hostName':'" + HOST_NAME + "'").id();
 		Created foreign = account(FOREIGN, "REVIEWER", "");
 		this.foreignAccount = foreign.id();
 		this.foreignUsername = foreign.username();

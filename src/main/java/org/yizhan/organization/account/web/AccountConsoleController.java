@@ -127,8 +127,11 @@ class AccountConsoleController {
 
 	@GetMapping("/console/accounts/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("view", view(administration.get(actor(), id)));
-		model.addAttribute("admin", actor().holds(Role.ORG_ADMIN));
+		Account account = administration.get(actor(), id);
+		model.addAttribute("view", view(account));
+		// Actions are offered only where they would be allowed: an admin holding every
+		// role of the account.
+		model.addAttribute("admin", administration.mayManage(actor(), account));
 		model.addAttribute("self", actor().accountId() == id);
 		return "organization/console/account";
 	}
