@@ -4,5 +4,5 @@
  * notice when a mail server is configured.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "organization", "platform", "platform :: web" })
+		allowedDependencies = { "organization", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.notification;

@@ -32,7 +32,10 @@ import org.yizhan.station.StationStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.station.StationTokens;
 
 /**
@@ -75,9 +78,17 @@ public class ProblemTickets {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate readOnly;
+
 	ProblemTickets(TicketRepository tickets, TicketSettings settings, DeviceHashes devices, StationTokens tokens,
 			StationRegistry registry, StationResponsibilities responsibilities, OrganizationTree organizations,
-			EvidencePhotos photos, ApplicationEventPublisher events, Clock clock) {
+			EvidencePhotos photos, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.tickets = tickets;
 		this.settings = settings;
 		this.devices = devices;
@@ -222,10 +233,32 @@ public class ProblemTickets {
 	 * @throws ConflictException when it is resolved already
 	 * @throws InvalidInputException without a note, or a needed photo, or with a bad one
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ProblemTicket resolve(String number, String note, byte[] photo) {
-		Actor actor = actor();
+		// Who may resolve is checked first, then the photo is decoded with no transaction
+		// open (a large upload must not hold a database connection while it decodes), and
+		// the resolution itself is one transaction that checks everything again under the
+		// row's lock.
+		this.readOnly.executeWithoutResult(status -> resolvable(actor(), number, false));
+		EvidencePhotos.Prepared prepared = null;
+		List<Violation> photoRefused = List.of();
+		if (photo != null && photo.length > 0) {
+			try {
+				prepared = photos.prepare(photo, "photo");
+			}
+			catch (InvalidInputException ex) {
+				// Said together with whatever else is wrong with the resolution.
+				photoRefused = ex.violations();
+			}
+		}
+		EvidencePhotos.Prepared decoded = prepared;
+		List<Violation> refusals = photoRefused;
+		return this.transaction.execute(status -> resolve(number, note, decoded, refusals));
+	}
+
+	private ProblemTicket resolvable(Actor actor, String number, boolean lock) {
 		TicketNumber parsed = TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
-		ProblemTicket ticket = tickets.findVisible(parsed, scope(actor), true)
+		ProblemTicket ticket = tickets.findVisible(parsed, scope(actor), lock)
 			.orElseThrow(() -> new TicketNotFoundException(number));
 		if (!ticket.isOpen()) {
 			throw new ConflictException("status", "ticket.alreadyResolved", ticket.number().value());
@@ -233,21 +266,29 @@ public class ProblemTickets {
 		if (!mayResolve(actor, ticket, responsibilities.getForSystem(ticket.station()))) {
 			throw new ForbiddenException("ticket.forbidden.resolve", ticket.number().value());
 		}
+		return ticket;
+	}
+
+	private ProblemTicket resolve(String number, String note, EvidencePhotos.Prepared photo,
+			List<Violation> photoRefused) {
+		Actor actor = actor();
+		ProblemTicket ticket = resolvable(actor, number, true);
 		List<Violation> violations = new ArrayList<>();
 		String text = blank(note) ? null : note.strip();
 		if (text == null) {
 			violations.add(Violation.of("note", "validation.required"));
 		}
 		text(text, "note", MAX_NOTE, violations);
-		boolean hasPhoto = photo != null && photo.length > 0;
-		if (!hasPhoto && settings.needsPhoto(ticket.problem())) {
+		violations.addAll(photoRefused);
+		boolean hasPhoto = photo != null;
+		if (!hasPhoto && photoRefused.isEmpty() && settings.needsPhoto(ticket.problem())) {
 			violations.add(Violation.of("photo", "ticket.photo.required", ticket.problem().labelZh(),
 					ticket.problem().labelEn()));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		String photoKey = hasPhoto ? photos.store(photo, "photo", tickets::isPhotoInUse) : null;
+		String photoKey = hasPhoto ? photos.store(photo, tickets::isPhotoInUse) : null;
 		Instant now = now();
 		if (tickets.resolve(ticket.id(), ticket.version(), actor.accountId(), now, text, photoKey) != 1) {
 			// The row is locked: only a bug gets here.
@@ -261,7 +302,7 @@ public class ProblemTickets {
 		events.publishEvent(new Audited("ticket.resolve", "ticket", ticket.number().value(), ticket.districtCode(),
 				"status=OPEN; level=" + ticket.level() + "; dueAt=" + ticket.dueAt(),
 				"status=RESOLVED; photo=" + (photoKey != null ? "yes" : "no")));
-		return tickets.findVisible(parsed, scope(actor), false).orElseThrow();
+		return tickets.findVisible(ticket.number(), scope(actor), false).orElseThrow();
 	}
 
 	/** The resolution photo of a ticket the caller sees, or its thumbnail. */
