@@ -54,7 +54,7 @@ public class EvidencePhotos {
 			processed = this.processor.process(upload);
 		}
 		catch (PhotoRejectedException ex) {
-			throw new InvalidInputException(Violation.of(field, messageCode(ex)));
+			throw new InvalidInputException(Violation.of(field, ex.messageCode()));
 		}
 		String key = this.storage.store(processed);
 		if (!inUseByCaller.test(key) && TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -73,16 +73,6 @@ public class EvidencePhotos {
 	/** The stored JPEG, or its thumbnail; empty when nothing is stored under the key. */
 	public Optional<byte[]> read(String key, boolean thumbnail) {
 		return this.storage.read(key, thumbnail);
-	}
-
-	private static String messageCode(PhotoRejectedException ex) {
-		return switch (ex.reason()) {
-			case TOO_LARGE -> "photo.tooLarge";
-			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
-			case NOT_AN_IMAGE -> "photo.notAnImage";
-			case EMPTY -> "photo.empty";
-			case CORRUPT -> "photo.corrupt";
-		};
 	}
 
 }
