@@ -39,9 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
  * each question then costs one disc per station on that grid.
  * <p>
  * Every question and upload is scoped to the signed-in account: the union roles that see
- * a whole subtree ({@link Actor#isUnionStaff()}) read the coverage of organisations in it, an
- * ORG_ADMIN uploads boundaries, demand points and candidate sites for it; an organisation
- * outside the subtree is refused (403: its code is a public fact, its figures are not).
+ * a whole subtree ({@link Actor#isUnionStaff()}) read the coverage of organisations in
+ * it, an ORG_ADMIN uploads boundaries, demand points and candidate sites for it; an
+ * organisation outside the subtree is refused (403: its code is a public fact, its
+ * figures are not).
  */
 @Service
 @EnableConfigurationProperties(CoverageSettings.class)

@@ -28,8 +28,8 @@ public record Explanation(String code, Object[] args) implements Serializable {
 	}
 
 	/**
-	 * A refusal that explains itself; the problem handlers and the console word it from its
-	 * code and arguments.
+	 * A refusal that explains itself; the problem handlers and the console word it from
+	 * its code and arguments.
 	 */
 	public interface Explained {
 

@@ -114,7 +114,8 @@ public class StationRegistry {
 	}
 
 	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
-		return lifecycleStep(id, expectedVersion, "station.suspend", station -> station.suspend(reason, expectedReopening, LocalDate.now(clock), now()));
+		return lifecycleStep(id, expectedVersion, "station.suspend",
+				station -> station.suspend(reason, expectedReopening, LocalDate.now(clock), now()));
 	}
 
 	public Station reopen(StationId id, Long expectedVersion) {

@@ -66,8 +66,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoAccounts(JdbcClient jdbc, DataImports imports, PasswordEncoder encoder, TransactionTemplate transaction, Clock clock,
-			@Value("${yizhan.demo.admin-password:}") String adminPassword,
+	DemoAccounts(JdbcClient jdbc, DataImports imports, PasswordEncoder encoder, TransactionTemplate transaction,
+			Clock clock, @Value("${yizhan.demo.admin-password:}") String adminPassword,
 			@Value("${yizhan.demo.password:}") String password, @Value("${yizhan.demo.enabled:true}") boolean demo) {
 		this.jdbc = jdbc;
 		this.imports = imports;

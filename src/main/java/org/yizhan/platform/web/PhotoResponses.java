@@ -7,8 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Photos (JPEG, re-encoded when stored) as the console, the API and the public pages answer
- * them: one caching rule for each audience instead of one per controller.
+ * Photos (JPEG, re-encoded when stored) as the console, the API and the public pages
+ * answer them: one caching rule for each audience instead of one per controller.
  */
 public final class PhotoResponses {
 
@@ -16,8 +16,8 @@ public final class PhotoResponses {
 	}
 
 	/**
-	 * A photo a signed-in caller may see: their browser keeps it for seven days, no shared
-	 * cache keeps it at all.
+	 * A photo a signed-in caller may see: their browser keeps it for seven days, no
+	 * shared cache keeps it at all.
 	 */
 	public static ResponseEntity<byte[]> forSignedIn(byte[] jpeg) {
 		return jpeg(jpeg, CacheControl.maxAge(Duration.ofDays(7)).cachePrivate());

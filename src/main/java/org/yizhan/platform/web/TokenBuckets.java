@@ -33,8 +33,8 @@ public final class TokenBuckets<K> {
 	}
 
 	/**
-	 * Takes a token from the bucket of {@code key}: empty when one was there, otherwise how
-	 * long until the next comes back.
+	 * Takes a token from the bucket of {@code key}: empty when one was there, otherwise
+	 * how long until the next comes back.
 	 */
 	public Optional<Duration> take(K key) {
 		ConsumptionProbe probe = buckets.get(key, any -> Bucket.builder().addLimit(allowance).build())

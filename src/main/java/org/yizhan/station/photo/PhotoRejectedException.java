@@ -23,7 +23,9 @@ public final class PhotoRejectedException extends RuntimeException {
 		return this.reason;
 	}
 
-	/** The message code of the reason, for pages and problems that show it to a person. */
+	/**
+	 * The message code of the reason, for pages and problems that show it to a person.
+	 */
 	public String messageCode() {
 		return switch (this.reason) {
 			case TOO_LARGE -> "photo.tooLarge";
