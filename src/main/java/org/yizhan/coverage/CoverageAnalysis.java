@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.locationtech.jts.geom.Geometry;
@@ -41,20 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
  * each question then costs one disc per station on that grid.
  * <p>
  * Every question and upload is scoped to the signed-in account: the union roles that see
- * a whole subtree (see {@link #READERS}) read the coverage of organisations in it, an
- * ORG_ADMIN uploads boundaries, demand points and candidate sites for it; an organisation
- * outside the subtree is refused (403: its code is a public fact, its figures are not).
+ * a whole subtree ({@link Actor#isUnionStaff()}) read the coverage of organisations in
+ * it, an ORG_ADMIN uploads boundaries, demand points and candidate sites for it; an
+ * organisation outside the subtree is refused (403: its code is a public fact, its
+ * figures are not).
  */
 @Service
 @EnableConfigurationProperties(CoverageSettings.class)
 public class CoverageAnalysis {
-
-	/**
-	 * The roles that see a whole subtree and so may read its coverage; station masters,
-	 * liaisons and hosts see single stations, not districts.
-	 */
-	static final Set<Role> READERS = EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE,
-			Role.AUDITOR, Role.EVALUATOR);
 
 	/** A station more than this far from any other is reported without a neighbour. */
 	static final double NEIGHBOUR_SEARCH_METERS = 10_000;
@@ -426,7 +418,7 @@ public class CoverageAnalysis {
 
 	private static Actor reader() {
 		Actor actor = Actor.current().orElseThrow(() -> new ForbiddenException("coverage.forbidden.read"));
-		if (actor.roles().stream().noneMatch(READERS::contains)) {
+		if (!actor.isUnionStaff()) {
 			throw new ForbiddenException("coverage.forbidden.read");
 		}
 		return actor;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.coverage.CoverageRepository.AreaSource;
 import org.yizhan.geo.Crs;
 import org.yizhan.platform.Csv;
+import org.yizhan.platform.DataImports;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -49,15 +49,18 @@ class DemoCoverage implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final DataImports imports;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoCoverage(CoverageAnalysis analysis, CoverageRepository repository, JdbcClient jdbc,
+	DemoCoverage(CoverageAnalysis analysis, CoverageRepository repository, JdbcClient jdbc, DataImports imports,
 			TransactionTemplate transaction, Clock clock) {
 		this.analysis = analysis;
 		this.repository = repository;
 		this.jdbc = jdbc;
+		this.imports = imports;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -68,11 +71,8 @@ class DemoCoverage implements ApplicationRunner {
 	}
 
 	void loadOnce() {
-		this.jdbc.sql("lock table data_import in exclusive mode").update();
-		boolean loaded = this.jdbc.sql("select count(*) from data_import where name = :name")
-			.param("name", IMPORT_NAME)
-			.query(Long.class)
-			.single() > 0;
+		this.imports.lock();
+		boolean loaded = this.imports.isLoaded(IMPORT_NAME);
 		boolean cityKnown = this.jdbc.sql("select count(*) from organization where code = :code")
 			.param("code", CITY)
 			.query(Long.class)
@@ -88,11 +88,7 @@ class DemoCoverage implements ApplicationRunner {
 			this.repository.addCandidate(CITY, CandidateSource.POI.name(), site.get(1), site.get(2),
 					Double.parseDouble(site.get(3)), Double.parseDouble(site.get(4)));
 		}
-		this.jdbc.sql("insert into data_import (name, rows_loaded, imported_at) values (:name, :rows, :at)")
-			.param("name", IMPORT_NAME)
-			.param("rows", areas.size() + sites.size() - 1)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
+		this.imports.recordLoaded(IMPORT_NAME, areas.size() + sites.size() - 1, this.clock.instant());
 		log.info("Loaded the demo coverage inputs: {} approximate district areas and {} candidate sites in {} ms",
 				areas.size(), sites.size() - 1, (System.nanoTime() - started) / 1_000_000);
 	}

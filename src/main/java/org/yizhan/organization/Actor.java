@@ -53,6 +53,14 @@ public record Actor(long accountId, String username, String organizationCode, St
 		return this.roles.contains(role);
 	}
 
+	/**
+	 * Whether the actor is a union's own staff ({@link Role#UNION_ROLES}), who see the
+	 * whole subtree of their organisation, rather than only some stations.
+	 */
+	public boolean isUnionStaff() {
+		return this.roles.stream().anyMatch(Role.UNION_ROLES::contains);
+	}
+
 	/** Whether the organisation at {@code path} is this actor's own or lies below it. */
 	public boolean sees(String path) {
 		return path.equals(this.organizationPath) || path.startsWith(this.organizationPath + "/");

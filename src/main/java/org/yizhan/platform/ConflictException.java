@@ -1,16 +1,12 @@
 package org.yizhan.platform;
 
-import java.util.Arrays;
-
 /**
  * A request that contradicts the current state: a stale version or a lifecycle step that
  * is not allowed from where a thing is now (answered with 409).
  */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends RuntimeException implements Explanation.Explained {
 
-	private final String messageCode;
-
-	private final Object[] args;
+	private final Explanation explanation;
 
 	private final String field;
 
@@ -23,23 +19,23 @@ public class ConflictException extends RuntimeException {
 	 * {@code status})
 	 */
 	public ConflictException(String field, String messageCode, Object... args) {
-		super(messageCode + " " + Arrays.toString(args));
+		this(field, new Explanation(messageCode, args));
+	}
+
+	private ConflictException(String field, Explanation explanation) {
+		super(explanation.toString());
 		this.field = field;
-		this.messageCode = messageCode;
-		this.args = args.clone();
+		this.explanation = explanation;
+	}
+
+	@Override
+	public Explanation explanation() {
+		return explanation;
 	}
 
 	/** The request field whose value conflicts, {@code null} when none. */
 	public String field() {
 		return field;
-	}
-
-	public String messageCode() {
-		return messageCode;
-	}
-
-	public Object[] args() {
-		return args.clone();
 	}
 
 }

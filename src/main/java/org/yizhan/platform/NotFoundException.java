@@ -1,28 +1,24 @@
 package org.yizhan.platform;
 
-import java.util.Arrays;
-
 /**
  * A thing looked up by an identifier from outside does not exist (answered with 404).
  */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException implements Explanation.Explained {
 
-	private final String messageCode;
-
-	private final Object[] args;
+	private final Explanation explanation;
 
 	public NotFoundException(String messageCode, Object... args) {
-		super(messageCode + " " + Arrays.toString(args));
-		this.messageCode = messageCode;
-		this.args = args.clone();
+		this(new Explanation(messageCode, args));
 	}
 
-	public String messageCode() {
-		return messageCode;
+	private NotFoundException(Explanation explanation) {
+		super(explanation.toString());
+		this.explanation = explanation;
 	}
 
-	public Object[] args() {
-		return args.clone();
+	@Override
+	public Explanation explanation() {
+		return explanation;
 	}
 
 }

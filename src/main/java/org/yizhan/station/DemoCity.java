@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +15,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.platform.Csv;
+import org.yizhan.platform.DataImports;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,17 +47,17 @@ class DemoCity implements ApplicationRunner {
 
 	private final StationInputValidator validator;
 
-	private final JdbcClient jdbc;
+	private final DataImports imports;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoCity(StationRepository stations, StationInputValidator validator, JdbcClient jdbc,
+	DemoCity(StationRepository stations, StationInputValidator validator, DataImports imports,
 			TransactionTemplate transaction, Clock clock) {
 		this.stations = stations;
 		this.validator = validator;
-		this.jdbc = jdbc;
+		this.imports = imports;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -69,12 +68,8 @@ class DemoCity implements ApplicationRunner {
 	}
 
 	void loadOnce() {
-		// Two instances starting together on an empty database must not both load.
-		jdbc.sql("lock table data_import in exclusive mode").update();
-		if (jdbc.sql("select count(*) from data_import where name = :name")
-			.param("name", IMPORT_NAME)
-			.query(Long.class)
-			.single() > 0) {
+		imports.lock();
+		if (imports.isLoaded(IMPORT_NAME)) {
 			return;
 		}
 		if (stations.count() > 0) {
@@ -88,11 +83,7 @@ class DemoCity implements ApplicationRunner {
 		for (int i = 0; i < rows.size(); i++) {
 			stations.save(station(rows.get(i), i, now, today));
 		}
-		jdbc.sql("insert into data_import (name, rows_loaded, imported_at) values (:name, :rows, :at)")
-			.param("name", IMPORT_NAME)
-			.param("rows", rows.size())
-			.param("at", Timestamp.from(now))
-			.update();
+		imports.recordLoaded(IMPORT_NAME, rows.size(), now);
 		log.info("Loaded the demo city: {} Hangzhou stations in {} ms", rows.size(),
 				(System.nanoTime() - started) / 1_000_000);
 	}

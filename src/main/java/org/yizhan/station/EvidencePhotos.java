@@ -67,7 +67,7 @@ public class EvidencePhotos {
 			return new Prepared(this.processor.process(upload));
 		}
 		catch (PhotoRejectedException ex) {
-			throw new InvalidInputException(Violation.of(field, messageCode(ex)));
+			throw new InvalidInputException(Violation.of(field, ex.messageCode()));
 		}
 	}
 
@@ -103,17 +103,6 @@ public class EvidencePhotos {
 			this.photo = photo;
 		}
 
-	}
-
-	private static String messageCode(PhotoRejectedException ex) {
-		return switch (ex.reason()) {
-			case TOO_LARGE -> "photo.tooLarge";
-			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
-			case TOO_DEEP -> "photo.tooDeep";
-			case NOT_AN_IMAGE -> "photo.notAnImage";
-			case EMPTY -> "photo.empty";
-			case CORRUPT -> "photo.corrupt";
-		};
 	}
 
 }

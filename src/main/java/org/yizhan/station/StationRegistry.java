@@ -126,31 +126,31 @@ public class StationRegistry {
 	}
 
 	public Station list(StationId id, Long expectedVersion) {
-		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
-		String before = summary(station);
-		station.list(now());
-		return save(station, "station.list", before);
+		return lifecycleStep(id, expectedVersion, "station.list", station -> station.list(now()));
 	}
 
 	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
-		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
-		String before = summary(station);
-		station.suspend(reason, expectedReopening, LocalDate.now(clock), now());
-		return save(station, "station.suspend", before);
+		return lifecycleStep(id, expectedVersion, "station.suspend",
+				station -> station.suspend(reason, expectedReopening, LocalDate.now(clock), now()));
 	}
 
 	public Station reopen(StationId id, Long expectedVersion) {
-		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
-		String before = summary(station);
-		station.reopen(now());
-		return save(station, "station.reopen", before);
+		return lifecycleStep(id, expectedVersion, "station.reopen", station -> station.reopen(now()));
 	}
 
 	public Station delist(StationId id, Long expectedVersion, DelistingReason reason, String note) {
+		return lifecycleStep(id, expectedVersion, "station.delist", station -> station.delist(reason, note, now()));
+	}
+
+	/**
+	 * One step of the lifecycle by a union admin of the station's subtree: the aggregate
+	 * decides whether it is allowed from where the station is now.
+	 */
+	private Station lifecycleStep(StationId id, Long expectedVersion, String action, Consumer<Station> step) {
 		Station station = load(id, expectedVersion, scope(), Permission.MANAGE);
 		String before = summary(station);
-		station.delist(reason, note, now());
-		return save(station, "station.delist", before);
+		step.accept(station);
+		return save(station, action, before);
 	}
 
 	/**

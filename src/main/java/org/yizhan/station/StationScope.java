@@ -1,9 +1,7 @@
 package org.yizhan.station;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Assignments;
@@ -26,15 +24,12 @@ import org.yizhan.organization.Role;
  */
 record StationScope(Actor actor, boolean wholeSubtree, List<Long> stationIds, String hostName) {
 
-	private static final Set<Role> SUBTREE_ROLES = EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR,
-			Role.FINANCE, Role.AUDITOR, Role.EVALUATOR);
-
 	StationScope {
 		stationIds = List.copyOf(stationIds);
 	}
 
 	static StationScope of(Actor actor, Assignments assignments) {
-		if (actor.roles().stream().anyMatch(SUBTREE_ROLES::contains)) {
+		if (actor.isUnionStaff()) {
 			return new StationScope(actor, true, List.of(), null);
 		}
 		List<Long> bound = (actor.holds(Role.STATION_MASTER) || actor.holds(Role.LIAISON))

@@ -70,8 +70,7 @@ class CoverageApiController {
 	CoverageResponse coverage(@RequestParam(required = false) String org, @RequestParam(required = false) String mode,
 			@RequestParam(required = false) String minutes, @RequestParam(required = false) String at,
 			@RequestParam(required = false) String crs) {
-		CoverageParameters parameters = CoverageParameters.parse(org, mode, minutes, at, crs, null, null, null,
-				this.analysis.defaultMinutes(), this.clock);
+		CoverageParameters parameters = view(org, mode, minutes, at, crs);
 		CoverageQuery query = parameters.query();
 		CoverageReport report = this.analysis.report(query);
 		Crs out = parameters.crs();
@@ -103,8 +102,7 @@ class CoverageApiController {
 	GridResponse grid(@RequestParam(required = false) String org, @RequestParam(required = false) String mode,
 			@RequestParam(required = false) String minutes, @RequestParam(required = false) String at,
 			@RequestParam(required = false) String crs) {
-		CoverageParameters parameters = CoverageParameters.parse(org, mode, minutes, at, crs, null, null, null,
-				this.analysis.defaultMinutes(), this.clock);
+		CoverageParameters parameters = view(org, mode, minutes, at, crs);
 		CoverageLayer layer = this.analysis.layer(parameters.query());
 		List<String> rows = new java.util.ArrayList<>(layer.height());
 		for (int row = layer.height() - 1; row >= 0; row--) {
@@ -127,11 +125,16 @@ class CoverageApiController {
 	ResponseEntity<byte[]> gridImage(@RequestParam(required = false) String org,
 			@RequestParam(required = false) String mode, @RequestParam(required = false) String minutes,
 			@RequestParam(required = false) String at) {
-		CoverageParameters parameters = CoverageParameters.parse(org, mode, minutes, at, null, null, null, null,
-				this.analysis.defaultMinutes(), this.clock);
+		CoverageParameters parameters = view(org, mode, minutes, at, null);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.body(CoverageImage.png(this.analysis.layer(parameters.query())));
+	}
+
+	/** The parameters of a question about the coverage as it stands (no suggestion). */
+	private CoverageParameters view(String org, String mode, String minutes, String at, String crs) {
+		return CoverageParameters.parse(org, mode, minutes, at, crs, null, null, null, this.analysis.defaultMinutes(),
+				this.clock);
 	}
 
 	record Site(long id, String name, String hostType, Point location, double gain) {

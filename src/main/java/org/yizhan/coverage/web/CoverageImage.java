@@ -1,13 +1,9 @@
 package org.yizhan.coverage.web;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import javax.imageio.ImageIO;
 
 import org.yizhan.coverage.CoverageLayer;
+import org.yizhan.platform.PngImages;
 
 /**
  * The coverage grid as a picture, one pixel per cell and north up, so that a map can lay
@@ -31,14 +27,7 @@ final class CoverageImage {
 				}
 			}
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return PngImages.encode(image);
 	}
 
 }

@@ -2,7 +2,6 @@ package org.yizhan.finder.web;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -34,11 +33,10 @@ import org.yizhan.station.StationId;
 import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationPhoto;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.platform.web.PhotoResponses;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,12 +120,8 @@ class PublicPageController {
 	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
 			@RequestParam(defaultValue = "false") boolean thumbnail) {
 		IndexedStation listed = listed(id);
-		byte[] image = registry.readListedPhoto(StationId.of(listed.id()), photoId, thumbnail)
-			.orElseThrow(() -> StationNotFoundException.photo(photoId));
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-			.body(image);
+		return PhotoResponses.forEveryone(registry.readListedPhoto(StationId.of(listed.id()), photoId, thumbnail)
+			.orElseThrow(() -> StationNotFoundException.photo(photoId)));
 	}
 
 	@ExceptionHandler(StationNotFoundException.class)

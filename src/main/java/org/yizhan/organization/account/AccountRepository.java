@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -136,20 +138,8 @@ class AccountRepository {
 				returning id
 				""")
 			.param("username", account.username())
-			.param("displayName", account.displayName())
-			.param("org", account.organizationCode())
-			.param("roles", rolesLiteral(account.roles()))
-			.param("enabled", account.enabled())
-			.param("hash", account.passwordHash())
-			.param("changedAt", Timestamp.from(account.passwordChangedAt()))
-			.param("mustChange", account.mustChangePassword())
-			.param("mobile", account.mobileSealed())
-			.param("idNumber", account.idNumberSealed())
-			.param("email", account.emailSealed())
-			.param("hostName", account.hostName())
-			.param("contractEndsOn", account.contractEndsOn())
 			.param("createdAt", Timestamp.from(account.createdAt()))
-			.param("updatedAt", Timestamp.from(account.updatedAt()))
+			.params(editableFields(account))
 			.query(Long.class)
 			.single();
 		replaceStations(id, account.stationIds());
@@ -171,21 +161,9 @@ class AccountRepository {
 					    version = version + 1
 					where id = :id and version = :version
 					""")
-			.param("displayName", account.displayName())
-			.param("org", account.organizationCode())
-			.param("roles", rolesLiteral(account.roles()))
-			.param("enabled", account.enabled())
 			.param("lockedUntil", account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()))
 			.param("failed", account.failedAttempts())
-			.param("hash", account.passwordHash())
-			.param("changedAt", Timestamp.from(account.passwordChangedAt()))
-			.param("mustChange", account.mustChangePassword())
-			.param("mobile", account.mobileSealed())
-			.param("idNumber", account.idNumberSealed())
-			.param("email", account.emailSealed())
-			.param("hostName", account.hostName())
-			.param("contractEndsOn", account.contractEndsOn())
-			.param("updatedAt", Timestamp.from(account.updatedAt()))
+			.params(editableFields(account))
 			.param("id", account.id())
 			.param("version", account.version())
 			.update();
@@ -195,6 +173,28 @@ class AccountRepository {
 		}
 		replaceStations(account.id(), account.stationIds());
 		return account.version() + 1;
+	}
+
+	/**
+	 * The values of the fields that both a new account and a saved change write, by the
+	 * names {@link #insert} and {@link #update} bind them to.
+	 */
+	private static Map<String, Object> editableFields(Account account) {
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("displayName", account.displayName());
+		fields.put("org", account.organizationCode());
+		fields.put("roles", rolesLiteral(account.roles()));
+		fields.put("enabled", account.enabled());
+		fields.put("hash", account.passwordHash());
+		fields.put("changedAt", Timestamp.from(account.passwordChangedAt()));
+		fields.put("mustChange", account.mustChangePassword());
+		fields.put("mobile", account.mobileSealed());
+		fields.put("idNumber", account.idNumberSealed());
+		fields.put("email", account.emailSealed());
+		fields.put("hostName", account.hostName());
+		fields.put("contractEndsOn", account.contractEndsOn());
+		fields.put("updatedAt", Timestamp.from(account.updatedAt()));
+		return fields;
 	}
 
 	/**

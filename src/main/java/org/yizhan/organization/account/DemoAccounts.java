@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
+import org.yizhan.platform.DataImports;
 import org.yizhan.platform.YizhanTime;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +52,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final DataImports imports;
+
 	private final PasswordEncoder encoder;
 
 	private final TransactionTemplate transaction;
@@ -63,10 +66,11 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoAccounts(JdbcClient jdbc, PasswordEncoder encoder, TransactionTemplate transaction, Clock clock,
-			@Value("${yizhan.demo.admin-password:}") String adminPassword,
+	DemoAccounts(JdbcClient jdbc, DataImports imports, PasswordEncoder encoder, TransactionTemplate transaction,
+			Clock clock, @Value("${yizhan.demo.admin-password:}") String adminPassword,
 			@Value("${yizhan.demo.password:}") String password, @Value("${yizhan.demo.enabled:true}") boolean demo) {
 		this.jdbc = jdbc;
+		this.imports = imports;
 		this.encoder = encoder;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -101,8 +105,7 @@ class DemoAccounts implements ApplicationRunner {
 	}
 
 	void createOnce() {
-		// Two instances starting together on an empty database must not both create.
-		jdbc.sql("lock table data_import in exclusive mode").update();
+		imports.lock();
 		Instant now = clock.instant();
 		if (jdbc.sql("select count(*) from account where lower(username) = :name")
 			.param("name", ADMIN)
@@ -128,10 +131,7 @@ class DemoAccounts implements ApplicationRunner {
 				log.info("Set the password of {} from yizhan.demo.admin-password", ADMIN);
 			}
 		}
-		if (!demo || jdbc.sql("select count(*) from data_import where name = :name")
-			.param("name", IMPORT_NAME)
-			.query(Long.class)
-			.single() > 0) {
+		if (!demo || imports.isLoaded(IMPORT_NAME)) {
 			return;
 		}
 		String chosen = chosenOrRandom(password, "yizhan.demo.password",
@@ -159,11 +159,7 @@ class DemoAccounts implements ApplicationRunner {
 					account.hostName(), account.evaluator() ? contractEnd : null, now);
 			created++;
 		}
-		jdbc.sql("insert into data_import (name, rows_loaded, imported_at) values (:name, :rows, :at)")
-			.param("name", IMPORT_NAME)
-			.param("rows", created)
-			.param("at", Timestamp.from(now))
-			.update();
+		imports.recordLoaded(IMPORT_NAME, created, now);
 		log.info("Created {} demo accounts", created);
 	}
 

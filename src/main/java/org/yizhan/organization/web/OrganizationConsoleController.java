@@ -117,7 +117,7 @@ class OrganizationConsoleController {
 			return messages.lines(invalid.violations());
 		}
 		ConflictException conflict = (ConflictException) ex;
-		return List.of(messages.text(conflict.messageCode(), conflict.args()));
+		return List.of(messages.text(conflict));
 	}
 
 }

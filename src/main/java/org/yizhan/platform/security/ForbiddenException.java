@@ -1,6 +1,6 @@
 package org.yizhan.platform.security;
 
-import java.util.Arrays;
+import org.yizhan.platform.Explanation;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -9,24 +9,22 @@ import org.springframework.security.access.AccessDeniedException;
  * message), e.g. an admin granting a role they do not hold. Raised by the modules' use
  * cases; the filter chains turn it into problem details or a page.
  */
-public class ForbiddenException extends AccessDeniedException {
+public class ForbiddenException extends AccessDeniedException implements Explanation.Explained {
 
-	private final String messageCode;
-
-	private final Object[] args;
+	private final Explanation explanation;
 
 	public ForbiddenException(String messageCode, Object... args) {
-		super(messageCode + " " + Arrays.toString(args));
-		this.messageCode = messageCode;
-		this.args = args.clone();
+		this(new Explanation(messageCode, args));
 	}
 
-	public String messageCode() {
-		return messageCode;
+	private ForbiddenException(Explanation explanation) {
+		super(explanation.toString());
+		this.explanation = explanation;
 	}
 
-	public Object[] args() {
-		return args.clone();
+	@Override
+	public Explanation explanation() {
+		return explanation;
 	}
 
 }

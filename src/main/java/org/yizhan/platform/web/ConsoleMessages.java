@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yizhan.platform.Explanation;
 import org.yizhan.platform.Violation;
 
 import org.springframework.context.MessageSource;
@@ -28,6 +29,11 @@ public class ConsoleMessages {
 	/** The message of {@code code} with its arguments. */
 	public String text(String code, Object... args) {
 		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+	}
+
+	/** The message a refusal explains itself with. */
+	public String text(Explanation.Explained refusal) {
+		return text(refusal.messageCode(), refusal.args());
 	}
 
 	/**

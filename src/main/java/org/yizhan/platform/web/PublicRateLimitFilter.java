@@ -3,13 +3,9 @@ package org.yizhan.platform.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,16 +39,9 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	private final boolean enabled;
 
-	private final long burst;
-
-	private final long perSecond;
+	private final TokenBuckets<String> buckets;
 
 	private final MessageSource messages;
-
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofMinutes(10))
-		.build();
 
 	PublicRateLimitFilter(@Value("${yizhan.rate-limit.public.enabled:true}") boolean enabled,
 			@Value("${yizhan.rate-limit.public.burst:120}") long burst,
@@ -62,8 +51,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 		this.paths = limited.orderedStream()
 			.flatMap(contribution -> contribution.paths().stream())
 			.collect(toUnmodifiableSet());
-		this.burst = burst;
-		this.perSecond = perSecond;
+		this.buckets = new TokenBuckets<>(burst, perSecond, Duration.ofSeconds(1), 100_000, Duration.ofMinutes(10));
 		this.messages = messages;
 	}
 
@@ -75,17 +63,12 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = buckets.get(request.getRemoteAddr(),
-				address -> Bucket.builder()
-					.addLimit(
-							Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
+		Optional<Duration> wait = buckets.take(request.getRemoteAddr());
+		if (wait.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long retryAfter = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+		long retryAfter = TokenBuckets.retryAfterSeconds(wait.get());
 		Locale locale = Languages.preferred(request);
 		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(retryAfter));

@@ -1,20 +1,20 @@
 package org.yizhan.platform.web;
 
+import org.yizhan.platform.Explanation;
+
 import org.springframework.http.HttpStatus;
 
 /**
  * A refusal whose HTTP status is part of its meaning (413 for an oversized upload, 415
  * for a file that is not an image), raised by web adapters of the modules.
  */
-public class StatusProblemException extends RuntimeException {
+public class StatusProblemException extends RuntimeException implements Explanation.Explained {
 
 	private final HttpStatus status;
 
 	private final String type;
 
-	private final String messageCode;
-
-	private final Object[] args;
+	private final Explanation explanation;
 
 	private String field;
 
@@ -22,8 +22,7 @@ public class StatusProblemException extends RuntimeException {
 		super(type + ": " + messageCode);
 		this.status = status;
 		this.type = type;
-		this.messageCode = messageCode;
-		this.args = args.clone();
+		this.explanation = new Explanation(messageCode, args);
 	}
 
 	public HttpStatus status() {
@@ -34,12 +33,9 @@ public class StatusProblemException extends RuntimeException {
 		return type;
 	}
 
-	public String messageCode() {
-		return messageCode;
-	}
-
-	public Object[] args() {
-		return args.clone();
+	@Override
+	public Explanation explanation() {
+		return explanation;
 	}
 
 	/**

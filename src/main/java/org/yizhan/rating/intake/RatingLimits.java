@@ -2,13 +2,9 @@ package org.yizhan.rating.intake;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-
+import org.yizhan.platform.web.TokenBuckets;
 import org.yizhan.rating.TooManyRatingsException;
 
 import org.springframework.stereotype.Component;
@@ -26,55 +22,35 @@ public class RatingLimits {
 
 	private final boolean enabled;
 
-	private final Bandwidth perDevice;
+	private final TokenBuckets<ByteBuffer> devices;
 
-	private final Bandwidth perAddress;
-
-	private final Cache<ByteBuffer, Bucket> devices = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
-
-	private final Cache<String, Bucket> addresses = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
+	private final TokenBuckets<String> addresses;
 
 	RatingLimits(RatingLimitProperties properties) {
 		this.enabled = properties.enabled();
-		this.perDevice = Bandwidth.builder()
-			.capacity(properties.deviceBurst())
-			.refillGreedy(1, properties.deviceRefill())
-			.build();
-		this.perAddress = Bandwidth.builder()
-			.capacity(properties.addressBurst())
-			.refillGreedy(properties.addressPerSecond(), Duration.ofSeconds(1))
-			.build();
+		this.devices = new TokenBuckets<>(properties.deviceBurst(), 1, properties.deviceRefill(), 200_000,
+				Duration.ofHours(1));
+		this.addresses = new TokenBuckets<>(properties.addressBurst(), properties.addressPerSecond(),
+				Duration.ofSeconds(1), 200_000, Duration.ofHours(1));
 	}
 
 	/** Takes one rating from the client address's allowance, or refuses it. */
 	public void admitAddress(String address) {
 		if (enabled) {
-			take(addresses.get(address, key -> bucket(perAddress)), "address");
+			refuseWhenEmpty(addresses.take(address), "address");
 		}
 	}
 
 	/** Takes one rating from the device's allowance, or refuses it. */
 	public void admitDevice(byte[] deviceHash) {
 		if (enabled) {
-			take(devices.get(ByteBuffer.wrap(deviceHash), key -> bucket(perDevice)), "device");
+			refuseWhenEmpty(devices.take(ByteBuffer.wrap(deviceHash)), "device");
 		}
 	}
 
-	private static Bucket bucket(Bandwidth bandwidth) {
-		return Bucket.builder().addLimit(bandwidth).build();
-	}
-
-	private static void take(Bucket bucket, String limit) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new TooManyRatingsException(limit,
-					Duration.ofSeconds(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1)));
+	private static void refuseWhenEmpty(Optional<Duration> wait, String limit) {
+		if (wait.isPresent()) {
+			throw new TooManyRatingsException(limit, Duration.ofSeconds(TokenBuckets.retryAfterSeconds(wait.get())));
 		}
 	}
 

@@ -1,12 +1,9 @@
 package org.yizhan.rating.qr;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
+import org.yizhan.platform.PngImages;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -113,14 +110,7 @@ public final class QrSymbol {
 		finally {
 			graphics.dispose();
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return PngImages.encode(image);
 	}
 
 	/**

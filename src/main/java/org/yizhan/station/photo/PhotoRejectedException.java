@@ -23,6 +23,20 @@ public final class PhotoRejectedException extends RuntimeException {
 		return this.reason;
 	}
 
+	/**
+	 * The message code of the reason, for pages and problems that show it to a person.
+	 */
+	public String messageCode() {
+		return switch (this.reason) {
+			case TOO_LARGE -> "photo.tooLarge";
+			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
+			case TOO_DEEP -> "photo.tooDeep";
+			case NOT_AN_IMAGE -> "photo.notAnImage";
+			case EMPTY -> "photo.empty";
+			case CORRUPT -> "photo.corrupt";
+		};
+	}
+
 	public enum Reason {
 
 		/** No bytes at all. */

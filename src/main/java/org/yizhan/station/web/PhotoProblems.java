@@ -24,33 +24,15 @@ final class PhotoProblems {
 		}
 		catch (PhotoRejectedException ex) {
 			throw switch (ex.reason()) {
-				case TOO_LARGE ->
-					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooLarge")
+				case TOO_LARGE, TOO_MANY_PIXELS, TOO_DEEP ->
+					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", ex.messageCode())
 						.onField("file");
-				case TOO_MANY_PIXELS ->
-					new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooManyPixels")
-						.onField("file");
-				case TOO_DEEP -> new StatusProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "photo.tooDeep")
-					.onField("file");
 				case NOT_AN_IMAGE -> new StatusProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-						"unsupported-media-type", "photo.notAnImage")
+						"unsupported-media-type", ex.messageCode())
 					.onField("file");
-				case EMPTY -> new InvalidInputException(Violation.of("file", "photo.empty"));
-				case CORRUPT -> new InvalidInputException(Violation.of("file", "photo.corrupt"));
+				case EMPTY, CORRUPT -> new InvalidInputException(Violation.of("file", ex.messageCode()));
 			};
 		}
-	}
-
-	/** The message code of a refusal, for pages that show it next to the upload field. */
-	static String messageCode(PhotoRejectedException ex) {
-		return switch (ex.reason()) {
-			case TOO_LARGE -> "photo.tooLarge";
-			case TOO_MANY_PIXELS -> "photo.tooManyPixels";
-			case TOO_DEEP -> "photo.tooDeep";
-			case NOT_AN_IMAGE -> "photo.notAnImage";
-			case EMPTY -> "photo.empty";
-			case CORRUPT -> "photo.corrupt";
-		};
 	}
 
 }

@@ -35,8 +35,8 @@ import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationSort;
 import org.yizhan.station.StationStatus;
+import org.yizhan.platform.web.PhotoResponses;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -240,12 +240,8 @@ class StationApiController {
 	@Operation(summary = "A photo as JPEG, or its thumbnail")
 	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
 			@RequestParam(defaultValue = "false") boolean thumbnail) {
-		byte[] image = registry.readPhoto(id(id), photoId, thumbnail)
-			.orElseThrow(() -> StationNotFoundException.photo(photoId));
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7)).cachePrivate())
-			.body(image);
+		return PhotoResponses.forSignedIn(registry.readPhoto(id(id), photoId, thumbnail)
+			.orElseThrow(() -> StationNotFoundException.photo(photoId)));
 	}
 
 	@DeleteMapping("/stations/{id}/photos/{photoId}")

@@ -3,7 +3,6 @@ package org.yizhan.station.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,10 +43,10 @@ import org.yizhan.station.StationSort;
 import org.yizhan.station.StationStatus;
 import org.yizhan.station.photo.PhotoRejectedException;
 import org.yizhan.platform.web.ConsoleMessages;
+import org.yizhan.platform.web.PhotoResponses;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -318,12 +317,8 @@ class StationConsoleController {
 	@GetMapping("/console/stations/{id}/photos/{photoId}")
 	ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
 			@RequestParam(defaultValue = "false") boolean thumbnail) {
-		byte[] image = registry.readPhoto(id(id), photoId, thumbnail)
-			.orElseThrow(() -> StationNotFoundException.photo(photoId));
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
-			.body(image);
+		return PhotoResponses.forSignedIn(registry.readPhoto(id(id), photoId, thumbnail)
+			.orElseThrow(() -> StationNotFoundException.photo(photoId)));
 	}
 
 	/**
@@ -339,10 +334,10 @@ class StationConsoleController {
 			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
 		}
 		catch (PhotoRejectedException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(PhotoProblems.messageCode(ex))));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode())));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("problems", List.of(messages.text("problem.staleVersion")));

@@ -173,7 +173,7 @@ class SilentConsoleController {
 			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("problems", List.of(messages.text("problem.staleVersion")));

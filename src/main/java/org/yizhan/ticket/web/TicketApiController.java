@@ -3,7 +3,6 @@ package org.yizhan.ticket.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,8 @@ import org.yizhan.platform.web.ApiController;
 import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketPage;
 import org.yizhan.ticket.TicketQuery;
+import org.yizhan.platform.web.PhotoResponses;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,12 +111,8 @@ class TicketApiController {
 	@GetMapping("/tickets/{number}/photo")
 	@Operation(summary = "The resolution photo as JPEG, or its thumbnail")
 	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {
-		byte[] image = this.tickets.readPhoto(number, thumbnail)
-			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number));
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
-			.body(image);
+		return PhotoResponses.forSignedIn(this.tickets.readPhoto(number, thumbnail)
+			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number)));
 	}
 
 	static byte[] bytes(MultipartFile file) {

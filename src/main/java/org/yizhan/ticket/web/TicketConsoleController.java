@@ -1,14 +1,10 @@
 package org.yizhan.ticket.web;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.OrganizationTree;
-import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
@@ -23,9 +19,8 @@ import org.yizhan.station.StationId;
 import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.platform.web.ConsoleMessages;
+import org.yizhan.platform.web.PhotoResponses;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,10 +43,6 @@ class TicketConsoleController {
 	static final int PAGE_SIZE = 50;
 
 	static final int STATION_SECTION_SIZE = 20;
-
-	/** Roles that see whole subtrees: their list opens on everything in scope. */
-	private static final Set<Role> UNION_ROLES = EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE,
-			Role.AUDITOR, Role.EVALUATOR);
 
 	private final ProblemTickets tickets;
 
@@ -115,19 +106,15 @@ class TicketConsoleController {
 			redirect.addFlashAttribute("note", note);
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		return page;
 	}
 
 	@GetMapping("/console/tickets/{number}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {
-		byte[] image = this.tickets.readPhoto(number, thumbnail)
-			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number));
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
-			.body(image);
+		return PhotoResponses.forSignedIn(this.tickets.readPhoto(number, thumbnail)
+			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number)));
 	}
 
 	/** The station page's section: its open tickets, loaded by htmx. */
@@ -145,9 +132,7 @@ class TicketConsoleController {
 
 	/** People who run stations start with what they hold; union staff with everything. */
 	private static TicketQuery.View defaultView() {
-		boolean unionRole = Actor.current()
-			.map(actor -> actor.roles().stream().anyMatch(UNION_ROLES::contains))
-			.orElse(false);
+		boolean unionRole = Actor.current().map(Actor::isUnionStaff).orElse(false);
 		return unionRole ? TicketQuery.View.SCOPE : TicketQuery.View.MINE;
 	}
 

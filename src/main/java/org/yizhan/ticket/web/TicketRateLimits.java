@@ -1,13 +1,9 @@
 package org.yizhan.ticket.web;
 
 import java.time.Duration;
+import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-
+import org.yizhan.platform.web.TokenBuckets;
 import org.yizhan.ticket.TicketSettings;
 import org.yizhan.ticket.TooManyReportsException;
 
@@ -23,48 +19,36 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketRateLimits {
 
-	private final Cache<String, Bucket> reports = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
+	private final TokenBuckets<String> reports;
 
-	private final Cache<String, Bucket> lookups = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
-
-	private final TicketSettings.Limits limits;
+	private final TokenBuckets<String> lookups;
 
 	TicketRateLimits(TicketSettings settings) {
-		this.limits = settings.limits();
+		TicketSettings.Limits limits = settings.limits();
+		this.reports = new TokenBuckets<>(limits.perAddressPerHour(), limits.perAddressPerHour(), Duration.ofHours(1),
+				100_000, Duration.ofHours(1));
+		this.lookups = new TokenBuckets<>(limits.statusPerAddressPerMinute(), limits.statusPerAddressPerMinute(),
+				Duration.ofMinutes(1), 100_000, Duration.ofHours(1));
 	}
 
 	/**
 	 * @throws TooManyReportsException past the address's hourly reports
 	 */
 	void requireReport(String address) {
-		take(this.reports.get(address, key -> bucket(this.limits.perAddressPerHour(), Duration.ofHours(1))));
+		refuseWhenEmpty(this.reports.take(address));
 	}
 
 	/**
 	 * @throws TooManyReportsException past the address's look-ups per minute
 	 */
 	void requireLookup(String address) {
-		take(this.lookups.get(address, key -> bucket(this.limits.statusPerAddressPerMinute(), Duration.ofMinutes(1))));
+		refuseWhenEmpty(this.lookups.take(address));
 	}
 
-	private static void take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new TooManyReportsException("ticket.tooManyFromAddress",
-					Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
+	private static void refuseWhenEmpty(Optional<Duration> wait) {
+		if (wait.isPresent()) {
+			throw new TooManyReportsException("ticket.tooManyFromAddress", wait.get().plusSeconds(1));
 		}
-	}
-
-	private static Bucket bucket(int capacity, Duration period) {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-			.build();
 	}
 
 }

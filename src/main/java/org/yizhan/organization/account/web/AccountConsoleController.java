@@ -119,10 +119,16 @@ class AccountConsoleController {
 			return form(form, null, List.of(Violation.of("username", ex.messageCode(), ex.args())), model);
 		}
 		catch (ForbiddenException ex) {
-			response.setStatus(403);
-			model.addAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
-			return form(form, null, List.of(), model);
+			return refused(ex, form, null, model, response);
 		}
+	}
+
+	/** The form again, answered with 403 and the refusal's reason above it. */
+	private String refused(ForbiddenException ex, AccountForm form, Account current, Model model,
+			HttpServletResponse response) {
+		response.setStatus(403);
+		model.addAttribute("problems", List.of(messages.text(ex)));
+		return form(form, current, List.of(), model);
 	}
 
 	@GetMapping("/console/accounts/{id}")
@@ -165,9 +171,7 @@ class AccountConsoleController {
 			return form(form, current, List.of(), model);
 		}
 		catch (ForbiddenException ex) {
-			response.setStatus(403);
-			model.addAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
-			return form(form, current, List.of(), model);
+			return refused(ex, form, current, model, response);
 		}
 	}
 
@@ -210,7 +214,7 @@ class AccountConsoleController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ForbiddenException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		return "redirect:/console/accounts/" + id;
 	}

@@ -138,7 +138,7 @@ class MeConsoleController {
 			redirect.addFlashAttribute("notice", "tokens.revoked");
 		}
 		catch (NotFoundException ex) {
-			redirect.addFlashAttribute("problems", List.of(messages.text(ex.messageCode(), ex.args())));
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		return "redirect:/console/me/tokens";
 	}
