@@ -46,7 +46,7 @@ public final class CoordinateTransform {
 	 * @throws IllegalArgumentException if the result is not a valid WGS-84 point
 	 */
 	public static GeoPoint gcj02ToWgs84(double lat, double lon) {
-		if (!isInChina(lat, lon)) {
+		if (!ChinaArea.contains(lat, lon)) {
 			return GeoPoint.of(lat, lon);
 		}
 		double wgsLat = lat;
@@ -73,7 +73,7 @@ public final class CoordinateTransform {
 	 * @return {@code {lat, lon}} in GCJ-02; unchanged outside China's bounding area
 	 */
 	public static double[] wgs84ToGcj02(double lat, double lon) {
-		if (!isInChina(lat, lon)) {
+		if (!ChinaArea.contains(lat, lon)) {
 			return new double[] { lat, lon };
 		}
 		return shift(lat, lon);
@@ -132,13 +132,6 @@ public final class CoordinateTransform {
 		GeoPoint.requireFinite("lon", lon);
 		double[] gcj = bd09ToGcj02(lat, lon);
 		return gcj02ToWgs84(gcj[0], gcj[1]);
-	}
-
-	/**
-	 * The rectangle the published GCJ-02 formulas test against; NaN is outside.
-	 */
-	static boolean isInChina(double lat, double lon) {
-		return lon >= 72.004 && lon <= 137.8347 && lat >= 0.8293 && lat <= 55.8271;
 	}
 
 	private static double[] shift(double lat, double lon) {

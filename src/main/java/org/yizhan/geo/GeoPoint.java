@@ -17,7 +17,7 @@ public record GeoPoint(double lat, double lon) {
 	 * Mean earth radius (IUGG R1); with a sphere, haversine distances are within about
 	 * 0.5 % of the ellipsoidal ones, ample for service circles of a few kilometres.
 	 */
-	static final double EARTH_RADIUS_METERS = 6_371_008.8;
+	static final double EARTH_RADIUS_METERS = Haversine.EARTH_RADIUS_METERS;
 
 	public GeoPoint {
 		requireInRange("lat", lat, 90);
@@ -69,7 +69,7 @@ public record GeoPoint(double lat, double lon) {
 	 * @return true if inside the GCJ-02 bounding area
 	 */
 	public boolean isInChina() {
-		return CoordinateTransform.isInChina(this.lat, this.lon);
+		return ChinaArea.contains(this.lat, this.lon);
 	}
 
 	/**

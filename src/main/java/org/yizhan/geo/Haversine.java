@@ -24,7 +24,10 @@ public final class Haversine {
 	 */
 	static final double SAME_METERS_SPREAD = 0x1p-46;
 
-	private static final double EARTH_DIAMETER_METERS = 2 * GeoPoint.EARTH_RADIUS_METERS;
+	/** The mean earth radius (IUGG), in metres. */
+	static final double EARTH_RADIUS_METERS = 6_371_008.8;
+
+	private static final double EARTH_DIAMETER_METERS = 2 * EARTH_RADIUS_METERS;
 
 	private final double phi;
 

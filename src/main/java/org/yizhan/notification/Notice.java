@@ -21,33 +21,13 @@ public record Notice(long accountId, String kind, String key, String link, Notic
 
 	private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9-]*)+");
 
-	/**
-	 * Links stay inside the console: an e-mail turns them into absolute addresses of this
-	 * platform, and nothing else may end up behind a link in someone's inbox.
-	 */
-	private static final Pattern CONSOLE_LINK = Pattern
-		.compile("/console(/[A-Za-z0-9._~\\-]+)*/?(\\?[A-Za-z0-9=&._~%\\-]*)?");
-
 	public Notice {
 		if (kind == null || kind.length() > 40 || !KIND.matcher(kind).matches()) {
 			throw new IllegalArgumentException("A notice's kind reads like digest.daily, not " + kind);
 		}
-		requireText(key, "key", 60);
-		requireConsoleLink(link);
+		NoticeRules.requireText(key, "key", 60);
+		NoticeRules.requireConsoleLink(link);
 		Objects.requireNonNull(chinese, "chinese");
 		Objects.requireNonNull(english, "english");
 	}
-
-	static void requireText(String value, String name, int maxLength) {
-		if (value == null || value.isBlank() || value.length() > maxLength) {
-			throw new IllegalArgumentException("A notice's " + name + " needs 1 to " + maxLength + " characters");
-		}
-	}
-
-	static void requireConsoleLink(String link) {
-		if (link != null && (link.length() > 300 || !CONSOLE_LINK.matcher(link).matches())) {
-			throw new IllegalArgumentException("A notice links to a console path, not " + link);
-		}
-	}
-
 }

@@ -10,8 +10,8 @@ package org.yizhan.notification;
 public record NoticeLine(String text, String link) {
 
 	public NoticeLine {
-		Notice.requireText(text, "text", 500);
-		Notice.requireConsoleLink(link);
+		NoticeRules.requireText(text, "text", 500);
+		NoticeRules.requireConsoleLink(link);
 	}
 
 	public static NoticeLine of(String text) {

@@ -11,7 +11,7 @@ import java.util.List;
 public record NoticeSection(String heading, List<NoticeLine> lines) {
 
 	public NoticeSection {
-		Notice.requireText(heading, "heading", 200);
+		NoticeRules.requireText(heading, "heading", 200);
 		lines = List.copyOf(lines);
 	}
 

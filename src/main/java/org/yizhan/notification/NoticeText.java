@@ -12,7 +12,7 @@ import java.util.List;
 public record NoticeText(String subject, List<NoticeSection> sections) {
 
 	public NoticeText {
-		Notice.requireText(subject, "subject", 200);
+		NoticeRules.requireText(subject, "subject", 200);
 		sections = List.copyOf(sections);
 	}
 

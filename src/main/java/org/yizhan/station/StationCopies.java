@@ -65,17 +65,13 @@ public class StationCopies {
 		this.reads.setReadOnly(true);
 	}
 
-	/** A station's version and status as stored. */
-	record Stored(long version, StationStatus status) {
-	}
-
 	/**
 	 * Registers a copy kept in the consumer's own structure. Registered before the
 	 * application is ready (from a constructor), it is filled with the others; later, at
 	 * once.
 	 */
 	public StationCopy follow(String name, Set<StationStatus> statuses, StationCopy.Holder holder) {
-		StationCopy copy = new StationCopy(name, statuses, holder, this);
+		StationCopy copy = new StationCopy(name, statuses, holder, this::refresh, one -> reconcile(List.of(one)));
 		copies.add(copy);
 		if (built) {
 			fill(List.of(copy));
@@ -89,7 +85,7 @@ public class StationCopies {
 	 */
 	public <T> StationReplica<T> replicate(String name, Set<StationStatus> statuses,
 			Function<Station, ? extends T> projection) {
-		StationReplica<T> replica = new StationReplica<>(projection, this);
+		StationReplica<T> replica = new StationReplica<>(projection, this::refresh);
 		replica.attach(follow(name, statuses, replica.holder()));
 		return replica;
 	}
@@ -199,11 +195,11 @@ public class StationCopies {
 			return 0;
 		}
 		reconciled.forEach(StationCopy::forgetRemovals);
-		Map<Long, Stored> stored = reads.execute(status -> stations.listVersions());
+		Map<Long, StoredVersion> stored = reads.execute(status -> stations.listVersions());
 		Map<Long, List<StationCopy>> drifted = new LinkedHashMap<>();
 		for (StationCopy copy : reconciled) {
 			copy.forEachHeld((id, version) -> {
-				Stored now = stored.get(id);
+				StoredVersion now = stored.get(id);
 				if (now == null || now.version() != version || !copy.statuses().contains(now.status())) {
 					drifted.computeIfAbsent(id, key -> new ArrayList<>()).add(copy);
 				}

@@ -2,9 +2,10 @@ package org.yizhan.station;
 
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * One module's in-memory copy of stations, kept current by {@link StationCopies}, and the
@@ -62,19 +63,25 @@ public final class StationCopy {
 
 	private final Holder holder;
 
-	private final StationCopies copies;
+	/** Reads one station again for every copy ({@link StationCopies#refresh}). */
+	private final Consumer<StationId> refresh;
+
+	/** Reconciles this copy alone against the database. */
+	private final ToIntFunction<StationCopy> reconcile;
 
 	/** The version at which each recently removed station left; guarded by this. */
 	private final Map<Long, Long> removedAt = new HashMap<>();
 
-	StationCopy(String name, Set<StationStatus> statuses, Holder holder, StationCopies copies) {
+	StationCopy(String name, Set<StationStatus> statuses, Holder holder, Consumer<StationId> refresh,
+			ToIntFunction<StationCopy> reconcile) {
 		if (statuses.isEmpty()) {
 			throw new IllegalArgumentException("a copy of stations keeps at least one status");
 		}
 		this.name = name;
 		this.statuses = Set.copyOf(EnumSet.copyOf(statuses));
 		this.holder = holder;
-		this.copies = copies;
+		this.refresh = refresh;
+		this.reconcile = reconcile;
 	}
 
 	/** The copy's name, for logs. */
@@ -92,7 +99,7 @@ public final class StationCopy {
 	 * consumer that has learned that its copy is behind.
 	 */
 	public void refresh(StationId id) {
-		copies.refresh(id);
+		refresh.accept(id);
 	}
 
 	/**
@@ -100,7 +107,7 @@ public final class StationCopy {
 	 * @return how many stations it added, replaced or removed
 	 */
 	public int reconcile() {
-		return copies.reconcile(List.of(this));
+		return reconcile.applyAsInt(this);
 	}
 
 	/**

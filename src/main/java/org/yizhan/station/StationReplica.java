@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,8 @@ public final class StationReplica<T> {
 
 	private final Function<Station, ? extends T> projection;
 
-	private final StationCopies copies;
+	/** Reads one station again for every copy ({@link StationCopies#refresh}). */
+	private final Consumer<StationId> refresh;
 
 	private final AtomicLong changes = new AtomicLong();
 
@@ -37,9 +39,9 @@ public final class StationReplica<T> {
 
 	private StationCopy copy;
 
-	StationReplica(Function<Station, ? extends T> projection, StationCopies copies) {
+	StationReplica(Function<Station, ? extends T> projection, Consumer<StationId> refresh) {
 		this.projection = projection;
-		this.copies = copies;
+		this.refresh = refresh;
 	}
 
 	void attach(StationCopy copy) {
@@ -67,7 +69,7 @@ public final class StationReplica<T> {
 	 * learned its copy is behind (the rating writer found a station no longer listed).
 	 */
 	public Optional<T> refresh(StationId id) {
-		copies.refresh(id);
+		refresh.accept(id);
 		return Optional.ofNullable(held.get(id.value())).map(Held::value);
 	}
 

@@ -267,11 +267,10 @@ class StationRepository {
 	 * The version and status of every station, for copies to find their drift: one row of
 	 * three numbers per station.
 	 */
-	Map<Long, StationCopies.Stored> listVersions() {
-		Map<Long, StationCopies.Stored> versions = new HashMap<>();
+	Map<Long, StoredVersion> listVersions() {
+		Map<Long, StoredVersion> versions = new HashMap<>();
 		jdbc.sql("select id, version, status from station").query(rs -> {
-			versions.put(rs.getLong(1),
-					new StationCopies.Stored(rs.getLong(2), StationStatus.valueOf(rs.getString(3))));
+			versions.put(rs.getLong(1), new StoredVersion(rs.getLong(2), StationStatus.valueOf(rs.getString(3))));
 		});
 		return versions;
 	}

@@ -15,11 +15,7 @@ import java.util.Optional;
 
 import org.yizhan.platform.Paging;
 import org.yizhan.platform.YizhanTime;
-import org.yizhan.supervision.SilentCase;
-import org.yizhan.supervision.SilentCasePage;
 import org.yizhan.supervision.SilentCase.LastRating;
-import org.yizhan.supervision.SilentCaseQuery;
-import org.yizhan.supervision.SilentCaseStatus;
 import org.yizhan.station.StationId;
 import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationStatus;

@@ -87,7 +87,7 @@ class StationCopyTests {
 	@Test
 	void aCopyOfEveryStatusFollowsAStationThroughItsLifecycleWithoutDroppingIt() {
 		StationReplica<StationStatus> statuses = new StationReplica<>(Station::status, null);
-		StationCopy every = new StationCopy("every status", EnumSet.allOf(StationStatus.class), statuses.holder(),
+		StationCopy every = new StationCopy("every status", EnumSet.allOf(StationStatus.class), statuses.holder(), null,
 				null);
 		statuses.attach(every);
 
@@ -116,7 +116,7 @@ class StationCopyTests {
 	}
 
 	private StationCopy copy(EnumSet<StationStatus> statuses) {
-		StationCopy copy = new StationCopy("test", statuses, replica.holder(), null);
+		StationCopy copy = new StationCopy("test", statuses, replica.holder(), null, null);
 		replica.attach(copy);
 		return copy;
 	}

@@ -12,7 +12,6 @@ import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.HeldRatings;
 import org.yizhan.rating.IntakeTestSupport;
 import org.yizhan.rating.SignedIn;
-import org.yizhan.supervision.SilentCaseStatus;
 import org.yizhan.station.Station;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.yizhan.YizhanApplication;
 import org.yizhan.rating.RatingStatus;
-import org.yizhan.supervision.SilentCase;
-import org.yizhan.supervision.SilentCaseStatus;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationRegistry;

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
@@ -184,31 +183,6 @@ class NearbyApiController {
 		}
 		body.put("total", inside.size());
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);
-	}
-
-	/**
-	 * A station as the finder answers it: the contract of issue 3, spelled out as types
-	 * so that OpenAPI documents it and a renamed field fails to compile. Distances are
-	 * absent from viewport answers; the other fields are always present, {@code null}
-	 * when unknown.
-	 */
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record StationJson(long id, String code, String name, String address, LocationJson location,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Long distanceMeters,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Long walkMinutes,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Long rideMinutes, Boolean openNow, String openUntil,
-			String nextOpen, String openingHours, EntryJson entry, List<String> amenities, String hostType,
-			String phone, Map<String, String> navigation) {
-	}
-
-	/** The nearby answer. */
-	record StationsJson(List<StationJson> stations) {
-	}
-
-	record LocationJson(double lat, double lon, String crs) {
-	}
-
-	record EntryJson(String method, boolean unattendedNow) {
 	}
 
 	/**

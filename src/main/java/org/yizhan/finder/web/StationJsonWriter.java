@@ -18,9 +18,6 @@ import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyStation;
 import org.yizhan.finder.StationFinder;
-import org.yizhan.finder.web.NearbyApiController.EntryJson;
-import org.yizhan.finder.web.NearbyApiController.LocationJson;
-import org.yizhan.finder.web.NearbyApiController.StationJson;
 import org.yizhan.geo.Crs;
 import org.yizhan.geo.CrsPoint;
 import org.yizhan.station.EntryMethod;
@@ -43,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * application's {@link JsonMapper}, so escaping and number formats are Jackson's; the
  * query's own fields are whole numbers, booleans, ISO times and enum names, which need no
  * escaping and are written directly. A test compares whole answers byte for byte with
- * Jackson's serialisation of {@link NearbyApiController.StationsJson}.
+ * Jackson's serialisation of {@link StationsJson}.
  *
  * <p>
  * A cached part belongs to the {@link IndexedStation} object it was rendered from: the

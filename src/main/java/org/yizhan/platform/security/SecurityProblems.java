@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.yizhan.platform.web.Languages;
+import org.yizhan.platform.Languages;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;

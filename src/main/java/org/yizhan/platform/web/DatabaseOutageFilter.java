@@ -26,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+import org.yizhan.platform.Languages;
 
 /**
  * Answers 503 with {@code Retry-After} when the database is away and a servlet filter,

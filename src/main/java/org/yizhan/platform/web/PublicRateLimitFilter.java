@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import static java.util.stream.Collectors.toUnmodifiableSet;
+import org.yizhan.platform.Languages;
 
 /**
  * A token bucket per client address for the anonymous API's paths that modules name as

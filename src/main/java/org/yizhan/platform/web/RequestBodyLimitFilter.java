@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
+import org.yizhan.platform.Languages;
 
 /**
  * Every request body has a limit, enforced while it is read: small for the JSON APIs and

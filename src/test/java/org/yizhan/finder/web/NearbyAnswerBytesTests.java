@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.yizhan.finder.NearbyQuery;
 import org.yizhan.finder.NearbyStation;
 import org.yizhan.finder.StationFinder;
-import org.yizhan.finder.web.NearbyApiController.StationsJson;
+import org.yizhan.finder.web.StationsJson;
 import org.yizhan.geo.Crs;
 import org.yizhan.geo.GeoPoint;
 import org.yizhan.station.Station;

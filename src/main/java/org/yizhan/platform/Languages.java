@@ -1,4 +1,4 @@
-package org.yizhan.platform.web;
+package org.yizhan.platform;
 
 import java.util.Locale;
 

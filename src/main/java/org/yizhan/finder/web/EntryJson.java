@@ -1,0 +1,4 @@
+package org.yizhan.finder.web;
+
+record EntryJson(String method, boolean unattendedNow) {
+}

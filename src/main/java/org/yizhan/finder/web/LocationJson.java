@@ -1,0 +1,4 @@
+package org.yizhan.finder.web;
+
+record LocationJson(double lat, double lon, String crs) {
+}
