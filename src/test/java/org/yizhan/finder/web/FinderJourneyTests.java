@@ -1,11 +1,6 @@
 package org.yizhan.finder.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +27,7 @@ import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
+import org.yizhan.support.PageWeight;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,8 +51,6 @@ class FinderJourneyTests {
 	 * docs/benchmarks.md.
 	 */
 	static final long PAGE_WEIGHT_BUDGET_BYTES = 150 * 1024;
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -192,7 +186,7 @@ class FinderJourneyTests {
 		for (Request request : new ArrayList<>(finished)) {
 			if (request.url().startsWith(chromium.baseUrl())) {
 				boolean byWorker = !byPage.contains(request);
-				long size = transferred(request, byWorker ? fetchedByPage.get(request.url()) : null);
+				long size = PageWeight.transferred(request, byWorker ? fetchedByPage.get(request.url()) : null);
 				bytes += byWorker ? 0 : size;
 				workerBytes += byWorker ? size : 0;
 				lines.add(String.format(Locale.ROOT, "%7d %s%s", size, byWorker ? "(service worker) " : "",
@@ -202,41 +196,6 @@ class FinderJourneyTests {
 		System.out.printf("Page weight of / (first visit, transferred): page %d bytes, service worker %d bytes%n%s%n",
 				bytes, workerBytes, String.join("\n", lines));
 		assertThat(bytes + workerBytes).isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
-	}
-
-	/**
-	 * The bytes a finished request took on the wire, measured without
-	 * {@code Request.sizes()}: that call sometimes never returns in Chromium
-	 * (microsoft/playwright#9350) and hung the build. The same request is sent again with
-	 * gzip accepted, as the browser did, and its status line, headers and body (not
-	 * decompressed) are counted. A service worker's copy of a file the page already
-	 * loaded is a revalidation against the browser's cache (static files are
-	 * {@code no-cache}): it is sent again with the page's validators, and a 304 counts
-	 * its headers only.
-	 * @param cached the page's response for the same URL, if the page loaded it first
-	 */
-	private long transferred(Request request, Response cached) throws IOException, InterruptedException {
-		HttpRequest.Builder again = HttpRequest.newBuilder(URI.create(request.url()))
-			.header("Accept-Encoding", "gzip")
-			.method(request.method(), HttpRequest.BodyPublishers.noBody());
-		if (cached != null) {
-			String etag = cached.headers().get("etag");
-			String lastModified = cached.headers().get("last-modified");
-			if (etag != null) {
-				again.header("If-None-Match", etag);
-			}
-			if (lastModified != null) {
-				again.header("If-Modified-Since", lastModified);
-			}
-		}
-		HttpResponse<byte[]> response = HTTP.send(again.build(), HttpResponse.BodyHandlers.ofByteArray());
-		long size = ("HTTP/1.1 " + response.statusCode() + "\r\n\r\n").length() + response.body().length;
-		for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-			for (String value : header.getValue()) {
-				size += (header.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8).length;
-			}
-		}
-		return size;
 	}
 
 	private Station listed(String name, double lat, double lon, List<String> amenities, String hours) {

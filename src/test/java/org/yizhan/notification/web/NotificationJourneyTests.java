@@ -23,6 +23,7 @@ import org.yizhan.supervision.digest.Digests;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(ActingAsNationalAdmin.class)
 class NotificationJourneyTests {
-
-	static final String PASSWORD = "Lanting-Xu-2046!";
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -83,7 +82,7 @@ class NotificationJourneyTests {
 						List.of("ORG_ADMIN"), null, null, List.of(), null, null, null));
 		Account admin = created.account();
 		ownPassword.change(new Actor(admin.id(), admin.username(), admin.organizationCode(), admin.organizationPath(),
-				Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), PASSWORD);
+				Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), TestAccounts.PASSWORD);
 		digests.deliverDue();
 		long unread = jdbc.sql("select count(*) from notification where account_id = :id and read_at is null")
 			.param("id", admin.id())
@@ -93,7 +92,7 @@ class NotificationJourneyTests {
 
 		BrowserContext context = chromium.newContext("zh-CN");
 		Page page = context.newPage();
-		ConsoleLogin.signIn(page, admin.username(), PASSWORD);
+		ConsoleLogin.signIn(page, admin.username(), TestAccounts.PASSWORD);
 
 		Locator bell = page.locator("#notification-count");
 		assertThat(bell).isVisible();

@@ -109,8 +109,8 @@ class SignInJourneyTests {
 		other.click("#change-password");
 		assertThat(other.locator("#form-errors")).containsText("新密码");
 		other.fill("#currentPassword", oneTime);
-		other.fill("#newPassword", Accounts.PASSWORD);
-		other.fill("#repeatPassword", Accounts.PASSWORD);
+		other.fill("#newPassword", TestAccounts.PASSWORD);
+		other.fill("#repeatPassword", TestAccounts.PASSWORD);
 		other.click("#change-password");
 		assertThat(other).hasURL(Pattern.compile(".*/console/stations$"));
 		assertThat(other.locator(".alert-success")).hasText("密码已修改");

@@ -1,17 +1,11 @@
 package org.yizhan.rating.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -24,7 +18,7 @@ import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.IntakeTestSupport;
 import org.yizhan.station.Station;
 import org.yizhan.support.Chromium;
-import org.yizhan.support.HttpCaller;
+import org.yizhan.support.PageWeight;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +37,6 @@ class RatingPageJourneyTests extends IntakeTestSupport {
 	 * than the bytes; see docs/benchmarks.md.
 	 */
 	static final long PAGE_WEIGHT_BUDGET_BYTES = 16 * 1024;
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -192,7 +184,7 @@ class RatingPageJourneyTests extends IntakeTestSupport {
 		List<String> lines = new ArrayList<>();
 		for (Request request : new ArrayList<>(finished)) {
 			if (request.url().startsWith(chromium.baseUrl())) {
-				long size = transferred(request);
+				long size = PageWeight.transferred(request, null);
 				bytes += size;
 				lines.add(String.format(Locale.ROOT, "%7d %s", size, request.url()));
 			}
@@ -201,31 +193,6 @@ class RatingPageJourneyTests extends IntakeTestSupport {
 				String.join("\n", lines));
 		assertThat(lines).as("the page, its script and its icon").hasSizeGreaterThanOrEqualTo(3);
 		assertThat(bytes).isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
-	}
-
-	/**
-	 * The bytes a finished request took on the wire, measured as the finder's page-weight
-	 * test does (without {@code Request.sizes()}, which can hang in Chromium): the
-	 * request is sent again with gzip accepted, and its status line, headers and body
-	 * (not decompressed) are counted.
-	 */
-	private static long transferred(Request request) throws IOException, InterruptedException {
-		HttpRequest again = HttpRequest.newBuilder(URI.create(request.url()))
-			.header("Accept-Encoding", "gzip")
-			.method(request.method(), HttpRequest.BodyPublishers.noBody())
-			.build();
-		HttpResponse<byte[]> response = HTTP.send(again, HttpResponse.BodyHandlers.ofByteArray());
-		long size = ("HTTP/1.1 " + response.statusCode() + "\r\n\r\n").length() + response.body().length;
-		for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-			for (String value : header.getValue()) {
-				size += (header.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8).length;
-			}
-		}
-		return size;
-	}
-
-	private String base() {
-		return chromium.baseUrl();
 	}
 
 }

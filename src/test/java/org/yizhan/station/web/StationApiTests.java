@@ -39,6 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.support.MvcCalls;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +64,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
+import static org.yizhan.support.MvcCalls.body;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * The station API as integrators use it: the contract of issue 2 §7, and a clear problem,
@@ -70,10 +74,6 @@ import static org.yizhan.station.web.StationRequestBuilder.aStation;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class StationApiTests {
-
-	private static final String ADMIN = "admin";
-
-	private static final String PASSWORD = "test-admin-secret";
 
 	private static final String STATIONS = "/api/v1/stations";
 
@@ -226,7 +226,7 @@ class StationApiTests {
 
 		@Test
 		void refusesAWrongPassword() throws Exception {
-			MvcResult result = mvc.perform(get(STATIONS).with(httpBasic(ADMIN, "guess"))).andReturn();
+			MvcResult result = mvc.perform(get(STATIONS).with(httpBasic(TestAccounts.ADMIN, "guess"))).andReturn();
 
 			assertThat(result.getResponse().getStatus()).isEqualTo(401);
 		}
@@ -1009,7 +1009,7 @@ class StationApiTests {
 	}
 
 	private MvcResult send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-		return mvc.perform(request.with(httpBasic(ADMIN, PASSWORD))).andReturn();
+		return mvc.perform(request.with(MvcCalls.asAdmin())).andReturn();
 	}
 
 	/**
@@ -1056,20 +1056,8 @@ class StationApiTests {
 	}
 
 	private static String basicAuth() {
-		return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static DocumentContext json(MvcResult result) {
-		return JsonPath.parse(body(result));
-	}
-
-	private static String body(MvcResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A unique word for one test's stations, so the demo city's stations never match. */

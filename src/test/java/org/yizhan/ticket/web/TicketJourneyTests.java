@@ -17,6 +17,7 @@ import org.yizhan.station.StationTokens;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
 import org.yizhan.ticket.EvidenceImages;
 import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.ProblemType;
@@ -108,7 +109,7 @@ class TicketJourneyTests {
 
 		BrowserContext desk = chromium.newContext("zh-CN");
 		Page page = desk.newPage();
-		ConsoleLogin.signIn(page, master.username(), TicketFixtures.PASSWORD);
+		ConsoleLogin.signIn(page, master.username(), TestAccounts.PASSWORD);
 
 		page.navigate("/console/stations/" + station.id().value());
 		assertThat(page.locator("#station-tickets-card [data-number='" + number + "']")).containsText("设施损坏");

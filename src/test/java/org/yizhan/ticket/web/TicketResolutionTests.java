@@ -15,19 +15,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.yizhan.ticket.ProblemTickets;
-import org.yizhan.ticket.ProblemType;
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.TicketResolved;
-import org.yizhan.ticket.EvidenceImages;
-import org.yizhan.ticket.TicketEscalation;
-import org.yizhan.ticket.TicketFixtures;
-import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
+import org.yizhan.ticket.EvidenceImages;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.ticket.TicketEscalation;
+import org.yizhan.ticket.TicketFixtures.Person;
+import org.yizhan.ticket.TicketFixtures;
+import org.yizhan.ticket.TicketResolved;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yizhan.support.MvcCalls.body;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Resolving a ticket over the staff API: who may (its holder, those above it in the
@@ -61,9 +64,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @RecordApplicationEvents
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketResolutionTests {
-
-	/** {@code yizhan.demo.password} of the test configuration. */
-	static final String DEMO_PASSWORD = "Test-demo-2046";
 
 	@Autowired
 	MockMvc mvc;
@@ -297,7 +297,7 @@ class TicketResolutionTests {
 	}
 
 	private MvcResult demo(String username, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic(username, DEMO_PASSWORD))).andReturn();
+		return mvc.perform(request.with(httpBasic(username, TestAccounts.DEMO_PASSWORD))).andReturn();
 	}
 
 	private String status(String number) {
@@ -310,14 +310,6 @@ class TicketResolutionTests {
 	private static List<String> numbers(MvcResult result) throws Exception {
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
 		return json(result).read("$.content[*].number");
-	}
-
-	private static String body(MvcResult result) throws Exception {
-		return result.getResponse().getContentAsString();
-	}
-
-	private static DocumentContext json(MvcResult result) throws Exception {
-		return JsonPath.parse(result.getResponse().getContentAsString());
 	}
 
 }
