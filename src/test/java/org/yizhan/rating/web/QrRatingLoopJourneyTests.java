@@ -2,7 +2,6 @@ package org.yizhan.rating.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -12,12 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.TestAccounts;
+import org.yizhan.support.TestStations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -97,10 +96,8 @@ class QrRatingLoopJourneyTests {
 
 	private Station listedStationOfXihu() {
 		ActingAsNationalAdmin.signIn();
-		Station draft = this.registry.create(new StationInput("闭环测试驿站" + UUID.randomUUID().toString().substring(0, 6),
-				"杭州市西湖区文三路 90 号", "330106", "测试单位", "OTHER", 30.2741, 120.1311, "wgs84", null, null, List.of(), "24/7",
-				null, null, false, null, null, null, null));
-		return this.registry.list(draft.id(), null);
+		return TestStations.listed(this.registry, "闭环测试驿站" + UUID.randomUUID().toString().substring(0, 6),
+				"杭州市西湖区文三路 90 号", "330106", 30.2741, 120.1311);
 	}
 
 }

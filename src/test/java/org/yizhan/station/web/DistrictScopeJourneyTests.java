@@ -1,6 +1,5 @@
 package org.yizhan.station.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
@@ -11,12 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.TestAccounts;
+import org.yizhan.support.TestStations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,9 +71,7 @@ class DistrictScopeJourneyTests {
 
 	private Station listed(String name, String district, double lat, double lon) {
 		ActingAsNationalAdmin.signIn();
-		Station draft = registry.create(new StationInput(name, "测试地址", district, "测试单位", "OTHER", lat, lon, "wgs84",
-				null, null, List.of("TOILET"), "24/7", null, null, false, null, null, null, null));
-		return registry.list(draft.id(), null);
+		return TestStations.listed(registry, name, "测试地址", district, lat, lon, "TOILET");
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.yizhan.station.web;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -66,6 +61,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
 import static org.yizhan.support.MvcCalls.body;
 import static org.yizhan.support.MvcCalls.json;
+import static org.yizhan.support.TestImages.decode;
+import static org.yizhan.support.TestImages.jpeg;
 
 /**
  * The station API as integrators use it: the contract of issue 2 §7, and a clear problem,
@@ -1063,26 +1060,6 @@ class StationApiTests {
 	/** A unique word for one test's stations, so the demo city's stations never match. */
 	private static String tag() {
 		return "T" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static byte[] jpeg(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		var graphics = image.createGraphics();
-		graphics.setColor(Color.ORANGE);
-		graphics.fillRect(0, 0, width, height);
-		graphics.dispose();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpeg", bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static BufferedImage decode(byte[] bytes) throws IOException {
-		return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
 	}
 
 }

@@ -18,7 +18,7 @@ import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.support.TestAccounts;
-import org.yizhan.ticket.EvidenceImages;
+import org.yizhan.support.TestImages;
 import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.ProblemType;
 import org.yizhan.ticket.TicketFixtures.Person;
@@ -123,7 +123,7 @@ class TicketJourneyTests {
 		assertThat(page.locator("#ticket-holder")).containsText(master.username());
 
 		page.fill("#resolve-note", "充电桩已更换，欢迎继续使用。");
-		page.setInputFiles("#resolve-photo", new FilePayload("site.jpg", "image/jpeg", EvidenceImages.jpegWithGps()));
+		page.setInputFiles("#resolve-photo", new FilePayload("site.jpg", "image/jpeg", TestImages.jpegWithGps()));
 		page.click("#resolve-submit");
 
 		assertThat(page.locator(".alert-success")).containsText("工单已办结");
