@@ -22,6 +22,7 @@ import org.yizhan.organization.account.AccountInput;
 import org.yizhan.organization.account.OwnPassword;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.HttpCaller;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(ActingAsNationalAdmin.class)
 class NotificationCentreTests {
-
-	static final String PASSWORD = "Lanting-Xu-2046!";
 
 	@LocalServerPort
 	int port;
@@ -66,25 +65,25 @@ class NotificationCentreTests {
 		Account theirs = account();
 		long own = notifications.deliver(notice(mine, "我的日报", "My digest")).orElseThrow();
 		long foreign = notifications.deliver(notice(theirs, "别人的日报", "Their digest")).orElseThrow();
-		HttpCaller me = HttpCaller.basic(port, mine.username(), PASSWORD);
+		HttpCaller me = HttpCaller.basic(port, mine.username(), TestAccounts.PASSWORD);
 
-		String inbox = ok(me.get("/api/v1/me/notifications"));
+		String inbox = HttpCaller.ok(me.get("/api/v1/me/notifications"));
 		assertThat(JsonPath.<List<String>>read(inbox, "$.items[*].subject")).containsExactly("我的日报");
 		assertThat(JsonPath.<Integer>read(inbox, "$.unread")).isOne();
 		assertThat(inbox).doesNotContain("别人的日报");
 
-		HttpResponse<String> refused = me.send("POST", "/api/v1/me/notifications/" + foreign + "/read", null,
-				(byte[]) null, null);
+		HttpResponse<String> refused = me.send("POST", "/api/v1/me/notifications/" + foreign + "/read");
 		assertThat(refused.statusCode()).isEqualTo(404);
 		assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 		assertThat(JsonPath.<String>read(refused.body(), "$.detail")).isEqualTo("消息 " + foreign + " 不存在");
 		assertThat(unread(foreign)).isTrue();
 
-		String read = ok(me.send("POST", "/api/v1/me/notifications/" + own + "/read", null, (byte[]) null, null));
+		String read = HttpCaller.ok(me.send("POST", "/api/v1/me/notifications/" + own + "/read"));
 		assertThat(JsonPath.<String>read(read, "$.readAt")).isNotNull();
-		assertThat(JsonPath.<Integer>read(ok(me.get("/api/v1/me/notifications?unread=true")), "$.total")).isZero();
+		assertThat(JsonPath.<Integer>read(HttpCaller.ok(me.get("/api/v1/me/notifications?unread=true")), "$.total"))
+			.isZero();
 
-		HttpCaller console = HttpCaller.console(port, mine.username(), PASSWORD);
+		HttpCaller console = HttpCaller.console(port, mine.username(), TestAccounts.PASSWORD);
 		assertThat(console.get("/console/notifications/" + foreign).statusCode()).isEqualTo(404);
 		assertThat(console.postForm("/console/notifications/" + foreign + "/read", Map.of()).statusCode())
 			.isEqualTo(404);
@@ -97,18 +96,18 @@ class NotificationCentreTests {
 		Account account = account();
 		notifications.deliver(notice(account, "第一条", "First"));
 		notifications.deliver(notice(account, "第二条", "Second"));
-		HttpCaller me = HttpCaller.basic(port, account.username(), PASSWORD);
+		HttpCaller me = HttpCaller.basic(port, account.username(), TestAccounts.PASSWORD);
 
 		org.yizhan.supervision.digest.DigestFixtures.signInAs(account.id(), account.organizationCode(),
 				account.organizationPath(), Role.ORG_ADMIN);
 		assertThat(notifications.listMine(false, 0, 20, java.util.Locale.ENGLISH).items()).extracting("subject")
 			.containsExactly("Second", "First");
-		assertThat(JsonPath.<List<String>>read(ok(me.get("/api/v1/me/notifications")), "$.items[*].subject"))
+		assertThat(JsonPath.<List<String>>read(HttpCaller.ok(me.get("/api/v1/me/notifications")), "$.items[*].subject"))
 			.containsExactly("第二条", "第一条");
-		HttpCaller console = HttpCaller.console(port, account.username(), PASSWORD);
+		HttpCaller console = HttpCaller.console(port, account.username(), TestAccounts.PASSWORD);
 		assertThat(console.get("/console/notifications/bell").body()).contains("data-unread=\"2\"");
 
-		String marked = ok(me.send("POST", "/api/v1/me/notifications/read-all", null, (byte[]) null, null));
+		String marked = HttpCaller.ok(me.send("POST", "/api/v1/me/notifications/read-all"));
 		assertThat(JsonPath.<Integer>read(marked, "$.marked")).isEqualTo(2);
 		assertThat(JsonPath.<Integer>read(marked, "$.unread")).isZero();
 		assertThat(console.get("/console/notifications/bell").body()).contains("data-unread=\"0\"", "d-none");
@@ -122,17 +121,16 @@ class NotificationCentreTests {
 	void aTokenReadsTheInboxButCannotRedirectTheMail() {
 		Account account = account();
 		notifications.deliver(notice(account, "令牌可读", "Token reads"));
-		HttpCaller basic = HttpCaller.basic(port, account.username(), PASSWORD);
-		String readToken = JsonPath.read(ok(basic.send("POST", "/api/v1/me/tokens", "application/json",
-				"{\"name\":\"inbox\",\"scopes\":[\"READ\"],\"expiresOn\":\"" + LocalDate.now().plusDays(5) + "\"}",
-				null)), "$.value");
+		HttpCaller basic = HttpCaller.basic(port, account.username(), TestAccounts.PASSWORD);
+		String readToken = JsonPath.read(HttpCaller.ok(basic.sendJson("POST", "/api/v1/me/tokens",
+				"{\"name\":\"inbox\",\"scopes\":[\"READ\"],\"expiresOn\":\"" + LocalDate.now().plusDays(5) + "\"}")),
+				"$.value");
 		HttpCaller token = HttpCaller.bearer(port, readToken);
 
-		assertThat(ok(token.get("/api/v1/me/notifications"))).contains("令牌可读");
-		assertThat(token.send("POST", "/api/v1/me/notifications/read-all", null, (byte[]) null, null).statusCode())
+		assertThat(HttpCaller.ok(token.get("/api/v1/me/notifications"))).contains("令牌可读");
+		assertThat(token.send("POST", "/api/v1/me/notifications/read-all").statusCode()).isEqualTo(403);
+		assertThat(token.sendJson("PUT", "/api/v1/me/email", "{\"email\":\"thief@example.com\"}").statusCode())
 			.isEqualTo(403);
-		assertThat(token.send("PUT", "/api/v1/me/email", "application/json", "{\"email\":\"thief@example.com\"}", null)
-			.statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -158,7 +156,7 @@ class NotificationCentreTests {
 						List.of("ORG_ADMIN"), null, null, List.of(), null, null, null));
 		Account account = created.account();
 		ownPassword.change(new Actor(account.id(), account.username(), account.organizationCode(),
-				account.organizationPath(), Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), PASSWORD);
+				account.organizationPath(), Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), TestAccounts.PASSWORD);
 		return account;
 	}
 
@@ -180,11 +178,6 @@ class NotificationCentreTests {
 			.param("id", id)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	private static String ok(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(200, 299);
-		return response.body();
 	}
 
 }

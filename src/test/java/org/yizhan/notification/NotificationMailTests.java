@@ -19,24 +19,15 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.yizhan.organization.account.AccountAdministration;
-import org.yizhan.supervision.digest.Digests;
-import org.yizhan.supervision.digest.DigestFixtures;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.MutableClock;
-import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.supervision.digest.DigestFixtures;
+import org.yizhan.supervision.digest.DigestTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,9 +45,7 @@ import static org.yizhan.supervision.digest.DigestFixtures.daysAhead;
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "yizhan.notifications.mail.poll-interval=1h",
 		"yizhan.notifications.mail.max-attempts=3", "yizhan.notifications.mail.first-retry=PT5M",
 		"yizhan.notifications.console-url=https://yizhan.example.cn/" })
-@Import(MutableClockConfiguration.class)
-@ExtendWith(ActingAsNationalAdmin.class)
-class NotificationMailTests {
+class NotificationMailTests extends DigestTestSupport {
 
 	static final int PORT = freePort();
 
@@ -70,39 +59,16 @@ class NotificationMailTests {
 	}
 
 	@Autowired
-	Digests digests;
-
-	@Autowired
 	Notifications notifications;
 
 	@Autowired
 	MailOutbox outbox;
 
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	AccountAdministration administration;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	DigestFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new DigestFixtures(registry, administration, jdbc);
-	}
-
 	@AfterEach
-	void serverUpAndClockBack() {
+	void serverUp() {
 		if (!smtp.isRunning()) {
 			smtp.start();
 		}
-		clock.reset();
 	}
 
 	@Test

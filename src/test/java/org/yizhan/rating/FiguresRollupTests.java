@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.TestStations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -348,10 +348,8 @@ class FiguresRollupTests {
 	}
 
 	private Station station(String district) {
-		Station draft = this.registry.create(new StationInput("汇总驿站" + UUID.randomUUID().toString().substring(0, 6),
-				"测试地址", district, "测试单位", "OTHER", 39.92, 116.45, "wgs84", null, null, List.of(), "24/7", null, null,
-				false, null, null, null, null));
-		return this.registry.list(draft.id(), null);
+		return TestStations.listed(this.registry, "汇总驿站" + UUID.randomUUID().toString().substring(0, 6), "测试地址",
+				district, 39.92, 116.45);
 	}
 
 }

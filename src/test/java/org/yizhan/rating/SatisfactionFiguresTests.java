@@ -15,8 +15,8 @@ import org.yizhan.rating.SatisfactionFigures.Bucket;
 import org.yizhan.rating.SatisfactionFigures.Figures;
 import org.yizhan.rating.SatisfactionFigures.Range;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.support.TestStations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -282,10 +282,8 @@ class SatisfactionFiguresTests {
 	}
 
 	private Station station(String district) {
-		Station draft = this.registry.create(new StationInput("统计驿站" + UUID.randomUUID().toString().substring(0, 6),
-				"测试地址", district, "测试单位", "OTHER", 39.92, 116.40, "wgs84", null, null, List.of(), "24/7", null, null,
-				false, null, null, null, null));
-		return this.registry.list(draft.id(), null);
+		return TestStations.listed(this.registry, "统计驿站" + UUID.randomUUID().toString().substring(0, 6), "测试地址",
+				district, 39.92, 116.40);
 	}
 
 }

@@ -113,7 +113,7 @@ class TwoInstancesRatingTests extends IntakeTestSupport {
 	}
 
 	private static HttpResponse<String> post(HttpCaller instance, String json) {
-		return instance.send("POST", "/api/v1/ratings", "application/json", json, null);
+		return instance.sendJson("POST", "/api/v1/ratings", json);
 	}
 
 	private static String status(HttpResponse<String> response) {

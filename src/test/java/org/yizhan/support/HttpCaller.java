@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One caller of the running application over real HTTP, as a client would be: with a
  * bearer token, with Basic, as a console session (cookies, CSRF token scraped from a
- * form) or anonymous. Redirects are not followed, so a test sees where they lead.
+ * form) or anonymous. It speaks Chinese ({@code Accept-Language: zh-CN}) unless told
+ * {@link #speaking(String) otherwise}. Redirects are not followed, so a test sees where
+ * they lead.
  */
 public final class HttpCaller {
 
@@ -31,6 +35,8 @@ public final class HttpCaller {
 
 	private final String authorization;
 
+	private final String language;
+
 	private String csrf;
 
 	private HttpCaller(int port, String authorization, boolean cookies) {
@@ -38,6 +44,15 @@ public final class HttpCaller {
 		HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
 		this.http = cookies ? builder.cookieHandler(new CookieManager()).build() : builder.build();
 		this.authorization = authorization;
+		this.language = "zh-CN";
+	}
+
+	private HttpCaller(HttpCaller caller, String language) {
+		this.base = caller.base;
+		this.http = caller.http;
+		this.authorization = caller.authorization;
+		this.csrf = caller.csrf;
+		this.language = language;
 	}
 
 	public static HttpCaller anonymous(int port) {
@@ -61,22 +76,66 @@ public final class HttpCaller {
 	 */
 	public static HttpCaller console(int port, String username, String password) {
 		HttpCaller caller = new HttpCaller(port, null, true);
-		caller.csrf = csrfOf(caller.send("GET", "/login", null, (byte[]) null, null).body());
+		caller.csrf = csrfOf(caller.get("/login").body());
 		if (username != null) {
-			HttpResponse<String> login = caller.send("POST", "/login", "application/x-www-form-urlencoded",
-					form(Map.of("username", username, "password", password, "_csrf", caller.csrf)), null);
+			HttpResponse<String> login = caller.login(username, password);
 			String location = login.headers().firstValue("Location").orElse("");
 			if (login.statusCode() != 302 || location.contains("error")) {
 				throw new AssertionError("console sign-in of " + username + " failed: " + location);
 			}
 			// the token is rotated at sign-in: take the session's new one from a page
-			caller.csrf = csrfOf(caller.send("GET", "/console/me/password", null, (byte[]) null, null).body());
+			caller.csrf = csrfOf(caller.send("GET", "/console/me/password").body());
 		}
 		return caller;
 	}
 
+	/**
+	 * The same caller (its credentials, cookies and session) asking for answers in
+	 * {@code language}, e.g. {@code en}.
+	 */
+	public HttpCaller speaking(String language) {
+		return new HttpCaller(this, language);
+	}
+
+	/**
+	 * Opens the login page of this console session and submits its form, as a browser
+	 * would; returns where the answer sends the browser (the console, or back to the
+	 * login page with the reason).
+	 */
+	public String signIn(String username, String password) {
+		this.csrf = csrfOf(get("/login").body());
+		return login(username, password).headers().firstValue("Location").orElse("");
+	}
+
+	private HttpResponse<String> login(String username, String password) {
+		return send("POST", "/login", "application/x-www-form-urlencoded",
+				form(Map.of("username", username, "password", password, "_csrf", this.csrf)), null);
+	}
+
 	public HttpResponse<String> get(String path) {
 		return send("GET", path, null, (byte[]) null, null);
+	}
+
+	/** A request without a body, e.g. {@code POST .../read}. */
+	public HttpResponse<String> send(String method, String path) {
+		return send(method, path, null, (byte[]) null, null);
+	}
+
+	/** A request with a JSON body. */
+	public HttpResponse<String> sendJson(String method, String path, String json) {
+		return send(method, path, "application/json", json, null);
+	}
+
+	public HttpResponse<String> postJson(String path, String json) {
+		return sendJson("POST", path, json);
+	}
+
+	/**
+	 * The body of a successful (2xx) answer; a test fails on any other, showing the body.
+	 */
+	public static String ok(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(200, 299);
+		return response.body();
 	}
 
 	public HttpResponse<String> send(String method, String path, String contentType, String body,
@@ -87,7 +146,7 @@ public final class HttpCaller {
 	public HttpResponse<String> send(String method, String path, String contentType, byte[] body,
 			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Accept-Language", "zh-CN")
+			.header("Accept-Language", this.language)
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
@@ -97,7 +156,8 @@ public final class HttpCaller {
 			request.header("Authorization", this.authorization);
 		}
 		if (headers != null) {
-			headers.forEach(request::header);
+			// a header given here replaces this caller's own (its language, say)
+			headers.forEach(request::setHeader);
 		}
 		try {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

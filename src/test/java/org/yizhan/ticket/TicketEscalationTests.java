@@ -12,27 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.support.MutableClock;
-import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.ticket.TicketFixtures.Person;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,20 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The clock stands hundreds of days ahead, so no job of another test context (on the real
  * clock, same database) can touch these tickets, and each test looks at its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
-@RecordApplicationEvents
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketEscalationTests {
+class TicketEscalationTests extends TicketTestSupport {
 
 	private static final AtomicLong DAYS_AHEAD = new AtomicLong(400);
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	TicketEscalation escalation;
@@ -63,28 +39,11 @@ class TicketEscalationTests {
 	@Autowired
 	ApplicationEvents events;
 
-	TicketFixtures fixtures;
-
-	Person master;
-
-	Person liaison;
-
 	Person general;
 
 	@BeforeAll
-	void people(@Autowired MockMvc mvc, @Autowired StationRegistry registry,
-			@Autowired StationResponsibilities responsibilities, @Autowired ProblemTickets tickets,
-			@Autowired StationTokens tokens) throws Exception {
-		fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
-		Station home = fixtures.listedStation("330106");
-		master = fixtures.account("330106", List.of("STATION_MASTER"), home);
-		liaison = fixtures.account("330106", List.of("LIAISON"), home);
+	void general() throws Exception {
 		general = fixtures.account("330106", List.of("STATION_MASTER"), home);
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
 	}
 
 	@Test

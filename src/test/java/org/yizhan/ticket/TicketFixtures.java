@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 
-import org.yizhan.station.StationTokens;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,12 +32,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * their own, reports as the rating page sends them.
  */
 public final class TicketFixtures {
-
-	public static final String ADMIN = "admin";
-
-	public static final String ADMIN_PASSWORD = "test-admin-secret";
-
-	public static final String PASSWORD = "Lanting-Xu-2046!";
 
 	private final MockMvc mvc;
 
@@ -80,7 +75,7 @@ public final class TicketFixtures {
 
 	/**
 	 * An account of the organisation with the roles, bound to the stations (station
-	 * masters and liaisons need some), its password set to {@link #PASSWORD}.
+	 * masters and liaisons need some), its password set to {@link TestAccounts#PASSWORD}.
 	 */
 	public Person account(String organization, List<String> roles, Station... stations) throws Exception {
 		String username = "tk-" + UUID.randomUUID().toString().substring(0, 8);
@@ -90,7 +85,7 @@ public final class TicketFixtures {
 				+ Arrays.stream(stations).map(station -> station.id().toString()).collect(Collectors.joining(","))
 				+ "]}";
 		MvcResult created = mvc
-			.perform(post("/api/v1/accounts").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.perform(post("/api/v1/accounts").with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
 			.andReturn();
@@ -100,7 +95,7 @@ public final class TicketFixtures {
 		MvcResult changed = mvc
 			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + PASSWORD + "\"}"))
+				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
 			.andReturn();
 		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
 		return new Person(json.read("$.account.id", Long.class), username);
@@ -123,11 +118,11 @@ public final class TicketFixtures {
 	}
 
 	public MvcResult as(Person person, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-		return mvc.perform(request.with(httpBasic(person.username(), PASSWORD))).andReturn();
+		return mvc.perform(request.with(httpBasic(person.username(), TestAccounts.PASSWORD))).andReturn();
 	}
 
 	public MvcResult asAdmin(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-		return mvc.perform(request.with(httpBasic(ADMIN, ADMIN_PASSWORD))).andReturn();
+		return mvc.perform(request.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))).andReturn();
 	}
 
 	public static String device() {

@@ -7,33 +7,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.yizhan.organization.Role;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.station.ResponsibleLevel;
-import org.yizhan.station.StationTokens;
+import org.yizhan.station.Station;
 import org.yizhan.supervision.digest.DigestFixtures;
 import org.yizhan.ticket.TicketFixtures.Person;
-import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.support.MutableClock;
-import org.yizhan.support.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.util.AopTestUtils;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,46 +32,14 @@ import static org.awaitility.Awaitility.await;
  * {@link TicketEscalationTests}, so that no other context's escalation job touches these
  * tickets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
-@RecordApplicationEvents
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketNoticesTests {
+class TicketNoticesTests extends TicketTestSupport {
 
 	private static final AtomicLong DAYS_AHEAD = new AtomicLong(1200);
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	TicketEscalation escalation;
-
-	TicketFixtures fixtures;
-
-	Person master;
-
-	Person liaison;
-
-	@BeforeAll
-	void people(@Autowired MockMvc mvc, @Autowired StationRegistry registry,
-			@Autowired StationResponsibilities responsibilities, @Autowired ProblemTickets tickets,
-			@Autowired StationTokens tokens) throws Exception {
-		fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
-		Station home = fixtures.listedStation("330106");
-		master = fixtures.account("330106", List.of("STATION_MASTER"), home);
-		liaison = fixtures.account("330106", List.of("LIAISON"), home);
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void aNewTicketTellsItsStationMasterOnceWithALinkToItsConsolePage() {

@@ -15,6 +15,7 @@ import org.yizhan.coverage.CoverageObjective;
 import org.yizhan.coverage.CoverageQuery;
 import org.yizhan.coverage.TravelMode;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -239,7 +240,8 @@ class CoverageApiTests {
 	}
 
 	private DocumentContext ok(MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = mvc.perform(request.with(httpBasic("admin", "test-admin-secret"))).andReturn();
+		MvcResult result = mvc.perform(request.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)))
+			.andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.isEqualTo(200);
 		return JsonPath.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -248,8 +250,8 @@ class CoverageApiTests {
 	private DocumentContext problem(MockHttpServletRequestBuilder request, int status, String language)
 			throws Exception {
 		MvcResult result = mvc
-			.perform(
-					request.with(httpBasic("admin", "test-admin-secret")).header(HttpHeaders.ACCEPT_LANGUAGE, language))
+			.perform(request.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, language))
 			.andReturn();
 		String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);

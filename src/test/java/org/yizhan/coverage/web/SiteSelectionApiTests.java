@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.yizhan.support.TestAccounts;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -85,7 +87,8 @@ class SiteSelectionApiTests {
 	void refusesMistakesNamingTheField(String mistake, String demand, long radius, int p, String field, String message)
 			throws Exception {
 		MvcResult result = mvc
-			.perform(post("/api/v1/coverage/site-selection").with(httpBasic("admin", "test-admin-secret"))
+			.perform(post("/api/v1/coverage/site-selection")
+				.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request(demand, CANDIDATES, radius, p, "single", "[]")))
 			.andReturn();
@@ -103,7 +106,8 @@ class SiteSelectionApiTests {
 			demand.append(i == 0 ? "" : ",").append("{\"lat\":30.26,\"lon\":120.13}");
 		}
 		MvcResult result = mvc
-			.perform(post("/api/v1/coverage/site-selection").with(httpBasic("admin", "test-admin-secret"))
+			.perform(post("/api/v1/coverage/site-selection")
+				.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 				.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request(demand.append("]").toString(), CANDIDATES, 500, 1, "single", "[]")))
@@ -127,7 +131,8 @@ class SiteSelectionApiTests {
 
 	private DocumentContext ok(String body) throws Exception {
 		MvcResult result = mvc
-			.perform(post("/api/v1/coverage/site-selection").with(httpBasic("admin", "test-admin-secret"))
+			.perform(post("/api/v1/coverage/site-selection")
+				.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
 			.andReturn();

@@ -1,11 +1,6 @@
 package org.yizhan.finder.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +16,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.finder.StationFinder;
 import org.yizhan.platform.YizhanTime;
@@ -32,12 +26,12 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.Browser;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.PageWeight;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,30 +52,14 @@ class FinderJourneyTests {
 	 */
 	static final long PAGE_WEIGHT_BUDGET_BYTES = 150 * 1024;
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	StationRegistry registry;
 
 	@Autowired
 	StationFinder finder;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void aWorkerFindsTheNearestOpenStationWithAToiletAndOpensItsPage() {
@@ -97,55 +75,54 @@ class FinderJourneyTests {
 				lon + 0.006, "wgs84", null, null, List.of("TOILET", "PHONE_CHARGING"), "24/7", "ID_CARD", "24/7", false,
 				"0571-64810000", null, null, null));
 
-		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
-			Page page = context.newPage();
-			page.navigate("/");
-			assertThat(page.locator("#location-status")).hasText("已按您的当前位置查找");
-			Locator results = page.locator("#results > li");
-			assertThat(results.first()).containsText(noToilet.details().name());
-			assertThat(page.locator("#result-" + noToilet.id() + " .result-distance"))
-				.containsText(Pattern.compile("^1\\d\\d m · 步行 \\d+ 分钟 · 骑行 \\d+ 分钟$"));
+		BrowserContext context = chromium.newPhoneContext("zh-CN", lat, lon);
+		Page page = context.newPage();
+		page.navigate("/");
+		assertThat(page.locator("#location-status")).hasText("已按您的当前位置查找");
+		Locator results = page.locator("#results > li");
+		assertThat(results.first()).containsText(noToilet.details().name());
+		assertThat(page.locator("#result-" + noToilet.id() + " .result-distance"))
+			.containsText(Pattern.compile("^1\\d\\d m · 步行 \\d+ 分钟 · 骑行 \\d+ 分钟$"));
 
-			page.fill("#place-filter", "无卫生间");
-			assertThat(results).hasCount(1);
-			page.fill("#place-filter", "");
+		page.fill("#place-filter", "无卫生间");
+		assertThat(results).hasCount(1);
+		page.fill("#place-filter", "");
 
-			page.click("#chip-TOILET");
-			assertThat(page.locator("#chip-TOILET")).hasAttribute("aria-pressed", "true");
-			assertThat(results.first()).containsText(closed.details().name());
-			assertThat(page.locator("#result-" + closed.id() + " .result-state")).containsText("已关闭");
-			assertThat(page.locator("#results")).not().containsText(noToilet.details().name());
+		page.click("#chip-TOILET");
+		assertThat(page.locator("#chip-TOILET")).hasAttribute("aria-pressed", "true");
+		assertThat(results.first()).containsText(closed.details().name());
+		assertThat(page.locator("#result-" + closed.id() + " .result-state")).containsText("已关闭");
+		assertThat(page.locator("#results")).not().containsText(noToilet.details().name());
 
-			page.click("#chip-all-day");
-			assertThat(results.first()).containsText(wanted.details().name());
-			assertThat(page.locator("#results")).not().containsText(closed.details().name());
-			page.click("#chip-all-day");
-			assertThat(results.first()).containsText(closed.details().name());
+		page.click("#chip-all-day");
+		assertThat(results.first()).containsText(wanted.details().name());
+		assertThat(page.locator("#results")).not().containsText(closed.details().name());
+		page.click("#chip-all-day");
+		assertThat(results.first()).containsText(closed.details().name());
 
-			page.click("#chip-open-now");
-			assertThat(results.first()).containsText(wanted.details().name());
-			assertThat(page.locator("#results")).not().containsText(closed.details().name());
-			assertThat(page.locator("#result-" + wanted.id() + " .result-state")).hasText("开放中 · 24 小时开放");
-			assertThat(page.locator("#result-" + wanted.id() + " img[data-amenity=TOILET]")).hasAttribute("alt", "卫生间");
-			assertThat(page.locator("#result-" + wanted.id() + " .result-entry")).hasText("现在可无人值守入站");
-			assertThat(page.locator("#finder-map path.marker-" + wanted.id())).hasCount(1);
-			assertThat(page).hasURL(Pattern.compile("/\\?amenities=TOILET&openNow=true$"));
+		page.click("#chip-open-now");
+		assertThat(results.first()).containsText(wanted.details().name());
+		assertThat(page.locator("#results")).not().containsText(closed.details().name());
+		assertThat(page.locator("#result-" + wanted.id() + " .result-state")).hasText("开放中 · 24 小时开放");
+		assertThat(page.locator("#result-" + wanted.id() + " img[data-amenity=TOILET]")).hasAttribute("alt", "卫生间");
+		assertThat(page.locator("#result-" + wanted.id() + " .result-entry")).hasText("现在可无人值守入站");
+		assertThat(page.locator("#finder-map path.marker-" + wanted.id())).hasCount(1);
+		assertThat(page).hasURL(Pattern.compile("/\\?amenities=TOILET&openNow=true$"));
 
-			page.locator("#result-" + wanted.id() + " .result-name").click();
-			assertThat(page.locator("#station-name")).hasText(wanted.details().name());
-			assertThat(page.locator("#open-state")).hasText("开放中");
-			assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
-			assertThat(page.locator("#week-hours tr.today")).hasCount(1);
-			assertThat(page.locator("#week-hours tr.today td").first()).hasText("全天");
-			assertThat(page.locator("#station-amenities")).containsText("卫生间");
-			assertThat(page.locator("#smart-entry")).containsText("刷身份证");
-			assertThat(page.locator("#entry-now")).hasText("现在可无人值守入站");
-			assertThat(page.locator("#navigate-amap")).hasAttribute("href",
-					Pattern.compile("^https://uri\\.amap\\.com/navigation\\?to=118\\.6\\d+,29\\.79\\d+,"));
-			assertThat(page.locator("#navigate-baidu")).hasAttribute("href",
-					Pattern.compile("^https://api\\.map\\.baidu\\.com/direction\\?"));
-			assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-64810000");
-		}
+		page.locator("#result-" + wanted.id() + " .result-name").click();
+		assertThat(page.locator("#station-name")).hasText(wanted.details().name());
+		assertThat(page.locator("#open-state")).hasText("开放中");
+		assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
+		assertThat(page.locator("#week-hours tr.today")).hasCount(1);
+		assertThat(page.locator("#week-hours tr.today td").first()).hasText("全天");
+		assertThat(page.locator("#station-amenities")).containsText("卫生间");
+		assertThat(page.locator("#smart-entry")).containsText("刷身份证");
+		assertThat(page.locator("#entry-now")).hasText("现在可无人值守入站");
+		assertThat(page.locator("#navigate-amap")).hasAttribute("href",
+				Pattern.compile("^https://uri\\.amap\\.com/navigation\\?to=118\\.6\\d+,29\\.79\\d+,"));
+		assertThat(page.locator("#navigate-baidu")).hasAttribute("href",
+				Pattern.compile("^https://api\\.map\\.baidu\\.com/direction\\?"));
+		assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-64810000");
 	}
 
 	@Test
@@ -155,32 +132,31 @@ class FinderJourneyTests {
 		Station station = listed("离线也能找到的驿站" + UUID.randomUUID().toString().substring(0, 6), lat + 0.003, lon,
 				List.of("TOILET"), "24/7");
 
-		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
-			Page page = context.newPage();
-			page.navigate("/");
-			assertThat(page.locator("#results")).containsText(station.details().name());
-			assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
-			assertThat(page.locator("#results")).hasAttribute("data-saved", "true");
-			assertThat(page.locator("#offline-banner")).isHidden();
+		BrowserContext context = chromium.newPhoneContext("zh-CN", lat, lon);
+		Page page = context.newPage();
+		page.navigate("/");
+		assertThat(page.locator("#results")).containsText(station.details().name());
+		assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
+		assertThat(page.locator("#results")).hasAttribute("data-saved", "true");
+		assertThat(page.locator("#offline-banner")).isHidden();
 
-			context.setOffline(true);
-			page.reload();
-			assertThat(page.locator("#results")).containsText(station.details().name());
-			assertThat(page.locator("#offline-banner")).isVisible();
-			assertThat(page.locator("#offline-banner")).containsText("离线，可能不是最新");
-			assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
+		context.setOffline(true);
+		page.reload();
+		assertThat(page.locator("#results")).containsText(station.details().name());
+		assertThat(page.locator("#offline-banner")).isVisible();
+		assertThat(page.locator("#offline-banner")).containsText("离线，可能不是最新");
+		assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
 
-			context.setOffline(false);
-			page.locator("#result-" + station.id() + " .result-name").click();
-			assertThat(page.locator("#station-name")).hasText(station.details().name());
-			assertThat(page.locator("#offline-banner")).isHidden();
-			context.setOffline(true);
-			page.reload();
-			assertThat(page.locator("#station-name")).hasText(station.details().name());
-			assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
-			assertThat(page.locator("#offline-banner")).isVisible();
-			assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
-		}
+		context.setOffline(false);
+		page.locator("#result-" + station.id() + " .result-name").click();
+		assertThat(page.locator("#station-name")).hasText(station.details().name());
+		assertThat(page.locator("#offline-banner")).isHidden();
+		context.setOffline(true);
+		page.reload();
+		assertThat(page.locator("#station-name")).hasText(station.details().name());
+		assertThat(page.locator("#week-hours tbody tr")).hasCount(7);
+		assertThat(page.locator("#offline-banner")).isVisible();
+		assertThat(page.locator("#offline-cached-at")).hasText(Pattern.compile("\\d{1,2}:\\d{2}"));
 	}
 
 	@Test
@@ -189,74 +165,37 @@ class FinderJourneyTests {
 		double lon = 118.45;
 		Station station = listed("页面重量驿站" + UUID.randomUUID().toString().substring(0, 6), lat, lon + 0.002,
 				List.of("TOILET", "MICROWAVE", "EBIKE_CHARGING", "DRINKING_WATER"), "24/7");
-		try (BrowserContext context = browser.newPhoneContext("http://localhost:" + port, "zh-CN", lat, lon)) {
-			Page page = context.newPage();
-			// Routes switch the browser's HTTP cache off; the worker's first copies come
-			// from it.
-			context.unroute("https://**");
-			List<Request> finished = new ArrayList<>();
-			Set<Request> byPage = ConcurrentHashMap.newKeySet();
-			context.onRequestFinished(finished::add);
-			page.onRequestFinished(byPage::add);
-			page.navigate("/");
-			assertThat(page.locator("#result-" + station.id() + " img[data-amenity=TOILET]")).isVisible();
-			assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
+		BrowserContext context = chromium.newPhoneContext("zh-CN", lat, lon);
+		Page page = context.newPage();
+		// Routes switch the browser's HTTP cache off; the worker's first copies come
+		// from it.
+		context.unroute("https://**");
+		List<Request> finished = new ArrayList<>();
+		Set<Request> byPage = ConcurrentHashMap.newKeySet();
+		context.onRequestFinished(finished::add);
+		page.onRequestFinished(byPage::add);
+		page.navigate("/");
+		assertThat(page.locator("#result-" + station.id() + " img[data-amenity=TOILET]")).isVisible();
+		assertThat(page.locator("html")).hasAttribute("data-offline-ready", "true");
 
-			long bytes = 0;
-			long workerBytes = 0;
-			List<String> lines = new ArrayList<>();
-			Map<String, Response> fetchedByPage = new java.util.HashMap<>();
-			byPage.forEach(request -> fetchedByPage.put(request.url(), request.response()));
-			for (Request request : new ArrayList<>(finished)) {
-				if (request.url().startsWith("http://localhost:" + port)) {
-					boolean byWorker = !byPage.contains(request);
-					long size = transferred(request, byWorker ? fetchedByPage.get(request.url()) : null);
-					bytes += byWorker ? 0 : size;
-					workerBytes += byWorker ? size : 0;
-					lines.add(String.format(Locale.ROOT, "%7d %s%s", size, byWorker ? "(service worker) " : "",
-							request.url()));
-				}
-			}
-			System.out.printf(
-					"Page weight of / (first visit, transferred): page %d bytes, service worker %d bytes%n%s%n", bytes,
-					workerBytes, String.join("\n", lines));
-			assertThat(bytes + workerBytes).isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
-		}
-	}
-
-	/**
-	 * The bytes a finished request took on the wire, measured without
-	 * {@code Request.sizes()}: that call sometimes never returns in Chromium
-	 * (microsoft/playwright#9350) and hung the build. The same request is sent again with
-	 * gzip accepted, as the browser did, and its status line, headers and body (not
-	 * decompressed) are counted. A service worker's copy of a file the page already
-	 * loaded is a revalidation against the browser's cache (static files are
-	 * {@code no-cache}): it is sent again with the page's validators, and a 304 counts
-	 * its headers only.
-	 * @param cached the page's response for the same URL, if the page loaded it first
-	 */
-	private long transferred(Request request, Response cached) throws IOException, InterruptedException {
-		HttpRequest.Builder again = HttpRequest.newBuilder(URI.create(request.url()))
-			.header("Accept-Encoding", "gzip")
-			.method(request.method(), HttpRequest.BodyPublishers.noBody());
-		if (cached != null) {
-			String etag = cached.headers().get("etag");
-			String lastModified = cached.headers().get("last-modified");
-			if (etag != null) {
-				again.header("If-None-Match", etag);
-			}
-			if (lastModified != null) {
-				again.header("If-Modified-Since", lastModified);
+		long bytes = 0;
+		long workerBytes = 0;
+		List<String> lines = new ArrayList<>();
+		Map<String, Response> fetchedByPage = new java.util.HashMap<>();
+		byPage.forEach(request -> fetchedByPage.put(request.url(), request.response()));
+		for (Request request : new ArrayList<>(finished)) {
+			if (request.url().startsWith(chromium.baseUrl())) {
+				boolean byWorker = !byPage.contains(request);
+				long size = PageWeight.transferred(request, byWorker ? fetchedByPage.get(request.url()) : null);
+				bytes += byWorker ? 0 : size;
+				workerBytes += byWorker ? size : 0;
+				lines.add(String.format(Locale.ROOT, "%7d %s%s", size, byWorker ? "(service worker) " : "",
+						request.url()));
 			}
 		}
-		HttpResponse<byte[]> response = HTTP.send(again.build(), HttpResponse.BodyHandlers.ofByteArray());
-		long size = ("HTTP/1.1 " + response.statusCode() + "\r\n\r\n").length() + response.body().length;
-		for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-			for (String value : header.getValue()) {
-				size += (header.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8).length;
-			}
-		}
-		return size;
+		System.out.printf("Page weight of / (first visit, transferred): page %d bytes, service worker %d bytes%n%s%n",
+				bytes, workerBytes, String.join("\n", lines));
+		assertThat(bytes + workerBytes).isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET_BYTES);
 	}
 
 	private Station listed(String name, double lat, double lon, List<String> amenities, String hours) {

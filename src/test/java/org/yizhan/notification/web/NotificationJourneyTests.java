@@ -8,10 +8,9 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Role;
@@ -19,15 +18,16 @@ import org.yizhan.organization.account.Account;
 import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.organization.account.AccountInput;
 import org.yizhan.organization.account.OwnPassword;
-import org.yizhan.supervision.digest.Digests;
 import org.yizhan.supervision.digest.DigestFixtures;
+import org.yizhan.supervision.digest.Digests;
 import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.Browser;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -41,12 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ActingAsNationalAdmin.class)
 class NotificationJourneyTests {
 
-	static final String PASSWORD = "Lanting-Xu-2046!";
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	AccountAdministration administration;
@@ -62,18 +58,6 @@ class NotificationJourneyTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void anAdminSeesTheBellCountOpensTheDailyDigestAndMarksItRead() {
@@ -98,7 +82,7 @@ class NotificationJourneyTests {
 						List.of("ORG_ADMIN"), null, null, List.of(), null, null, null));
 		Account admin = created.account();
 		ownPassword.change(new Actor(admin.id(), admin.username(), admin.organizationCode(), admin.organizationPath(),
-				Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), PASSWORD);
+				Set.of(Role.ORG_ADMIN)), created.oneTimePassword(), TestAccounts.PASSWORD);
 		digests.deliverDue();
 		long unread = jdbc.sql("select count(*) from notification where account_id = :id and read_at is null")
 			.param("id", admin.id())
@@ -106,51 +90,46 @@ class NotificationJourneyTests {
 			.single();
 		assertThat(unread).isPositive();
 
-		try (BrowserContext context = browser.newContext("http://localhost:" + port, "zh-CN")) {
-			Page page = context.newPage();
-			page.navigate("/login");
-			page.fill("#username", admin.username());
-			page.fill("#password", PASSWORD);
-			page.click("button[type=submit]");
-			assertThat(page).hasURL(Pattern.compile(".*/console/stations.*"));
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, admin.username(), TestAccounts.PASSWORD);
 
-			Locator bell = page.locator("#notification-count");
-			assertThat(bell).isVisible();
-			assertThat(bell).hasText(String.valueOf(unread));
+		Locator bell = page.locator("#notification-count");
+		assertThat(bell).isVisible();
+		assertThat(bell).hasText(String.valueOf(unread));
 
-			page.click("#nav-notifications");
-			assertThat(page).hasURL(Pattern.compile(".*/console/notifications$"));
-			assertThat(page.locator("#unread-summary")).hasText(unread + " 条未读");
-			Locator daily = page.locator(".notification-subject", new Page.LocatorOptions().setHasText("驿站日报"));
-			assertThat(daily).hasCount(1);
-			daily.click();
+		page.click("#nav-notifications");
+		assertThat(page).hasURL(Pattern.compile(".*/console/notifications$"));
+		assertThat(page.locator("#unread-summary")).hasText(unread + " 条未读");
+		Locator daily = page.locator(".notification-subject", new Page.LocatorOptions().setHasText("驿站日报"));
+		assertThat(daily).hasCount(1);
+		daily.click();
 
-			assertThat(page.locator("#notification-subject")).containsText("驿站日报");
-			assertThat(page.locator("#notification-state")).hasText("未读");
-			assertThat(page.locator("main")).containsText("西湖区总工会管辖的");
-			assertThat(page.locator("main")).containsText("有效评价");
-			assertThat(page.locator("main")).containsText("超期未处理的问题");
-			Locator problem = page.locator("main a", new Page.LocatorOptions().setHasText(ticket));
-			// A ticket line leads to the ticket itself, where it is handled.
-			assertThat(problem).hasAttribute("href", "/console/tickets/" + ticket);
-			problem.click();
-			assertThat(page).hasURL(Pattern.compile(".*/console/tickets/" + ticket + "$"));
-			page.goBack();
+		assertThat(page.locator("#notification-subject")).containsText("驿站日报");
+		assertThat(page.locator("#notification-state")).hasText("未读");
+		assertThat(page.locator("main")).containsText("西湖区总工会管辖的");
+		assertThat(page.locator("main")).containsText("有效评价");
+		assertThat(page.locator("main")).containsText("超期未处理的问题");
+		Locator problem = page.locator("main a", new Page.LocatorOptions().setHasText(ticket));
+		// A ticket line leads to the ticket itself, where it is handled.
+		assertThat(problem).hasAttribute("href", "/console/tickets/" + ticket);
+		problem.click();
+		assertThat(page).hasURL(Pattern.compile(".*/console/tickets/" + ticket + "$"));
+		page.goBack();
 
-			page.click("#mark-read");
-			assertThat(page.locator("#notification-state")).containsText("已读于");
-			assertThat(page.locator(".alert-success")).hasText("已标为已读");
-			assertThat(page.locator("#mark-read")).hasCount(0);
-			if (unread == 1) {
-				assertThat(page.locator("#notification-count")).isHidden();
-			}
-			else {
-				assertThat(page.locator("#notification-count")).hasText(String.valueOf(unread - 1));
-			}
-
-			page.click("#open-link");
-			assertThat(page).hasURL(Pattern.compile(".*/console/stations$"));
+		page.click("#mark-read");
+		assertThat(page.locator("#notification-state")).containsText("已读于");
+		assertThat(page.locator(".alert-success")).hasText("已标为已读");
+		assertThat(page.locator("#mark-read")).hasCount(0);
+		if (unread == 1) {
+			assertThat(page.locator("#notification-count")).isHidden();
 		}
+		else {
+			assertThat(page.locator("#notification-count")).hasText(String.valueOf(unread - 1));
+		}
+
+		page.click("#open-link");
+		assertThat(page).hasURL(Pattern.compile(".*/console/stations$"));
 	}
 
 }

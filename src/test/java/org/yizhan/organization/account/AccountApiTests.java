@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.yizhan.organization.Audited;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.yizhan.organization.account.Accounts.json;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Account administration through the API: admins act inside their subtree only, never
@@ -91,10 +92,10 @@ class AccountApiTests {
 		MvcResult changed = mvc
 			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + Accounts.PASSWORD + "\"}"))
+				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
 			.andReturn();
 		assertThat(changed.getResponse().getStatus()).isEqualTo(204);
-		assertThat(mvc.perform(get("/api/v1/stations?size=1").with(httpBasic(username, Accounts.PASSWORD)))
+		assertThat(mvc.perform(get("/api/v1/stations?size=1").with(httpBasic(username, TestAccounts.PASSWORD)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
@@ -241,7 +242,7 @@ class AccountApiTests {
 		assertThat(events.stream(Audited.class).map(Audited::action)).contains("account.disable", "account.enable",
 				"account.reset-password");
 		assertThat(events.stream(Audited.class).map(Audited::toString)).noneMatch(text -> text.contains("argon2"))
-			.noneMatch(text -> text.contains(Accounts.PASSWORD));
+			.noneMatch(text -> text.contains(TestAccounts.PASSWORD));
 	}
 
 	private int status(MvcResult result) {

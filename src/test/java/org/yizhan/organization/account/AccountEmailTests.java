@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.yizhan.support.HttpCaller;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountEmailTests {
 
-	static final String PASSWORD = "Lanting-Xu-2046!";
-
 	@LocalServerPort
 	int port;
 
@@ -34,12 +33,11 @@ class AccountEmailTests {
 
 	@Test
 	void anAdminSetsTheAddressWhichIsStoredSealedAndShownMasked() {
-		HttpCaller admin = HttpCaller.basic(port, "admin", "test-admin-secret");
+		HttpCaller admin = HttpCaller.basic(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		String username = "em-" + UUID.randomUUID().toString().substring(0, 8);
-		String created = ok(admin.send("POST", "/api/v1/accounts", "application/json",
+		String created = HttpCaller.ok(admin.sendJson("POST", "/api/v1/accounts",
 				"{\"username\":\"" + username + "\",\"displayName\":\"邮箱测试\",\"organization\":\"330106\","
-						+ "\"roles\":[\"REVIEWER\"],\"email\":\"zhangsan.xihu@example.com\"}",
-				null));
+						+ "\"roles\":[\"REVIEWER\"],\"email\":\"zhangsan.xihu@example.com\"}"));
 		long id = JsonPath.parse(created).read("$.account.id", Long.class);
 		assertThat(JsonPath.<String>read(created, "$.account.email")).isEqualTo("z***@example.com");
 		String sealed = jdbc.sql("select email_sealed from account where id = :id")
@@ -47,11 +45,11 @@ class AccountEmailTests {
 			.query(String.class)
 			.single();
 		assertThat(sealed).startsWith("v1.").doesNotContain("zhangsan", "example");
-		String revealed = ok(admin.get("/api/v1/accounts/" + id + "/personal-data"));
+		String revealed = HttpCaller.ok(admin.get("/api/v1/accounts/" + id + "/personal-data"));
 		assertThat(JsonPath.<String>read(revealed, "$.email")).isEqualTo("zhangsan.xihu@example.com");
 
-		String patched = ok(admin.send("PATCH", "/api/v1/accounts/" + id, "application/json",
-				"{\"email\":\"li@163.com\",\"version\":" + JsonPath.read(created, "$.account.version") + "}", null));
+		String patched = HttpCaller.ok(admin.sendJson("PATCH", "/api/v1/accounts/" + id,
+				"{\"email\":\"li@163.com\",\"version\":" + JsonPath.read(created, "$.account.version") + "}"));
 		assertThat(JsonPath.<String>read(patched, "$.email")).isEqualTo("***@163.com");
 		assertThat(jdbc.sql("select after_summary from audit_entry where target_id = :id and action = 'account.update'")
 			.param("id", String.valueOf(id))
@@ -61,14 +59,13 @@ class AccountEmailTests {
 
 	@Test
 	void aMalformedAddressIsRefusedWithALocalisedReasonAndNothingIsStored() {
-		HttpCaller admin = HttpCaller.basic(port, "admin", "test-admin-secret");
+		HttpCaller admin = HttpCaller.basic(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		String username = "em-" + UUID.randomUUID().toString().substring(0, 8);
 		for (String bad : new String[] { "zhangsan", "zhangsan@example", "张三@example.com", "a b@example.com",
 				"x".repeat(250) + "@example.com" }) {
-			HttpResponse<String> refused = admin.send("POST", "/api/v1/accounts", "application/json",
+			HttpResponse<String> refused = admin.sendJson("POST", "/api/v1/accounts",
 					"{\"username\":\"" + username + "\",\"displayName\":\"邮箱测试\",\"organization\":\"330106\","
-							+ "\"roles\":[\"REVIEWER\"],\"email\":\"" + bad + "\"}",
-					null);
+							+ "\"roles\":[\"REVIEWER\"],\"email\":\"" + bad + "\"}");
 			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
 			assertThat(JsonPath.<String>read(refused.body(), "$.errors[0].field")).isEqualTo("email");
 			assertThat(refused.body()).contains("电子邮箱");
@@ -82,18 +79,16 @@ class AccountEmailTests {
 	@Test
 	void theHolderSetsAndRemovesTheirOwnAddressOnTheirOwnPageAndOverTheApi() {
 		String username = holder();
-		HttpCaller me = HttpCaller.basic(port, username, PASSWORD);
+		HttpCaller me = HttpCaller.basic(port, username, TestAccounts.PASSWORD);
 
-		String set = ok(
-				me.send("PUT", "/api/v1/me/email", "application/json", "{\"email\":\"wangwu@example.org\"}", null));
+		String set = HttpCaller.ok(me.sendJson("PUT", "/api/v1/me/email", "{\"email\":\"wangwu@example.org\"}"));
 		assertThat(JsonPath.<String>read(set, "$.email")).isEqualTo("w***@example.org");
-		assertThat(JsonPath.<String>read(ok(me.get("/api/v1/me")), "$.email")).isEqualTo("w***@example.org");
-		HttpResponse<String> bad = me.send("PUT", "/api/v1/me/email", "application/json", "{\"email\":\"wangwu@\"}",
-				null);
+		assertThat(JsonPath.<String>read(HttpCaller.ok(me.get("/api/v1/me")), "$.email")).isEqualTo("w***@example.org");
+		HttpResponse<String> bad = me.sendJson("PUT", "/api/v1/me/email", "{\"email\":\"wangwu@\"}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(JsonPath.<String>read(bad.body(), "$.errors[0].message")).startsWith("邮箱地址格式不正确");
 
-		HttpCaller console = HttpCaller.console(port, username, PASSWORD);
+		HttpCaller console = HttpCaller.console(port, username, TestAccounts.PASSWORD);
 		assertThat(console.get("/console/me/email").body()).contains("w***@example.org").doesNotContain("wangwu@");
 		HttpResponse<String> refused = console.postForm("/console/me/email", Map.of("email", "not an address"));
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -113,24 +108,16 @@ class AccountEmailTests {
 
 	/** A new account with its own password; its username. */
 	private String holder() {
-		HttpCaller admin = HttpCaller.basic(port, "admin", "test-admin-secret");
+		HttpCaller admin = HttpCaller.basic(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		String username = "em-" + UUID.randomUUID().toString().substring(0, 8);
-		String created = ok(
-				admin.send("POST", "/api/v1/accounts", "application/json",
-						"{\"username\":\"" + username
-								+ "\",\"displayName\":\"邮箱本人\",\"organization\":\"330106\",\"roles\":[\"REVIEWER\"]}",
-						null));
+		String created = HttpCaller.ok(admin.sendJson("POST", "/api/v1/accounts", "{\"username\":\"" + username
+				+ "\",\"displayName\":\"邮箱本人\",\"organization\":\"330106\",\"roles\":[\"REVIEWER\"]}"));
 		String oneTime = JsonPath.read(created, "$.oneTimePassword");
 		assertThat(HttpCaller.basic(port, username, oneTime)
-			.send("POST", "/api/v1/me/password", "application/json",
-					"{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + PASSWORD + "\"}", null)
+			.sendJson("POST", "/api/v1/me/password",
+					"{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}")
 			.statusCode()).isEqualTo(204);
 		return username;
-	}
-
-	private static String ok(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(200, 299);
-		return response.body();
 	}
 
 }

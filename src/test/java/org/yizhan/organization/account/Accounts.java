@@ -3,7 +3,8 @@ package org.yizhan.organization.account;
 import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
+
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,19 +14,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Test accounts made the way an admin makes them: through the API, signed in as
  * {@code admin}, then given a password of their own by their holder.
  */
 final class Accounts {
-
-	static final String ADMIN = "admin";
-
-	static final String ADMIN_PASSWORD = "test-admin-secret";
-
-	/** Meets both password profiles. */
-	static final String PASSWORD = "Lanting-Xu-2046!";
 
 	private final MockMvc mvc;
 
@@ -41,7 +36,8 @@ final class Accounts {
 	}
 
 	/**
-	 * A new account created by {@code by}, with its password set to {@link #PASSWORD}.
+	 * A new account created by {@code by}, with its password set to
+	 * {@link TestAccounts#PASSWORD}.
 	 */
 	Created create(String by, String byPassword, String organization, String... roles) throws Exception {
 		String username = unique("t");
@@ -60,14 +56,14 @@ final class Accounts {
 		MvcResult changed = mvc
 			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + PASSWORD + "\"}"))
+				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
 			.andReturn();
 		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
-		return new Created(id, username, PASSWORD);
+		return new Created(id, username, TestAccounts.PASSWORD);
 	}
 
 	Created createByAdmin(String organization, String... roles) throws Exception {
-		return create(ADMIN, ADMIN_PASSWORD, organization, roles);
+		return create(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, organization, roles);
 	}
 
 	MvcResult as(Created account, MockHttpServletRequestBuilder request) throws Exception {
@@ -75,11 +71,7 @@ final class Accounts {
 	}
 
 	MvcResult asAdmin(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic(ADMIN, ADMIN_PASSWORD))).andReturn();
-	}
-
-	static DocumentContext json(MvcResult result) throws Exception {
-		return JsonPath.parse(result.getResponse().getContentAsString());
+		return mvc.perform(request.with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))).andReturn();
 	}
 
 }

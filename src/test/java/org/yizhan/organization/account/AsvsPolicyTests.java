@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.yizhan.organization.account.Accounts.json;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * With {@code yizhan.security.password-policy=asvs}, a new password is judged by length

@@ -1,5 +1,6 @@
 package org.yizhan.organization.account;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -7,8 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.platform.YizhanTime;
+import org.yizhan.support.HttpCaller;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.yizhan.organization.account.Accounts.json;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Signing in as the rules of issue 4 say, with a clock the tests move: lockout and its
@@ -212,12 +215,12 @@ class SignInTests {
 		String oneTime = json(created).read("$.oneTimePassword");
 		mvc.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + Accounts.PASSWORD + "\"}"));
-		assertThat(basic(username, Accounts.PASSWORD).getResponse().getStatus()).isEqualTo(200);
+			.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"));
+		assertThat(basic(username, TestAccounts.PASSWORD).getResponse().getStatus()).isEqualTo(200);
 
 		clock.advance(Duration.ofDays(1));
 
-		MvcResult ended = basic(username, Accounts.PASSWORD);
+		MvcResult ended = basic(username, TestAccounts.PASSWORD);
 		assertThat(ended.getResponse().getStatus()).isEqualTo(401);
 		assertThat(detail(ended)).contains("评估合同已到期");
 		assertThat(detail(basic(username, "wrong"))).as("only the right password learns it").isEqualTo("用户名或密码错误");
@@ -226,22 +229,22 @@ class SignInTests {
 	@Test
 	void aDisabledAccountIsOutOfItsConsoleSessionOnItsNextRequest() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
-		ConsoleSession browser = new ConsoleSession(port);
+		HttpCaller browser = HttpCaller.console(port, null, null);
 		assertThat(browser.signIn(reviewer.username(), reviewer.password())).endsWith("/console/stations");
-		assertThat(browser.signedIn()).isTrue();
+		assertThat(signedIn(browser)).isTrue();
 
 		accounts.asAdmin(post("/api/v1/accounts/" + reviewer.id() + "/disable"));
 
-		assertThat(browser.signedIn()).isFalse();
+		assertThat(signedIn(browser)).isFalse();
 		assertThat(browser.signIn(reviewer.username(), reviewer.password())).endsWith("/login?error=disabled");
 	}
 
 	@Test
 	void aConsoleSessionEndsAfterThirtyIdleMinutesAndTwelveHoursAtMost() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
-		ConsoleSession idle = new ConsoleSession(port);
+		HttpCaller idle = HttpCaller.console(port, null, null);
 		idle.signIn(reviewer.username(), reviewer.password());
-		assertThat(idle.signedIn()).isTrue();
+		assertThat(signedIn(idle)).isTrue();
 		assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = :u")
 			.param("u", reviewer.username())
 			.query(Integer.class)
@@ -250,14 +253,14 @@ class SignInTests {
 				+ "expiry_time = expiry_time - 31 * 60 * 1000 where principal_name = :u")
 			.param("u", reviewer.username())
 			.update();
-		assertThat(idle.signedIn()).isFalse();
+		assertThat(signedIn(idle)).isFalse();
 
-		ConsoleSession busy = new ConsoleSession(port);
+		HttpCaller busy = HttpCaller.console(port, null, null);
 		busy.signIn(reviewer.username(), reviewer.password());
 		clock.advance(Duration.ofHours(11).plusMinutes(59));
-		assertThat(busy.signedIn()).isTrue();
+		assertThat(signedIn(busy)).isTrue();
 		clock.advance(Duration.ofMinutes(1));
-		assertThat(busy.signedIn()).isFalse();
+		assertThat(signedIn(busy)).isFalse();
 	}
 
 	private String token(Accounts.Created owner, String scopes, LocalDate expiresOn) throws Exception {
@@ -276,6 +279,18 @@ class SignInTests {
 
 	private MvcResult basic(String username, String password) throws Exception {
 		return mvc.perform(get("/api/v1/stations?size=1").with(httpBasic(username, password))).andReturn();
+	}
+
+	/** Whether the console page answers rather than sending to the login page. */
+	private static boolean signedIn(HttpCaller browser) {
+		HttpResponse<String> response = browser.get("/console/stations?q=none");
+		if (response.statusCode() == 200) {
+			return true;
+		}
+		if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
+			return false;
+		}
+		throw new AssertionError("Unexpected answer " + response.statusCode() + " " + response.headers().map());
 	}
 
 	private static String detail(MvcResult result) throws Exception {

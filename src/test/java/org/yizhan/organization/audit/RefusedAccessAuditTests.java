@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.yizhan.support.TestAccounts;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,7 +36,7 @@ class RefusedAccessAuditTests {
 	void aRefusedActionIsAuditedUnderTheCallersUnion() throws Exception {
 		long before = last();
 		int status = this.mvc
-			.perform(post("/api/v1/stations").with(httpBasic("xihu-inspector", "Test-demo-2046"))
+			.perform(post("/api/v1/stations").with(httpBasic("xihu-inspector", TestAccounts.DEMO_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andReturn()

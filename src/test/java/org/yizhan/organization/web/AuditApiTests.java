@@ -1,13 +1,10 @@
 package org.yizhan.organization.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +12,7 @@ import org.yizhan.organization.Actors;
 import org.yizhan.organization.Audited;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.Csv;
+import org.yizhan.support.MvcCalls;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * The audit viewer: auditors and admins only, each within their own subtree, with filters
@@ -201,28 +199,13 @@ class AuditApiTests {
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
-		return httpBasic("admin", "test-admin-secret");
+		return MvcCalls.asAdmin();
 	}
 
 	private MvcResult send(MockHttpServletRequestBuilder request,
 			org.springframework.test.web.servlet.request.RequestPostProcessor who, int expectedStatus)
 			throws Exception {
-		MvcResult result = mvc.perform(request.with(who)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(expectedStatus);
-		return result;
-	}
-
-	private static DocumentContext json(MvcResult result) {
-		return JsonPath.parse(body(result));
-	}
-
-	private static String body(MvcResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return MvcCalls.expect(mvc, request.with(who), expectedStatus);
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.yizhan.organization.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -16,6 +13,7 @@ import org.yizhan.organization.Actors;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.database.EmbeddedPostgresServer;
+import org.yizhan.support.MvcCalls;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,10 +28,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yizhan.support.MvcCalls.body;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Editing the union tree over the API: streets on demand, industry unions, renames and
@@ -346,27 +345,12 @@ class OrganizationApiTests {
 	}
 
 	private static RequestPostProcessor admin() {
-		return httpBasic("admin", "test-admin-secret");
+		return MvcCalls.asAdmin();
 	}
 
 	private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor who, int expectedStatus)
 			throws Exception {
-		MvcResult result = mvc.perform(request.with(who)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(expectedStatus);
-		return result;
-	}
-
-	private static DocumentContext json(MvcResult result) {
-		return JsonPath.parse(body(result));
-	}
-
-	private static String body(MvcResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return MvcCalls.expect(mvc, request.with(who), expectedStatus);
 	}
 
 }

@@ -5,15 +5,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.yizhan.ticket.ProblemTickets;
-import org.yizhan.ticket.ProblemType;
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.HttpCaller;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.ticket.TicketFixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +50,7 @@ class HeadRequestTests {
 				"/api/v1/stations/in-box?south=30.2&west=120.1&north=30.3&east=120.2", "/api/v1/amenities",
 				"/api/v1/host-types", "/api/v1/problems/" + number)) {
 			HttpResponse<String> get = anonymous.get(path);
-			HttpResponse<String> head = anonymous.send("HEAD", path, null, (byte[]) null, null);
+			HttpResponse<String> head = anonymous.send("HEAD", path);
 
 			assertThat(get.statusCode()).as("GET " + path).isEqualTo(200);
 			assertThat(get.body()).as("GET " + path).isNotEmpty();
@@ -68,8 +68,7 @@ class HeadRequestTests {
 		HttpCaller anonymous = HttpCaller.anonymous(port);
 
 		assertThat(anonymous.get("/api/v1/problems/2222-3333-4444").statusCode()).isEqualTo(404);
-		assertThat(anonymous.send("HEAD", "/api/v1/problems/2222-3333-4444", null, (byte[]) null, null).statusCode())
-			.isEqualTo(404);
+		assertThat(anonymous.send("HEAD", "/api/v1/problems/2222-3333-4444").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -78,8 +77,7 @@ class HeadRequestTests {
 
 		for (String path : List.of("/api/v1/stations", "/api/v1/tickets", "/api/v1/me/notifications")) {
 			assertThat(anonymous.get(path).statusCode()).as("GET " + path).isEqualTo(401);
-			assertThat(anonymous.send("HEAD", path, null, (byte[]) null, null).statusCode()).as("HEAD " + path)
-				.isEqualTo(401);
+			assertThat(anonymous.send("HEAD", path).statusCode()).as("HEAD " + path).isEqualTo(401);
 		}
 	}
 

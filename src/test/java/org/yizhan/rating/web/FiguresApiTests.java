@@ -21,6 +21,7 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.HttpCaller;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FiguresApiTests {
-
-	/** {@code yizhan.demo.password} of the test configuration. */
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
 
 	@LocalServerPort
 	int port;
@@ -104,15 +102,13 @@ class FiguresApiTests {
 		assertThat(queue.read("$.content[?(@.id == " + this.held + ")].holdReasons[*]", List.class))
 			.containsExactly("STATION_BURST", "STAR_SPIKE");
 
-		DocumentContext released = json(
-				admin.send("POST", "/api/v1/ratings/" + this.held + "/release", null, (byte[]) null, null), 200);
+		DocumentContext released = json(admin.send("POST", "/api/v1/ratings/" + this.held + "/release"), 200);
 		assertThat(released.read("$.status", String.class)).isEqualTo("COUNTED");
 		DocumentContext after = json(admin.get(stationFigures()), 200);
 		assertThat(after.read("$.figures.total.count", Long.class)).isEqualTo(3);
 		assertThat(after.read("$.figures.held", Long.class)).isZero();
 
-		DocumentContext again = json(
-				admin.send("POST", "/api/v1/ratings/" + this.held + "/reject", null, (byte[]) null, null), 409);
+		DocumentContext again = json(admin.send("POST", "/api/v1/ratings/" + this.held + "/reject"), 409);
 		assertThat(again.read("$.errors[0].field", String.class)).isEqualTo("status");
 		assertThat(again.read("$.detail", String.class)).contains("已审核");
 	}
@@ -125,10 +121,10 @@ class FiguresApiTests {
 		json(neighbour.get("/api/v1/organizations/330100/figures"), 404);
 		assertThat(neighbour.get("/api/v1/ratings/held?size=200").body()).doesNotContain(this.station.code().value());
 		json(neighbour.get("/api/v1/ratings/held?org=330106"), 404);
-		json(neighbour.send("POST", "/api/v1/ratings/" + this.held + "/release", null, (byte[]) null, null), 404);
-		json(neighbour.send("POST", "/api/v1/ratings/review", "application/json",
-				"{\"verdict\":\"REJECT\",\"ids\":[" + this.held + "]}", null), 404);
-		HttpCaller console = HttpCaller.console(this.port, "shangcheng-admin", DEMO_PASSWORD);
+		json(neighbour.send("POST", "/api/v1/ratings/" + this.held + "/release"), 404);
+		json(neighbour.sendJson("POST", "/api/v1/ratings/review",
+				"{\"verdict\":\"REJECT\",\"ids\":[" + this.held + "]}"), 404);
+		HttpCaller console = HttpCaller.console(this.port, "shangcheng-admin", TestAccounts.DEMO_PASSWORD);
 		HttpResponse<String> section = console.get("/console/stations/" + this.station.id() + "/figures");
 		assertThat(section.statusCode()).isEqualTo(404);
 		assertThat(section.body()).doesNotContain("热水很方便");
@@ -180,8 +176,8 @@ class FiguresApiTests {
 
 		HttpCaller inspector = basic("xihu-inspector");
 		json(inspector.get("/api/v1/organizations/330106/figures"), 200);
-		json(inspector.send("POST", "/api/v1/ratings/" + this.held + "/release", null, (byte[]) null, null), 403);
-		HttpResponse<String> section = HttpCaller.console(this.port, "xihu-inspector", DEMO_PASSWORD)
+		json(inspector.send("POST", "/api/v1/ratings/" + this.held + "/release"), 403);
+		HttpResponse<String> section = HttpCaller.console(this.port, "xihu-inspector", TestAccounts.DEMO_PASSWORD)
 			.get("/console/stations/" + this.station.id() + "/figures");
 		assertThat(section.statusCode()).isEqualTo(200);
 		assertThat(section.body()).contains("figures-table").contains("留言仅向驿站的管理员").doesNotContain("热水很方便");
@@ -199,8 +195,8 @@ class FiguresApiTests {
 		assertThat(tooLong.read("$.errors[0].code", String.class)).isEqualTo("figures.range.tooLong");
 		DocumentContext minimum = json(admin.get("/api/v1/organizations/330106/figures?minRatings=0"), 400);
 		assertThat(minimum.read("$.errors[0].field", String.class)).isEqualTo("minRatings");
-		DocumentContext batch = json(admin.send("POST", "/api/v1/ratings/review", "application/json",
-				"{\"verdict\":\"MAYBE\",\"ids\":[]}", null), 400);
+		DocumentContext batch = json(
+				admin.sendJson("POST", "/api/v1/ratings/review", "{\"verdict\":\"MAYBE\",\"ids\":[]}"), 400);
 		assertThat(batch.read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("verdict", "ids");
 		json(admin.get("/api/v1/organizations/999999/figures"), 404);
 		json(admin.get("/api/v1/stations/not-a-number/figures"), 404);
@@ -211,11 +207,11 @@ class FiguresApiTests {
 		HttpCaller admin = basic("xihu-admin");
 		long second = this.ratings.at(this.station.id()).on(this.today).stars(2).held("FAR_AWAY").insert();
 		long foreign = foreignHeld();
-		json(admin.send("POST", "/api/v1/ratings/review", "application/json",
-				"{\"verdict\":\"RELEASE\",\"ids\":[" + this.held + "," + second + "," + foreign + "]}", null), 404);
+		json(admin.sendJson("POST", "/api/v1/ratings/review",
+				"{\"verdict\":\"RELEASE\",\"ids\":[" + this.held + "," + second + "," + foreign + "]}"), 404);
 		assertThat(status(this.held)).isEqualTo("HELD");
-		DocumentContext done = json(admin.send("POST", "/api/v1/ratings/review", "application/json",
-				"{\"verdict\":\"REJECT\",\"ids\":[" + this.held + "," + second + "]}", null), 200);
+		DocumentContext done = json(admin.sendJson("POST", "/api/v1/ratings/review",
+				"{\"verdict\":\"REJECT\",\"ids\":[" + this.held + "," + second + "]}"), 200);
 		assertThat(done.read("$.reviewed[*].status", List.class)).containsExactly("REJECTED", "REJECTED");
 		assertThat(status(second)).isEqualTo("REJECTED");
 		assertThat(
@@ -245,7 +241,7 @@ class FiguresApiTests {
 	}
 
 	private HttpCaller basic(String username) {
-		return HttpCaller.basic(this.port, username, DEMO_PASSWORD);
+		return HttpCaller.basic(this.port, username, TestAccounts.DEMO_PASSWORD);
 	}
 
 	private static DocumentContext json(HttpResponse<String> response, int status) {

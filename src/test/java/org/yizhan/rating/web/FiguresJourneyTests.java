@@ -7,9 +7,8 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.RatingRows;
@@ -19,11 +18,12 @@ import org.yizhan.rating.WorkerCategory;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
-import org.yizhan.support.Browser;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -38,31 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FiguresJourneyTests {
 
-	/** {@code yizhan.demo.password} of the test configuration. */
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	StationRegistry registry;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void anAdminSeesTheChartsTableAndAnEscapedCommentThenReleasesAHeldRatingAndTheCountGoesUp() {
@@ -78,52 +61,47 @@ class FiguresJourneyTests {
 			.insert();
 		long held = ratings.at(station.id()).on(today).stars(5).held("STATION_BURST").insert();
 
-		try (BrowserContext context = browser.newContext("http://localhost:" + this.port, "zh-CN")) {
-			Page page = context.newPage();
-			List<String> errors = new java.util.ArrayList<>();
-			page.onPageError(errors::add);
-			page.navigate("/login");
-			page.fill("#username", "xihu-admin");
-			page.fill("#password", DEMO_PASSWORD);
-			page.click("button[type=submit]");
-			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/stations.*"));
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		List<String> errors = new java.util.ArrayList<>();
+		page.onPageError(errors::add);
+		ConsoleLogin.signIn(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
 
-			page.navigate("/console/stations/" + station.id());
-			Locator section = page.locator("#station-figures");
-			assertThat(section.locator("#figures-total-count")).hasText("1");
-			assertThat(section.locator("#figures-total-held")).hasText("1");
-			Locator thisWeek = section.locator("#figures-table tbody tr").last();
-			assertThat(thisWeek.locator("td").first()).hasText("1");
-			assertThat(thisWeek.locator("td").nth(2)).hasText("100.0%");
-			assertThat(section.locator("#figures-tags tbody tr").first()).containsText("干净整洁");
-			assertThat(section.locator("[data-figures-chart=trend] canvas")).hasCount(1);
-			assertThat(section.locator("[data-figures-chart=tags] canvas")).hasCount(1);
-			Locator comment = section.locator("#figures-comments .figures-comment");
-			assertThat(comment).hasText("<b>很干净</b>");
-			assertThat(section.locator("#figures-comments b")).hasCount(0);
-			assertThat(section.locator("#figures-comments")).containsText("外卖骑手");
+		page.navigate("/console/stations/" + station.id());
+		Locator section = page.locator("#station-figures");
+		assertThat(section.locator("#figures-total-count")).hasText("1");
+		assertThat(section.locator("#figures-total-held")).hasText("1");
+		Locator thisWeek = section.locator("#figures-table tbody tr").last();
+		assertThat(thisWeek.locator("td").first()).hasText("1");
+		assertThat(thisWeek.locator("td").nth(2)).hasText("100.0%");
+		assertThat(section.locator("#figures-tags tbody tr").first()).containsText("干净整洁");
+		assertThat(section.locator("[data-figures-chart=trend] canvas")).hasCount(1);
+		assertThat(section.locator("[data-figures-chart=tags] canvas")).hasCount(1);
+		Locator comment = section.locator("#figures-comments .figures-comment");
+		assertThat(comment).hasText("<b>很干净</b>");
+		assertThat(section.locator("#figures-comments b")).hasCount(0);
+		assertThat(section.locator("#figures-comments")).containsText("外卖骑手");
 
-			// the week's figures, then the months', without leaving the page
-			section.locator("#figures-period-month").click();
-			assertThat(section.locator("#figures-period-month")).hasAttribute("aria-pressed", "true");
-			assertThat(section.locator("#figures-table tbody tr")).hasCount(6);
-			assertThat(section.locator("[data-figures-chart=trend] canvas")).hasCount(1);
+		// the week's figures, then the months', without leaving the page
+		section.locator("#figures-period-month").click();
+		assertThat(section.locator("#figures-period-month")).hasAttribute("aria-pressed", "true");
+		assertThat(section.locator("#figures-table tbody tr")).hasCount(6);
+		assertThat(section.locator("[data-figures-chart=trend] canvas")).hasCount(1);
 
-			page.click("#nav-rating");
-			page.click("#nav-held-ratings");
-			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/ratings/held"));
-			Locator row = page.locator("#held-table tr[data-rating='" + held + "']");
-			assertThat(row).containsText(station.code().value());
-			assertThat(row).containsText("同一驿站短时集中评价");
-			page.click("#release-" + held);
-			assertThat(page.locator("#review-notice")).hasText("已放行 1 条评价，现已计入统计。");
-			assertThat(page.locator("#held-table tr[data-rating='" + held + "']")).hasCount(0);
+		page.click("#nav-rating");
+		page.click("#nav-held-ratings");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/ratings/held"));
+		Locator row = page.locator("#held-table tr[data-rating='" + held + "']");
+		assertThat(row).containsText(station.code().value());
+		assertThat(row).containsText("同一驿站短时集中评价");
+		page.click("#release-" + held);
+		assertThat(page.locator("#review-notice")).hasText("已放行 1 条评价，现已计入统计。");
+		assertThat(page.locator("#held-table tr[data-rating='" + held + "']")).hasCount(0);
 
-			page.navigate("/console/stations/" + station.id());
-			assertThat(page.locator("#station-figures #figures-total-count")).hasText("2");
-			assertThat(page.locator("#station-figures #figures-total-held")).hasText("0");
-			assertThat(errors).isEmpty();
-		}
+		page.navigate("/console/stations/" + station.id());
+		assertThat(page.locator("#station-figures #figures-total-count")).hasText("2");
+		assertThat(page.locator("#station-figures #figures-total-held")).hasText("0");
+		assertThat(errors).isEmpty();
 	}
 
 	private Station station() {

@@ -32,13 +32,14 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.security.Authorities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.rating.qr.QrCodes;
 import org.yizhan.station.DelistingReason;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,10 +75,6 @@ class QrApiTests {
 
 	static final String BASE = "https://yizhan.example.cn";
 
-	static final String DEMO_PASSWORD = "Test-demo-2046";
-
-	static final String PASSWORD = "Lanting-Xu-2046!";
-
 	/** When key 1 was retired: yesterday, so its codes are inside the grace period. */
 	static final Instant RETIRED = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
 
@@ -108,7 +105,7 @@ class QrApiTests {
 	@Test
 	void theCodeOpensToItsStationAndItsUrlStartsWithTheConfiguredBase() throws Exception {
 		Station station = listed("330106", "二维码驿站");
-		DocumentContext json = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200));
+		DocumentContext json = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200));
 		String token = json.read("$.token");
 		assertThat(this.tokens.open(token)).isInstanceOfSatisfying(StationTokens.Valid.class,
 				(valid) -> assertThat(valid.station()).isEqualTo(station.id()));
@@ -118,7 +115,7 @@ class QrApiTests {
 	@Test
 	void afterARotationAnAdminGetsTheNewCodeWhilePostersPrintedBeforeStillOpen() throws Exception {
 		Station station = listed("330106", "轮换驿站");
-		String token = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200)).read("$.token");
+		String token = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)).read("$.token");
 		assertThat(this.tokens.open(token)).isEqualTo(new StationTokens.Valid(station.id(), 2, Optional.empty()));
 
 		String printedBefore = new StationTokens(Map.of(1, new StationTokens.SigningKey(KEY_1, null)), 1,
@@ -133,7 +130,7 @@ class QrApiTests {
 	void theConsoleSectionSaysWhenTheCodesChangedAndUntilWhenOldPostersWork() throws Exception {
 		Station station = listed("330106", "控制台驿站");
 		String html = section(station, "xihu-admin", Role.ORG_ADMIN);
-		String token = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200)).read("$.token");
+		String token = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)).read("$.token");
 		assertThat(html).contains("id=\"qr-url\"", BASE + "/r/" + token,
 				"/console/stations/" + station.id().value() + "/qr.svg", "poster.pdf?paper=A5", "poster.pdf?paper=A4",
 				"qr.png?px=1024");
@@ -163,13 +160,13 @@ class QrApiTests {
 	void theAdminsOfTheSubtreeAndTheStationsOwnMasterPrintOthersAreRefusedOrFindNothing() throws Exception {
 		long bound = boundStationOf("xihu-master");
 		Station unbound = listed("330106", "未绑定驿站");
-		send(get("/api/v1/stations/" + bound + "/qr"), "xihu-master", DEMO_PASSWORD, 200);
-		send(get("/api/v1/stations/" + bound + "/qr"), "hangzhou-admin", DEMO_PASSWORD, 200);
-		send(get(qr(unbound)), "xihu-master", DEMO_PASSWORD, 404);
-		send(get(qr(unbound)), "shangcheng-admin", DEMO_PASSWORD, 404);
-		MockHttpServletResponse refused = send(get(qr(unbound)), "hangzhou-reviewer", DEMO_PASSWORD, 403);
+		send(get("/api/v1/stations/" + bound + "/qr"), "xihu-master", TestAccounts.DEMO_PASSWORD, 200);
+		send(get("/api/v1/stations/" + bound + "/qr"), "hangzhou-admin", TestAccounts.DEMO_PASSWORD, 200);
+		send(get(qr(unbound)), "xihu-master", TestAccounts.DEMO_PASSWORD, 404);
+		send(get(qr(unbound)), "shangcheng-admin", TestAccounts.DEMO_PASSWORD, 404);
+		MockHttpServletResponse refused = send(get(qr(unbound)), "hangzhou-reviewer", TestAccounts.DEMO_PASSWORD, 403);
 		assertThat(json(refused).read("$.detail", String.class)).isEqualTo("只有驿站所属工会的管理员和本站站长可以下载它的二维码和海报");
-		send(get(qr(unbound)), "xihu-inspector", DEMO_PASSWORD, 403);
+		send(get(qr(unbound)), "xihu-inspector", TestAccounts.DEMO_PASSWORD, 403);
 		// the refusal is audited, like every 403 to a signed-in caller
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_entry where action = 'access.refused' and after_summary like ?")
@@ -181,22 +178,21 @@ class QrApiTests {
 	@Test
 	void aDraftAndADelistedStationHaveNoCodeAndSaySoASuspendedOneKeepsIt() throws Exception {
 		Station draft = this.registry.create(input("330106", "草稿驿站"));
-		DocumentContext problem = json(send(get(qr(draft)), "xihu-admin", DEMO_PASSWORD, 409));
+		DocumentContext problem = json(send(get(qr(draft)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 409));
 		assertThat(problem.read("$.detail", String.class)).contains(draft.code().value(), "草稿", "上图后");
 		assertThat(problem.read("$.errors[0].field", String.class)).isEqualTo("status");
 
 		Station delisted = this.registry.delist(listed("330106", "摘牌驿站").id(), null, DelistingReason.CLOSED, null);
 		ActingAsNationalAdmin.signIn();
-		assertThat(
-				json(send(get(qr(delisted) + ".png"), "xihu-admin", DEMO_PASSWORD, 409)).read("$.detail", String.class))
-			.contains("已摘牌", "撤下");
+		assertThat(json(send(get(qr(delisted) + ".png"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 409))
+			.read("$.detail", String.class)).contains("已摘牌", "撤下");
 
 		Station suspended = this.registry.suspend(listed("330106", "暂停驿站").id(), null, "装修",
 				LocalDate.now().plusMonths(1));
-		send(get(qr(suspended)), "xihu-admin", DEMO_PASSWORD, 200);
+		send(get(qr(suspended)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200);
 		MockHttpServletResponse english = this.mvc
 			.perform(get(qr(draft)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-				.with(httpBasic("xihu-admin", DEMO_PASSWORD)))
+				.with(httpBasic("xihu-admin", TestAccounts.DEMO_PASSWORD)))
 			.andReturn()
 			.getResponse();
 		assertThat(json(english).read("$.detail", String.class)).contains("is a draft, not yet listed");
@@ -205,8 +201,9 @@ class QrApiTests {
 	@Test
 	void thePngIsAnAttachmentNamedByTheCodeThatReadsBackToTheUrlAndRevalidates() throws Exception {
 		Station station = listed("330106", "PNG驿站");
-		String url = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200)).read("$.url");
-		MockHttpServletResponse png = send(get(qr(station) + ".png?px=600"), "xihu-admin", DEMO_PASSWORD, 200);
+		String url = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)).read("$.url");
+		MockHttpServletResponse png = send(get(qr(station) + ".png?px=600"), "xihu-admin", TestAccounts.DEMO_PASSWORD,
+				200);
 		assertThat(png.getContentType()).isEqualTo("image/png");
 		assertThat(png.getHeader(HttpHeaders.CONTENT_DISPOSITION))
 			.isEqualTo("attachment; filename=\"qr-" + station.code().value() + ".png\"");
@@ -219,15 +216,16 @@ class QrApiTests {
 		assertThat(etag).matches("\"[0-9a-f]{32}\"");
 		MockHttpServletResponse again = this.mvc
 			.perform(get(qr(station) + ".png?px=600").header(HttpHeaders.IF_NONE_MATCH, etag)
-				.with(httpBasic("xihu-admin", DEMO_PASSWORD)))
+				.with(httpBasic("xihu-admin", TestAccounts.DEMO_PASSWORD)))
 			.andReturn()
 			.getResponse();
 		assertThat(again.getStatus()).isEqualTo(304);
 		assertThat(again.getContentAsByteArray()).isEmpty();
 		// another size is another file
-		assertThat(send(get(qr(station) + ".png?px=601"), "xihu-admin", DEMO_PASSWORD, 200).getHeader(HttpHeaders.ETAG))
-			.isNotEqualTo(etag);
-		assertThat(send(get(qr(station) + ".png"), "xihu-admin", DEMO_PASSWORD, 200).getContentAsByteArray())
+		assertThat(send(get(qr(station) + ".png?px=601"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)
+			.getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
+		assertThat(
+				send(get(qr(station) + ".png"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200).getContentAsByteArray())
 			.satisfies((bytes) -> assertThat(ImageIO.read(new ByteArrayInputStream(bytes)).getWidth()).isEqualTo(1024));
 	}
 
@@ -235,19 +233,20 @@ class QrApiTests {
 	void aPngSizeOutsideItsBoundsIsRefusedNamingTheParameter() throws Exception {
 		Station station = listed("330106", "尺寸驿站");
 		for (String px : new String[] { "127", "4097", "0", "-5" }) {
-			DocumentContext problem = json(send(get(qr(station) + ".png?px=" + px), "xihu-admin", DEMO_PASSWORD, 400));
+			DocumentContext problem = json(
+					send(get(qr(station) + ".png?px=" + px), "xihu-admin", TestAccounts.DEMO_PASSWORD, 400));
 			assertThat(problem.read("$.errors[0].field", String.class)).isEqualTo("px");
 			assertThat(problem.read("$.detail", String.class)).isEqualTo("图片边长（像素）: 须在 128 到 4096 之间");
 		}
-		assertThat(json(send(get(qr(station) + ".png?px=big"), "xihu-admin", DEMO_PASSWORD, 400))
+		assertThat(json(send(get(qr(station) + ".png?px=big"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 400))
 			.read("$.errors[0].field", String.class)).isEqualTo("px");
 	}
 
 	@Test
 	void theSvgIsAVectorOfOnePathThatReadsBackToTheUrl() throws Exception {
 		Station station = listed("330106", "SVG驿站");
-		String url = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200)).read("$.url");
-		MockHttpServletResponse svg = send(get(qr(station) + ".svg"), "xihu-admin", DEMO_PASSWORD, 200);
+		String url = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)).read("$.url");
+		MockHttpServletResponse svg = send(get(qr(station) + ".svg"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200);
 		assertThat(svg.getContentType()).isEqualTo("image/svg+xml");
 		assertThat(svg.getHeader(HttpHeaders.CONTENT_DISPOSITION))
 			.isEqualTo("attachment; filename=\"qr-" + station.code().value() + ".svg\"");
@@ -260,11 +259,11 @@ class QrApiTests {
 	@Test
 	void thePostersAreA5ByDefaultOrA4WithTheChineseNameAndInstructionAsTextAndAReadableCode() throws Exception {
 		Station station = listed("330106", "海报测试驿站（文三路）");
-		String url = json(send(get(qr(station)), "xihu-admin", DEMO_PASSWORD, 200)).read("$.url");
+		String url = json(send(get(qr(station)), "xihu-admin", TestAccounts.DEMO_PASSWORD, 200)).read("$.url");
 		for (String paper : new String[] { "", "A4", "a5" }) {
 			String expected = paper.equalsIgnoreCase("A4") ? "A4" : "A5";
 			MockHttpServletResponse pdf = send(get(poster(station) + (paper.isEmpty() ? "" : "?paper=" + paper)),
-					"xihu-admin", DEMO_PASSWORD, 200);
+					"xihu-admin", TestAccounts.DEMO_PASSWORD, 200);
 			assertThat(pdf.getContentType()).isEqualTo("application/pdf");
 			assertThat(pdf.getHeader(HttpHeaders.CONTENT_DISPOSITION))
 				.isEqualTo("attachment; filename=\"poster-" + expected + "-" + station.code().value() + ".pdf\"");
@@ -279,7 +278,8 @@ class QrApiTests {
 					.isEqualTo(url);
 			}
 		}
-		DocumentContext problem = json(send(get(poster(station) + "?paper=A3"), "xihu-admin", DEMO_PASSWORD, 400));
+		DocumentContext problem = json(
+				send(get(poster(station) + "?paper=A3"), "xihu-admin", TestAccounts.DEMO_PASSWORD, 400));
 		assertThat(problem.read("$.errors[0].field", String.class)).isEqualTo("paper");
 		assertThat(problem.read("$.detail", String.class)).contains("A3", "A5, A4");
 	}
@@ -297,7 +297,8 @@ class QrApiTests {
 
 		List<String> expected = listedCodes("330205");
 		assertThat(expected).hasSizeGreaterThanOrEqualTo(3).isSorted();
-		MockHttpServletResponse pdf = send(get("/api/v1/organizations/330205/posters.pdf"), admin, PASSWORD, 200);
+		MockHttpServletResponse pdf = send(get("/api/v1/organizations/330205/posters.pdf"), admin,
+				TestAccounts.PASSWORD, 200);
 		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
 		assertThat(pdf.getHeader(HttpHeaders.CONTENT_DISPOSITION))
 			.isEqualTo("attachment; filename=\"posters-A5-330205.pdf\"");
@@ -308,7 +309,8 @@ class QrApiTests {
 			assertThat(pages.get(i)).contains(expected.get(i)).doesNotContain(neighbour.code().value());
 		}
 		assertThat(String.join("", pages)).doesNotContain("江北草稿驿站", "江北暂停驿站", "海曙测试驿站");
-		String firstUrl = json(send(get("/api/v1/stations/" + idOf(expected.get(0)) + "/qr"), admin, PASSWORD, 200))
+		String firstUrl = json(
+				send(get("/api/v1/stations/" + idOf(expected.get(0)) + "/qr"), admin, TestAccounts.PASSWORD, 200))
 			.read("$.url");
 		try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
 			assertThat(QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, 100, ImageType.GRAY)).getText())
@@ -332,7 +334,7 @@ class QrApiTests {
 		assertThat(expected).anyMatch((code) -> code.startsWith("330203-"))
 			.anyMatch((code) -> code.startsWith("330205-"));
 		List<String> pages = pages(
-				send(get("/api/v1/organizations/330200/posters.pdf?paper=A4"), cityAdmin, PASSWORD, 200)
+				send(get("/api/v1/organizations/330200/posters.pdf?paper=A4"), cityAdmin, TestAccounts.PASSWORD, 200)
 					.getContentAsByteArray());
 		assertThat(pages).hasSize(expected.size());
 		for (int i = 0; i < pages.size(); i++) {
@@ -340,22 +342,23 @@ class QrApiTests {
 		}
 
 		DocumentContext foreign = json(
-				send(get("/api/v1/organizations/330203/posters.pdf"), districtAdmin, PASSWORD, 403));
+				send(get("/api/v1/organizations/330203/posters.pdf"), districtAdmin, TestAccounts.PASSWORD, 403));
 		assertThat(foreign.read("$.detail", String.class)).isEqualTo("“330203”不在您的管理范围内");
-		send(get("/api/v1/organizations/330200/posters.pdf"), districtAdmin, PASSWORD, 403);
-		send(get("/api/v1/organizations/330205/posters.pdf"), master, PASSWORD, 403);
-		send(get("/api/v1/organizations/999999/posters.pdf"), districtAdmin, PASSWORD, 404);
-		assertThat(json(send(get("/api/v1/organizations/330206/posters.pdf"), cityAdmin, PASSWORD, 409))
+		send(get("/api/v1/organizations/330200/posters.pdf"), districtAdmin, TestAccounts.PASSWORD, 403);
+		send(get("/api/v1/organizations/330205/posters.pdf"), master, TestAccounts.PASSWORD, 403);
+		send(get("/api/v1/organizations/999999/posters.pdf"), districtAdmin, TestAccounts.PASSWORD, 404);
+		assertThat(json(send(get("/api/v1/organizations/330206/posters.pdf"), cityAdmin, TestAccounts.PASSWORD, 409))
 			.read("$.detail", String.class)).isEqualTo("北仑区总工会没有已上图的驿站，没有可打印的海报");
-		assertThat(json(send(get("/api/v1/organizations/330205/posters.pdf?paper=B5"), districtAdmin, PASSWORD, 400))
+		assertThat(json(send(get("/api/v1/organizations/330205/posters.pdf?paper=B5"), districtAdmin,
+				TestAccounts.PASSWORD, 400))
 			.read("$.errors[0].field", String.class)).isEqualTo("paper");
 	}
 
 	@Test
 	void aSubtreeOverTheBulkLimitIsRefusedWithTheCountAndWhatToDo() throws Exception {
 		// the demo city has 776 listed stations; this context allows 500 per download
-		DocumentContext problem = json(
-				send(get("/api/v1/organizations/330100/posters.pdf"), "hangzhou-admin", DEMO_PASSWORD, 400));
+		DocumentContext problem = json(send(get("/api/v1/organizations/330100/posters.pdf"), "hangzhou-admin",
+				TestAccounts.DEMO_PASSWORD, 400));
 		assertThat(problem.read("$.errors[0].field", String.class)).isEqualTo("code");
 		assertThat(problem.read("$.detail", String.class))
 			.matches("编码: 杭州市总工会有 [\\d,]+ 个已上图驿站，超过单次下载的上限 500 个：请按下级组织分别下载");
@@ -434,11 +437,11 @@ class QrApiTests {
 				post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"username\":\"" + username + "\",\"displayName\":\"二维码测试\",\"organization\":\""
 							+ organization + "\",\"roles\":[\"" + role + "\"]" + extra + "}"),
-				"admin", "test-admin-secret", 201));
+				TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, 201));
 		String oneTime = created.read("$.oneTimePassword");
 		send(post("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + PASSWORD + "\"}"), username,
-				oneTime, 204);
+			.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"),
+				username, oneTime, 204);
 		return username;
 	}
 

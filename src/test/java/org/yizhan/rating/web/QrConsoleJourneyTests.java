@@ -18,22 +18,22 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.yizhan.station.StationTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yizhan.rating.qr.QrCodes;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.Browser;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -50,12 +50,8 @@ import static org.assertj.core.api.Assertions.within;
 @ExtendWith(ActingAsNationalAdmin.class)
 class QrConsoleJourneyTests {
 
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	StationRegistry registry;
@@ -66,111 +62,86 @@ class QrConsoleJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
 	void anAdminSeesTheStationsCodeAndDownloadsItAsPngSvgAndBothPosters() throws Exception {
 		String name = "二维码浏览器驿站" + UUID.randomUUID().toString().substring(0, 4);
 		Station station = this.registry.list(this.registry.create(input(name)).id(), null);
-		try (BrowserContext context = browser.newContext("http://localhost:" + this.port, "zh-CN")) {
-			Page page = context.newPage();
-			signIn(page, "xihu-admin");
-			page.navigate("/console/stations/" + station.id().value());
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
+		page.navigate("/console/stations/" + station.id().value());
 
-			assertThat(page.locator("#qr-card h2")).hasText("评价二维码与海报");
-			String url = page.locator("#qr-url").textContent();
-			assertThat(url).startsWith("http://localhost:" + this.port + "/r/");
-			assertThat(this.tokens.open(url.substring(url.lastIndexOf('/') + 1))).isInstanceOfSatisfying(
-					StationTokens.Valid.class, (valid) -> assertThat(valid.station()).isEqualTo(station.id()));
-			assertThat(page.locator("#qr-image")).isVisible();
-			// the drawn SVG has loaded (a broken image has no natural width)
-			page.waitForFunction("() => { const image = document.querySelector('#qr-image');"
-					+ " return image.complete && image.naturalWidth > 0; }");
+		assertThat(page.locator("#qr-card h2")).hasText("评价二维码与海报");
+		String url = page.locator("#qr-url").textContent();
+		assertThat(url).startsWith(chromium.baseUrl() + "/r/");
+		assertThat(this.tokens.open(url.substring(url.lastIndexOf('/') + 1))).isInstanceOfSatisfying(
+				StationTokens.Valid.class, (valid) -> assertThat(valid.station()).isEqualTo(station.id()));
+		assertThat(page.locator("#qr-image")).isVisible();
+		// the drawn SVG has loaded (a broken image has no natural width)
+		page.waitForFunction("() => { const image = document.querySelector('#qr-image');"
+				+ " return image.complete && image.naturalWidth > 0; }");
 
-			Download png = page.waitForDownload(() -> page.click("#qr-download-png"));
-			assertThat(png.suggestedFilename()).isEqualTo("qr-" + station.code().value() + ".png");
-			var image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png.path())));
-			assertThat(image.getWidth()).isEqualTo(1024);
-			assertThat(QrCodes.read(image).getText()).isEqualTo(url);
+		Download png = page.waitForDownload(() -> page.click("#qr-download-png"));
+		assertThat(png.suggestedFilename()).isEqualTo("qr-" + station.code().value() + ".png");
+		var image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png.path())));
+		assertThat(image.getWidth()).isEqualTo(1024);
+		assertThat(QrCodes.read(image).getText()).isEqualTo(url);
 
-			Download svg = page.waitForDownload(() -> page.click("#qr-download-svg"));
-			assertThat(svg.suggestedFilename()).isEqualTo("qr-" + station.code().value() + ".svg");
-			assertThat(QrCodes.readSvg(Files.readString(svg.path(), StandardCharsets.UTF_8)).getText()).isEqualTo(url);
+		Download svg = page.waitForDownload(() -> page.click("#qr-download-svg"));
+		assertThat(svg.suggestedFilename()).isEqualTo("qr-" + station.code().value() + ".svg");
+		assertThat(QrCodes.readSvg(Files.readString(svg.path(), StandardCharsets.UTF_8)).getText()).isEqualTo(url);
 
-			for (String paper : List.of("A5", "A4")) {
-				Download pdf = page.waitForDownload(() -> page.click("#qr-download-" + paper.toLowerCase()));
-				assertThat(pdf.suggestedFilename())
-					.isEqualTo("poster-" + paper + "-" + station.code().value() + ".pdf");
-				try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
-					PDRectangle size = paper.equals("A5") ? PDRectangle.A5 : PDRectangle.A4;
-					assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(size.getWidth(), within(0.01f));
-					assertThat(new PDFTextStripper().getText(document)).contains(name, "用微信或手机相机扫码，为本驿站评价");
-					assertThat(QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, 100, ImageType.GRAY))
-						.getText()).isEqualTo(url);
-				}
+		for (String paper : List.of("A5", "A4")) {
+			Download pdf = page.waitForDownload(() -> page.click("#qr-download-" + paper.toLowerCase()));
+			assertThat(pdf.suggestedFilename()).isEqualTo("poster-" + paper + "-" + station.code().value() + ".pdf");
+			try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
+				PDRectangle size = paper.equals("A5") ? PDRectangle.A5 : PDRectangle.A4;
+				assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(size.getWidth(), within(0.01f));
+				assertThat(new PDFTextStripper().getText(document)).contains(name, "用微信或手机相机扫码，为本驿站评价");
+				assertThat(QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, 100, ImageType.GRAY)).getText())
+					.isEqualTo(url);
 			}
 		}
 	}
 
 	@Test
 	void anAdminDownloadsEveryPosterOfTheDistrictFromItsOrganisationPage() throws Exception {
-		try (BrowserContext context = browser.newContext("http://localhost:" + this.port, "zh-CN")) {
-			Page page = context.newPage();
-			signIn(page, "xihu-admin");
-			page.navigate("/console/organizations/330106");
-			assertThat(page.locator("#posters-card h2")).hasText("评价二维码海报");
-			long listed = this.jdbc
-				.sql("select count(*) from station where status = 'LISTED' and district_code = '330106'")
-				.query(Long.class)
-				.single();
-			assertThat(page.locator("#posters-count")).containsText("有 " + listed + " 个已上图驿站");
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
+		page.navigate("/console/organizations/330106");
+		assertThat(page.locator("#posters-card h2")).hasText("评价二维码海报");
+		long listed = this.jdbc.sql("select count(*) from station where status = 'LISTED' and district_code = '330106'")
+			.query(Long.class)
+			.single();
+		assertThat(page.locator("#posters-count")).containsText("有 " + listed + " 个已上图驿站");
 
-			Download download = page.waitForDownload(() -> page.click("#posters-a5"));
-			assertThat(download.suggestedFilename()).isEqualTo("posters-A5-330106.pdf");
-			try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
-				assertThat(document.getNumberOfPages()).isEqualTo((int) listed);
-				assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(PDRectangle.A5.getWidth(),
-						within(0.01f));
-			}
+		Download download = page.waitForDownload(() -> page.click("#posters-a5"));
+		assertThat(download.suggestedFilename()).isEqualTo("posters-A5-330106.pdf");
+		try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+			assertThat(document.getNumberOfPages()).isEqualTo((int) listed);
+			assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(PDRectangle.A5.getWidth(),
+					within(0.01f));
 		}
 	}
 
 	@Test
 	void aReviewerSeesWhoPrintsTheCodeButNoCodeAndNoBulkDownload() {
 		Station station = this.registry.list(this.registry.create(input("审核员浏览器驿站")).id(), null);
-		try (BrowserContext context = browser.newContext("http://localhost:" + this.port, "en")) {
-			Page page = context.newPage();
-			signIn(page, "hangzhou-reviewer");
-			page.navigate("/console/stations/" + station.id().value() + "?lang=en");
-			assertThat(page.locator("#qr-not-printer")).hasText(
-					"The QR code and posters of this station are printed by the admins of its union and by its station master.");
-			assertThat(page.locator("#qr-url")).hasCount(0);
-			var fragment = page.waitForResponse(
-					(response) -> response.url().endsWith("/console/organizations/330106/posters"),
-					() -> page.navigate("/console/organizations/330106"));
-			assertThat(fragment.status()).isEqualTo(200);
-			assertThat(fragment.text()).doesNotContain("posters.pdf");
-			assertThat(page.locator("#organization-posters")).isAttached();
-			assertThat(page.locator("#posters-card")).hasCount(0);
-		}
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate("/login");
-		page.fill("#username", username);
-		page.fill("#password", DEMO_PASSWORD);
-		page.click("button[type=submit]");
-		assertThat(page).hasURL(Pattern.compile(".*/console/stations.*"));
+		BrowserContext context = chromium.newContext("en");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, "hangzhou-reviewer", TestAccounts.DEMO_PASSWORD);
+		page.navigate("/console/stations/" + station.id().value() + "?lang=en");
+		assertThat(page.locator("#qr-not-printer")).hasText(
+				"The QR code and posters of this station are printed by the admins of its union and by its station master.");
+		assertThat(page.locator("#qr-url")).hasCount(0);
+		var fragment = page.waitForResponse(
+				(response) -> response.url().endsWith("/console/organizations/330106/posters"),
+				() -> page.navigate("/console/organizations/330106"));
+		assertThat(fragment.status()).isEqualTo(200);
+		assertThat(fragment.text()).doesNotContain("posters.pdf");
+		assertThat(page.locator("#organization-posters")).isAttached();
+		assertThat(page.locator("#posters-card")).hasCount(0);
 	}
 
 	private static StationInput input(String name) {

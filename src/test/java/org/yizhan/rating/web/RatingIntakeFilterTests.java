@@ -1,9 +1,6 @@
 package org.yizhan.rating.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.yizhan.rating.IntakeTestSupport;
 import org.yizhan.station.Station;
+import org.yizhan.support.HttpCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,8 +31,6 @@ class RatingIntakeFilterTests extends IntakeTestSupport {
 			"cache-control", "pragma", "expires", "x-frame-options");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
 	MeterRegistry meters;
@@ -111,11 +107,7 @@ class RatingIntakeFilterTests extends IntakeTestSupport {
 
 	private HttpResponse<String> send(String path, String body, String type, Map<String, String> headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", type)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpCaller.anonymous(port).send("POST", path, type, body, headers);
 	}
 
 }

@@ -8,15 +8,16 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.yizhan.station.photo.PhotoRejectedException.Reason;
+import org.yizhan.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.yizhan.station.photo.TestImages.ascii;
-import static org.yizhan.station.photo.TestImages.concat;
-import static org.yizhan.station.photo.TestImages.contains;
-import static org.yizhan.station.photo.TestImages.decode;
-import static org.yizhan.station.photo.TestImages.encode;
-import static org.yizhan.station.photo.TestImages.jpeg;
+import static org.yizhan.support.TestImages.ascii;
+import static org.yizhan.support.TestImages.concat;
+import static org.yizhan.support.TestImages.contains;
+import static org.yizhan.support.TestImages.decode;
+import static org.yizhan.support.TestImages.encode;
+import static org.yizhan.support.TestImages.jpeg;
 
 class PhotoProcessorTests {
 

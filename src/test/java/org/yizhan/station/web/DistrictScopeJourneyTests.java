@@ -1,26 +1,25 @@
 package org.yizhan.station.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.Browser;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
+import org.yizhan.support.TestAccounts;
+import org.yizhan.support.TestStations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,28 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ActingAsNationalAdmin.class)
 class DistrictScopeJourneyTests {
 
-	/** {@code yizhan.demo.password} of the test configuration. */
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	StationRegistry registry;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void aDistrictAdminCannotReachANeighbouringDistrictsStation() {
@@ -62,41 +44,34 @@ class DistrictScopeJourneyTests {
 		Station own = listed("西湖范围驿站" + tag, "330106", 30.259, 120.130);
 		Station neighbour = listed("上城范围驿站" + tag, "330102", 30.242, 120.170);
 
-		try (BrowserContext context = browser.newContext("http://localhost:" + port, "zh-CN")) {
-			Page page = context.newPage();
-			page.navigate("/login");
-			page.fill("#username", "xihu-admin");
-			page.fill("#password", DEMO_PASSWORD);
-			page.click("button[type=submit]");
-			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/stations.*"));
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
 
-			page.navigate("/console/stations");
-			page.fill("#q", tag);
-			page.press("#q", "Enter");
-			assertThat(page.locator("#station-table tbody tr")).hasCount(1);
-			assertThat(page.locator("#result-count")).hasText("共 1 个驿站");
-			assertThat(page.locator("#station-table tbody")).containsText(own.code().value());
-			assertThat(page.locator("#station-table tbody")).not().containsText(neighbour.code().value());
-			assertThat(page.locator("#station-map")).hasAttribute("data-marker-count", "1");
+		page.navigate("/console/stations");
+		page.fill("#q", tag);
+		page.press("#q", "Enter");
+		assertThat(page.locator("#station-table tbody tr")).hasCount(1);
+		assertThat(page.locator("#result-count")).hasText("共 1 个驿站");
+		assertThat(page.locator("#station-table tbody")).containsText(own.code().value());
+		assertThat(page.locator("#station-table tbody")).not().containsText(neighbour.code().value());
+		assertThat(page.locator("#station-map")).hasAttribute("data-marker-count", "1");
 
-			Response response = page.navigate("/console/stations/" + neighbour.id().value());
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(page.locator("h1")).hasText("页面不存在");
-			assertThat(page.content()).doesNotContain(neighbour.details().name());
+		Response response = page.navigate("/console/stations/" + neighbour.id().value());
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(page.locator("h1")).hasText("页面不存在");
+		assertThat(page.content()).doesNotContain(neighbour.details().name());
 
-			Response ownPage = page.navigate("/console/stations/" + own.id().value());
-			assertThat(ownPage.status()).isEqualTo(200);
-			assertThat(page.locator("#station-name")).hasText(own.details().name());
-			assertThat(page.locator("#chain-station-master")).hasText("未指定");
-			assertThat(page.locator("#chain-union")).containsText("西湖区");
-		}
+		Response ownPage = page.navigate("/console/stations/" + own.id().value());
+		assertThat(ownPage.status()).isEqualTo(200);
+		assertThat(page.locator("#station-name")).hasText(own.details().name());
+		assertThat(page.locator("#chain-station-master")).hasText("未指定");
+		assertThat(page.locator("#chain-union")).containsText("西湖区");
 	}
 
 	private Station listed(String name, String district, double lat, double lon) {
 		ActingAsNationalAdmin.signIn();
-		Station draft = registry.create(new StationInput(name, "测试地址", district, "测试单位", "OTHER", lat, lon, "wgs84",
-				null, null, List.of("TOILET"), "24/7", null, null, false, null, null, null, null));
-		return registry.list(draft.id(), null);
+		return TestStations.listed(registry, name, "测试地址", district, lat, lon, "TOILET");
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.yizhan.station.web;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Named;
@@ -39,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.support.MvcCalls;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +59,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
+import static org.yizhan.support.MvcCalls.body;
+import static org.yizhan.support.MvcCalls.json;
+import static org.yizhan.support.TestImages.decode;
+import static org.yizhan.support.TestImages.jpeg;
 
 /**
  * The station API as integrators use it: the contract of issue 2 §7, and a clear problem,
@@ -70,10 +71,6 @@ import static org.yizhan.station.web.StationRequestBuilder.aStation;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class StationApiTests {
-
-	private static final String ADMIN = "admin";
-
-	private static final String PASSWORD = "test-admin-secret";
 
 	private static final String STATIONS = "/api/v1/stations";
 
@@ -226,7 +223,7 @@ class StationApiTests {
 
 		@Test
 		void refusesAWrongPassword() throws Exception {
-			MvcResult result = mvc.perform(get(STATIONS).with(httpBasic(ADMIN, "guess"))).andReturn();
+			MvcResult result = mvc.perform(get(STATIONS).with(httpBasic(TestAccounts.ADMIN, "guess"))).andReturn();
 
 			assertThat(result.getResponse().getStatus()).isEqualTo(401);
 		}
@@ -1009,7 +1006,7 @@ class StationApiTests {
 	}
 
 	private MvcResult send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-		return mvc.perform(request.with(httpBasic(ADMIN, PASSWORD))).andReturn();
+		return mvc.perform(request.with(MvcCalls.asAdmin())).andReturn();
 	}
 
 	/**
@@ -1056,45 +1053,13 @@ class StationApiTests {
 	}
 
 	private static String basicAuth() {
-		return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static DocumentContext json(MvcResult result) {
-		return JsonPath.parse(body(result));
-	}
-
-	private static String body(MvcResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A unique word for one test's stations, so the demo city's stations never match. */
 	private static String tag() {
 		return "T" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static byte[] jpeg(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		var graphics = image.createGraphics();
-		graphics.setColor(Color.ORANGE);
-		graphics.fillRect(0, 0, width, height);
-		graphics.dispose();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpeg", bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static BufferedImage decode(byte[] bytes) throws IOException {
-		return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
 	}
 
 }

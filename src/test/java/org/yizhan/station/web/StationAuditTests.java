@@ -2,16 +2,14 @@ package org.yizhan.station.web;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import org.yizhan.support.MvcCalls;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,12 +22,12 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Every change to a station through the API leaves exactly one audit entry, written with
@@ -138,22 +136,7 @@ class StationAuditTests {
 	}
 
 	private MvcResult send(AbstractMockHttpServletRequestBuilder<?> request, int expectedStatus) throws Exception {
-		MvcResult result = mvc.perform(request.with(httpBasic("admin", "test-admin-secret"))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(expectedStatus);
-		return result;
-	}
-
-	private static DocumentContext json(MvcResult result) {
-		return JsonPath.parse(body(result));
-	}
-
-	private static String body(MvcResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return MvcCalls.expect(mvc, request.with(MvcCalls.asAdmin()), expectedStatus);
 	}
 
 }

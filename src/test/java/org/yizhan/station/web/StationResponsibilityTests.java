@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +12,8 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.MvcCalls;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * The responsibility chain of a station over the API, with the demo city's accounts
@@ -37,8 +39,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ExtendWith(ActingAsNationalAdmin.class)
 class StationResponsibilityTests {
-
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
 
 	@Autowired
 	MockMvc mvc;
@@ -128,7 +128,7 @@ class StationResponsibilityTests {
 	private long createAccount(String organization, String role) throws Exception {
 		String username = "chain-" + UUID.randomUUID().toString().substring(0, 8);
 		MvcResult created = mvc
-			.perform(post("/api/v1/accounts").with(httpBasic("admin", "test-admin-secret"))
+			.perform(post("/api/v1/accounts").with(MvcCalls.asAdmin())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"" + username + "\",\"displayName\":\"责任链测试\",\"organization\":\""
 						+ organization + "\",\"roles\":[\"" + role + "\"],\"stations\":[" + station.id().value()
@@ -139,13 +139,7 @@ class StationResponsibilityTests {
 	}
 
 	private MvcResult send(MockHttpServletRequestBuilder request, String username, int status) throws Exception {
-		MvcResult result = mvc.perform(request.with(httpBasic(username, DEMO_PASSWORD))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-		return result;
-	}
-
-	private static DocumentContext json(MvcResult result) throws Exception {
-		return JsonPath.parse(result.getResponse().getContentAsString());
+		return MvcCalls.expect(mvc, request.with(httpBasic(username, TestAccounts.DEMO_PASSWORD)), status);
 	}
 
 }

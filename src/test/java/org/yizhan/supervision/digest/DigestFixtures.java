@@ -17,11 +17,11 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.organization.account.AccountInput;
 import org.yizhan.platform.YizhanTime;
-import org.yizhan.ticket.TicketNumber;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.TestStations;
+import org.yizhan.ticket.TicketNumber;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -72,10 +72,8 @@ public final class DigestFixtures {
 	/** A listed station in {@code district}, named with {@code name} and a unique tag. */
 	public Station station(String district, String name) {
 		ActingAsNationalAdmin.signIn();
-		Station draft = registry.create(new StationInput(name + UUID.randomUUID().toString().substring(0, 4), "测试地址",
-				district, "测试单位", "OTHER", 29.65, 91.13, "wgs84", null, null, List.of("TOILET"), "24/7", null, null,
-				false, null, null, null, null));
-		return registry.list(draft.id(), null);
+		return TestStations.listed(registry, name + UUID.randomUUID().toString().substring(0, 4), "测试地址", district,
+				29.65, 91.13, "TOILET");
 	}
 
 	/** An account made by the national admin; its id. */

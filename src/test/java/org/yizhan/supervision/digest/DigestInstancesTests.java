@@ -11,15 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.yizhan.YizhanApplication;
-import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
 
@@ -27,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.supervision.digest.DigestFixtures.at;
@@ -40,36 +33,13 @@ import static org.yizhan.supervision.digest.DigestFixtures.daysAhead;
  * a run after that delivers nothing.
  */
 @SpringBootTest
-@Import(MutableClockConfiguration.class)
-@ExtendWith(ActingAsNationalAdmin.class)
-class DigestInstancesTests {
-
-	@Autowired
-	Digests digests;
+class DigestInstancesTests extends DigestTestSupport {
 
 	@Autowired
 	DigestSchedule schedule;
 
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	AccountAdministration administration;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
-
 	@Test
 	void twoInstancesRunningTheJobAtTheSameMomentDeliverEachDigestOnceAndARerunNothing() throws Exception {
-		DigestFixtures fixtures = new DigestFixtures(registry, administration, jdbc);
 		LocalDate yesterday = daysAhead(200);
 		Station station = fixtures.station("540102", "双实例驿站");
 		long master = fixtures.account("540102", "STATION_MASTER", null, station);

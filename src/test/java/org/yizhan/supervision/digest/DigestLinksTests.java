@@ -5,22 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.support.ActingAsNationalAdmin;
-import org.yizhan.support.MutableClock;
-import org.yizhan.support.MutableClockConfiguration;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.supervision.digest.DigestFixtures.at;
@@ -35,38 +24,9 @@ import static org.yizhan.supervision.digest.DigestFixtures.daysAhead;
  * neither sees the other's data.
  */
 @SpringBootTest
-@Import(MutableClockConfiguration.class)
-@ExtendWith(ActingAsNationalAdmin.class)
-class DigestLinksTests {
+class DigestLinksTests extends DigestTestSupport {
 
 	static final String DISTRICT = "540122";
-
-	@Autowired
-	Digests digests;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	AccountAdministration administration;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	DigestFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new DigestFixtures(registry, administration, jdbc);
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void theDailyDigestLeadsAnAdminToTheTicketsTheDaysFiguresAndTheReviewQueue() {

@@ -16,18 +16,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.RatingStatus;
-import org.yizhan.supervision.SilentCase;
-import org.yizhan.supervision.SilentCaseStatus;
-import org.yizhan.supervision.SilentFixtures;
 import org.yizhan.station.DelistingReason;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationStatus;
+import org.yizhan.supervision.SilentCase;
+import org.yizhan.supervision.SilentCaseStatus;
+import org.yizhan.supervision.SilentFixtures;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.HttpCaller;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClockConfiguration.class)
 class SilentApiTests {
-
-	/** {@code yizhan.demo.password} of the test configuration. */
-	private static final String DEMO_PASSWORD = "Test-demo-2046";
 
 	private static final String BEFORE_JANUARY = "2025-12-15T10:00+08:00";
 
@@ -75,7 +73,7 @@ class SilentApiTests {
 	@BeforeEach
 	void setUp() {
 		fixtures = SilentFixtures.of(context);
-		xihuAdmin = HttpCaller.basic(port, "xihu-admin", DEMO_PASSWORD);
+		xihuAdmin = HttpCaller.basic(port, "xihu-admin", TestAccounts.DEMO_PASSWORD);
 	}
 
 	@AfterEach
@@ -98,8 +96,8 @@ class SilentApiTests {
 		assertThat(list.read(at + ".lastCountedRating.at", List.class)).containsExactly("2025-12-31T23:59:00+08:00");
 		assertThat(list.read(at + ".offers", List.class)).containsExactly(List.of("DOWNGRADE", "DELIST", "EXEMPT"));
 
-		DocumentContext foreign = json(
-				HttpCaller.basic(port, "shangcheng-admin", DEMO_PASSWORD).get("/api/v1/silent-stations?size=200"), 200);
+		DocumentContext foreign = json(HttpCaller.basic(port, "shangcheng-admin", TestAccounts.DEMO_PASSWORD)
+			.get("/api/v1/silent-stations?size=200"), 200);
 		assertThat(foreign.read("$.content[*].station.code", List.class)).doesNotContain(station.code().value());
 		assertThat(json(xihuAdmin.get("/api/v1/silent-stations?org=330102&size=200"), 200)
 			.read("$.content[*].station.code", List.class)).doesNotContain(station.code().value());
@@ -133,8 +131,8 @@ class SilentApiTests {
 		SilentCase flagged = flag(station);
 		assertThat(flagged.offers()).doesNotContain(org.yizhan.supervision.SilentCaseDecision.DOWNGRADE);
 
-		DocumentContext refused = json(xihuAdmin.send("POST", "/api/v1/silent-stations/" + flagged.id() + "/downgrade",
-				"application/json", "{\"reason\":\"连续三个月无评价\"}", null), 409);
+		DocumentContext refused = json(xihuAdmin.sendJson("POST",
+				"/api/v1/silent-stations/" + flagged.id() + "/downgrade", "{\"reason\":\"连续三个月无评价\"}"), 409);
 
 		assertThat(refused.read("$.detail", String.class)).isEqualTo("该驿站当前为“未定级”，已是最低级别，不能再降级。");
 		assertThat(refused.read("$.errors[0].field", String.class)).isEqualTo("level");
@@ -159,8 +157,8 @@ class SilentApiTests {
 		Station station = fixtures.listedStation("摘牌驿站", StationLevel.CITY, BEFORE_JANUARY);
 		SilentCase flagged = flag(station);
 
-		DocumentContext decided = json(xihuAdmin.send("POST", "/api/v1/silent-stations/" + flagged.id() + "/delist",
-				"application/json", "{\"note\":\"联系承建单位无果\"}", null), 200);
+		DocumentContext decided = json(xihuAdmin.sendJson("POST", "/api/v1/silent-stations/" + flagged.id() + "/delist",
+				"{\"note\":\"联系承建单位无果\"}"), 200);
 
 		assertThat(decided.read("$.status", String.class)).isEqualTo("DELISTED");
 		assertThat(decided.read("$.station.status", String.class)).isEqualTo("DELISTED");
@@ -177,22 +175,21 @@ class SilentApiTests {
 		LocalDate today = LocalDate.now(YizhanTime.ZONE);
 		String path = "/api/v1/silent-stations/" + flagged.id() + "/exempt";
 
-		DocumentContext missing = json(xihuAdmin.send("POST", path, "application/json", "{}", null), 400);
+		DocumentContext missing = json(xihuAdmin.sendJson("POST", path, "{}"), 400);
 		assertThat(missing.read("$.errors[*].field", List.class)).containsExactly("reason", "exemptUntil");
-		DocumentContext past = json(xihuAdmin.send("POST", path, "application/json",
-				"{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today + "\"}", null), 400);
+		DocumentContext past = json(
+				xihuAdmin.sendJson("POST", path, "{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today + "\"}"), 400);
 		assertThat(past.read("$.errors[0].message", String.class)).isEqualTo("须为今天之后的日期");
-		DocumentContext tooFar = json(xihuAdmin.send("POST", path, "application/json",
-				"{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today.plusYears(1).plusDays(1) + "\"}", null), 400);
+		DocumentContext tooFar = json(xihuAdmin.sendJson("POST", path,
+				"{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today.plusYears(1).plusDays(1) + "\"}"), 400);
 		assertThat(tooFar.read("$.errors[0].message", String.class)).isEqualTo("豁免期最长到 " + today.plusYears(1));
 		DocumentContext notADate = json(
-				xihuAdmin.send("POST", path, "application/json", "{\"reason\":\"道路施工\",\"exemptUntil\":\"下个月\"}", null),
-				400);
+				xihuAdmin.sendJson("POST", path, "{\"reason\":\"道路施工\",\"exemptUntil\":\"下个月\"}"), 400);
 		assertThat(notADate.read("$.errors[0].field", String.class)).isEqualTo("exemptUntil");
 		assertThat(single(station).status()).isEqualTo(SilentCaseStatus.OPEN);
 
-		DocumentContext exempted = json(xihuAdmin.send("POST", path, "application/json",
-				"{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today.plusMonths(3) + "\"}", null), 200);
+		DocumentContext exempted = json(xihuAdmin.sendJson("POST", path,
+				"{\"reason\":\"道路施工\",\"exemptUntil\":\"" + today.plusMonths(3) + "\"}"), 200);
 		assertThat(exempted.read("$.status", String.class)).isEqualTo("EXEMPTED");
 		assertThat(exempted.read("$.decision.exemptUntil", String.class)).isEqualTo(today.plusMonths(3).toString());
 		assertThat(registry.getById(station.id()).details().level()).isEqualTo(StationLevel.CITY);
@@ -203,10 +200,9 @@ class SilentApiTests {
 		Station station = fixtures.listedStation("重复处理驿站", StationLevel.PROVINCIAL, BEFORE_JANUARY);
 		SilentCase flagged = flag(station);
 		String path = "/api/v1/silent-stations/" + flagged.id() + "/downgrade";
-		json(xihuAdmin.send("POST", path, "application/json", "{\"reason\":\"无评价\"}", null), 200);
+		json(xihuAdmin.sendJson("POST", path, "{\"reason\":\"无评价\"}"), 200);
 
-		DocumentContext again = json(xihuAdmin.send("POST", path, "application/json", "{\"reason\":\"无评价\"}", null),
-				409);
+		DocumentContext again = json(xihuAdmin.sendJson("POST", path, "{\"reason\":\"无评价\"}"), 409);
 
 		assertThat(again.read("$.detail", String.class)).isEqualTo("该记录已处理（“已降级”），不能再次处理");
 		assertThat(registry.getById(station.id()).details().level()).isEqualTo(StationLevel.CITY);
@@ -218,8 +214,8 @@ class SilentApiTests {
 		SilentCase flagged = flag(station);
 		fixtures.rate(station.id(), "2026-04-03T09:30+08:00", RatingStatus.COUNTED);
 
-		DocumentContext refused = json(xihuAdmin.send("POST", "/api/v1/silent-stations/" + flagged.id() + "/delist",
-				"application/json", "{}", null), 409);
+		DocumentContext refused = json(
+				xihuAdmin.sendJson("POST", "/api/v1/silent-stations/" + flagged.id() + "/delist", "{}"), 409);
 		assertThat(refused.read("$.detail", String.class)).contains("2026-04-03");
 		assertThat(registry.getById(station.id()).status()).isEqualTo(StationStatus.LISTED);
 
@@ -234,10 +230,9 @@ class SilentApiTests {
 		String path = "/api/v1/silent-stations/" + flagged.id() + "/exempt";
 		String body = "{\"reason\":\"道路施工\",\"exemptUntil\":\"" + LocalDate.now(YizhanTime.ZONE).plusDays(30) + "\"}";
 
-		json(HttpCaller.basic(port, "shangcheng-admin", DEMO_PASSWORD)
-			.send("POST", path, "application/json", body, null), 404);
-		DocumentContext forbidden = json(HttpCaller.basic(port, "xihu-inspector", DEMO_PASSWORD)
-			.send("POST", path, "application/json", body, null), 403);
+		json(HttpCaller.basic(port, "shangcheng-admin", TestAccounts.DEMO_PASSWORD).sendJson("POST", path, body), 404);
+		DocumentContext forbidden = json(
+				HttpCaller.basic(port, "xihu-inspector", TestAccounts.DEMO_PASSWORD).sendJson("POST", path, body), 403);
 
 		assertThat(forbidden.read("$.detail", String.class)).isEqualTo("只有该驿站所属工会的管理员可以处理长期无评价驿站");
 		assertThat(single(station).status()).isEqualTo(SilentCaseStatus.OPEN);

@@ -11,22 +11,21 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.yizhan.ticket.ProblemTickets;
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.TicketFixtures;
-import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.station.DelistingReason;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.TicketFixtures.Person;
+import org.yizhan.ticket.TicketFixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +40,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * A worker reports a problem from a station's QR page and follows it by number, without
@@ -329,10 +329,6 @@ class ProblemReportApiTests {
 			json.append(",\"deviceId\":\"").append(deviceId).append('"');
 		}
 		return json.append('}').toString();
-	}
-
-	private static DocumentContext json(MvcResult result) throws Exception {
-		return JsonPath.parse(result.getResponse().getContentAsString());
 	}
 
 }

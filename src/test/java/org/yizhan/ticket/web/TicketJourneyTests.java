@@ -7,25 +7,25 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.yizhan.ticket.ProblemTickets;
-import org.yizhan.ticket.ProblemType;
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.EvidenceImages;
-import org.yizhan.ticket.TicketFixtures;
-import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
-import org.yizhan.support.Browser;
+import org.yizhan.station.StationTokens;
+import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
+import org.yizhan.support.TestImages;
+import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.ticket.TicketFixtures.Person;
+import org.yizhan.ticket.TicketFixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,10 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(MutableClockConfiguration.class)
 class TicketJourneyTests {
 
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	MockMvc mvc;
@@ -62,18 +60,6 @@ class TicketJourneyTests {
 	@Autowired
 	StationTokens tokens;
 
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launchOrSkip();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
 	void theReporterFollowsTheirTicketOnAPhoneInChineseOrEnglish() {
 		TicketFixtures fixtures = fixtures();
@@ -83,31 +69,29 @@ class TicketJourneyTests {
 			.number()
 			.value();
 
-		try (BrowserContext phone = browser.newPhoneContext(base(), "zh-CN", 30.259, 120.130)) {
-			Page page = phone.newPage();
-			Response response = page.navigate("/p/" + number.toLowerCase().replace("-", ""));
+		BrowserContext phone = chromium.newPhoneContext("zh-CN", 30.259, 120.130);
+		Page page = phone.newPage();
+		Response response = page.navigate("/p/" + number.toLowerCase().replace("-", ""));
 
-			assertThat(response.status()).isEqualTo(200);
-			assertThat(page.locator("#ticket-number")).hasText(number);
-			assertThat(page.locator("#ticket-station")).hasText(station.details().name());
-			assertThat(page.locator("#ticket-problem")).hasText("显示开放但未开门");
-			assertThat(page.locator("#ticket-state-label")).hasText("处理中");
-			assertThat(page.locator("#ticket-state")).containsText("前处理完毕");
-			assertThat(page.locator("#resolution")).hasCount(0);
-			assertThat(page.locator("body")).not().containsText("门口的饮水机坏了");
-			Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
-			assertThat(((Number) overflow).intValue()).as("no sideways scrolling on a 390 px phone")
-				.isLessThanOrEqualTo(0);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(page.locator("#ticket-number")).hasText(number);
+		assertThat(page.locator("#ticket-station")).hasText(station.details().name());
+		assertThat(page.locator("#ticket-problem")).hasText("显示开放但未开门");
+		assertThat(page.locator("#ticket-state-label")).hasText("处理中");
+		assertThat(page.locator("#ticket-state")).containsText("前处理完毕");
+		assertThat(page.locator("#resolution")).hasCount(0);
+		assertThat(page.locator("body")).not().containsText("门口的饮水机坏了");
+		Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+		assertThat(((Number) overflow).intValue()).as("no sideways scrolling on a 390 px phone").isLessThanOrEqualTo(0);
 
-			page.click("#lang-switch");
-			assertThat(page.locator("#ticket-state-label")).hasText("Being handled");
-			assertThat(page.locator("#ticket-problem")).hasText("Closed when listed as open");
+		page.click("#lang-switch");
+		assertThat(page.locator("#ticket-state-label")).hasText("Being handled");
+		assertThat(page.locator("#ticket-problem")).hasText("Closed when listed as open");
 
-			Response missing = page.navigate("/p/2345-6789-ABCD");
-			assertThat(missing.status()).isEqualTo(404);
-			assertThat(page.locator("#ticket-missing h1"))
-				.hasText("There is no such ticket. Please check the ticket number.");
-		}
+		Response missing = page.navigate("/p/2345-6789-ABCD");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(page.locator("#ticket-missing h1"))
+			.hasText("There is no such ticket. Please check the ticket number.");
 	}
 
 	@Test
@@ -123,57 +107,45 @@ class TicketJourneyTests {
 			.number()
 			.value();
 
-		try (BrowserContext desk = browser.newContext(base(), "zh-CN")) {
-			Page page = desk.newPage();
-			page.navigate("/login");
-			page.fill("#username", master.username());
-			page.fill("#password", TicketFixtures.PASSWORD);
-			page.click("button[type=submit]");
-			assertThat(page).hasURL(Pattern.compile(".*/console/stations.*"));
+		BrowserContext desk = chromium.newContext("zh-CN");
+		Page page = desk.newPage();
+		ConsoleLogin.signIn(page, master.username(), TestAccounts.PASSWORD);
 
-			page.navigate("/console/stations/" + station.id().value());
-			assertThat(page.locator("#station-tickets-card [data-number='" + number + "']")).containsText("设施损坏");
+		page.navigate("/console/stations/" + station.id().value());
+		assertThat(page.locator("#station-tickets-card [data-number='" + number + "']")).containsText("设施损坏");
 
-			page.click("#nav-rating");
-			page.click("#nav-tickets");
-			assertThat(page.locator("#view-mine")).hasClass(Pattern.compile(".*active.*"));
-			page.click("#ticket-table a:text('" + number + "')");
-			assertThat(page.locator("#ticket-number")).hasText(number);
-			assertThat(page.locator("#ticket-description")).hasText("<img src=x onerror=alert(1)> 充电桩坏了");
-			assertThat(page.locator("#ticket-holder")).containsText(master.username());
+		page.click("#nav-rating");
+		page.click("#nav-tickets");
+		assertThat(page.locator("#view-mine")).hasClass(Pattern.compile(".*active.*"));
+		page.click("#ticket-table a:text('" + number + "')");
+		assertThat(page.locator("#ticket-number")).hasText(number);
+		assertThat(page.locator("#ticket-description")).hasText("<img src=x onerror=alert(1)> 充电桩坏了");
+		assertThat(page.locator("#ticket-holder")).containsText(master.username());
 
-			page.fill("#resolve-note", "充电桩已更换，欢迎继续使用。");
-			page.setInputFiles("#resolve-photo",
-					new FilePayload("site.jpg", "image/jpeg", EvidenceImages.jpegWithGps()));
-			page.click("#resolve-submit");
+		page.fill("#resolve-note", "充电桩已更换，欢迎继续使用。");
+		page.setInputFiles("#resolve-photo", new FilePayload("site.jpg", "image/jpeg", TestImages.jpegWithGps()));
+		page.click("#resolve-submit");
 
-			assertThat(page.locator(".alert-success")).containsText("工单已办结");
-			assertThat(page.locator("#ticket-status")).hasText("已解决");
-			assertThat(page.locator("#ticket-note")).hasText("充电桩已更换，欢迎继续使用。");
-			assertThat(page.locator("#ticket-photo")).isVisible();
-			assertThat(page.locator("#resolve-form")).hasCount(0);
-			assertThat(page.locator("#ticket-history li")).hasCount(2);
+		assertThat(page.locator(".alert-success")).containsText("工单已办结");
+		assertThat(page.locator("#ticket-status")).hasText("已解决");
+		assertThat(page.locator("#ticket-note")).hasText("充电桩已更换，欢迎继续使用。");
+		assertThat(page.locator("#ticket-photo")).isVisible();
+		assertThat(page.locator("#resolve-form")).hasCount(0);
+		assertThat(page.locator("#ticket-history li")).hasCount(2);
 
-			page.navigate("/console/stations/" + station.id().value());
-			assertThat(page.locator("#station-tickets-none")).isVisible();
-		}
+		page.navigate("/console/stations/" + station.id().value());
+		assertThat(page.locator("#station-tickets-none")).isVisible();
 
-		try (BrowserContext phone = browser.newPhoneContext(base(), "zh-CN", 30.259, 120.130)) {
-			Page page = phone.newPage();
-			page.navigate("/p/" + number);
-			assertThat(page.locator("#ticket-state-label")).hasText("已解决");
-			assertThat(page.locator("#resolution-note")).hasText("充电桩已更换，欢迎继续使用。");
-			assertThat(page.locator("body")).not().containsText(master.username());
-			assertThat(page.locator("img[src*='photo']")).hasCount(0);
-		}
+		Page reporter = chromium.newPhoneContext("zh-CN", 30.259, 120.130).newPage();
+		reporter.navigate("/p/" + number);
+		assertThat(reporter.locator("#ticket-state-label")).hasText("已解决");
+		assertThat(reporter.locator("#resolution-note")).hasText("充电桩已更换，欢迎继续使用。");
+		assertThat(reporter.locator("body")).not().containsText(master.username());
+		assertThat(reporter.locator("img[src*='photo']")).hasCount(0);
 	}
 
 	private TicketFixtures fixtures() {
 		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
-	}
-
-	private String base() {
-		return "http://localhost:" + port;
 	}
 
 }

@@ -10,35 +10,23 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import org.yizhan.ticket.ProblemTickets;
-import org.yizhan.ticket.ProblemType;
-import org.yizhan.station.StationTokens;
-import org.yizhan.ticket.TicketResolved;
-import org.yizhan.ticket.EvidenceImages;
-import org.yizhan.ticket.TicketEscalation;
-import org.yizhan.ticket.TicketFixtures;
-import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.support.MutableClock;
-import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.TestAccounts;
+import org.yizhan.support.TestImages;
+import org.yizhan.ticket.ProblemType;
+import org.yizhan.ticket.TicketEscalation;
+import org.yizhan.ticket.TicketFixtures.Person;
+import org.yizhan.ticket.TicketResolved;
+import org.yizhan.ticket.TicketTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,6 +36,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yizhan.support.MvcCalls.body;
+import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Resolving a ticket over the staff API: who may (its holder, those above it in the
@@ -55,54 +45,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * problem types that need one, stored without its GPS position), and what the reporter
  * then sees. The demo city's union accounts play the unions.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
-@RecordApplicationEvents
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TicketResolutionTests {
-
-	/** {@code yizhan.demo.password} of the test configuration. */
-	static final String DEMO_PASSWORD = "Test-demo-2046";
+class TicketResolutionTests extends TicketTestSupport {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	ApplicationEvents events;
-
-	TicketFixtures fixtures;
-
-	Person master;
-
-	Person liaison;
 
 	Person general;
 
 	Person otherMaster;
 
 	@BeforeAll
-	void people(@Autowired StationRegistry registry, @Autowired StationResponsibilities responsibilities,
-			@Autowired ProblemTickets tickets, @Autowired StationTokens tokens) throws Exception {
-		fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
-		Station home = fixtures.listedStation("330106");
-		master = fixtures.account("330106", List.of("STATION_MASTER"), home);
-		liaison = fixtures.account("330106", List.of("LIAISON"), home);
+	void stationMastersOfOtherStations() throws Exception {
 		// bound to a station of their own only: they see others through the chains
 		// naming them
 		general = fixtures.account("330106", List.of("STATION_MASTER"), fixtures.listedStation("330106"));
 		otherMaster = fixtures.account("330106", List.of("STATION_MASTER"), fixtures.listedStation("330106"));
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
 	}
 
 	@Test
@@ -178,8 +138,8 @@ class TicketResolutionTests {
 		assertThat(json(notAnImage).read("$.errors[0].code", String.class)).isEqualTo("photo.notAnImage");
 		assertThat(status(number)).isEqualTo("OPEN");
 
-		byte[] upload = EvidenceImages.jpegWithGps();
-		assertThat(EvidenceImages.contains(upload, EvidenceImages.GPS_MARKER)).isTrue();
+		byte[] upload = TestImages.jpegWithGps();
+		assertThat(TestImages.contains(upload, TestImages.GPS_MARKER)).isTrue();
 		MvcResult resolved = fixtures.as(master,
 				multipart("/api/v1/tickets/" + number + "/resolve")
 					.file(new MockMultipartFile("photo", "p.jpg", "image/jpeg", upload))
@@ -192,8 +152,8 @@ class TicketResolutionTests {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(stored).startsWith(0xFF, 0xD8);
-		assertThat(EvidenceImages.contains(stored, EvidenceImages.GPS_MARKER)).isFalse();
-		assertThat(EvidenceImages.contains(stored, "Exif".getBytes())).isFalse();
+		assertThat(TestImages.contains(stored, TestImages.GPS_MARKER)).isFalse();
+		assertThat(TestImages.contains(stored, "Exif".getBytes())).isFalse();
 		assertThat(thumbnail.length).isPositive().isLessThan(stored.length);
 		String key = jdbc.sql("select resolution_photo_key from problem_ticket where number = ?")
 			.param(number)
@@ -297,7 +257,7 @@ class TicketResolutionTests {
 	}
 
 	private MvcResult demo(String username, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic(username, DEMO_PASSWORD))).andReturn();
+		return mvc.perform(request.with(httpBasic(username, TestAccounts.DEMO_PASSWORD))).andReturn();
 	}
 
 	private String status(String number) {
@@ -310,14 +270,6 @@ class TicketResolutionTests {
 	private static List<String> numbers(MvcResult result) throws Exception {
 		assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
 		return json(result).read("$.content[*].number");
-	}
-
-	private static String body(MvcResult result) throws Exception {
-		return result.getResponse().getContentAsString();
-	}
-
-	private static DocumentContext json(MvcResult result) throws Exception {
-		return JsonPath.parse(result.getResponse().getContentAsString());
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.yizhan.station.photo;
+package org.yizhan.support;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -16,26 +16,26 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /**
- * Builds test uploads in code, so every byte a test depends on is visible in the test
- * sources.
+ * Builds test uploads in code (station photos, a ticket's evidence), so every byte a test
+ * depends on is visible in the test sources.
  */
-final class TestImages {
+public final class TestImages {
 
 	/**
 	 * A 1x1 lossless (VP8L) WebP: the lossless probe from Google's WebP FAQ ("How can I
 	 * detect browser support for WebP?"), used widely as a feature-detection image.
 	 */
-	static final byte[] WEBP_LOSSLESS_1X1 = Base64.getDecoder()
+	public static final byte[] WEBP_LOSSLESS_1X1 = Base64.getDecoder()
 		.decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
 	/** A 1x1 lossy (VP8) WebP, the lossy probe from the same FAQ. */
-	static final byte[] WEBP_LOSSY_1X1 = Base64.getDecoder()
+	public static final byte[] WEBP_LOSSY_1X1 = Base64.getDecoder()
 		.decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
 
 	/**
 	 * Bytes that appear in the GPS latitude of {@link #exifApp1(int)}; must not survive.
 	 */
-	static final byte[] GPS_MARKER = { 0x47, 0x50, 0x53, 0x21, 0x13, 0x37, 0x7E, 0x11 };
+	public static final byte[] GPS_MARKER = { 0x47, 0x50, 0x53, 0x21, 0x13, 0x37, 0x7E, 0x11 };
 
 	private TestImages() {
 	}
@@ -44,7 +44,7 @@ final class TestImages {
 	 * A picture of the given size, left half red and right half blue, on an opaque
 	 * ground.
 	 */
-	static BufferedImage redLeftBlueRight(int width, int height) {
+	public static BufferedImage redLeftBlueRight(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setColor(Color.RED);
@@ -55,7 +55,7 @@ final class TestImages {
 		return image;
 	}
 
-	static byte[] encode(BufferedImage image, String format) {
+	public static byte[] encode(BufferedImage image, String format) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
 			if (!ImageIO.write(image, format, bytes)) {
@@ -68,11 +68,11 @@ final class TestImages {
 		return bytes.toByteArray();
 	}
 
-	static byte[] jpeg(int width, int height) {
+	public static byte[] jpeg(int width, int height) {
 		return encode(redLeftBlueRight(width, height), "jpeg");
 	}
 
-	static BufferedImage decode(byte[] bytes) {
+	public static BufferedImage decode(byte[] bytes) {
 		try {
 			BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
 			if (image == null) {
@@ -85,8 +85,23 @@ final class TestImages {
 		}
 	}
 
+	/**
+	 * A 640 × 480 JPEG, as a phone takes it (a white sign on a green wall), with an EXIF
+	 * segment holding the GPS position of {@link #exifApp1(int)}.
+	 */
+	public static byte[] jpegWithGps() {
+		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(20, 140, 90));
+		graphics.fillRect(0, 0, 640, 480);
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(200, 150, 240, 180);
+		graphics.dispose();
+		return withApp1AfterSoi(encode(image, "jpeg"), exifApp1(1));
+	}
+
 	/** Inserts an APP1 segment right after the SOI marker of a JPEG. */
-	static byte[] withApp1AfterSoi(byte[] jpeg, byte[] app1Payload) {
+	public static byte[] withApp1AfterSoi(byte[] jpeg, byte[] app1Payload) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(jpeg, 0, 2);
 		out.write(0xFF);
@@ -103,7 +118,7 @@ final class TestImages {
 	 * An APP1 payload {@code Exif\0\0} + little-endian TIFF: IFD0 holds Orientation and a
 	 * pointer to a GPS IFD with latitude/longitude, laid out as cameras do.
 	 */
-	static byte[] exifApp1(int orientation) {
+	public static byte[] exifApp1(int orientation) {
 		ByteBuffer tiff = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN);
 		tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
 		// IFD0 at 8: 2 entries (2 + 24 bytes) + next IFD offset (4) -> GPS IFD at 38
@@ -143,7 +158,7 @@ final class TestImages {
 	 * A PNG built chunk by chunk with correct CRCs, RGB 8 bit, whose IDAT is the given
 	 * uncompressed scanline data, deflated.
 	 */
-	static byte[] png(int width, int height, byte[] scanlines) {
+	public static byte[] png(int width, int height, byte[] scanlines) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
 		ByteBuffer header = ByteBuffer.allocate(13);
@@ -155,7 +170,7 @@ final class TestImages {
 	}
 
 	/** Scanlines of a solid RGB image: per row a filter byte 0 then width x (r, g, b). */
-	static byte[] solidScanlines(int width, int height, int r, int g, int b) {
+	public static byte[] solidScanlines(int width, int height, int r, int g, int b) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (int y = 0; y < height; y++) {
 			out.write(0);
@@ -192,18 +207,18 @@ final class TestImages {
 		return out.toByteArray();
 	}
 
-	static byte[] concat(byte[] first, byte[] second) {
+	public static byte[] concat(byte[] first, byte[] second) {
 		byte[] result = new byte[first.length + second.length];
 		System.arraycopy(first, 0, result, 0, first.length);
 		System.arraycopy(second, 0, result, first.length, second.length);
 		return result;
 	}
 
-	static boolean contains(byte[] haystack, byte[] needle) {
+	public static boolean contains(byte[] haystack, byte[] needle) {
 		return indexOf(haystack, needle) >= 0;
 	}
 
-	static int indexOf(byte[] haystack, byte[] needle) {
+	public static int indexOf(byte[] haystack, byte[] needle) {
 		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
 			for (int j = 0; j < needle.length; j++) {
 				if (haystack[i + j] != needle[j]) {
@@ -215,12 +230,12 @@ final class TestImages {
 		return -1;
 	}
 
-	static byte[] ascii(String text) {
+	public static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** The marker codes of a JPEG's header segments, from SOI up to and including SOS. */
-	static java.util.List<Integer> jpegMarkers(byte[] jpeg) {
+	public static java.util.List<Integer> jpegMarkers(byte[] jpeg) {
 		java.util.List<Integer> markers = new java.util.ArrayList<>();
 		int pos = 2;
 		markers.add(0xD8);
