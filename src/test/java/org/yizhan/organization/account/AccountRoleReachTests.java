@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.support.HttpCaller;
 import org.yizhan.support.MutableClockConfiguration;
+import org.yizhan.support.MvcCalls;
+import org.yizhan.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,7 +69,7 @@ class AccountRoleReachTests {
 		for (String action : List.of("reset-password", "disable", "enable", "unlock")) {
 			MvcResult refused = asXihuAdmin(post("/api/v1/accounts/" + auditor.id() + "/" + action));
 			assertThat(refused.getResponse().getStatus()).as(action).isEqualTo(403);
-			assertThat(Accounts.json(refused).read("$.detail", String.class)).as(action).contains("AUDITOR");
+			assertThat(MvcCalls.json(refused).read("$.detail", String.class)).as(action).contains("AUDITOR");
 		}
 		MvcResult edit = asXihuAdmin(patch("/api/v1/accounts/" + auditor.id()).contentType(MediaType.APPLICATION_JSON)
 			.header("If-Match", "\"" + version(auditor.id()) + "\"")
@@ -88,8 +90,8 @@ class AccountRoleReachTests {
 
 	@Test
 	void anAccountWithOnlyRolesTheAdminHoldsIsStillManaged() throws Exception {
-		Accounts.Created master = this.accounts.create(Accounts.ADMIN, Accounts.ADMIN_PASSWORD, "330106", "REVIEWER",
-				"INSPECTOR");
+		Accounts.Created master = this.accounts.create(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, "330106",
+				"REVIEWER", "INSPECTOR");
 
 		MvcResult reset = asXihuAdmin(post("/api/v1/accounts/" + master.id() + "/reset-password"));
 
