@@ -80,7 +80,8 @@ class TicketConsoleController {
 		model.addAttribute("query", query);
 		model.addAttribute("result", result);
 		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("problems", ProblemType.values());
+		// Not "problems": that is the layout's slot for error messages, shown in red.
+		model.addAttribute("problemTypes", ProblemType.values());
 		model.addAttribute("views", TicketQuery.View.values());
 		model.addAttribute("states", TicketQuery.State.values());
 		model.addAttribute("organizations", this.organizations.listCovering(this.registry.listDistrictsInUse()));

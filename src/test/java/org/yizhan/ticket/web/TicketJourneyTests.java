@@ -168,6 +168,37 @@ class TicketJourneyTests {
 		}
 	}
 
+	@Test
+	void theTicketListOpensWithoutAnErrorBoxOnADeskAndOnAPhoneInBothLanguages() throws Exception {
+		TicketFixtures fixtures = fixtures();
+		Person admin = fixtures.account("330106", List.of("ORG_ADMIN"));
+
+		for (String language : List.of("zh-CN", "en")) {
+			try (BrowserContext desk = browser.newContext(base(), language);
+					BrowserContext phone = browser.newPhoneContext(base(), language, 30.259, 120.130)) {
+				for (BrowserContext context : List.of(desk, phone)) {
+					Page page = context.newPage();
+					signIn(page, admin);
+					Response response = page.navigate("/console/tickets");
+
+					assertThat(response.status()).isEqualTo(200);
+					assertThat(page.locator("#ticket-filters")).isVisible();
+					assertThat(page.locator(".alert-danger")).hasCount(0);
+					assertThat(page.locator("#problem option")).hasCount(ProblemType.values().length + 1);
+					assertThat(page.locator("body")).not().containsText("BROKEN_FACILITY");
+				}
+			}
+		}
+	}
+
+	private static void signIn(Page page, Person person) {
+		page.navigate("/login");
+		page.fill("#username", person.username());
+		page.fill("#password", TicketFixtures.PASSWORD);
+		page.click("button[type=submit]");
+		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
+	}
+
 	private TicketFixtures fixtures() {
 		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
 	}
