@@ -1,16 +1,21 @@
 package org.yizhan;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
@@ -42,6 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 class ConsoleJourneyTests {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleJourneyTests.class);
+
+	/**
+	 * The budget of a console page on a cold cache at the loopback (issue 21, item 11).
+	 */
+	static final long INTERACTIVE_MILLIS = 1000;
+
+	private static final Pattern VERSIONED_WEBJAR = Pattern.compile(".*/webjars/[^/]+/\\d[^/]*/.*");
 
 	private static Browser browser;
 
@@ -127,6 +141,58 @@ class ConsoleJourneyTests {
 			page.fill("#password", TicketFixtures.PASSWORD);
 			page.click("button[type=submit]");
 			assertThat(page).hasURL(Pattern.compile(".*/console/stations$"));
+		}
+	}
+
+	@Test
+	void versionedLibraryFilesAreKeptForAYearAndEveryMainPageIsReadyWithinASecondOnAColdCache() throws Exception {
+		TicketFixtures fixtures = fixtures();
+		Station station = fixtures.listedStation("330106");
+		Person admin = fixtures.account("330106", List.of("ORG_ADMIN"));
+		List<String> pages = List.of("/console/stations", "/console/stations/" + station.id().value(),
+				"/console/tickets", "/console/figures", "/console/coverage", "/console/notifications",
+				"/console/accounts", "/console/audit");
+
+		try (BrowserContext desk = browser.newContext(base(), "zh-CN")) {
+			Page page = desk.newPage();
+			signIn(page, admin);
+			CDPSession devtools = desk.newCDPSession(page);
+			devtools.send("Network.enable");
+			Map<String, String> libraries = new LinkedHashMap<>();
+			page.onResponse(response -> {
+				if (VERSIONED_WEBJAR.matcher(response.url()).matches()) {
+					libraries.put(response.url(), String.valueOf(response.headers().get("cache-control")));
+				}
+			});
+			Map<String, Long> interactive = new LinkedHashMap<>();
+			Map<String, Long> load = new LinkedHashMap<>();
+			List<String> tooSlow = new ArrayList<>();
+			for (String path : pages) {
+				devtools.send("Network.clearBrowserCache");
+				Response response = page.navigate(path);
+				page.waitForLoadState(LoadState.LOAD);
+				assertThat(response.status()).as(path).isEqualTo(200);
+				long millis = ((Number) page.evaluate(
+						"() => Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)"))
+					.longValue();
+				long loaded = ((Number) page
+					.evaluate("() => Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)"))
+					.longValue();
+				interactive.put(path, millis);
+				load.put(path, loaded);
+				if (millis > INTERACTIVE_MILLIS) {
+					tooSlow.add(path + " " + millis + " ms");
+				}
+			}
+			log.info("Console pages on a cold cache, ms: interactive (DOMContentLoaded handled) {}, loaded {}",
+					interactive, load);
+
+			assertThat(libraries).as("versioned WebJar files were loaded").isNotEmpty();
+			libraries.forEach((url, cacheControl) -> assertThat(cacheControl).as(url)
+				.contains("max-age=31536000")
+				.contains("immutable")
+				.doesNotContain("no-cache"));
+			assertThat(tooSlow).as("pages over %d ms on a cold cache", INTERACTIVE_MILLIS).isEmpty();
 		}
 	}
 
