@@ -203,6 +203,16 @@ public class StationRegistry {
 	}
 
 	/**
+	 * A suspended station, for anyone: its public page says why it is closed and when it
+	 * expects to reopen, rather than that it does not exist. Drafts and delisted stations
+	 * stay out of sight.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> findSuspended(StationId id) {
+		return stations.findById(id).filter(station -> station.status() == StationStatus.SUSPENDED);
+	}
+
+	/**
 	 * A station whatever its status, for anyone who holds its signed QR code: the rating
 	 * page tells a worker who scans the poster of a suspended or delisted station so,
 	 * kindly, and needs the station for that. Callers show no more of it than the poster
