@@ -30,8 +30,7 @@ class TemplateFoldersTests {
 	private static final Path MAIN_JAVA = Path.of("src/main/java/org/yizhan");
 
 	private static final Set<String> PLATFORM = Set.of("layout.html", "login.html", "error.html", "error/403.html",
-			"error/503.html",
-			"error/404.html");
+			"error/503.html", "error/404.html");
 
 	/**
 	 * A view name returned or rendered in Java: {@code "ticket/console/tickets"}, with a
