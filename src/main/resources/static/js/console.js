@@ -9,6 +9,22 @@
     }
   }, true);
 
+  // A station picked from a search is added to the list of codes it names (the account form).
+  document.addEventListener('click', function (event) {
+    var picked = event.target.closest && event.target.closest('[data-add-station]');
+    if (!picked) {
+      return;
+    }
+    var field = document.querySelector(picked.getAttribute('data-add-station'));
+    var code = picked.getAttribute('data-code');
+    var codes = field.value.split(/[,，、;；\s]+/).filter(function (part) { return part !== ''; });
+    if (codes.indexOf(code) < 0) {
+      codes.push(code);
+    }
+    field.value = codes.join(', ');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+
   // A photo over the limit is refused here, before minutes of upload on a slow line.
   document.addEventListener('change', function (event) {
     var input = event.target;

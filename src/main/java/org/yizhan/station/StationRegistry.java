@@ -6,11 +6,15 @@ import java.time.LocalDate;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import org.yizhan.geo.GeoPoint;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Assignments;
 import org.yizhan.organization.Audited;
@@ -120,9 +124,12 @@ public class StationRegistry {
 			requireInScope(scope, details.districtCode());
 		}
 		StationDetails before = station.details();
-		String summary = summary(station);
+		List<String> changed = changedFields(before, details);
+		String summary = summary(station) + values(before, changed, "; ");
 		station.revise(details, now());
-		return save(station, "station.revise", summary, "changed=" + String.join(", ", changedFields(before, details)));
+		String newValues = values(details, changed, "");
+		return save(station, "station.revise", summary,
+				(newValues.isEmpty() ? "" : newValues + "; ") + "changed=" + String.join(", ", changed));
 	}
 
 	public Station list(StationId id, Long expectedVersion) {
@@ -235,6 +242,16 @@ public class StationRegistry {
 	@Transactional(readOnly = true)
 	public Optional<Station> findListed(StationId id) {
 		return stations.findById(id).filter(station -> station.status() == StationStatus.LISTED);
+	}
+
+	/**
+	 * A suspended station, for anyone: its public page says why it is closed and when it
+	 * expects to reopen, rather than that it does not exist. Drafts and delisted stations
+	 * stay out of sight.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> findSuspended(StationId id) {
+		return stations.findById(id).filter(station -> station.status() == StationStatus.SUSPENDED);
 	}
 
 	/**
@@ -397,7 +414,8 @@ public class StationRegistry {
 
 	/**
 	 * What an auditor needs to follow a station's history at a glance; personal data (the
-	 * phone) never goes into the log, changed fields are named, not copied.
+	 * phone) never goes into the log. A revision adds the changed fields' values before
+	 * and after ({@link #values}).
 	 */
 	static String summary(Station station) {
 		StringBuilder summary = new StringBuilder("status=").append(station.status())
@@ -415,6 +433,46 @@ public class StationRegistry {
 				.append(delisting.reason())
 				.append(delisting.note() == null ? "" : "; delistingNote=" + delisting.note()));
 		return summary.append("; photos=").append(station.photos().size()).toString();
+	}
+
+	/**
+	 * The values of the changed fields, {@code key=value} each after a {@code "; "} (the
+	 * first after {@code lead}), so that the log shows what a field was and became; the
+	 * phone, personal data, is named among the changed fields but not copied.
+	 */
+	static String values(StationDetails details, List<String> changed, String lead) {
+		List<String> pairs = new ArrayList<>();
+		for (RecordComponent component : StationDetails.class.getRecordComponents()) {
+			if (!changed.contains(component.getName()) || component.getName().equals("phone")) {
+				continue;
+			}
+			try {
+				pairs.add(component.getName() + "=" + auditValue(component.getAccessor().invoke(details)));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return pairs.isEmpty() ? "" : lead + String.join("; ", pairs);
+	}
+
+	private static String auditValue(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof BigDecimal number) {
+			return number.stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof GeoPoint point) {
+			return String.format(Locale.ROOT, "%.6f,%.6f", point.lat(), point.lon());
+		}
+		if (value instanceof SmartEntry entry) {
+			return entry.method().name() + " " + entry.unattendedHours();
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(" "));
+		}
+		return String.valueOf(value);
 	}
 
 	static List<String> changedFields(StationDetails before, StationDetails after) {

@@ -101,7 +101,11 @@ class PublicPageController {
 
 	@GetMapping("/stations/{id}")
 	String station(@PathVariable String id, Model model, Locale locale) {
-		IndexedStation listed = listed(id);
+		Optional<IndexedStation> inIndex = parse(id).flatMap(finder::findById);
+		if (inIndex.isEmpty()) {
+			return suspended(id, model, locale);
+		}
+		IndexedStation listed = inIndex.get();
 		Station station = registry.findListed(StationId.of(listed.id()))
 			.orElseThrow(() -> StationNotFoundException.byId(id));
 		LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
@@ -113,6 +117,27 @@ class PublicPageController {
 						entry(listed, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
 						navigation(listed, locale)));
 		return "finder/station";
+	}
+
+	/**
+	 * A station closed for a while: a worker who kept its link, or reached it from a
+	 * poster, reads why and until when, as on its rating page. Anything else not on the
+	 * map is not found.
+	 */
+	private String suspended(String id, Model model, Locale locale) {
+		Station station = parse(id).map(StationId::of)
+			.flatMap(registry::findSuspended)
+			.orElseThrow(() -> StationNotFoundException.byId(id));
+		Station.Suspension suspension = station.suspension().orElseThrow();
+		DateTimeFormatter date = DateTimeFormatter.ofPattern(message("finder.suspended.dateFormat", locale), locale);
+		model.addAttribute("station",
+				new SuspendedStationView(station.details().name(), station.details().address(), suspension.reason(),
+						(suspension.expectedReopening() != null) ? date.format(suspension.expectedReopening()) : null));
+		return "finder/suspended";
+	}
+
+	/** What the page of a suspended station shows. */
+	record SuspendedStationView(String name, String address, String reason, String reopening) {
 	}
 
 	/** Photos of listed stations only: a draft's photos are not public yet. */

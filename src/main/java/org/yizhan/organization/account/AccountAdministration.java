@@ -93,6 +93,27 @@ public class AccountAdministration {
 		return accounts.search(actor.organizationPath(), query, page, size);
 	}
 
+	/** The stations the account is bound to, by code. */
+	@Transactional(readOnly = true)
+	public List<BoundStation> listBoundStations(Account account) {
+		return accounts.listStations(account.stationIds());
+	}
+
+	/**
+	 * Up to {@code limit} stations of the actor's subtree, not delisted, whose code
+	 * starts with or whose name contains the text: what an admin picks a station master's
+	 * stations from.
+	 */
+	@Transactional(readOnly = true)
+	public List<BoundStation> searchStations(Actor actor, String text, int limit) {
+		requireAdmin(actor);
+		String stripped = (text != null) ? text.strip() : "";
+		if (stripped.isEmpty()) {
+			return List.of();
+		}
+		return accounts.searchStations(actor.organizationPath(), stripped, limit);
+	}
+
 	@Transactional(readOnly = true)
 	public Account get(Actor actor, long id) {
 		requireReader(actor);
@@ -103,9 +124,22 @@ public class AccountAdministration {
 		requireAdmin(actor);
 		List<Violation> violations = new ArrayList<>();
 		String username = validator.username(input.username(), violations);
-		AccountDetails details = validator.validate(input, violations);
+		boolean taken = violations.isEmpty() && accounts.usernameTaken(username);
+		AccountDetails details;
+		try {
+			details = validator.validate(input, violations);
+		}
+		catch (InvalidInputException ex) {
+			// A taken name is a conflict on its own, but among other mistakes it is
+			// one more to fix: the form lists them all at once.
+			if (taken) {
+				violations.add(Violation.of("username", "account.username.taken", username));
+				throw new InvalidInputException(violations);
+			}
+			throw ex;
+		}
 		Organization organization = checkGrant(actor, details, Set.of());
-		if (accounts.usernameTaken(username)) {
+		if (taken) {
 			throw new ConflictException("username", "account.username.taken", username);
 		}
 		String oneTimePassword = oneTimePassword();
@@ -221,8 +255,9 @@ public class AccountAdministration {
 	}
 
 	/**
-	 * The organisation must lie in the actor's subtree, every role added must be one the
-	 * actor may grant, and bound stations must lie in the account's organisation.
+	 * The organisation must lie in the actor's subtree and every role added must be one
+	 * the actor may grant (the validator has checked that bound stations lie in the
+	 * account's organisation).
 	 */
 	private Organization checkGrant(Actor actor, AccountDetails details, Set<Role> before) {
 		Organization organization = organizations.findByCode(details.organizationCode()).orElseThrow();
@@ -233,16 +268,6 @@ public class AccountAdministration {
 			if (!before.contains(role) && !actor.holds(role) && !BOUND_ROLES.contains(role)) {
 				throw new ForbiddenException("account.forbidden.role", role.name());
 			}
-		}
-		Set<Long> inSubtree = accounts.stationsInSubtree(details.stationIds(), organization.path());
-		List<Violation> violations = new ArrayList<>();
-		for (Long station : new TreeSet<>(details.stationIds())) {
-			if (!inSubtree.contains(station)) {
-				violations.add(Violation.of("stations", "account.binding.stationOutside", station));
-			}
-		}
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations);
 		}
 		return organization;
 	}

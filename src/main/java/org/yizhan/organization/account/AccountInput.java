@@ -9,12 +9,26 @@ import java.util.List;
  * @param organization the organisation code
  * @param roles role names
  * @param stations station ids, for STATION_MASTER and LIAISON
+ * @param stationCodes station codes ({@code 330106-0001}), bound like the ids; the
+ * console's form sends what was typed, the API ids
  * @param hostName for HOST
  * @param contractEndsOn {@code yyyy-MM-dd}, for EVALUATOR
  * @param email where notifications are e-mailed, optional
  */
 public record AccountInput(String username, String displayName, String organization, List<String> roles,
-		String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
-		String email) {
+		String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn, String email,
+		List<String> stationCodes) {
+
+	public AccountInput {
+		stationCodes = (stationCodes != null) ? List.copyOf(stationCodes) : List.of();
+	}
+
+	/** An input binding stations by id only. */
+	public AccountInput(String username, String displayName, String organization, List<String> roles,
+			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
+			String email) {
+		this(username, displayName, organization, roles, mobilePhone, idNumber, stations, hostName, contractEndsOn,
+				email, List.of());
+	}
 
 }

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,10 +22,10 @@ import org.yizhan.platform.web.RequestValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an {@link AccountInput} field by field and reports everything wrong at once.
- * Bindings go with their roles: station masters and liaisons need stations, a host
- * account its host, an evaluator its contract's last day; a binding without its role is
- * refused rather than silently kept.
+ * Checks an {@link AccountInput} field by field and reports everything wrong at once,
+ * stations outside the account's organisation included. Bindings go with their roles:
+ * station masters and liaisons need stations, a host account its host, an evaluator its
+ * contract's last day; a binding without its role is refused rather than silently kept.
  */
 @Component
 class AccountInputValidator {
@@ -51,8 +54,11 @@ class AccountInputValidator {
 
 	private final OrganizationTree organizations;
 
-	AccountInputValidator(OrganizationTree organizations) {
+	private final AccountRepository accounts;
+
+	AccountInputValidator(OrganizationTree organizations, AccountRepository accounts) {
 		this.organizations = organizations;
+		this.accounts = accounts;
 	}
 
 	/** The username of a new account, stripped; refused unless well-formed. */
@@ -95,17 +101,7 @@ class AccountInputValidator {
 			}
 		}
 		String email = email(input.email(), "email", violations);
-		Set<Long> stations = new HashSet<>();
-		if (input.stations() != null) {
-			for (Long station : input.stations()) {
-				if (station == null || station <= 0) {
-					violations.add(Violation.of("stations", "validation.type"));
-				}
-				else {
-					stations.add(station);
-				}
-			}
-		}
+		Set<Long> stations = stations(input, organization, violations);
 		boolean bound = roles.contains(Role.STATION_MASTER) || roles.contains(Role.LIAISON);
 		if (bound && stations.isEmpty()) {
 			violations.add(Violation.of("stations", "account.binding.stationsRequired"));
@@ -141,6 +137,45 @@ class AccountInputValidator {
 		}
 		return new AccountDetails(displayName, organization.code(), roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles),
 				mobile, idNumber, stations, hostName, contractEndsOn, email);
+	}
+
+	/**
+	 * The stations to bind, by id or by code, each of them in the organisation's subtree;
+	 * every one that is not is named (by what was typed) in its own violation.
+	 */
+	private Set<Long> stations(AccountInput input, Organization organization, List<Violation> violations) {
+		Map<Long, String> typed = new LinkedHashMap<>();
+		if (input.stations() != null) {
+			for (Long station : input.stations()) {
+				if (station == null || station <= 0) {
+					violations.add(Violation.of("stations", "validation.type"));
+				}
+				else {
+					typed.putIfAbsent(station, station.toString());
+				}
+			}
+		}
+		Set<String> codes = new LinkedHashSet<>();
+		input.stationCodes().stream().map(String::strip).filter(code -> !code.isEmpty()).forEach(codes::add);
+		Map<String, Long> found = accounts.stationIdsByCode(codes);
+		for (String code : codes) {
+			Long id = found.get(code);
+			if (id == null) {
+				violations.add(Violation.of("stations", "account.binding.stationOutside", code));
+			}
+			else {
+				typed.putIfAbsent(id, code);
+			}
+		}
+		if (organization != null && !typed.isEmpty()) {
+			Set<Long> inSubtree = accounts.stationsInSubtree(typed.keySet(), organization.path());
+			typed.forEach((id, asTyped) -> {
+				if (!inSubtree.contains(id)) {
+					violations.add(Violation.of("stations", "account.binding.stationOutside", asTyped));
+				}
+			});
+		}
+		return new HashSet<>(typed.keySet());
 	}
 
 	/**

@@ -256,6 +256,48 @@ class AccountRepository {
 			.list());
 	}
 
+	/** The ids of the stations with these codes, by code; unknown codes are left out. */
+	Map<String, Long> stationIdsByCode(Set<String> codes) {
+		if (codes.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("select s.code, s.id from station s where s.code in (:codes)")
+			.param("codes", codes)
+			.query((rs, row) -> ids.put(rs.getString("code"), rs.getLong("id")))
+			.list();
+		return ids;
+	}
+
+	/** The stations with these ids, by code. */
+	List<BoundStation> listStations(Set<Long> stationIds) {
+		if (stationIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select s.id, s.code, s.name from station s where s.id in (:ids) order by s.code")
+			.param("ids", stationIds)
+			.query((rs, row) -> new BoundStation(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+			.list();
+	}
+
+	/**
+	 * Stations of the subtree at {@code path}, not delisted, whose code starts with or
+	 * whose name contains {@code text}, by code.
+	 */
+	List<BoundStation> searchStations(String path, String text, int limit) {
+		String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return jdbc
+			.sql("select s.id, s.code, s.name from station s join organization o on o.code = s.district_code "
+					+ "where s.status <> 'DELISTED' and (s.code like :prefix or s.name like :part) and" + IN_SUBTREE
+					+ "order by s.code limit :limit")
+			.param("prefix", escaped + "%")
+			.param("part", "%" + escaped + "%")
+			.param("path", path)
+			.param("limit", limit)
+			.query((rs, row) -> new BoundStation(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+			.list();
+	}
+
 	private void replaceStations(long accountId, Set<Long> stationIds) {
 		jdbc.sql("delete from account_station where account_id = :id").param("id", accountId).update();
 		for (Long stationId : stationIds) {

@@ -51,6 +51,30 @@ public class AuditLog {
 	}
 
 	/**
+	 * Every action recorded so far, for the filter's drop-down: one index probe per
+	 * distinct value (a loose index scan), however long the log.
+	 */
+	public List<String> listActions() {
+		return distinct("action");
+	}
+
+	/** Every kind of object recorded so far, for the filter's drop-down. */
+	public List<String> listTargetTypes() {
+		return distinct("target_type");
+	}
+
+	/** The distinct values of an indexed column, in order; {@code column} is ours. */
+	private List<String> distinct(String column) {
+		return jdbc.sql("""
+				with recursive seen(value) as (
+				  (select %1$s from audit_entry order by %1$s limit 1)
+				  union all
+				  select (select %1$s from audit_entry where %1$s > seen.value order by %1$s limit 1)
+				  from seen where seen.value is not null)
+				select value from seen where value is not null""".formatted(column)).query(String.class).list();
+	}
+
+	/**
 	 * The path of an organisation as recorded, merged or not: the subtree to filter by.
 	 */
 	public Optional<String> findOrganizationPath(String code) {

@@ -1,18 +1,18 @@
 package org.yizhan.organization.web;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.organization.Actor;
-import org.yizhan.organization.audit.AuditEntry;
 import org.yizhan.organization.audit.AuditFilter;
 import org.yizhan.organization.audit.AuditLog;
 import org.yizhan.organization.audit.AuditPage;
 import org.yizhan.platform.InvalidInputException;
-import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.web.ConsoleMessages;
 
 import org.springframework.context.MessageSource;
@@ -32,22 +32,24 @@ class AuditConsoleController {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
 	private final AuditLog log;
 
 	private final ConsoleMessages consoleMessages;
 
 	private final MessageSource messages;
 
-	AuditConsoleController(AuditLog log, MessageSource messages, ConsoleMessages consoleMessages) {
+	private final AuditSentences sentences;
+
+	AuditConsoleController(AuditLog log, MessageSource messages, ConsoleMessages consoleMessages,
+			AuditSentences sentences) {
 		this.consoleMessages = consoleMessages;
 		this.log = log;
 		this.messages = messages;
+		this.sentences = sentences;
 	}
 
-	/** An entry as the page shows it: the time in Shanghai and the action's label. */
-	record Row(AuditEntry entry, String time, String actionLabel) {
+	/** A drop-down's choice: what is sent, what is read. */
+	record Choice(String value, String label) {
 	}
 
 	@GetMapping("/console/audit")
@@ -66,7 +68,11 @@ class AuditConsoleController {
 		}
 		model.addAttribute("filters", request);
 		model.addAttribute("result", result);
-		model.addAttribute("rows", result.content().stream().map(this::row).toList());
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("rows", result.content().stream().map(entry -> sentences.row(entry, locale)).toList());
+		model.addAttribute("actions", choices(log.listActions(), action -> sentences.actionLabel(action, locale)));
+		model.addAttribute("targetTypes",
+				choices(log.listTargetTypes(), type -> sentences.targetTypeLabel(type, locale)));
 		model.addAttribute("query", query(request));
 		return "organization/console/audit";
 	}
@@ -79,9 +85,13 @@ class AuditConsoleController {
 		AuditCsv.write(log, filter, messages, LocaleContextHolder.getLocale(), response);
 	}
 
-	private Row row(AuditEntry entry) {
-		return new Row(entry, LocalDateTime.ofInstant(entry.occurredAt(), YizhanTime.ZONE).format(TIME),
-				messages.getMessage(entry.action(), null, entry.action(), LocaleContextHolder.getLocale()));
+	/** The values by their labels, in the order of the labels. */
+	private static List<Choice> choices(List<String> values, Function<String, String> label) {
+		Collator collator = Collator.getInstance(Locale.CHINA);
+		return values.stream()
+			.map(value -> new Choice(value, label.apply(value)))
+			.sorted(Comparator.comparing(Choice::label, collator))
+			.toList();
 	}
 
 	/** The filters as a query string, for the paging links and the export. */

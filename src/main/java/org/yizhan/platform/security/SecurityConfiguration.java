@@ -37,10 +37,13 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may do what. The console signs in with a form (CSRF-protected, session in
@@ -56,6 +59,16 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 class SecurityConfiguration {
 
 	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
+
+	/**
+	 * Request attributes that carry a page's refusal ({@link ForbiddenException}'s
+	 * message code and arguments) to the error page.
+	 */
+	static final String REFUSAL_CODE = "yizhanRefusalCode";
+
+	static final String REFUSAL_ARGS = "yizhanRefusalArgs";
+
+	private static final HttpSessionRequestCache REQUEST_CACHE = new HttpSessionRequestCache();
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
 			"img-src 'self' data: blob: https:", "style-src 'self' 'unsafe-inline'", "script-src 'self'",
@@ -132,6 +145,15 @@ class SecurityConfiguration {
 			ObjectProvider<AccessRules> rules) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/console/stations");
+		AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		AuthenticationEntryPoint signInPage = (request, response, ex) -> {
+			if (htmx(request)) {
+				signInAgain(request, response);
+			}
+			else {
+				loginPage.commence(request, response, ex);
+			}
+		};
 		http.authenticationManager(authentication).authorizeHttpRequests(requests -> {
 			// The one page an account whose password must change may open: the
 			// refusals below send it there.
@@ -150,24 +172,50 @@ class SecurityConfiguration {
 				success.onAuthenticationSuccess(request, response, signedIn);
 			}).failureHandler(SecurityConfiguration::loginFailed).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, ex) -> {
-				if (request.getHeader("HX-Request") != null) {
-					// A fragment htmx fetches is never answered with the password page:
-					// htmx would swap a whole page into a part of one. It leaves errors
-					// be.
-					response.sendError(HttpServletResponse.SC_FORBIDDEN);
-				}
-				else if (!SecurityProblems.holds(SecurityContextHolder.getContext().getAuthentication(),
-						Authorities.PASSWORD_CURRENT)) {
-					response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
-				}
-				else {
-					response.sendError(HttpServletResponse.SC_FORBIDDEN);
-				}
-			}))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(signInPage)
+				.accessDeniedHandler((request, response, ex) -> {
+					if (htmx(request)) {
+						// A fragment htmx fetches is never answered with the password
+						// page:
+						// htmx would swap a whole page into a part of one. It leaves
+						// errors
+						// be.
+						response.sendError(HttpServletResponse.SC_FORBIDDEN);
+					}
+					else if (!SecurityProblems.holds(SecurityContextHolder.getContext().getAuthentication(),
+							Authorities.PASSWORD_CURRENT)) {
+						response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+					}
+					else {
+						// The error page (error/403) says why, in the reader's language.
+						if (ex instanceof ForbiddenException forbidden) {
+							request.setAttribute(REFUSAL_CODE, forbidden.messageCode());
+							request.setAttribute(REFUSAL_ARGS, forbidden.args());
+						}
+						response.sendError(HttpServletResponse.SC_FORBIDDEN);
+					}
+				}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	/**
+	 * A part of a page that htmx asks for once the session has ended (idle, absolute
+	 * lifetime, signed out elsewhere) is answered 401 with {@code HX-Redirect}: htmx then
+	 * sends the whole browser to the sign-in page, where a redirect would have swapped
+	 * the sign-in page into the part. The fragment's address is not kept for after the
+	 * sign-in, which goes to the console's start instead of into a fragment.
+	 */
+	private static void signInAgain(HttpServletRequest request, HttpServletResponse response) {
+		REQUEST_CACHE.removeRequest(request, response);
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+	}
+
+	/** A request htmx sends for a part of a page. */
+	private static boolean htmx(HttpServletRequest request) {
+		return request.getHeader("HX-Request") != null;
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package org.yizhan.platform.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.yizhan.platform.YizhanTime;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -20,6 +23,11 @@ import org.yizhan.platform.Languages;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * A WebJar file under a version: the segment after the library starts with a digit.
+	 */
+	static final String VERSIONED_WEBJARS = "/webjars/*/{version:\\d[-.+\\w]*}/**";
 
 	@Bean
 	Clock clock() {
@@ -36,6 +44,19 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/login").setViewName("login");
+	}
+
+	/**
+	 * WebJar files at their version's address ({@code /webjars/leaflet/1.9.4/...}, which
+	 * is how the pages name them): a new version is a new address, so a copy can be kept
+	 * for a year without asking again. Addresses without a version, and the application's
+	 * own files, are revalidated (a 304 costs headers only; application.yml).
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler(VERSIONED_WEBJARS)
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
 	}
 
 	@Override

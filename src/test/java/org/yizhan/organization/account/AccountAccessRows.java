@@ -54,6 +54,9 @@ final class AccountAccessRows implements AccessRows {
 				ACCOUNT_READERS)
 			.leaks(() -> List.of(f.foreignUsername())));
 		rows.add(page("GET", "/console/accounts/new", c -> c.get("/console/accounts/new"), ADMIN, null));
+		rows.add(page("GET", "/console/accounts/stations",
+				c -> c.get("/console/accounts/stations?q=" + f.foreignStationCode()), ADMIN, null)
+			.leaks(() -> List.of(f.foreignStationCode())));
 		rows.add(page("POST", "/console/accounts",
 				c -> c.form("/console/accounts", Map.of("username", "mx" + f.serial() + System.nanoTime() % 100000,
 						"displayName", "矩阵", "organization", c.district(), "roles", "ORG_ADMIN")),

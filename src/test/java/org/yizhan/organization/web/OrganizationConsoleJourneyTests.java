@@ -63,7 +63,7 @@ class OrganizationConsoleJourneyTests {
 		page.click("#audit-filter");
 		assertThat(page.locator("#audit-count")).hasText("共 3 条记录");
 		assertThat(page.locator("#audit-table tbody tr").first()).containsText("更名");
-		assertThat(page.locator("#audit-table tbody tr").first()).containsText("name=武义县总工会（新）");
+		assertThat(page.locator("#audit-table tbody tr").first()).containsText("名称：武义县总工会 → 武义县总工会（新）");
 		assertThat(page.locator("#audit-table tbody tr").first().locator("td").first())
 			.hasText(Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"));
 

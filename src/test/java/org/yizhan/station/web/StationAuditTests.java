@@ -86,7 +86,7 @@ class StationAuditTests {
 	}
 
 	@Test
-	void aRevisionNamesTheFieldsThatChanged() throws Exception {
+	void aRevisionNamesTheFieldsThatChangedWithTheirValuesBeforeAndAfter() throws Exception {
 		DocumentContext station = json(send(post("/api/v1/stations").contentType(MediaType.APPLICATION_JSON)
 			.content(aStation().name("审计修改驿站").toJson()), 201));
 		long id = station.read("$.id", Long.class);
@@ -102,6 +102,13 @@ class StationAuditTests {
 			.query(String.class)
 			.single();
 		assertThat(after).contains("name=审计修改驿站（新）").endsWith("changed=name, openingHours");
+		assertThat(after).contains("; openingHours=24/7; changed=");
+		String before = jdbc
+			.sql("select before_summary from audit_entry where target_id = :code and action = 'station.revise'")
+			.param("code", code)
+			.query(String.class)
+			.single();
+		assertThat(before).contains("name=审计修改驿站").containsPattern("; openingHours=(?!24/7)\\S");
 	}
 
 	@Test

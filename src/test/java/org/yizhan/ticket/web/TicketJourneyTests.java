@@ -144,6 +144,30 @@ class TicketJourneyTests {
 		assertThat(reporter.locator("img[src*='photo']")).hasCount(0);
 	}
 
+	@Test
+	void theTicketListOpensWithoutAnErrorBoxOnADeskAndOnAPhoneInBothLanguages() throws Exception {
+		TicketFixtures fixtures = fixtures();
+		Person admin = fixtures.account("330106", List.of("ORG_ADMIN"));
+
+		for (String language : List.of("zh-CN", "en")) {
+			try (BrowserContext desk = chromium.newContext(language);
+					BrowserContext phone = chromium.newPhoneContext(language, 30.259, 120.130)) {
+				for (BrowserContext context : List.of(desk, phone)) {
+					Page page = context.newPage();
+					ConsoleLogin.submit(page, admin.username(), TestAccounts.PASSWORD);
+					assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
+					Response response = page.navigate("/console/tickets");
+
+					assertThat(response.status()).isEqualTo(200);
+					assertThat(page.locator("#ticket-filters")).isVisible();
+					assertThat(page.locator(".alert-danger")).hasCount(0);
+					assertThat(page.locator("#problem option")).hasCount(ProblemType.values().length + 1);
+					assertThat(page.locator("body")).not().containsText("BROKEN_FACILITY");
+				}
+			}
+		}
+	}
+
 	private TicketFixtures fixtures() {
 		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
 	}

@@ -15,6 +15,7 @@ import org.yizhan.organization.account.Account;
 import org.yizhan.organization.account.AccountAdministration;
 import org.yizhan.organization.account.AccountPage;
 import org.yizhan.organization.account.AccountQuery;
+import org.yizhan.organization.account.BoundStation;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
@@ -42,6 +43,8 @@ class AccountConsoleController {
 
 	static final int PAGE_SIZE = 20;
 
+	static final int STATION_SEARCH_SIZE = 10;
+
 	private final AccountAdministration administration;
 
 	private final OrganizationTree organizations;
@@ -63,7 +66,7 @@ class AccountConsoleController {
 
 	/** An account as its pages show it: personal data masked. */
 	record AccountView(Account account, String organizationName, String mobilePhone, String idNumber, String email,
-			boolean locked) {
+			boolean locked, List<BoundStation> stations) {
 	}
 
 	@ModelAttribute("roles")
@@ -131,6 +134,17 @@ class AccountConsoleController {
 		return form(form, current, List.of(), model);
 	}
 
+	/**
+	 * The form's station search: stations of the admin's subtree by code or name, which a
+	 * click adds to the form's list of codes (htmx, console.js).
+	 */
+	@GetMapping("/console/accounts/stations")
+	String searchStations(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("found", administration.searchStations(actor(), q, STATION_SEARCH_SIZE));
+		model.addAttribute("q", q == null ? "" : q.strip());
+		return "organization/console/account-form :: station-results";
+	}
+
 	@GetMapping("/console/accounts/{id}")
 	String show(@PathVariable long id, Model model) {
 		Account account = administration.get(actor(), id);
@@ -145,7 +159,7 @@ class AccountConsoleController {
 	@GetMapping("/console/accounts/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Account account = administration.get(actor(), id);
-		return form(AccountForm.of(account), account, List.of(), model);
+		return form(AccountForm.of(account, administration.listBoundStations(account)), account, List.of(), model);
 	}
 
 	@PostMapping("/console/accounts/{id}")
@@ -233,7 +247,8 @@ class AccountConsoleController {
 					.map(o -> o.name())
 					.orElse(account.organizationCode()),
 				Masks.phone(cipher.open(account.mobileSealed())), Masks.idNumber(cipher.open(account.idNumberSealed())),
-				Masks.email(cipher.open(account.emailSealed())), account.isLockedAt(clock.instant()));
+				Masks.email(cipher.open(account.emailSealed())), account.isLockedAt(clock.instant()),
+				administration.listBoundStations(account));
 	}
 
 	private static Actor actor() {

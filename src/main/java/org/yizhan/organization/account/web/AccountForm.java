@@ -6,12 +6,12 @@ import java.util.List;
 import org.yizhan.organization.Role;
 import org.yizhan.organization.account.Account;
 import org.yizhan.organization.account.AccountInput;
-import org.yizhan.platform.InvalidInputException;
-import org.yizhan.platform.Violation;
+import org.yizhan.organization.account.BoundStation;
 
 /**
  * The console's account form. Personal data fields left empty on an edit keep the stored
- * values, which the form never shows in full.
+ * values, which the form never shows in full. Stations are typed (or picked from a
+ * search) by code, separated by commas or spaces.
  */
 class AccountForm {
 
@@ -43,13 +43,13 @@ class AccountForm {
 		return form;
 	}
 
-	static AccountForm of(Account account) {
+	static AccountForm of(Account account, List<BoundStation> bound) {
 		AccountForm form = new AccountForm();
 		form.username = account.username();
 		form.displayName = account.displayName();
 		form.organization = account.organizationCode();
 		form.roles = new ArrayList<>(account.roles().stream().map(Role::name).sorted().toList());
-		form.stations = String.join(", ", account.stationIds().stream().map(String::valueOf).toList());
+		form.stations = String.join(", ", bound.stream().map(BoundStation::code).toList());
 		form.hostName = account.hostName();
 		form.contractEndsOn = account.contractEndsOn() == null ? null : account.contractEndsOn().toString();
 		form.version = account.version();
@@ -63,22 +63,25 @@ class AccountForm {
 	 */
 	AccountInput toInput(String keepMobile, String keepIdNumber, String keepEmail) {
 		List<Long> stationIds = new ArrayList<>();
+		List<String> stationCodes = new ArrayList<>();
 		if (stations != null) {
-			for (String part : stations.split("[,，\\s]+")) {
+			for (String part : stations.split("[,，、;；\\s]+")) {
 				if (part.isBlank()) {
 					continue;
 				}
-				try {
+				// What people type is the code (330106-0001); a plain number is the id
+				// older bookmarks and the API use.
+				if (part.strip().matches("\\d{1,18}")) {
 					stationIds.add(Long.valueOf(part.strip()));
 				}
-				catch (NumberFormatException ex) {
-					throw new InvalidInputException(Violation.of("stations", "validation.type"));
+				else {
+					stationCodes.add(part.strip());
 				}
 			}
 		}
 		return new AccountInput(username, displayName, organization, roles,
 				blank(mobilePhone) ? keepMobile : mobilePhone, blank(idNumber) ? keepIdNumber : idNumber, stationIds,
-				hostName, contractEndsOn, blank(email) ? keepEmail : email);
+				hostName, contractEndsOn, blank(email) ? keepEmail : email, stationCodes);
 	}
 
 	public boolean has(String role) {
