@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import org.yizhan.rating.StationTokens;
+import org.yizhan.station.StationTokens;
 import org.yizhan.station.StationId;
 
 /**

@@ -82,7 +82,11 @@ public final class AccessFixture {
 
 	private final JdbcClient jdbc;
 
-	private final AtomicInteger serial = new AtomicInteger();
+	/**
+	 * Shared by every fixture of the JVM: the access matrix and the menu test make their
+	 * accounts in one database, and a username is unique there.
+	 */
+	private static final AtomicInteger serial = new AtomicInteger();
 
 	private HttpCaller admin;
 
@@ -277,7 +281,7 @@ public final class AccessFixture {
 
 	/** A number no other call of this run got. */
 	public int serial() {
-		return this.serial.incrementAndGet();
+		return serial.incrementAndGet();
 	}
 
 	/** The foreign station's code and the foreign account's username. */
