@@ -153,9 +153,9 @@ public final class AccessFixture {
 		this.foreignUsername = foreign.username();
 		this.foreignUnion = JsonPath
 			.read(ok(this.admin.send("POST", "/api/v1/organizations/" + FOREIGN + "/industry-unions",
-					"application/json", q("{'name':'矩阵外区产业工会'}"), null)), "$.code");
+					"application/json", q("{'name':'矩阵外区产业工会" + serial() + "'}"), null)), "$.code");
 		ok(this.admin.send("PATCH", "/api/v1/organizations/" + this.foreignUnion, "application/json",
-				q("{'name':'矩阵外区改名历史工会'}"), null));
+				q("{'name':'矩阵外区改名历史工会" + serial() + "'}"), null));
 		this.tokens.put("anonymous", HttpCaller.anonymous(this.port));
 		this.basics.put("anonymous", HttpCaller.anonymous(this.port));
 		this.consoles.put("anonymous", HttpCaller.console(this.port, null, null));
