@@ -17,22 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.support.TestAccounts;
 import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.ticket.TicketFixtures.Person;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,19 +62,10 @@ class ConsoleJourneyTests {
 	int port;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	StationResponsibilities responsibilities;
+	ApplicationContext context;
 
 	@Autowired
 	ProblemTickets tickets;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Test
 	void aStationMasterIsRefusedTheBlankFormsOnAChinesePageWithTheNavigation() throws Exception {
@@ -86,7 +75,7 @@ class ConsoleJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, master);
+			ConsoleLogin.signInAnywhere(page, master.username(), TestAccounts.PASSWORD);
 			Map<String, String> forms = Map.of("/console/stations/new", "只有本级或上级工会的管理员可以登记驿站", "/console/accounts/new",
 					"只有组织管理员可以管理账号");
 			for (Map.Entry<String, String> form : forms.entrySet()) {
@@ -114,7 +103,7 @@ class ConsoleJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 			page.navigate("/console/stations");
 			page.waitForLoadState(LoadState.NETWORKIDLE);
 			desk.clearCookies();
@@ -144,7 +133,7 @@ class ConsoleJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 			CDPSession devtools = desk.newCDPSession(page);
 			devtools.send("Network.enable");
 			Map<String, String> libraries = new LinkedHashMap<>();
@@ -185,16 +174,8 @@ class ConsoleJourneyTests {
 		}
 	}
 
-	private static void signIn(Page page, Person person) {
-		page.navigate("/login");
-		page.fill("#username", person.username());
-		page.fill("#password", TestAccounts.PASSWORD);
-		page.click("button[type=submit]");
-		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
-	}
-
 	private TicketFixtures fixtures() {
-		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		return TicketFixtures.of(context);
 	}
 
 	private String base() {

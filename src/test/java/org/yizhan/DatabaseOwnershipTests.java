@@ -17,9 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import org.yizhan.support.SourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,7 +108,7 @@ class DatabaseOwnershipTests {
 			.forEach(reference -> readTables.computeIfAbsent(reference.module(), module -> new TreeSet<>())
 				.add(reference.table()));
 		List<String> wrong = new ArrayList<>();
-		for (String module : modules()) {
+		for (String module : SourceFiles.modules()) {
 			declaredReads(module).forEach((table, columns) -> {
 				if (!schema.columns.containsKey(table)) {
 					wrong.add(module + ": reads." + table + " names no table of the migrations");
@@ -161,16 +162,16 @@ class DatabaseOwnershipTests {
 	/** Every table read by every module: main sources, then migrations. */
 	private static List<Reference> references(Schema schema) {
 		List<Reference> references = new ArrayList<>();
-		for (String module : modules()) {
-			for (Path source : files(JAVA.resolve(module), ".java")) {
-				references
-					.addAll(referencesIn(module, JAVA.relativize(source).toString(), schema, statements(read(source))));
+		for (String module : SourceFiles.modules()) {
+			for (Path source : SourceFiles.files(JAVA.resolve(module), ".java")) {
+				references.addAll(referencesIn(module, JAVA.relativize(source).toString(), schema,
+						statements(SourceFiles.read(source))));
 			}
 			Path folder = MIGRATIONS.resolve(module);
 			if (Files.isDirectory(folder)) {
-				for (Path migration : files(folder, ".sql")) {
+				for (Path migration : SourceFiles.files(folder, ".sql")) {
 					references.addAll(migrationReferences(module, MIGRATIONS.relativize(migration).toString(), schema,
-							withoutComments(read(migration)).toLowerCase()));
+							withoutComments(SourceFiles.read(migration)).toLowerCase()));
 				}
 			}
 		}
@@ -369,35 +370,6 @@ class DatabaseOwnershipTests {
 		return sql.replaceAll("--[^\n]*", " ");
 	}
 
-	private static Set<String> modules() {
-		Set<String> modules = new TreeSet<>();
-		try (Stream<Path> packages = Files.list(JAVA)) {
-			packages.filter(Files::isDirectory).forEach(module -> modules.add(module.getFileName().toString()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return modules;
-	}
-
-	private static List<Path> files(Path folder, String suffix) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** A module's read of a table, and the columns seen. */
 	record Reference(String module, String file, String table, Set<String> columns) {
 
@@ -423,13 +395,13 @@ class DatabaseOwnershipTests {
 		static Schema read() {
 			Schema schema = new Schema();
 			Map<String, String> createdBy = new TreeMap<>();
-			for (String module : modules()) {
+			for (String module : SourceFiles.modules()) {
 				Path folder = MIGRATIONS.resolve(module);
 				if (!Files.isDirectory(folder)) {
 					continue;
 				}
-				for (Path migration : files(folder, ".sql")) {
-					String sql = withoutComments(DatabaseOwnershipTests.read(migration)).toLowerCase();
+				for (Path migration : SourceFiles.files(folder, ".sql")) {
+					String sql = withoutComments(SourceFiles.read(migration)).toLowerCase();
 					Matcher create = CREATE_TABLE.matcher(sql);
 					while (create.find()) {
 						String table = create.group(1);
@@ -450,7 +422,7 @@ class DatabaseOwnershipTests {
 			}
 			schema.owners.putAll(createdBy);
 			Map<String, String> claims = new TreeMap<>();
-			for (String module : modules()) {
+			for (String module : SourceFiles.modules()) {
 				for (String table : list(declarations(module).getProperty("owns", ""))) {
 					assertThat(createdBy).as("owns=%s of %s", table, module).containsKey(table);
 					if (claims.put(table, module) != null) {

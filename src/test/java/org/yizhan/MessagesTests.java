@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import org.yizhan.support.SourceFiles;
 import org.yizhan.platform.web.MessageBundles;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -131,7 +133,7 @@ class MessagesTests {
 		Map<String, Path> keys = new TreeMap<>();
 		try (Stream<Path> templates = Files.walk(TEMPLATES)) {
 			templates.filter(file -> file.toString().endsWith(".html")).forEach(file -> {
-				Matcher key = TEMPLATE_KEY.matcher(read(file));
+				Matcher key = TEMPLATE_KEY.matcher(SourceFiles.read(file));
 				while (key.find()) {
 					keys.putIfAbsent(key.group(1), file);
 				}
@@ -188,7 +190,7 @@ class MessagesTests {
 		Map<String, Path> found = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(MAIN_JAVA)) {
 			files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-				Matcher matcher = pattern.matcher(read(file));
+				Matcher matcher = pattern.matcher(SourceFiles.read(file));
 				while (matcher.find()) {
 					found.putIfAbsent(matcher.group(1), file);
 				}
@@ -198,15 +200,6 @@ class MessagesTests {
 			throw new UncheckedIOException(ex);
 		}
 		return found;
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static Set<String> keys(Properties properties) {

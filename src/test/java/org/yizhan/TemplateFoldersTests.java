@@ -1,19 +1,16 @@
 package org.yizhan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import org.yizhan.support.SourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +40,9 @@ class TemplateFoldersTests {
 
 	@Test
 	void everyTemplateIsThePlatformsOrSitsInTheFolderOfAModule() {
-		Set<String> modules = modules();
+		Set<String> modules = SourceFiles.modules();
 		List<String> misplaced = new ArrayList<>();
-		for (Path template : files(TEMPLATES, ".html")) {
+		for (Path template : SourceFiles.files(TEMPLATES, ".html")) {
 			String name = TEMPLATES.relativize(template).toString().replace('\\', '/');
 			if (!PLATFORM.contains(name) && !name.startsWith("error/")
 					&& !modules.contains(name.substring(0, Math.max(0, name.indexOf('/'))))) {
@@ -57,12 +54,12 @@ class TemplateFoldersTests {
 
 	@Test
 	void aModuleRendersOnlyItsOwnTemplates() {
-		Set<String> modules = modules();
+		Set<String> modules = SourceFiles.modules();
 		List<String> foreign = new ArrayList<>();
 		int views = 0;
 		for (String module : modules) {
-			for (Path source : files(MAIN_JAVA.resolve(module), ".java")) {
-				Matcher view = VIEW_NAME.matcher(read(source));
+			for (Path source : SourceFiles.files(MAIN_JAVA.resolve(module), ".java")) {
+				Matcher view = VIEW_NAME.matcher(SourceFiles.read(source));
 				while (view.find()) {
 					String folder = view.group(1);
 					if (!Files.exists(TEMPLATES.resolve(folder + "/" + view.group(2) + ".html"))) {
@@ -77,35 +74,6 @@ class TemplateFoldersTests {
 		}
 		assertThat(views).as("view names found").isGreaterThan(20);
 		assertThat(foreign).isEmpty();
-	}
-
-	private static Set<String> modules() {
-		Set<String> modules = new TreeSet<>();
-		try (Stream<Path> packages = Files.list(MAIN_JAVA)) {
-			packages.filter(Files::isDirectory).forEach(module -> modules.add(module.getFileName().toString()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return modules;
-	}
-
-	private static List<Path> files(Path folder, String suffix) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

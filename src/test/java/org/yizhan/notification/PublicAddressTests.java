@@ -14,6 +14,7 @@ import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
 import org.yizhan.support.ActingAsNationalAdmin;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -36,13 +37,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class PublicAddressTests {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Test
 	void aReportsStatusUrlStartsWithThePublicBaseWhateverHostTheRequestNamed(@Autowired StationRegistry registry,
 			@Autowired StationResponsibilities responsibilities, @Autowired ProblemTickets tickets,
 			@Autowired StationTokens tokens) throws Exception {
-		TicketFixtures fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		TicketFixtures fixtures = TicketFixtures.of(context);
 		Station station = fixtures.listedStation("330106");
 
 		MvcResult created = mvc.perform(post("/api/v1/problems").with(request -> {

@@ -22,6 +22,12 @@ public final class ConsoleLogin {
 		page.click("button[type=submit]");
 	}
 
+	/** Signs in and arrives in the console, on whatever page the account lands. */
+	public static void signInAnywhere(Page page, String username, String password) {
+		submit(page, username, password);
+		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
+	}
+
 	/** Signs in and arrives at the console's station list. */
 	public static void signIn(Page page, String username, String password) {
 		submit(page, username, password);

@@ -30,6 +30,7 @@ import org.yizhan.station.StationResponsibilities;
 import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(MutableClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketEscalationInstancesTests {
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	MutableClock clock;
@@ -76,7 +80,7 @@ class TicketEscalationInstancesTests {
 		// Arguments, not default properties: those would lose to application.yml's port.
 		other = new SpringApplicationBuilder(YizhanApplication.class, MutableClockConfiguration.class)
 			.run("--server.port=0", "--yizhan.finder.reconcile-interval=1h");
-		fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		fixtures = TicketFixtures.of(context);
 		station = fixtures.listedStation("330106");
 		master = fixtures.account("330106", List.of("STATION_MASTER"), station);
 		Person liaison = fixtures.account("330106", List.of("LIAISON"), station);

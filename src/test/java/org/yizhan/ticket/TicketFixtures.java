@@ -18,6 +18,7 @@ import org.yizhan.support.TestAccounts;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -42,6 +43,13 @@ public final class TicketFixtures {
 	private final ProblemTickets tickets;
 
 	private final StationTokens tokens;
+
+	/** The fixtures of a test's application context (which must have MockMvc). */
+	public static TicketFixtures of(ApplicationContext context) {
+		return new TicketFixtures(context.getBean(MockMvc.class), context.getBean(StationRegistry.class),
+				context.getBean(StationResponsibilities.class), context.getBean(ProblemTickets.class),
+				context.getBean(StationTokens.class));
+	}
 
 	public TicketFixtures(MockMvc mvc, StationRegistry registry, StationResponsibilities responsibilities,
 			ProblemTickets tickets, StationTokens tokens) {

@@ -14,6 +14,7 @@ import org.yizhan.support.MutableClock;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.ticket.TicketFixtures.Person;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -36,6 +37,9 @@ import org.springframework.test.web.servlet.MockMvc;
 public abstract class TicketTestSupport {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	protected MutableClock clock;
 
 	@Autowired
@@ -54,7 +58,7 @@ public abstract class TicketTestSupport {
 	void people(@Autowired MockMvc mvc, @Autowired StationRegistry registry,
 			@Autowired StationResponsibilities responsibilities, @Autowired ProblemTickets tickets,
 			@Autowired StationTokens tokens) throws Exception {
-		this.fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		this.fixtures = TicketFixtures.of(context);
 		this.home = this.fixtures.listedStation("330106");
 		this.master = this.fixtures.account("330106", List.of("STATION_MASTER"), this.home);
 		this.liaison = this.fixtures.account("330106", List.of("LIAISON"), this.home);

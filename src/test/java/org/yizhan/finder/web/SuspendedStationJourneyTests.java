@@ -13,21 +13,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.MutableClockConfiguration;
-import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketFixtures;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,26 +46,17 @@ class SuspendedStationJourneyTests {
 	int port;
 
 	@Autowired
-	MockMvc mvc;
+	ApplicationContext context;
 
 	@Autowired
 	StationRegistry registry;
-
-	@Autowired
-	StationResponsibilities responsibilities;
-
-	@Autowired
-	ProblemTickets tickets;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Autowired
 	Clock clock;
 
 	@Test
 	void aSuspendedStationsPageSaysWhyAndWhenItReopensInChineseOrEnglish() {
-		TicketFixtures fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		TicketFixtures fixtures = TicketFixtures.of(context);
 		Station station = fixtures.listedStation("330106");
 		LocalDate reopening = LocalDate.now(clock.withZone(YizhanTime.ZONE)).plusDays(20);
 		asNationalAdmin(() -> registry.suspend(station.id(), null, "屋顶漏水维修", reopening));
@@ -97,7 +85,7 @@ class SuspendedStationJourneyTests {
 
 	@Test
 	void aDelistedStationIsStillNotFound() {
-		TicketFixtures fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		TicketFixtures fixtures = TicketFixtures.of(context);
 		Station station = fixtures.listedStation("330106");
 		asNationalAdmin(() -> registry.delist(station.id(), null, org.yizhan.station.DelistingReason.CLOSED, "关门"));
 

@@ -13,23 +13,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.support.TestAccounts;
-import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.ticket.TicketFixtures.Person;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -52,19 +50,10 @@ class AuditLogJourneyTests {
 	int port;
 
 	@Autowired
-	MockMvc mvc;
+	ApplicationContext context;
 
 	@Autowired
 	StationRegistry registry;
-
-	@Autowired
-	StationResponsibilities responsibilities;
-
-	@Autowired
-	ProblemTickets tickets;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Test
 	void theStationPageShowsTheAreaAsANumberAndNoVersionCounter() throws Exception {
@@ -74,7 +63,7 @@ class AuditLogJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 			page.navigate("/console/stations/" + station.id().value());
 
 			assertThat(page.locator("#station-area")).hasText("50 m²");
@@ -97,7 +86,7 @@ class AuditLogJourneyTests {
 			page.fill("#password", "not-the-password");
 			page.click("button[type=submit]");
 			assertThat(page).hasURL(Pattern.compile(".*/login\\?error=failed$"));
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 
 			page.navigate("/console/audit");
 			assertThat(page.locator("select#action")).hasCount(1);
@@ -157,16 +146,8 @@ class AuditLogJourneyTests {
 		}
 	}
 
-	private static void signIn(Page page, Person person) {
-		page.navigate("/login");
-		page.fill("#username", person.username());
-		page.fill("#password", TestAccounts.PASSWORD);
-		page.click("button[type=submit]");
-		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
-	}
-
 	private TicketFixtures fixtures() {
-		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		return TicketFixtures.of(context);
 	}
 
 	private String base() {

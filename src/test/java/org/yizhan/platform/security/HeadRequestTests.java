@@ -15,6 +15,7 @@ import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.ProblemType;
 import org.yizhan.ticket.TicketFixtures;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(MutableClockConfiguration.class)
 class HeadRequestTests {
 
+	@Autowired
+	ApplicationContext context;
+
 	@LocalServerPort
 	int port;
 
@@ -41,7 +45,7 @@ class HeadRequestTests {
 	void anonymousHeadRequestsToThePublicApiAnswerAsGetDoesWithoutABody(@Autowired MockMvc mvc,
 			@Autowired StationRegistry registry, @Autowired StationResponsibilities responsibilities,
 			@Autowired ProblemTickets tickets, @Autowired StationTokens tokens) {
-		TicketFixtures fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		TicketFixtures fixtures = TicketFixtures.of(context);
 		Station station = fixtures.listedStation("330106");
 		String number = fixtures.report(station, ProblemType.BROKEN_FACILITY, null).ticket().number().value();
 		HttpCaller anonymous = HttpCaller.anonymous(port);

@@ -27,6 +27,7 @@ import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.ticket.TicketFixtures;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,6 +54,9 @@ import static org.yizhan.support.MvcCalls.json;
 class ProblemReportApiTests {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -60,9 +64,6 @@ class ProblemReportApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Autowired
 	StationRegistry registry;
@@ -74,7 +75,7 @@ class ProblemReportApiTests {
 
 	@BeforeEach
 	void setUp(@Autowired StationResponsibilities responsibilities, @Autowired ProblemTickets tickets) {
-		fixtures = new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		fixtures = TicketFixtures.of(context);
 		address = "10.77." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
 	}
 

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
@@ -24,11 +21,11 @@ import org.yizhan.ticket.ProblemType;
 import org.yizhan.ticket.TicketFixtures.Person;
 import org.yizhan.ticket.TicketFixtures;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +43,10 @@ class TicketJourneyTests {
 	static final Chromium chromium = new Chromium();
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	StationResponsibilities responsibilities;
+	ApplicationContext context;
 
 	@Autowired
 	ProblemTickets tickets;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Test
 	void theReporterFollowsTheirTicketOnAPhoneInChineseOrEnglish() {
@@ -154,8 +142,7 @@ class TicketJourneyTests {
 					BrowserContext phone = chromium.newPhoneContext(language, 30.259, 120.130)) {
 				for (BrowserContext context : List.of(desk, phone)) {
 					Page page = context.newPage();
-					ConsoleLogin.submit(page, admin.username(), TestAccounts.PASSWORD);
-					assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
+					ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 					Response response = page.navigate("/console/tickets");
 
 					assertThat(response.status()).isEqualTo(200);
@@ -169,7 +156,7 @@ class TicketJourneyTests {
 	}
 
 	private TicketFixtures fixtures() {
-		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		return TicketFixtures.of(context);
 	}
 
 }

@@ -10,22 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
-import org.yizhan.station.StationRegistry;
-import org.yizhan.station.StationResponsibilities;
-import org.yizhan.station.StationTokens;
 import org.yizhan.support.Chromium;
+import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.support.TestAccounts;
-import org.yizhan.ticket.ProblemTickets;
 import org.yizhan.ticket.TicketFixtures;
 import org.yizhan.ticket.TicketFixtures.Person;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -39,26 +36,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @Import(MutableClockConfiguration.class)
 class AccountStationBindingJourneyTests {
 
+	@Autowired
+	ApplicationContext context;
+
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	StationRegistry registry;
-
-	@Autowired
-	StationResponsibilities responsibilities;
-
-	@Autowired
-	ProblemTickets tickets;
-
-	@Autowired
-	StationTokens tokens;
 
 	@Test
 	void anAdminBindsAStationMasterByStationCodeAndByASearchForTheName() throws Exception {
@@ -71,7 +56,7 @@ class AccountStationBindingJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 			page.navigate("/console/accounts/new");
 			assertThat(page.locator("label[for=stations]")).hasText("绑定驿站");
 			page.fill("#username", "master-" + UUID.randomUUID().toString().substring(0, 8));
@@ -105,7 +90,7 @@ class AccountStationBindingJourneyTests {
 
 		try (BrowserContext desk = chromium.newContext("zh-CN")) {
 			Page page = desk.newPage();
-			signIn(page, admin);
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
 			page.navigate("/console/accounts/new");
 			page.fill("#username", "x");
 			page.fill("#organization", "330106");
@@ -123,16 +108,8 @@ class AccountStationBindingJourneyTests {
 		}
 	}
 
-	private static void signIn(Page page, Person person) {
-		page.navigate("/login");
-		page.fill("#username", person.username());
-		page.fill("#password", TestAccounts.PASSWORD);
-		page.click("button[type=submit]");
-		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
-	}
-
 	private TicketFixtures fixtures() {
-		return new TicketFixtures(mvc, registry, responsibilities, tickets, tokens);
+		return TicketFixtures.of(context);
 	}
 
 	private String base() {
