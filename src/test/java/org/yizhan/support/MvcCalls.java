@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Calls of the API through MockMvc, for the tests that need no real server: who calls
@@ -52,6 +54,31 @@ public final class MvcCalls {
 
 	public static DocumentContext json(MvcResult result) {
 		return JsonPath.parse(body(result));
+	}
+
+	/**
+	 * Creates an account through the API as {@code by}, then signs in as it with the
+	 * one-time password and sets {@link TestAccounts#PASSWORD}, as a new holder must.
+	 * @param body the account's JSON, naming {@code username}
+	 * @return the new account's id
+	 */
+	public static long createAccount(MockMvc mvc, String by, String byPassword, String username, String body)
+			throws Exception {
+		MvcResult created = mvc
+			.perform(post("/api/v1/accounts").with(httpBasic(by, byPassword))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn();
+		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+		DocumentContext json = json(created);
+		String oneTime = json.read("$.oneTimePassword");
+		MvcResult changed = mvc
+			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
+			.andReturn();
+		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
+		return json.read("$.account.id", Long.class);
 	}
 
 }

@@ -5,27 +5,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-
 import org.yizhan.station.Station;
 import org.yizhan.station.StationInput;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationResponsibilities;
 import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
+import org.yizhan.support.MvcCalls;
 import org.yizhan.support.TestAccounts;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Stations, accounts, chains and reports for ticket tests, made the way people make them:
@@ -92,21 +87,8 @@ public final class TicketFixtures {
 				+ roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(",")) + "],\"stations\":["
 				+ Arrays.stream(stations).map(station -> station.id().toString()).collect(Collectors.joining(","))
 				+ "]}";
-		MvcResult created = mvc
-			.perform(post("/api/v1/accounts").with(httpBasic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(body))
-			.andReturn();
-		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
-		DocumentContext json = JsonPath.parse(created.getResponse().getContentAsString());
-		String oneTime = json.read("$.oneTimePassword");
-		MvcResult changed = mvc
-			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
-			.andReturn();
-		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
-		return new Person(json.read("$.account.id", Long.class), username);
+		return new Person(MvcCalls.createAccount(mvc, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, username, body),
+				username);
 	}
 
 	/** Names the station's chain; {@code null} leaves a level empty. */

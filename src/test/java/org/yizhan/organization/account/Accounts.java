@@ -2,19 +2,14 @@ package org.yizhan.organization.account;
 
 import java.util.UUID;
 
-import com.jayway.jsonpath.DocumentContext;
-
+import org.yizhan.support.MvcCalls;
 import org.yizhan.support.TestAccounts;
 
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.yizhan.support.MvcCalls.json;
 
 /**
  * Test accounts made the way an admin makes them: through the API, signed in as
@@ -44,21 +39,7 @@ final class Accounts {
 		String body = "{\"username\":\"" + username + "\",\"displayName\":\"测试账号\",\"organization\":\"" + organization
 				+ "\",\"roles\":[" + String.join(",", java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList())
 				+ "]}";
-		MvcResult result = mvc
-			.perform(post("/api/v1/accounts").with(httpBasic(by, byPassword))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(body))
-			.andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
-		DocumentContext json = json(result);
-		long id = json.read("$.account.id", Long.class);
-		String oneTime = json.read("$.oneTimePassword");
-		MvcResult changed = mvc
-			.perform(post("/api/v1/me/password").with(httpBasic(username, oneTime))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"" + TestAccounts.PASSWORD + "\"}"))
-			.andReturn();
-		assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(204);
+		long id = MvcCalls.createAccount(mvc, by, byPassword, username, body);
 		return new Created(id, username, TestAccounts.PASSWORD);
 	}
 
