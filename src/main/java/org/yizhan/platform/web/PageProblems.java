@@ -8,12 +8,14 @@ import org.yizhan.platform.NotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -43,6 +45,15 @@ class PageProblems {
 	ModelAndView databaseAway(Exception ex, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
 		return new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	/** A database outage found inside another failure (a rollback that failed). */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ModelAndView databaseAwayInside(Exception ex, HttpServletResponse response) throws Exception {
+		if (!DatabaseOutage.isCause(ex)) {
+			throw ex;
+		}
+		return databaseAway(ex, response);
 	}
 
 }

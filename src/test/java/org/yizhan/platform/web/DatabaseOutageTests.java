@@ -71,13 +71,13 @@ class DatabaseOutageTests {
 
 		long asked = System.nanoTime();
 		HttpResponse<String> readiness = get("/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(503);
+		assertThat(readiness.statusCode()).as("answer: %s", readiness.body()).isEqualTo(503);
 		assertThat(readiness.body()).contains("DOWN");
 		assertThat(seconds(asked)).as("readiness DOWN within seconds").isLessThan(8);
 
 		asked = System.nanoTime();
 		HttpResponse<String> read = get("/api/v1/problems/K7QM-4XT9-PR2H");
-		assertThat(read.statusCode()).isEqualTo(503);
+		assertThat(read.statusCode()).as("answer: %s", read.body()).isEqualTo(503);
 		assertThat(read.headers().firstValue("Retry-After")).hasValue("10");
 		assertThat(read.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -86,7 +86,7 @@ class DatabaseOutageTests {
 
 		asked = System.nanoTime();
 		HttpResponse<String> login = get("/login");
-		assertThat(login.statusCode()).isEqualTo(503);
+		assertThat(login.statusCode()).as("answer: %s", login.body()).isEqualTo(503);
 		assertThat(login.headers().firstValue("Retry-After")).hasValue("10");
 		assertThat(login.body()).contains("暂时无法访问").contains("Temporarily unavailable");
 		assertThat(seconds(asked)).as("the sign-in page answered 503 fast").isLessThan(15);

@@ -61,15 +61,30 @@ final class TcpRelay implements AutoCloseable {
 			try {
 				Socket client = server.accept();
 				Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-				sockets.add(client);
-				sockets.add(target);
-				pump(client, target);
-				pump(target, client);
+				if (!relay(server, client, target)) {
+					close(client);
+					close(target);
+				}
 			}
 			catch (IOException ex) {
 				// closed by down()
 			}
 		}
+	}
+
+	/**
+	 * Starts relaying unless {@link #down()} closed the listener while this connection
+	 * was being accepted: such a connection would otherwise outlive the cut.
+	 */
+	private synchronized boolean relay(ServerSocket server, Socket client, Socket target) {
+		if (server.isClosed()) {
+			return false;
+		}
+		sockets.add(client);
+		sockets.add(target);
+		pump(client, target);
+		pump(target, client);
+		return true;
 	}
 
 	private void pump(Socket from, Socket to) {
