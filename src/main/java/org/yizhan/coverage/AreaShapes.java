@@ -267,7 +267,7 @@ final class AreaShapes {
 		double lon = position.get(0).asDouble();
 		double lat = position.get(1).asDouble();
 		boolean inRange = Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-		GeoPoint point = inRange ? new CrsPoint(lat, lon, this.crs).toWgs84() : null;
+		GeoPoint point = inRange ? new CrsPoint(lat, lon, this.crs).toWgs84IfInRange().orElse(null) : null;
 		if (point != null && point.isInChina()) {
 			// stored to 7 decimals (1 cm): rounded before validation, so what is stored
 			// is
@@ -275,7 +275,7 @@ final class AreaShapes {
 			return new Coordinate(Math.round(point.lon() * 1e7) / 1e7, Math.round(point.lat() * 1e7) / 1e7);
 		}
 		boolean swapped = Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lon) <= 90 && Math.abs(lat) <= 180
-				&& new CrsPoint(lon, lat, this.crs).toWgs84().isInChina();
+				&& new CrsPoint(lon, lat, this.crs).toWgs84IfInRange().filter(GeoPoint::isInChina).isPresent();
 		violations.add(Violation.of(field, swapped ? "coverage.swapped" : "validation.outsideChina"));
 		return null;
 	}

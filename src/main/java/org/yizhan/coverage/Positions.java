@@ -27,12 +27,12 @@ public final class Positions {
 			return null;
 		}
 		boolean inRange = Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-		GeoPoint point = inRange ? new CrsPoint(lat, lon, crs).toWgs84() : null;
+		GeoPoint point = inRange ? new CrsPoint(lat, lon, crs).toWgs84IfInRange().orElse(null) : null;
 		if (point != null && point.isInChina()) {
 			return point;
 		}
 		boolean swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180
-				&& new CrsPoint(lon, lat, crs).toWgs84().isInChina();
+				&& new CrsPoint(lon, lat, crs).toWgs84IfInRange().filter(GeoPoint::isInChina).isPresent();
 		violations.add(Violation.of(field, swapped ? "coverage.swapped" : "validation.outsideChina"));
 		return null;
 	}

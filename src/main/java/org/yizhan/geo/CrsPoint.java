@@ -1,6 +1,7 @@
 package org.yizhan.geo;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A coordinate pair in a named system, as it arrives from or leaves through an API.
@@ -33,6 +34,22 @@ public record CrsPoint(double lat, double lon, Crs crs) {
 			case GCJ02 -> CoordinateTransform.gcj02ToWgs84(this.lat, this.lon);
 			case BD09 -> CoordinateTransform.bd09ToWgs84(this.lat, this.lon);
 		};
+	}
+
+	/**
+	 * Converts to the stored system, for input from outside: empty where the result
+	 * leaves the WGS-84 degree ranges (a BD-09 point given at the antimeridian or a pole,
+	 * which Baidu's offset carries past it), so that a validator can name the field
+	 * instead of failing.
+	 * @return the point in WGS-84, or empty
+	 */
+	public Optional<GeoPoint> toWgs84IfInRange() {
+		try {
+			return Optional.of(toWgs84());
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

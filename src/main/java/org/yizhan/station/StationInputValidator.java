@@ -148,8 +148,8 @@ class StationInputValidator {
 		if (crs.isEmpty() || !latOk || !lonOk) {
 			return null;
 		}
-		GeoPoint point = new CrsPoint(input.lat(), input.lon(), crs.get()).toWgs84();
-		if (!point.isInChina()) {
+		GeoPoint point = new CrsPoint(input.lat(), input.lon(), crs.get()).toWgs84IfInRange().orElse(null);
+		if (point == null || !point.isInChina()) {
 			violations.add(Violation.of("location", "validation.outsideChina"));
 			return null;
 		}

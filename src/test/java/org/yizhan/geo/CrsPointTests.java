@@ -73,6 +73,15 @@ class CrsPointTests {
 	}
 
 	@Test
+	void inputThatConvertsOutOfRangeIsEmptyInsteadOfAFailure() {
+		// found by the coverage fuzz test: Baidu's offset carries lon -180 past the
+		// antimeridian, and the request answered 500
+		assertThat(new CrsPoint(0, -180, Crs.BD09).toWgs84IfInRange()).isEmpty();
+		assertThat(new CrsPoint(95, 116, Crs.GCJ02).toWgs84IfInRange()).isEmpty();
+		assertThat(new CrsPoint(30.2741, 120.1551, Crs.BD09).toWgs84IfInRange()).isPresent();
+	}
+
+	@Test
 	void rejectsAMissingSystem() {
 		assertThatNullPointerException().isThrownBy(() -> new CrsPoint(39.9, 116.4, null)).withMessageContaining("crs");
 	}

@@ -128,7 +128,12 @@ class NearbyApiController {
 		LocalDateTime when = ApiParameters.localTime(at, clock, violations);
 		GeoPoint origin = null;
 		if (latitude != null && longitude != null && violations.isEmpty()) {
-			origin = new CrsPoint(latitude, longitude, system).toWgs84();
+			// A BD-09 point at the antimeridian converts past it: no place to search
+			// from.
+			origin = new CrsPoint(latitude, longitude, system).toWgs84IfInRange().orElse(null);
+			if (origin == null) {
+				violations.add(Violation.of("lon", "validation.outsideChina"));
+			}
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
@@ -168,8 +173,8 @@ class NearbyApiController {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		GeoPoint southWest = new CrsPoint(s, w, system).toWgs84();
-		GeoPoint northEast = new CrsPoint(n, e, system).toWgs84();
+		GeoPoint southWest = corner(s, w, system);
+		GeoPoint northEast = corner(n, e, system);
 		List<IndexedStation> inside = finder.inBox(southWest.lat(), southWest.lon(), northEast.lat(), northEast.lon());
 		LocalDateTime now = LocalDateTime.now(clock);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -298,6 +303,15 @@ class NearbyApiController {
 				.toLocalDateTime();
 		}
 
+	}
+
+	/**
+	 * A viewport corner in WGS-84. A BD-09 corner at the edge of the world converts past
+	 * it; the viewport then simply reaches that edge.
+	 */
+	private static GeoPoint corner(double lat, double lon, Crs system) {
+		return new CrsPoint(lat, lon, system).toWgs84IfInRange()
+			.orElseGet(() -> GeoPoint.of(Math.max(-90, Math.min(90, lat)), Math.max(-180, Math.min(180, lon))));
 	}
 
 }

@@ -125,6 +125,37 @@ class StrictInputTests {
 		}
 	}
 
+	@Test
+	void aBaiduPointThatConvertsPastTheDateLineIsA400NotA500() throws Exception {
+		// found by fuzzing (CoverageInputFuzzTests): Baidu's offset carries lon -180 past
+		// the antimeridian, where a WGS-84 point cannot be made
+		MvcResult nearby = mvc
+			.perform(get("/api/v1/stations/nearby").param("lat", "0").param("lon", "-180").param("crs", "bd09"))
+			.andReturn();
+		assertThat(nearby.getResponse().getStatus()).as(body(nearby)).isEqualTo(400);
+		assertThat(JsonPath.parse(body(nearby)).read("$.errors[0].field", String.class)).isEqualTo("lon");
+
+		MvcResult box = mvc
+			.perform(get("/api/v1/stations/in-box").param("south", "-10")
+				.param("west", "-180")
+				.param("north", "10")
+				.param("east", "-170")
+				.param("crs", "bd09"))
+			.andReturn();
+		assertThat(box.getResponse().getStatus()).as(body(box)).isEqualTo(200);
+
+		long before = stations();
+		MvcResult station = mvc
+			.perform(
+					post("/api/v1/stations").with(httpBasic("admin", "test-admin-secret"))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(STATION.replace("\"location\":{\"lat\":30.2741,\"lon\":120.1551}",
+								"\"location\":{\"lat\":0,\"lon\":-180,\"crs\":\"bd09\"}") + "\"stars\":3}"))
+			.andReturn();
+		assertThat(station.getResponse().getStatus()).as(body(station)).isEqualTo(400);
+		assertThat(stations()).isEqualTo(before);
+	}
+
 	private long stations() {
 		return this.jdbc.sql("select count(*) from station").query(Long.class).single();
 	}
