@@ -2,6 +2,9 @@ package org.yizhan.rating;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
@@ -85,5 +88,33 @@ public enum FiguresPeriod implements Labelled {
 	public String sqlUnit() {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}
+
+	/**
+	 * How a person reads the period starting on {@code start}: the days it covers rather
+	 * than its ISO name ({@code 2026-W39} means nothing to a clerk). Chinese:
+	 * {@code 9月28日 周一}, {@code 9月21日–9月27日}, {@code 2026年9月}; English:
+	 * {@code Mon 28 Sep}, {@code 21 Sep – 27 Sep}, {@code Sep 2026}.
+	 */
+	public String readableName(LocalDate start, Locale locale) {
+		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+		return switch (this) {
+			case DAY -> english
+					? start.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + DAY_EN.format(start)
+					: DAY_ZH.format(start) + " " + WEEKDAYS_ZH[start.getDayOfWeek().ordinal()];
+			case WEEK -> english ? DAY_EN.format(start) + " – " + DAY_EN.format(end(start))
+					: DAY_ZH.format(start) + "–" + DAY_ZH.format(end(start));
+			case MONTH -> english ? MONTH_EN.format(start) : MONTH_ZH.format(start);
+		};
+	}
+
+	private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日");
+
+	private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+	private static final DateTimeFormatter MONTH_ZH = DateTimeFormatter.ofPattern("yyyy年M月");
+
+	private static final DateTimeFormatter MONTH_EN = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+	private static final String[] WEEKDAYS_ZH = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
 
 }

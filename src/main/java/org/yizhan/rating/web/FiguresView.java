@@ -18,7 +18,8 @@ import org.springframework.context.MessageSource;
  * {@code figures.js}.
  */
 record FiguresView(String period, String from, String to, Line total, String held, String rejected, Change change,
-		List<Line> series, List<Line> categories, List<TagLine> tags, String trendChart, String tagChart) {
+		List<Line> series, List<Line> categories, List<TagLine> tags, String trendChart, String tagChart,
+		boolean empty) {
 
 	static final String NONE = "—";
 
@@ -40,10 +41,11 @@ record FiguresView(String period, String from, String to, Line total, String hel
 		List<Double> stars = new ArrayList<>();
 		List<Double> satisfaction = new ArrayList<>();
 		for (SatisfactionFigures.Bucket bucket : figures.series()) {
-			series.add(new Line(bucket.name(), bucket.from().toString(), bucket.to().toString(),
-					bucket.totals().count(), stars(bucket.totals().averageStars()),
-					percent(bucket.totals().satisfaction()), bucket.held(), change(bucket.change())));
-			names.add(bucket.name());
+			String name = figures.range().period().readableName(bucket.from(), locale);
+			series.add(new Line(name, bucket.from().toString(), bucket.to().toString(), bucket.totals().count(),
+					stars(bucket.totals().averageStars()), percent(bucket.totals().satisfaction()), bucket.held(),
+					change(bucket.change())));
+			names.add(name);
 			counts.add(bucket.totals().count());
 			stars.add(FiguresJson.round(bucket.totals().averageStars(), 100));
 			Double share = bucket.totals().satisfaction();
@@ -82,7 +84,9 @@ record FiguresView(String period, String from, String to, Line total, String hel
 				new Line(null, null, null, total.count(), stars(total.averageStars()), percent(total.satisfaction()),
 						figures.held(), null),
 				Long.toString(figures.held()), Long.toString(figures.rejected()), change(figures.change()), series,
-				categories, tags, json.writeValueAsString(trend), json.writeValueAsString(tagChart));
+				categories, tags, json.writeValueAsString(trend), json.writeValueAsString(tagChart),
+				// nothing rated at all in the range: an explanation, not rows of zeros
+				total.count() == 0 && figures.held() == 0 && figures.rejected() == 0);
 	}
 
 	static Line line(String name, SatisfactionFigures.Totals totals) {

@@ -72,6 +72,10 @@ class FiguresJourneyTests {
 		assertThat(section.locator("#figures-total-count")).hasText("1");
 		assertThat(section.locator("#figures-total-held")).hasText("1");
 		Locator thisWeek = section.locator("#figures-table tbody tr").last();
+		// the week named by its days, not as 2026-W39
+		LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+		assertThat(thisWeek.locator("th")).hasText(monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日–"
+				+ monday.plusDays(6).getMonthValue() + "月" + monday.plusDays(6).getDayOfMonth() + "日");
 		assertThat(thisWeek.locator("td").first()).hasText("1");
 		assertThat(thisWeek.locator("td").nth(2)).hasText("100.0%");
 		assertThat(section.locator("#figures-tags tbody tr").first()).containsText("干净整洁");
@@ -102,6 +106,24 @@ class FiguresJourneyTests {
 		assertThat(page.locator("#station-figures #figures-total-count")).hasText("2");
 		assertThat(page.locator("#station-figures #figures-total-held")).hasText("0");
 		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	void aStationWithNoRatingsExplainsWhereRatingsComeFromInsteadOfRowsOfZeros() {
+		Station station = station();
+
+		BrowserContext context = chromium.newContext("zh-CN");
+		Page page = context.newPage();
+		ConsoleLogin.signIn(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
+		page.navigate("/console/stations/" + station.id());
+
+		Locator section = page.locator("#station-figures");
+		assertThat(section.locator("#figures-empty")).containsText("没有评价");
+		assertThat(section.locator("#figures-empty")).containsText("二维码");
+		assertThat(section.locator("#figures-table")).hasCount(0);
+		assertThat(section.locator("#figures-tags")).hasCount(0);
+		assertThat(section.locator("[data-figures-chart]")).hasCount(0);
+		assertThat(section.locator("#figures-total-count")).hasText("0");
 	}
 
 	private Station station() {
