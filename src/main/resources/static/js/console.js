@@ -3,7 +3,9 @@
   'use strict';
   // Forms that cannot be undone ask first.
   document.addEventListener('submit', function (event) {
-    var question = event.target.getAttribute('data-confirm');
+    // the button pressed may ask its own question (one form, several verdicts)
+    var question = (event.submitter && event.submitter.getAttribute('data-confirm'))
+        || event.target.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
       event.preventDefault();
     }

@@ -56,6 +56,8 @@ public final class RatingRows {
 
 		private final List<String> holdReasons = new ArrayList<>();
 
+		private Boolean nearStation;
+
 		private Builder(long station) {
 			this.station = station;
 		}
@@ -105,6 +107,14 @@ public final class RatingRows {
 			return this;
 		}
 
+		/**
+		 * The answer of the browser's location check: within 300 m of the station or not.
+		 */
+		public Builder nearStation(boolean near) {
+			this.nearStation = near;
+			return this;
+		}
+
 		/** Stores it; returns its id. */
 		public long insert() {
 			byte[] device = new byte[32];
@@ -112,9 +122,9 @@ public final class RatingRows {
 			OffsetDateTime instant = this.createdAt.toOffsetDateTime();
 			return RatingRows.this.jdbc.sql("""
 					insert into rating (station_id, rating_day, created_at, stars, tags, category, comment,
-					                    device_hash, status, hold_reasons)
+					                    device_hash, status, hold_reasons, near_station)
 					values (:station, :day, :createdAt, :stars, :tags::varchar[], :category, :comment,
-					        :device, :status, :reasons::varchar[])
+					        :device, :status, :reasons::varchar[], :near)
 					returning id""")
 				.param("station", this.station)
 				.param("day", this.createdAt.withZoneSameInstant(YizhanTime.ZONE).toLocalDate())
@@ -126,6 +136,7 @@ public final class RatingRows {
 				.param("device", device)
 				.param("status", this.status.name())
 				.param("reasons", "{" + String.join(",", this.holdReasons) + "}")
+				.param("near", this.nearStation, java.sql.Types.BOOLEAN)
 				.query(Long.class)
 				.single();
 		}

@@ -59,7 +59,8 @@ class FiguresJourneyTests {
 			.category(WorkerCategory.RIDER)
 			.comment("<b>很干净</b>")
 			.insert();
-		long held = ratings.at(station.id()).on(today).stars(5).held("STATION_BURST").insert();
+		long held = ratings.at(station.id()).on(today).stars(5).held("STATION_BURST").nearStation(false).insert();
+		long doubtful = ratings.at(station.id()).on(today).stars(1).held("STATION_BURST").insert();
 
 		BrowserContext context = chromium.newContext("zh-CN");
 		Page page = context.newPage();
@@ -70,7 +71,7 @@ class FiguresJourneyTests {
 		page.navigate("/console/stations/" + station.id());
 		Locator section = page.locator("#station-figures");
 		assertThat(section.locator("#figures-total-count")).hasText("1");
-		assertThat(section.locator("#figures-total-held")).hasText("1");
+		assertThat(section.locator("#figures-total-held")).hasText("2");
 		Locator thisWeek = section.locator("#figures-table tbody tr").last();
 		// the week named by its days, not as 2026-W39
 		LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
@@ -98,6 +99,22 @@ class FiguresJourneyTests {
 		Locator row = page.locator("#held-table tr[data-rating='" + held + "']");
 		assertThat(row).containsText(station.code().value());
 		assertThat(row).containsText("同一驿站短时集中评价");
+		assertThat(page.locator("#location-" + held)).hasText("不在驿站附近");
+		assertThat(page.locator("#location-" + doubtful)).hasText("未提供位置");
+
+		// rejecting cannot be undone, so it asks first; saying no changes nothing
+		List<String> questions = new java.util.ArrayList<>();
+		page.onceDialog(dialog -> {
+			questions.add(dialog.message());
+			dialog.dismiss();
+		});
+		page.click("#reject-" + doubtful);
+		assertThat(page.locator("#held-table tr[data-rating='" + doubtful + "']")).hasCount(1);
+		assertThat(questions).singleElement().asString().contains("不能撤销").contains(station.details().name());
+		page.onceDialog(dialog -> dialog.accept());
+		page.click("#reject-" + doubtful);
+		assertThat(page.locator("#review-notice")).hasText("已剔除 1 条评价。");
+
 		page.click("#release-" + held);
 		assertThat(page.locator("#review-notice")).hasText("已放行 1 条评价，现已计入统计。");
 		assertThat(page.locator("#held-table tr[data-rating='" + held + "']")).hasCount(0);
