@@ -187,6 +187,36 @@
     });
   });
 
+  // A time as the reporter reads it: Beijing time, in the page's language.
+  function beijingTime(iso) {
+    var english = document.documentElement.lang === 'en';
+    return new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-CN', {
+      timeZone: 'Asia/Shanghai', month: english ? 'short' : 'numeric', day: 'numeric',
+      hour: '2-digit', minute: '2-digit', hour12: false
+    }).format(new Date(iso));
+  }
+
+  // The number is the reporter's key to the ticket: one tap copies it.
+  document.getElementById('problem-copy').addEventListener('click', function (event) {
+    var button = event.currentTarget;
+    var number = document.getElementById('problem-number').textContent;
+    var done = function () { button.textContent = button.dataset.copied; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(number).then(done, function () { selectNumber(); });
+    } else {
+      selectNumber();
+    }
+  });
+
+  // Where the clipboard is refused, the number is selected for the phone's own copy menu.
+  function selectNumber() {
+    var range = document.createRange();
+    range.selectNodeContents(document.getElementById('problem-number'));
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   // Report a problem: the tickets slice answers with the ticket's number and status page.
   var problemForm = document.getElementById('problem-form');
   var problemStatus = document.getElementById('problem-status');
@@ -211,6 +241,8 @@
         problemForm.hidden = true;
         document.getElementById('problem-number').textContent = answer.json.number;
         document.getElementById('problem-link').href = answer.json.statusUrl || ('/p/' + encodeURIComponent(answer.json.number));
+        var due = document.getElementById('problem-due');
+        due.textContent = answer.json.dueAt ? due.dataset.template.replace('{0}', beijingTime(answer.json.dueAt)) : '';
         document.getElementById('problem-result').hidden = false;
         return;
       }

@@ -84,6 +84,7 @@ final class TicketAccessRows implements AccessRows {
 		rows.add(api("GET", "/api/v1/problems/{number}", c -> c.get("/api/v1/problems/" + openTicket(c)), PUBLIC,
 				PUBLIC));
 		rows.add(page("GET", "/p/{number}", c -> c.get("/p/" + openTicket(c)), PUBLIC, PUBLIC));
+		rows.add(page("GET", "/p", c -> c.get("/p?number=" + openTicket(c)), PUBLIC, PUBLIC));
 		rows.add(api("GET", "/api/v1/tickets", c -> c.get("/api/v1/tickets?state=all&size=200&org=" + c.district()),
 				SIGNED_IN, SIGNED_IN)
 			.leaks(this::foreignTickets));

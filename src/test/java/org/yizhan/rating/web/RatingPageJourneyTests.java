@@ -166,6 +166,13 @@ class RatingPageJourneyTests extends IntakeTestSupport {
 		assertThat(number).matches("[A-Z0-9-]+");
 		assertThat(page.locator("#problem-link")).hasAttribute("href",
 				java.util.regex.Pattern.compile("/p/" + number + "$"));
+		// when it must be dealt with, in Beijing time, and the number copied with one tap
+		assertThat(page.locator("#problem-due"))
+			.hasText(java.util.regex.Pattern.compile("应于 \\d+/\\d+ \\d\\d:\\d\\d（北京时间）前处理"));
+		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+		page.click("#problem-copy");
+		assertThat(page.locator("#problem-copy")).hasText("已复制");
+		assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(number);
 	}
 
 	@Test

@@ -80,6 +80,13 @@ class TicketJourneyTests {
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(page.locator("#ticket-missing h1"))
 			.hasText("There is no such ticket. Please check the ticket number.");
+		// the mistyped number can be typed again on the page, in any case, without
+		// hyphens
+		assertThat(page.locator("#ticket-number-input")).hasValue("2345-6789-ABCD");
+		page.fill("#ticket-number-input", number.toLowerCase().replace("-", " "));
+		page.click("#ticket-retype-submit");
+		assertThat(page.locator("#ticket-number")).hasText(number);
+		assertThat(page.locator("#ticket-state-label")).hasText("Being handled");
 	}
 
 	@Test
