@@ -43,6 +43,9 @@
 window.yizhanMap = function (element) {
   'use strict';
   var map = L.map(element);
+  // Leaflet's credit without the flag it adds by default: maps here carry the tile
+  // provider's credits and approval number, nothing else.
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(element.dataset.tiles, {
     subdomains: element.dataset.subdomains,
     attribution: element.dataset.attribution,

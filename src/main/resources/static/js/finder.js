@@ -21,6 +21,9 @@
   });
 
   var map = L.map(mapElement);
+  // Leaflet's credit without the flag it adds by default: maps here carry the tile
+  // provider's credits and approval number, nothing else.
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(mapElement.dataset.tiles, {
     subdomains: mapElement.dataset.subdomains, attribution: mapElement.dataset.attribution, maxZoom: 19
   }).addTo(map);

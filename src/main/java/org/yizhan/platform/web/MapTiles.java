@@ -17,8 +17,9 @@ import org.springframework.util.StringUtils;
  * <p>
  * {@code yizhan.map.preset} picks {@code osm} (default, WGS-84) or {@code amap} (GCJ-02);
  * {@code yizhan.map.tile-url}, {@code tile-crs}, {@code attribution} and
- * {@code subdomains} override the preset for any other provider; {@code center-lat},
- * {@code center-lon} and {@code zoom} set where an empty map opens.
+ * {@code subdomains} override the preset for any other provider; {@code approval-number}
+ * (审图号, e.g. {@code 审图号：GS(2024)1234号}) is shown after the credits on every map;
+ * {@code center-lat}, {@code center-lon} and {@code zoom} set where an empty map opens.
  */
 @Component
 public class MapTiles {
@@ -41,7 +42,8 @@ public class MapTiles {
 			@Value("${yizhan.map.tile-crs:}") String tileCrs, @Value("${yizhan.map.attribution:}") String attribution,
 			@Value("${yizhan.map.subdomains:}") String subdomains,
 			@Value("${yizhan.map.center-lat:30.2741}") double centerLat,
-			@Value("${yizhan.map.center-lon:120.1551}") double centerLon, @Value("${yizhan.map.zoom:11}") int zoom) {
+			@Value("${yizhan.map.center-lon:120.1551}") double centerLon, @Value("${yizhan.map.zoom:11}") int zoom,
+			@Value("${yizhan.map.approval-number:}") String approvalNumber) {
 		Preset base = switch (preset.strip().toLowerCase(Locale.ROOT)) {
 			case "amap" -> Preset.AMAP;
 			case "osm" -> Preset.OSM;
@@ -57,7 +59,11 @@ public class MapTiles {
 					.filter(crs -> crs != Crs.BD09)
 					.orElseThrow(() -> new IllegalArgumentException("yizhan.map.tile-crs must be wgs84 or gcj02"))
 				: base.crs;
-		this.attribution = StringUtils.hasText(attribution) ? attribution : base.attribution;
+		String credits = StringUtils.hasText(attribution) ? attribution : base.attribution;
+		// A map published in China carries its approval number (审图号) from the tile
+		// provider or the surveying authority; it belongs beside the credits on every
+		// map.
+		this.attribution = StringUtils.hasText(approvalNumber) ? credits + " | " + approvalNumber.strip() : credits;
 		this.subdomains = StringUtils.hasText(subdomains) ? subdomains : base.subdomains;
 		this.centerLat = centerLat;
 		this.centerLon = centerLon;

@@ -79,6 +79,12 @@ class FinderJourneyTests {
 		Page page = context.newPage();
 		page.navigate("/");
 		assertThat(page.locator("#location-status")).hasText("已按您的当前位置查找");
+		// the header's mark is a picture, not a second 驿 before 驿站
+		assertThat(page.locator("header img[src*=favicon]")).hasCount(0);
+		assertThat(page.locator("#brand-mark")).hasAttribute("src", Pattern.compile("/img/mark\\.svg$"));
+		// the map credits its tiles and Leaflet, with no flag before them
+		assertThat(page.locator(".leaflet-control-attribution")).containsText("Leaflet");
+		assertThat(page.locator(".leaflet-control-attribution svg")).hasCount(0);
 		Locator results = page.locator("#results > li");
 		assertThat(results.first()).containsText(noToilet.details().name());
 		assertThat(page.locator("#result-" + noToilet.id() + " .result-distance"))

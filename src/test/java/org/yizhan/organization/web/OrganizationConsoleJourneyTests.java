@@ -50,8 +50,15 @@ class OrganizationConsoleJourneyTests {
 		page.click("#action-industry");
 		assertThat(page.locator("#organization-children")).containsText("330723-I01");
 
+		// a new name shows everywhere below the union, so the console asks first
+		java.util.List<String> questions = new java.util.ArrayList<>();
+		page.onDialog(dialog -> {
+			questions.add(dialog.message());
+			dialog.accept();
+		});
 		page.fill("#rename-name", "");
 		page.click("#action-rename");
+		assertThat(questions).singleElement().asString().contains("武义县总工会").contains("更名");
 		assertThat(page.locator(".alert-danger")).containsText("名称：不能为空");
 		page.fill("#rename-name", "武义县总工会（新）");
 		page.click("#action-rename");

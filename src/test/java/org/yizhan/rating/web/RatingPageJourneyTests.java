@@ -154,6 +154,10 @@ class RatingPageJourneyTests extends IntakeTestSupport {
 		BrowserContext context = chromium.newPhoneContext("zh-CN", 29.6, 118.4);
 		Page page = context.newPage();
 		page.navigate("/r/" + token(station));
+		// the same header as the finder's: its mark and name lead to the finder
+		assertThat(page.locator("header #brand-mark")).hasAttribute("src",
+				java.util.regex.Pattern.compile("/img/mark\\.svg$"));
+		assertThat(page.locator("header #home")).hasAttribute("href", "/");
 		page.click("#problem summary");
 		page.locator("#problem-types label", new Page.LocatorOptions().setHasText("设施损坏")).click();
 		page.fill("#problem-description", "微波炉坏了");

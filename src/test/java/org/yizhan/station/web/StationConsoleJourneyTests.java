@@ -68,6 +68,8 @@ class StationConsoleJourneyTests {
 		Locator marker = page.locator("#station-map path.marker-" + code);
 		assertThat(marker).hasCount(1);
 		assertThat(page.locator("#station-map")).hasAttribute("data-marker-count", "1");
+		assertThat(page.locator("#station-map .leaflet-control-attribution")).containsText("Leaflet");
+		assertThat(page.locator("#station-map .leaflet-control-attribution svg")).hasCount(0);
 		marker.click(new Locator.ClickOptions().setForce(true));
 		assertThat(page.locator(".leaflet-popup-content a")).hasText(name);
 	}
