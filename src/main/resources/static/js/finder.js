@@ -145,6 +145,9 @@
     if (filters.openNow) {
       params.set('openNow', 'true');
     }
+    // The hours come in words of the page's language; the language in the address keeps the
+    // answers of the two languages apart in every cache.
+    params.set('lang', document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
     return root.dataset.api + '?' + params.toString();
   }
 
@@ -260,6 +263,7 @@
       item.querySelector('.result-distance').textContent = distance(station.distanceMeters) + ' · '
         + fill(t.tWalk, station.walkMinutes) + ' · ' + fill(t.tRide, station.rideMinutes);
       item.querySelector('.result-address').textContent = station.address || '';
+      item.querySelector('.result-hours').textContent = station.openingHoursText || '';
       var amenities = item.querySelector('.result-amenities');
       station.amenities.forEach(function (amenity) {
         if (icons[amenity]) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.LocalTimeRange;
 import org.yizhan.calendar.OpenState;
+import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.StationFinder;
@@ -112,9 +113,9 @@ class PublicPageController {
 		model.addAttribute("station",
 				new PublicStationView(listed.id(), listed.code(), listed.name(), listed.address(), listed.phone(),
 						station.details().description(), listed.openingHours(),
-						AmenityIcons.views(listed.amenities(), locale),
+						OpeningHoursText.describe(listed.openingHours(), locale), AmenityIcons.views(listed.amenities(), locale),
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
-						entry(listed, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
+						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
 						navigation(listed, locale)));
 		return "finder/station";
 	}
@@ -195,9 +196,11 @@ class PublicPageController {
 		return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale) + " " + clockTime;
 	}
 
-	private Entry entry(IndexedStation station, LocalDateTime now, Locale locale) {
+	private Entry entry(IndexedStation station, Station registered, LocalDateTime now, Locale locale) {
+		String hours = (registered.details().smartEntry() != null)
+				? registered.details().smartEntry().unattendedHours().describe(locale) : null;
 		return finder.entryState(station, now)
-			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen()))
+			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen(), hours))
 			.orElse(null);
 	}
 
