@@ -62,6 +62,8 @@ class OpeningHoursTextTests {
 			Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-16:00               | Mon–Fri 08:30–12:00, 13:30–17:30; Sat 09:00–16:00
 			Mo-Su 10:00-22:00; PH open                                  | Every day 10:00–22:00; public holidays all day
 			Mo-Sa 08:00-18:00; Su off                                   | Mon–Sat 08:00–18:00; closed on Sun
+			Mo-Su 09:00-21:00; Jan 01 off                               | Every day 09:00–21:00; closed on Jan 1
+			Mo-Su 17:00+                                                | Every day from 17:00, closing time not given
 			""")
 	void englishToo(String hours, String expected) {
 		assertThat(OpeningHoursText.describe(hours, EN)).isEqualTo(expected);

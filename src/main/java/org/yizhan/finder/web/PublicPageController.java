@@ -100,6 +100,29 @@ class PublicPageController {
 		return "finder/nearby";
 	}
 
+	/**
+	 * What the service worker shows for a public page it has no copy of while the phone
+	 * is offline (a station not visited before), instead of the browser's own error page.
+	 * It is kept once, at the worker's install, so it holds both languages; the worker
+	 * marks it with the language of the page the visitor last saw.
+	 */
+	@GetMapping("/offline")
+	String offline(Model model) {
+		model.addAttribute("languages", List.of(offlineTexts(Locale.SIMPLIFIED_CHINESE, "zh-CN"),
+				offlineTexts(Locale.ENGLISH, "en")));
+		return "finder/offline";
+	}
+
+	private OfflineTexts offlineTexts(Locale locale, String tag) {
+		return new OfflineTexts(tag, message("finder.offlinePage.title", locale),
+				message("finder.offlinePage.body", locale), message("finder.offlinePage.saved", locale),
+				message("finder.offlinePage.back", locale), message("finder.offlinePage.retry", locale));
+	}
+
+	/** The offline page's texts in one language ({@code tag} as in {@code lang}). */
+	record OfflineTexts(String tag, String title, String body, String saved, String back, String retry) {
+	}
+
 	@GetMapping("/stations/{id}")
 	String station(@PathVariable String id, Model model, Locale locale) {
 		Optional<IndexedStation> inIndex = parse(id).flatMap(finder::findById);
