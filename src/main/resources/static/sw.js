@@ -167,11 +167,22 @@ self.addEventListener('install', function (event) {
       return fetch(page, { credentials: 'same-origin' }).then(function (response) {
         return response.clone().text().then(function (html) {
           return stamp(response).then(function (copy) { return cache.put(page, copy); }).then(function () {
-            return Promise.all(shellAssets(html).map(function (url) { return keepShell(cache, url); }));
+            return shellAssets(html);
           });
         });
       });
-    }));
+    })).then(function (lists) {
+      // The two pages share their stylesheets: each file is fetched once.
+      var assets = [];
+      lists.forEach(function (list) {
+        list.forEach(function (url) {
+          if (assets.indexOf(url) < 0) {
+            assets.push(url);
+          }
+        });
+      });
+      return Promise.all(assets.map(function (url) { return keepShell(cache, url); }));
+    });
   }).then(function () { return self.skipWaiting(); }));
 });
 
