@@ -10,19 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * Opening hours as people in China write them on a door or in a ledger, read into an OSM
- * {@code opening_hours} value: "周一至周五 8:30-18:00" is {@code Mo-Fr 08:30-18:00},
- * "工作日 上午8:30-12:00，下午2:00-5:30；节假日休息" is
- * {@code Mo-Fr 08:30-12:00,14:00-17:30; PH off}, "全天24小时" is {@code 24/7}.
+ * {@code opening_hours} value: "周一至周五 8:30-18:00" is {@code Mo-Fr 08:30-18:00}, "工作日
+ * 上午8:30-12:00，下午2:00-5:30；节假日休息" is {@code Mo-Fr 08:30-12:00,14:00-17:30; PH off},
+ * "全天24小时" is {@code 24/7}.
  *
  * <p>
  * Only the common forms are read, and a text is read whole or not at all: a phrase left
  * over means {@link Optional#empty()}, never a value that drops part of what was written.
- * Understood: weekdays ({@code 周一}, {@code 星期一}, {@code 礼拜一}, ranges with 至/到/-/~,
- * lists with 、), 工作日, 周末/双休日, 每天/每日/全天, (法定)节假日; times {@code 8:30},
- * {@code 8点30分}, {@code 8点半}, with 上午/下午/晚上 and 次日 (a range ending before it
- * starts runs past midnight); 24小时; 休息/闭馆/不开放 (closed), 开放/照常 (open).
- * Phrases are separated by ，,；; or a new line; a phrase with times but no days keeps the
- * days of the phrase before it ("周一至周五 上午8:30-12:00，下午14:00-17:30").
+ * Understood: weekdays ({@code 周一}, {@code 星期一}, {@code 礼拜一}, ranges with 至/到/-/~, lists
+ * with 、), 工作日, 周末/双休日, 每天/每日/全天, (法定)节假日; times {@code 8:30}, {@code 8点30分},
+ * {@code 8点半}, with 上午/下午/晚上 and 次日 (a range ending before it starts runs past midnight);
+ * 24小时; 休息/闭馆/不开放 (closed), 开放/照常 (open). Phrases are separated by ，,；; or a new line; a
+ * phrase with times but no days keeps the days of the phrase before it ("周一至周五
+ * 上午8:30-12:00，下午14:00-17:30").
  */
 public final class ChineseOpeningHours {
 
@@ -65,7 +65,8 @@ public final class ChineseOpeningHours {
 		List<Phrase> phrases = new ArrayList<>();
 		int previousDays = ALL_DAYS;
 		boolean previousHolidays = false;
-		// Days written alone, waiting for the phrase that says their hours ("周六，周日 9:00-12:00").
+		// Days written alone, waiting for the phrase that says their hours ("周六，周日
+		// 9:00-12:00").
 		int pendingDays = 0;
 		boolean pendingHolidays = false;
 		for (String part : normal.split("[，,；;。\\n]+")) {
@@ -272,12 +273,11 @@ public final class ChineseOpeningHours {
 		List<String> holidayRules = new ArrayList<>();
 		for (Phrase phrase : merged) {
 			String what = phrase.closed ? "off"
-					: phrase.ranges.isEmpty() ? "open"
-							: String.join(",", phrase.ranges.stream()
-								// "10:00-0:00" closes at midnight; an end before the start
-								// runs past midnight, which the lenient OSM parser reads.
-								.map(r -> clock(r[0]) + "-" + clock((r[1] == 0) ? 24 * 60 : r[1]))
-								.toList());
+					: phrase.ranges.isEmpty() ? "open" : String.join(",", phrase.ranges.stream()
+						// "10:00-0:00" closes at midnight; an end before the start
+						// runs past midnight, which the lenient OSM parser reads.
+						.map(r -> clock(r[0]) + "-" + clock((r[1] == 0) ? 24 * 60 : r[1]))
+						.toList());
 			if (phrase.days != 0) {
 				rules.add(osmDays(phrase.days) + " " + what);
 			}

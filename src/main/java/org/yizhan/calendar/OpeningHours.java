@@ -111,8 +111,8 @@ public record OpeningHours(String value) {
 	}
 
 	/**
-	 * The hours in words for a person reading them ("周一至周五 08:30–17:30，法定节假日休息");
-	 * see {@link OpeningHoursText}.
+	 * The hours in words for a person reading them ("周一至周五 08:30–17:30，法定节假日休息"); see
+	 * {@link OpeningHoursText}.
 	 */
 	public String describe(Locale locale) {
 		return OpeningHoursText.describe(this, locale);

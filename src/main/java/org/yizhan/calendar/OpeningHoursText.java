@@ -15,17 +15,17 @@ import ch.poole.openinghoursparser.YearRange;
 
 /**
  * Opening hours written for the person who reads them: {@code Mo-Fr 08:30-17:30; PH off}
- * reads "周一至周五 08:30–17:30，法定节假日休息" in Chinese and "Mon–Fri 08:30–17:30; closed
- * on public holidays" in English, {@code 24/7} "全天 24 小时" / "Open 24 hours".
+ * reads "周一至周五 08:30–17:30，法定节假日休息" in Chinese and "Mon–Fri 08:30–17:30; closed on public
+ * holidays" in English, {@code 24/7} "全天 24 小时" / "Open 24 hours".
  *
  * <p>
  * The text follows the rules as written, one phrase per rule in their order, so what a
  * clerk typed and what a worker reads say the same thing. What makes an answer unknown is
  * said, not hidden: a comment is quoted ("（注：by appointment）"), an open end reads "17:00
- * 起，关门时间未注明", {@code unknown} "时间未定", school holidays are named. Hours the
- * evaluator refuses ({@link OpeningSchedule#isUnknown()}: sunrise, week numbers, …) or that
- * do not parse are not paraphrased, as a paraphrase could only guess: the text says they
- * could not be read and quotes them.
+ * 起，关门时间未注明", {@code unknown} "时间未定", school holidays are named. Hours the evaluator
+ * refuses ({@link OpeningSchedule#isUnknown()}: sunrise, week numbers, …) or that do not
+ * parse are not paraphrased, as a paraphrase could only guess: the text says they could
+ * not be read and quotes them.
  */
 public final class OpeningHoursText {
 
@@ -121,8 +121,8 @@ public final class OpeningHoursText {
 			out.append(join(when, clock)).append(en ? (out.isEmpty() ? "hours unknown" : ": hours unknown") : "时间未定");
 		}
 		else if (rule.isTwentyfourseven() || (times.isEmpty() && (!when.isEmpty() || kind != null))) {
-			out.append(when.isEmpty() ? (en ? "open 24 hours" : "全天 24 小时")
-					: en ? join(when, "all day") : when + "全天开放");
+			out.append(
+					when.isEmpty() ? (en ? "open 24 hours" : "全天 24 小时") : en ? join(when, "all day") : when + "全天开放");
 		}
 		else {
 			out.append(join(when, clock));

@@ -35,8 +35,8 @@ class ChineseOpeningHoursTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "周一至周五 看情况", "早上开门", "周一至周五 8:30-18:00 需预约", "周八 9:00-17:00",
-			"周一至周五 25:00-26:00", "周六", "Mo-Fr 08:00-18:00", "" })
+	@ValueSource(strings = { "周一至周五 看情况", "早上开门", "周一至周五 8:30-18:00 需预约", "周八 9:00-17:00", "周一至周五 25:00-26:00", "周六",
+			"Mo-Fr 08:00-18:00", "" })
 	void whatIsNotReadWholeIsNotReadAtAll(String text) {
 		// A value that dropped "需预约" would promise hours the station does not keep.
 		assertThat(ChineseOpeningHours.parse(text)).isEmpty();

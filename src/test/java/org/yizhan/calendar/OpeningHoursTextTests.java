@@ -24,47 +24,49 @@ class OpeningHoursTextTests {
 	private static final Pattern OSM_WORDS = Pattern.compile("\\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|off|24/7)\\b");
 
 	@ParameterizedTest(name = "{0} reads {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			24/7                                                        | 全天 24 小时
-			Mo-Su 00:00-24:00                                           | 全天 24 小时
-			Mo-Fr 08:30-17:30; PH off                                   | 周一至周五 08:30–17:30，法定节假日休息
-			Mo-Fr 08:30-17:30                                           | 周一至周五 08:30–17:30
-			Mo-Su 07:00-22:00                                           | 每天 07:00–22:00
-			07:00-22:00                                                 | 每天 07:00–22:00
-			Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-16:00               | 周一至周五 08:30–12:00、13:30–17:30，周六 09:00–16:00
-			Mo-Fr 08:30-11:30,14:00-17:00; Sa 09:00-12:00; Su,PH off    | 周一至周五 08:30–11:30、14:00–17:00，周六 09:00–12:00，周日和法定节假日休息
-			Mo-Su 18:00-08:00                                           | 每天 18:00–次日 08:00
-			Mo-Su 22:00-06:00                                           | 每天 22:00–次日 06:00
-			Sa,Su 10:00-16:00                                           | 周六、周日 10:00–16:00
-			Sa-Mo 10:00-12:00                                           | 周六至周一 10:00–12:00
-			Mo-Su 07:00-21:00; PH 09:00-17:00                           | 每天 07:00–21:00，法定节假日 09:00–17:00
-			Mo-Su 10:00-22:00; PH open                                  | 每天 10:00–22:00，法定节假日全天开放
-			Mo-Su 08:00-20:00; We 12:00-14:00 off                       | 每天 08:00–20:00，周三 12:00–14:00休息
-			Mo-Su 17:00+                                                | 每天 17:00 起，关门时间未注明
-			Mo-Fr 08:00-18:00; SH off                                   | 周一至周五 08:00–18:00，学校假期（日期未知）休息
-			Mo-Fr 08:00-18:00 unknown                                   | 周一至周五 08:00–18:00时间未定
-			Mo-Su 09:00-21:00; Jan 01 off                               | 每天 09:00–21:00，1月1日休息
-			Mo-Su 08:00-20:00; Dec 25-Jan 01 off                        | 每天 08:00–20:00，12月25日至1月1日休息
-			2026 Oct 01-07 off                                          | 2026年10月1日至7日休息
-			off                                                         | 休息
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					24/7                                                        | 全天 24 小时
+					Mo-Su 00:00-24:00                                           | 全天 24 小时
+					Mo-Fr 08:30-17:30; PH off                                   | 周一至周五 08:30–17:30，法定节假日休息
+					Mo-Fr 08:30-17:30                                           | 周一至周五 08:30–17:30
+					Mo-Su 07:00-22:00                                           | 每天 07:00–22:00
+					07:00-22:00                                                 | 每天 07:00–22:00
+					Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-16:00               | 周一至周五 08:30–12:00、13:30–17:30，周六 09:00–16:00
+					Mo-Fr 08:30-11:30,14:00-17:00; Sa 09:00-12:00; Su,PH off    | 周一至周五 08:30–11:30、14:00–17:00，周六 09:00–12:00，周日和法定节假日休息
+					Mo-Su 18:00-08:00                                           | 每天 18:00–次日 08:00
+					Mo-Su 22:00-06:00                                           | 每天 22:00–次日 06:00
+					Sa,Su 10:00-16:00                                           | 周六、周日 10:00–16:00
+					Sa-Mo 10:00-12:00                                           | 周六至周一 10:00–12:00
+					Mo-Su 07:00-21:00; PH 09:00-17:00                           | 每天 07:00–21:00，法定节假日 09:00–17:00
+					Mo-Su 10:00-22:00; PH open                                  | 每天 10:00–22:00，法定节假日全天开放
+					Mo-Su 08:00-20:00; We 12:00-14:00 off                       | 每天 08:00–20:00，周三 12:00–14:00休息
+					Mo-Su 17:00+                                                | 每天 17:00 起，关门时间未注明
+					Mo-Fr 08:00-18:00; SH off                                   | 周一至周五 08:00–18:00，学校假期（日期未知）休息
+					Mo-Fr 08:00-18:00 unknown                                   | 周一至周五 08:00–18:00时间未定
+					Mo-Su 09:00-21:00; Jan 01 off                               | 每天 09:00–21:00，1月1日休息
+					Mo-Su 08:00-20:00; Dec 25-Jan 01 off                        | 每天 08:00–20:00，12月25日至1月1日休息
+					2026 Oct 01-07 off                                          | 2026年10月1日至7日休息
+					off                                                         | 休息
+					""")
 	void chineseReadsAsAClerkWouldWriteIt(String hours, String expected) {
 		assertThat(OpeningHoursText.describe(hours, ZH)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "{0} reads {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			24/7                                                        | Open 24 hours
-			Mo-Fr 08:30-17:30; PH off                                   | Mon–Fri 08:30–17:30; closed on public holidays
-			Mo-Su 07:00-22:00                                           | Every day 07:00–22:00
-			Sa,Su 10:00-16:00                                           | Sat, Sun 10:00–16:00
-			Mo-Su 18:00-08:00                                           | Every day 18:00–08:00 (next day)
-			Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-16:00               | Mon–Fri 08:30–12:00, 13:30–17:30; Sat 09:00–16:00
-			Mo-Su 10:00-22:00; PH open                                  | Every day 10:00–22:00; public holidays all day
-			Mo-Sa 08:00-18:00; Su off                                   | Mon–Sat 08:00–18:00; closed on Sun
-			Mo-Su 09:00-21:00; Jan 01 off                               | Every day 09:00–21:00; closed on Jan 1
-			Mo-Su 17:00+                                                | Every day from 17:00, closing time not given
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					24/7                                                        | Open 24 hours
+					Mo-Fr 08:30-17:30; PH off                                   | Mon–Fri 08:30–17:30; closed on public holidays
+					Mo-Su 07:00-22:00                                           | Every day 07:00–22:00
+					Sa,Su 10:00-16:00                                           | Sat, Sun 10:00–16:00
+					Mo-Su 18:00-08:00                                           | Every day 18:00–08:00 (next day)
+					Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-16:00               | Mon–Fri 08:30–12:00, 13:30–17:30; Sat 09:00–16:00
+					Mo-Su 10:00-22:00; PH open                                  | Every day 10:00–22:00; public holidays all day
+					Mo-Sa 08:00-18:00; Su off                                   | Mon–Sat 08:00–18:00; closed on Sun
+					Mo-Su 09:00-21:00; Jan 01 off                               | Every day 09:00–21:00; closed on Jan 1
+					Mo-Su 17:00+                                                | Every day from 17:00, closing time not given
+					""")
 	void englishToo(String hours, String expected) {
 		assertThat(OpeningHoursText.describe(hours, EN)).isEqualTo(expected);
 	}

@@ -139,7 +139,8 @@ class NearbyApiController {
 		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
 		// StationsJson, straight to the response with its length: the message converters'
 		// content negotiation has nothing to choose here.
-		// The hours in words follow the language (?lang=, which the finder always sends, so
+		// The hours in words follow the language (?lang=, which the finder always sends,
+		// so
 		// that the answers of the two languages are cached under their own addresses).
 		Locale locale = RequestContextUtils.getLocale(request);
 		StationJsonWriter.Answer answer = writer.nearby(found, system, when, locale);
@@ -183,8 +184,8 @@ class NearbyApiController {
 		}
 		else {
 			body.put("clusters", List.of());
-			body.put("stations", inside.stream().map(station -> writer.station(station, null, system, now, locale))
-				.toList());
+			body.put("stations",
+					inside.stream().map(station -> writer.station(station, null, system, now, locale)).toList());
 		}
 		body.put("total", inside.size());
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);

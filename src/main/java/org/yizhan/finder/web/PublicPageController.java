@@ -108,8 +108,8 @@ class PublicPageController {
 	 */
 	@GetMapping("/offline")
 	String offline(Model model) {
-		model.addAttribute("languages", List.of(offlineTexts(Locale.SIMPLIFIED_CHINESE, "zh-CN"),
-				offlineTexts(Locale.ENGLISH, "en")));
+		model.addAttribute("languages",
+				List.of(offlineTexts(Locale.SIMPLIFIED_CHINESE, "zh-CN"), offlineTexts(Locale.ENGLISH, "en")));
 		return "finder/offline";
 	}
 
@@ -136,7 +136,8 @@ class PublicPageController {
 		model.addAttribute("station",
 				new PublicStationView(listed.id(), listed.code(), listed.name(), listed.address(), listed.phone(),
 						station.details().description(), listed.openingHours(),
-						OpeningHoursText.describe(listed.openingHours(), locale), AmenityIcons.views(listed.amenities(), locale),
+						OpeningHoursText.describe(listed.openingHours(), locale),
+						AmenityIcons.views(listed.amenities(), locale),
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
 						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
 						navigation(listed, locale)));

@@ -15,8 +15,8 @@ import org.yizhan.finder.web.AmenityIcons.AmenityView;
  * @param week this week's opening hours, Monday to Sunday
  */
 record PublicStationView(long id, String code, String name, String address, String phone, String description,
-		String openingHours, String openingHoursText, List<AmenityView> amenities, List<Long> photoIds, State state, Entry entry, List<Day> week,
-		List<NavigationLink> navigation) {
+		String openingHours, String openingHoursText, List<AmenityView> amenities, List<Long> photoIds, State state,
+		Entry entry, List<Day> week, List<NavigationLink> navigation) {
 
 	/**
 	 * The badge: {@code OPEN}, {@code CLOSED} or {@code UNKNOWN}, and when it changes.

@@ -16,6 +16,6 @@ record StationJson(long id, String code, String name, String address, LocationJs
 		@JsonInclude(JsonInclude.Include.NON_NULL) Long distanceMeters,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Long walkMinutes,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Long rideMinutes, Boolean openNow, String openUntil, String nextOpen,
-		String openingHours, String openingHoursText, EntryJson entry, List<String> amenities, String hostType, String phone,
-		Map<String, String> navigation) {
+		String openingHours, String openingHoursText, EntryJson entry, List<String> amenities, String hostType,
+		String phone, Map<String, String> navigation) {
 }

@@ -107,9 +107,9 @@ class StationJsonWriter {
 				distanceMeters == null ? null : Math.round(distanceMeters),
 				distanceMeters == null ? null : TravelTime.WALK.minutes(distanceMeters),
 				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters), openNow(state),
-				openUntil(state), nextOpen(state), station.openingHours(), hoursText(station, locale), entry(station, at),
-				station.amenities().stream().map(Enum::name).toList(), station.hostType().name(), station.phone(),
-				Navigation.links(station));
+				openUntil(state), nextOpen(state), station.openingHours(), hoursText(station, locale),
+				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
+				station.phone(), Navigation.links(station));
 	}
 
 	/**
@@ -311,8 +311,8 @@ class StationJsonWriter {
 	}
 
 	private static String hoursText(IndexedStation station, Locale locale) {
-		return OpeningHoursText.describe(station.openingHours(), "en".equals(locale.getLanguage()) ? Locale.ENGLISH
-				: Locale.SIMPLIFIED_CHINESE);
+		return OpeningHoursText.describe(station.openingHours(),
+				"en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private EntryJson entry(IndexedStation station, LocalDateTime at) {

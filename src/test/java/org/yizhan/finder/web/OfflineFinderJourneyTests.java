@@ -76,7 +76,8 @@ class OfflineFinderJourneyTests {
 		assertThat(page.locator("#results-age")).hasText("3 分钟前的结果");
 		assertThat(page.locator("#result-" + shortHours.id() + " .result-state")).containsText("开放中");
 
-		// Two hours on, the short hours' "open until" has passed: no longer shown as open.
+		// Two hours on, the short hours' "open until" has passed: no longer shown as
+		// open.
 		page.clock().fastForward("02:00:00");
 		page.click("#chip-TOILET");
 		page.click("#chip-TOILET");

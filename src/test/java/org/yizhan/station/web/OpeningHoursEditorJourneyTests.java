@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Issue 21, item 4, as a clerk at a desk meets it: the hours of a station are put
  * together in a week editor instead of typed in OSM code, Chinese typed in the code field
  * is understood or explained, and everyone reads the hours in words, in the console, on
- * the public page and in the finder's results. The stations stand in the west of 淳安县,
- * far from the demo city.
+ * the public page and in the finder's results. The stations stand in the west of 淳安县, far
+ * from the demo city.
  */
 @ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -140,8 +140,7 @@ class OpeningHoursEditorJourneyTests {
 		BrowserContext phone = chromium.newPhoneContext("zh-CN", lat, lon);
 		Page page = phone.newPage();
 		page.navigate("/");
-		assertThat(page.locator("#result-" + station.id() + " .result-hours"))
-			.hasText("周一至周五 08:30–17:30，法定节假日休息");
+		assertThat(page.locator("#result-" + station.id() + " .result-hours")).hasText("周一至周五 08:30–17:30，法定节假日休息");
 		Page english = chromium.newPhoneContext("en", lat, lon).newPage();
 		english.navigate("/?lang=en");
 		assertThat(english.locator("#result-" + station.id() + " .result-hours"))
