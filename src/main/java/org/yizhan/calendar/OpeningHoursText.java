@@ -21,7 +21,7 @@ import ch.poole.openinghoursparser.YearRange;
  * <p>
  * The text follows the rules as written, one phrase per rule in their order, so what a
  * clerk typed and what a worker reads say the same thing. What makes an answer unknown is
- * said, not hidden: a comment is quoted ("（注：by appointment）"), an open end reads "17:00
+ * said, not hidden: a comment is quoted ("（注：ring the bell）"), an open end reads "17:00
  * 起，关门时间未注明", {@code unknown} "时间未定", school holidays are named. Hours the evaluator
  * refuses ({@link OpeningSchedule#isUnknown()}: sunrise, week numbers, …) or that do not
  * parse are not paraphrased, as a paraphrase could only guess: the text says they could
@@ -81,7 +81,7 @@ public final class OpeningHoursText {
 				text.append(en ? "; " : "，");
 			}
 			if (rule.isFallBack()) {
-				text.append(en ? "otherwise " : "其他时间");
+				text.append(en ? "otherwise: " : "其他时间：");
 			}
 			text.append(phrase);
 		}
@@ -129,7 +129,8 @@ public final class OpeningHoursText {
 		}
 		if (comment != null) {
 			if (out.isEmpty()) {
-				out.append(en ? "note: " : "注：").append(comment);
+				// "|| \"by appointment\"" reads "其他时间：“by appointment”".
+				out.append(rule.isFallBack() ? "" : en ? "note: " : "备注：").append('“').append(comment).append('”');
 			}
 			else {
 				out.append(en ? " (note: " + comment + ")" : "（注：" + comment + "）");

@@ -74,7 +74,10 @@ class OpeningHoursTextTests {
 	@Test
 	void aFallbackAndACommentAreSaid() {
 		assertThat(OpeningHoursText.describe("Mo-Fr 08:00-18:00 || \"by appointment\"", ZH))
-			.isEqualTo("周一至周五 08:00–18:00，其他时间注：by appointment");
+			.isEqualTo("周一至周五 08:00–18:00，其他时间：“by appointment”");
+		assertThat(OpeningHoursText.describe("Mo-Fr 08:00-17:00 || Sa 09:00-12:00 || \"by appointment\"", EN))
+			.isEqualTo("Mon–Fri 08:00–17:00; otherwise: Sat 09:00–12:00; otherwise: “by appointment”");
+		assertThat(OpeningHoursText.describe("\"ask the guard\"", ZH)).isEqualTo("备注：“ask the guard”");
 		assertThat(OpeningHoursText.describe("Mo-Fr 08:00-18:00 \"ring the bell\"", EN))
 			.isEqualTo("Mon–Fri 08:00–18:00 (note: ring the bell)");
 	}
