@@ -129,6 +129,15 @@ class OpeningHoursEditorJourneyTests {
 		assertThat(page.locator("#openingHours")).hasValue("Mo-Fr 08:30-17:30; PH off");
 		page.click("#save-station");
 		assertThat(page.locator("#station-hours")).hasText("周一至周五 08:30–17:30，法定节假日休息");
+
+		// Round the clock, holidays included.
+		page.navigate("/console/stations/" + station.id() + "/edit");
+		page.click("#openingHours-always");
+		assertThat(page.locator("#openingHours")).hasValue("24/7; PH off");
+		page.selectOption("#openingHours-holiday", "follow");
+		assertThat(page.locator("#openingHours")).hasValue("24/7");
+		page.click("#save-station");
+		assertThat(page.locator("#station-hours")).hasText("全天 24 小时");
 	}
 
 	@Test
