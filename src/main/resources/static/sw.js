@@ -1,8 +1,11 @@
 // yizhan's service worker: the public pages keep working on a dropped 3G line. The app shell is
 // kept at install; nearby answers, station pages and their photos are fetched from the network
 // first and kept, and served from the cache when the network fails or stalls. Copies carry the time
-// they were kept (X-Yizhan-Cached-At) so the pages can say how old they are. The console and
-// everything cross-origin (map tiles) pass through untouched.
+// they were kept (X-Yizhan-Cached-At) so the pages can say how old they are. A nearby answer stands in
+// only for an answer with the same filters (amenities, open now, ...), never for another filter's. A
+// public page with no copy is answered, offline, with the offline page (kept at install) in the
+// language of the page last seen, not with the browser's own error. The console and everything
+// cross-origin (map tiles) pass through untouched.
 'use strict';
 
 var SHELL_CACHE = 'yizhan-shell-v1';
@@ -11,6 +14,9 @@ var NEARBY = '/api/v1/stations/nearby';
 // The finder page names the rest of the shell: its stylesheets, scripts and icons (WebJar URLs carry
 // the library's version, so they are read from the page rather than written down here).
 var SHELL_PAGE = '/';
+var OFFLINE_PAGE = '/offline';
+// Written by finder-offline.js on every public page: the visitor's language, for the offline page.
+var LANGUAGE = '/offline-language';
 var SHELL_ASSET = /(?:href|src)="(\/(?:webjars|css|js|img)\/[^"?#]+)"/g;
 var MAX_DATA_ENTRIES = 60;
 var NETWORK_TIMEOUT_MS = 6000;
@@ -98,6 +104,34 @@ function networkFirst(request, keys, fromCache) {
   });
 }
 
+// The filters of a nearby address, without the place: the key of the latest answer for those filters,
+// which stands in when the phone is offline at another spot. finder-offline.js computes the same key.
+function filterKey(address) {
+  var url = new URL(address, self.location.origin);
+  var params = new URLSearchParams();
+  ['amenities', 'openNow', 'hostType', 'limit', 'crs', 'lang'].forEach(function (name) {
+    var value = url.searchParams.get(name);
+    if (value !== null) {
+      params.set(name, name === 'amenities' ? value.split(',').sort().join(',') : value);
+    }
+  });
+  return NEARBY + '?latest&' + params.toString();
+}
+
+// The offline page, marked with the language of the page the visitor last saw.
+function offlinePage() {
+  return Promise.all([match(SHELL_CACHE, OFFLINE_PAGE), match(SHELL_CACHE, LANGUAGE)]).then(function (found) {
+    if (!found[0]) {
+      return undefined;
+    }
+    return Promise.all([found[0].text(), found[1] ? found[1].text() : 'zh-CN']).then(function (texts) {
+      var lang = texts[1] === 'en' ? 'en' : 'zh-CN';
+      return new Response(texts[0].replace(/<html([^>]*?) lang="[^"]*"/, '<html$1 lang="' + lang + '"'),
+        { status: 503, headers: { 'Content-Type': 'text/html;charset=UTF-8' } });
+    });
+  });
+}
+
 function fromPublicPage(event) {
   return self.clients.get(event.clientId).then(function (client) {
     var path = client ? new URL(client.url).pathname : '';
@@ -129,12 +163,25 @@ function keepShell(cache, url) {
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(SHELL_CACHE).then(function (cache) {
-    return fetch(SHELL_PAGE, { credentials: 'same-origin' }).then(function (response) {
-      return response.clone().text().then(function (html) {
-        return stamp(response).then(function (page) { return cache.put(SHELL_PAGE, page); }).then(function () {
-          return Promise.all(shellAssets(html).map(function (url) { return keepShell(cache, url); }));
+    return Promise.all([SHELL_PAGE, OFFLINE_PAGE].map(function (page) {
+      return fetch(page, { credentials: 'same-origin' }).then(function (response) {
+        return response.clone().text().then(function (html) {
+          return stamp(response).then(function (copy) { return cache.put(page, copy); }).then(function () {
+            return shellAssets(html);
+          });
         });
       });
+    })).then(function (lists) {
+      // The two pages share their stylesheets: each file is fetched once.
+      var assets = [];
+      lists.forEach(function (list) {
+        list.forEach(function (url) {
+          if (assets.indexOf(url) < 0) {
+            assets.push(url);
+          }
+        });
+      });
+      return Promise.all(assets.map(function (url) { return keepShell(cache, url); }));
     });
   }).then(function () { return self.skipWaiting(); }));
 });
@@ -158,8 +205,9 @@ self.addEventListener('fetch', function (event) {
   }
   var path = url.pathname;
   if (path === NEARBY) {
-    event.respondWith(networkFirst(request, [request.url, NEARBY], function () {
-      return match(DATA_CACHE, request.url).then(function (hit) { return hit || match(DATA_CACHE, NEARBY); });
+    var latest = filterKey(request.url);
+    event.respondWith(networkFirst(request, [request.url, latest], function () {
+      return match(DATA_CACHE, request.url).then(function (hit) { return hit || match(DATA_CACHE, latest); });
     }));
   }
   else if (request.mode === 'navigate' && (path === '/' || STATION_PAGE.test(path))) {
@@ -167,7 +215,7 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(networkFirst(request, [path], function () {
       return match(DATA_CACHE, path).then(function (hit) {
         return hit || (path === '/' ? match(SHELL_CACHE, '/') : undefined);
-      }).then(function (hit) { return hit && markedPage(hit); });
+      }).then(function (hit) { return hit ? markedPage(hit) : offlinePage(); });
     }));
   }
   else if (STATION_PHOTO.test(path)) {

@@ -3,7 +3,36 @@
 (function () {
   'use strict';
   var DATA_CACHE = 'yizhan-data-v1';
-  var NEARBY_LATEST = '/api/v1/stations/nearby';
+  var SHELL_CACHE = 'yizhan-shell-v1';
+  var NEARBY = '/api/v1/stations/nearby';
+
+  // As sw.js's filterKey: the key of the latest answer for a nearby address's filters.
+  function filterKey(address) {
+    var url = new URL(address, window.location.origin);
+    var params = new URLSearchParams();
+    ['amenities', 'openNow', 'hostType', 'limit', 'crs', 'lang'].forEach(function (name) {
+      var value = url.searchParams.get(name);
+      if (value !== null) {
+        params.set(name, name === 'amenities' ? value.split(',').sort().join(',') : value);
+      }
+    });
+    return NEARBY + '?latest&' + params.toString();
+  }
+
+  // How old a kept answer is, in the page's words ("3 分钟前的结果"); texts from the element's data-t-age-*.
+  function age(cachedAt, texts) {
+    var minutes = Math.floor((Date.now() - new Date(cachedAt).getTime()) / 60000);
+    if (isNaN(minutes) || minutes < 1) {
+      return texts.tAgeNow;
+    }
+    if (minutes < 60) {
+      return texts.tAgeMinutes.replace('{0}', minutes);
+    }
+    if (minutes < 48 * 60) {
+      return texts.tAgeHours.replace('{0}', Math.floor(minutes / 60));
+    }
+    return texts.tAgeDays.replace('{0}', Math.floor(minutes / 1440));
+  }
 
   function show(cachedAt) {
     var banner = document.getElementById('offline-banner');
@@ -40,13 +69,20 @@
       return caches.open(DATA_CACHE).then(function (cache) {
         return Promise.all([
           cache.put(url, new Response(body, { status: response.status, headers: headers })),
-          cache.put(NEARBY_LATEST, new Response(body, { status: response.status, headers: headers }))
+          cache.put(filterKey(url), new Response(body, { status: response.status, headers: headers }))
         ]);
       });
     }).then(function () { return true; }, function () { return false; });
   }
 
-  window.yizhanOffline = { show: show, hide: hide, remember: remember };
+  window.yizhanOffline = { show: show, hide: hide, remember: remember, age: age };
+
+  // The offline page speaks the language of the last page seen.
+  if ('caches' in window) {
+    caches.open(SHELL_CACHE).then(function (cache) {
+      return cache.put('/offline-language', new Response(document.documentElement.lang === 'en' ? 'en' : 'zh-CN'));
+    }).catch(function () { /* storage full or refused: the offline page stays Chinese */ });
+  }
 
   // The worker marks pages it served from its cache on their <body>.
   if (document.body.dataset.cachedAt) {

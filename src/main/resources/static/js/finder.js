@@ -11,6 +11,7 @@
   var crs = mapElement.dataset.crs;
   var list = document.getElementById('results');
   var count = document.getElementById('result-count');
+  var resultsAge = document.getElementById('results-age');
   var empty = document.getElementById('results-empty');
   var status = document.getElementById('location-status');
   var search = document.getElementById('place-filter');
@@ -36,6 +37,9 @@
   var origin = null;
   var stations = [];
   var latest = 0;
+  // When the answer on screen was kept by the service worker (offline): its open-now badges are as of
+  // then, so each is checked against the clock before it is shown as current.
+  var answerCachedAt = null;
 
   function fill(template, value) {
     return template.replace('{0}', value);
@@ -148,6 +152,9 @@
     if (filters.openNow) {
       params.set('openNow', 'true');
     }
+    // The hours come in words of the page's language; the language in the address keeps the
+    // answers of the two languages apart in every cache.
+    params.set('lang', document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
     return root.dataset.api + '?' + params.toString();
   }
 
@@ -171,6 +178,7 @@
           return;
         }
         stations = data.stations;
+        answerCachedAt = cachedAt;
         if (cachedAt) {
           window.yizhanOffline.show(cachedAt);
         }
@@ -187,7 +195,12 @@
       });
     }).catch(function () {
       if (mine === latest) {
-        count.textContent = t.tFailed;
+        // No answer for these filters: the list must not keep another filter's stations.
+        stations = [];
+        answerCachedAt = null;
+        render();
+        empty.hidden = true;
+        count.textContent = navigator.onLine === false ? t.tOfflineNone : t.tFailed;
       }
     }).then(function () {
       if (mine === latest) {
@@ -224,6 +237,15 @@
   }
 
   function state(station) {
+    if (answerCachedAt) {
+      // Past the change the answer announced, the kept badge would be a guess.
+      var now = Date.now();
+      var passed = station.openNow === true ? station.openUntil && Date.parse(station.openUntil) <= now
+        : station.openNow === false && station.nextOpen && Date.parse(station.nextOpen) <= now;
+      if (passed) {
+        return { css: 'state-UNKNOWN', text: t.tStale, stale: true };
+      }
+    }
     if (station.openNow === true) {
       return { css: 'state-OPEN', text: t.tOpen + ' · ' + (station.openUntil ? fill(t.tUntil, when(station.openUntil)) : t.tAllDay) };
     }
@@ -258,11 +280,16 @@
       name.textContent = station.name;
       var badge = item.querySelector('.result-state');
       var open = state(station);
+      var openNow = open.css === 'state-OPEN';
       badge.classList.add(open.css);
+      if (open.stale) {
+        badge.dataset.stale = 'true';
+      }
       badge.textContent = open.text;
       item.querySelector('.result-distance').textContent = distance(station.distanceMeters) + ' · '
         + fill(t.tWalk, station.walkMinutes) + ' · ' + fill(t.tRide, station.rideMinutes);
       item.querySelector('.result-address').textContent = station.address || '';
+      item.querySelector('.result-hours').textContent = station.openingHoursText || '';
       var amenities = item.querySelector('.result-amenities');
       station.amenities.forEach(function (amenity) {
         if (icons[amenity]) {
@@ -277,10 +304,12 @@
       list.appendChild(item);
       L.circleMarker([station.location.lat, station.location.lon], {
         radius: 7, color: '#ffffff', weight: 1, fillOpacity: 0.9,
-        fillColor: station.openNow === true ? '#198754' : '#6c757d', className: 'station-marker marker-' + station.id
+        fillColor: openNow ? '#198754' : '#6c757d', className: 'station-marker marker-' + station.id
       }).bindPopup(popup(station)).addTo(stationsLayer);
     });
     count.textContent = fill(t.tCount, shown.length);
+    resultsAge.hidden = !answerCachedAt;
+    resultsAge.textContent = answerCachedAt ? window.yizhanOffline.age(answerCachedAt, t) : '';
     empty.hidden = shown.length > 0;
     list.dataset.count = String(shown.length);
   }

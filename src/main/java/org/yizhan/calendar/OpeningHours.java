@@ -2,6 +2,7 @@ package org.yizhan.calendar;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +108,14 @@ public record OpeningHours(String value) {
 	private static int columnIn(String message) {
 		Matcher matcher = COLUMN.matcher(String.valueOf(message));
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
+	}
+
+	/**
+	 * The hours in words for a person reading them ("周一至周五 08:30–17:30，法定节假日休息"); see
+	 * {@link OpeningHoursText}.
+	 */
+	public String describe(Locale locale) {
+		return OpeningHoursText.describe(this, locale);
 	}
 
 	@Override

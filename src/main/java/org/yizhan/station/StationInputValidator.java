@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.yizhan.calendar.ChineseOpeningHours;
 import org.yizhan.calendar.InvalidOpeningHoursException;
 import org.yizhan.calendar.OpeningHours;
 import org.yizhan.geo.Crs;
@@ -193,7 +194,18 @@ class StationInputValidator {
 			return OpeningHours.parse(value);
 		}
 		catch (InvalidOpeningHoursException ex) {
-			violations.add(Violation.of(field, "validation.openingHours", ex.position(), ex.detail()));
+			// Clerks write hours as they read them on the door ("周一至周五 8:30-18:00");
+			// the common forms are kept as the OSM value they mean.
+			Optional<OpeningHours> chinese = ChineseOpeningHours.parse(value);
+			if (chinese.isPresent()) {
+				return chinese.get();
+			}
+			if (value.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+				violations.add(Violation.of(field, "validation.openingHours.chinese"));
+			}
+			else {
+				violations.add(Violation.of(field, "validation.openingHours", ex.position(), ex.detail()));
+			}
 			return null;
 		}
 	}

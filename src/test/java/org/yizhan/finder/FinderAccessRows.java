@@ -22,6 +22,7 @@ final class FinderAccessRows implements AccessRows {
 		List<AccessRow> rows = new ArrayList<>();
 		// public finder: listed stations are public facts, for everyone alike
 		rows.add(page("GET", "/", c -> c.get("/"), PUBLIC, null));
+		rows.add(page("GET", "/offline", c -> c.get("/offline"), PUBLIC, null));
 		rows.add(page("GET", "/stations/{id}", c -> c.get("/stations/" + c.station()), PUBLIC, PUBLIC));
 		rows.add(page("GET", "/stations/{id}/photos/{photoId}",
 				c -> c.get("/stations/" + c.station() + "/photos/" + c.photo()), PUBLIC, PUBLIC));

@@ -52,6 +52,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The public finder over JSON: the nearest stations open now with what a worker needs,
@@ -143,7 +144,11 @@ class NearbyApiController {
 		// Written as bytes from cached parts (StationJsonWriter), the same JSON as
 		// StationsJson, straight to the response with its length: the message converters'
 		// content negotiation has nothing to choose here.
-		StationJsonWriter.Answer answer = writer.nearby(found, system, when);
+		// The hours in words follow the language (?lang=, which the finder always sends,
+		// so
+		// that the answers of the two languages are cached under their own addresses).
+		Locale locale = RequestContextUtils.getLocale(request);
+		StationJsonWriter.Answer answer = writer.nearby(found, system, when, locale);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHEABLE);
 		response.setContentLength(answer.length());
@@ -156,7 +161,7 @@ class NearbyApiController {
 	ResponseEntity<Map<String, Object>> inBox(@RequestParam(required = false) String south,
 			@RequestParam(required = false) String west, @RequestParam(required = false) String north,
 			@RequestParam(required = false) String east, @RequestParam(required = false) String crs,
-			@RequestParam(defaultValue = "14") String zoom) {
+			@RequestParam(defaultValue = "14") String zoom, Locale locale) {
 		List<Violation> violations = new ArrayList<>();
 		Crs system = RequestValues.crs(crs, "crs", violations);
 		Double s = ApiParameters.decimal(south, "south", -90, 90, violations);
@@ -184,7 +189,8 @@ class NearbyApiController {
 		}
 		else {
 			body.put("clusters", List.of());
-			body.put("stations", inside.stream().map(station -> writer.station(station, null, system, now)).toList());
+			body.put("stations",
+					inside.stream().map(station -> writer.station(station, null, system, now, locale)).toList());
 		}
 		body.put("total", inside.size());
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(body);

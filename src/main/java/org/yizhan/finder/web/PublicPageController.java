@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.LocalTimeRange;
 import org.yizhan.calendar.OpenState;
+import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.StationFinder;
@@ -99,6 +100,29 @@ class PublicPageController {
 		return "finder/nearby";
 	}
 
+	/**
+	 * What the service worker shows for a public page it has no copy of while the phone
+	 * is offline (a station not visited before), instead of the browser's own error page.
+	 * It is kept once, at the worker's install, so it holds both languages; the worker
+	 * marks it with the language of the page the visitor last saw.
+	 */
+	@GetMapping("/offline")
+	String offline(Model model) {
+		model.addAttribute("languages",
+				List.of(offlineTexts(Locale.SIMPLIFIED_CHINESE, "zh-CN"), offlineTexts(Locale.ENGLISH, "en")));
+		return "finder/offline";
+	}
+
+	private OfflineTexts offlineTexts(Locale locale, String tag) {
+		return new OfflineTexts(tag, message("finder.offlinePage.title", locale),
+				message("finder.offlinePage.body", locale), message("finder.offlinePage.saved", locale),
+				message("finder.offlinePage.back", locale), message("finder.offlinePage.retry", locale));
+	}
+
+	/** The offline page's texts in one language ({@code tag} as in {@code lang}). */
+	record OfflineTexts(String tag, String title, String body, String saved, String back, String retry) {
+	}
+
 	@GetMapping("/stations/{id}")
 	String station(@PathVariable String id, Model model, Locale locale) {
 		Optional<IndexedStation> inIndex = parse(id).flatMap(finder::findById);
@@ -112,9 +136,10 @@ class PublicPageController {
 		model.addAttribute("station",
 				new PublicStationView(listed.id(), listed.code(), listed.name(), listed.address(), listed.phone(),
 						station.details().description(), listed.openingHours(),
+						OpeningHoursText.describe(listed.openingHours(), locale),
 						AmenityIcons.views(listed.amenities(), locale),
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
-						entry(listed, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
+						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
 						navigation(listed, locale)));
 		return "finder/station";
 	}
@@ -195,9 +220,11 @@ class PublicPageController {
 		return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale) + " " + clockTime;
 	}
 
-	private Entry entry(IndexedStation station, LocalDateTime now, Locale locale) {
+	private Entry entry(IndexedStation station, Station registered, LocalDateTime now, Locale locale) {
+		String hours = (registered.details().smartEntry() != null)
+				? registered.details().smartEntry().unattendedHours().describe(locale) : null;
 		return finder.entryState(station, now)
-			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen()))
+			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen(), hours))
 			.orElse(null);
 	}
 

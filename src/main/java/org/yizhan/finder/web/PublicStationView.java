@@ -8,14 +8,15 @@ import org.yizhan.finder.web.AmenityIcons.AmenityView;
  * What the public page of a listed station shows, with every text already in the
  * visitor's language.
  *
+ * @param openingHoursText the hours in words ("周一至周五 08:30–17:30，法定节假日休息")
  * @param state whether it is open now and when that changes
  * @param entry unattended entry of a smart station, {@code null} for staffed-only
  * stations
  * @param week this week's opening hours, Monday to Sunday
  */
 record PublicStationView(long id, String code, String name, String address, String phone, String description,
-		String openingHours, List<AmenityView> amenities, List<Long> photoIds, State state, Entry entry, List<Day> week,
-		List<NavigationLink> navigation) {
+		String openingHours, String openingHoursText, List<AmenityView> amenities, List<Long> photoIds, State state,
+		Entry entry, List<Day> week, List<NavigationLink> navigation) {
 
 	/**
 	 * The badge: {@code OPEN}, {@code CLOSED} or {@code UNKNOWN}, and when it changes.
@@ -23,7 +24,8 @@ record PublicStationView(long id, String code, String name, String address, Stri
 	record State(String status, String label, String change) {
 	}
 
-	record Entry(String method, boolean availableNow) {
+	/** {@code hours}: the unattended hours in words. */
+	record Entry(String method, boolean availableNow, String hours) {
 	}
 
 	/**

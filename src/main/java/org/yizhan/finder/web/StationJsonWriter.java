@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.yizhan.calendar.OpenState;
 import org.yizhan.calendar.OpenStatus;
+import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.NearbyStation;
@@ -93,6 +95,11 @@ class StationJsonWriter {
 	 * @param at the local time that open now, until when and entry refer to
 	 */
 	StationJson station(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at) {
+		return station(station, distanceMeters, crs, at, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** A station as the API shows it, its hours in words of {@code locale}'s language. */
+	StationJson station(IndexedStation station, Double distanceMeters, Crs crs, LocalDateTime at, Locale locale) {
 		CrsPoint location = CrsPoint.of(station.location(), crs);
 		OpenState state = finder.openState(station, at);
 		return new StationJson(station.id(), station.code(), station.name(), station.address(),
@@ -100,9 +107,9 @@ class StationJsonWriter {
 				distanceMeters == null ? null : Math.round(distanceMeters),
 				distanceMeters == null ? null : TravelTime.WALK.minutes(distanceMeters),
 				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters), openNow(state),
-				openUntil(state), nextOpen(state), station.openingHours(), entry(station, at),
-				station.amenities().stream().map(Enum::name).toList(), station.hostType().name(), station.phone(),
-				Navigation.links(station));
+				openUntil(state), nextOpen(state), station.openingHours(), hoursText(station, locale),
+				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
+				station.phone(), Navigation.links(station));
 	}
 
 	/**
@@ -110,10 +117,15 @@ class StationJsonWriter {
 	 * buffer sized for it (not copied once more into an array of the exact length).
 	 */
 	Answer nearby(List<NearbyStation> found, Crs crs, LocalDateTime at) {
+		return nearby(found, crs, at, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** The nearby answer with the hours in words of {@code locale}'s language. */
+	Answer nearby(List<NearbyStation> found, Crs crs, LocalDateTime at, Locale locale) {
 		Fragments[] parts = new Fragments[found.size()];
 		int estimate = 16;
 		for (int i = 0; i < parts.length; i++) {
-			parts[i] = fragments(found.get(i).station(), crs);
+			parts[i] = fragments(found.get(i).station(), crs, locale);
 			estimate += parts[i].length() + PER_ANSWER_FIELDS;
 		}
 		OpenFields open = openFields(at);
@@ -277,8 +289,9 @@ class StationJsonWriter {
 	private record EntryKey(EntryMethod method, OpeningSchedule schedule) {
 	}
 
-	private Fragments fragments(IndexedStation station, Crs crs) {
-		long key = station.id() * Crs.values().length + crs.ordinal();
+	private Fragments fragments(IndexedStation station, Crs crs, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		long key = (station.id() * Crs.values().length + crs.ordinal()) * 2 + (english ? 1 : 0);
 		Fragments cached = fragments.getIfPresent(key);
 		if (cached != null && cached.station() == station) {
 			return cached;
@@ -288,12 +301,18 @@ class StationJsonWriter {
 				utf8("{\"id\":" + station.id() + ",\"code\":" + string(station.code()) + ",\"name\":"
 						+ string(station.name()) + ",\"address\":" + string(station.address()) + ",\"location\":"
 						+ string(new LocationJson(round(location.lat()), round(location.lon()), crs.code())) + ","),
-				utf8("\"openingHours\":" + string(station.openingHours()) + ",\"entry\":"),
+				utf8("\"openingHours\":" + string(station.openingHours()) + ",\"openingHoursText\":"
+						+ string(hoursText(station, locale)) + ",\"entry\":"),
 				utf8(",\"amenities\":" + string(station.amenities().stream().map(Enum::name).toList())
 						+ ",\"hostType\":" + string(station.hostType().name()) + ",\"phone\":" + string(station.phone())
 						+ ",\"navigation\":" + string(Navigation.links(station)) + "}"));
 		fragments.put(key, rendered);
 		return rendered;
+	}
+
+	private static String hoursText(IndexedStation station, Locale locale) {
+		return OpeningHoursText.describe(station.openingHours(),
+				"en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private EntryJson entry(IndexedStation station, LocalDateTime at) {

@@ -129,6 +129,14 @@ class StationApiTests {
 		}
 
 		@Test
+		void keepsOpeningHoursWrittenInChineseAsTheOsmValueTheyMean() throws Exception {
+			// Issue 21: a clerk's "周一至周五 8:00-18:00" is understood, not refused.
+			DocumentContext station = json(create(aStation().with("openingHours", "周一至周五 8:00-18:00，节假日休息")));
+
+			assertThat(station.read("$.openingHours", String.class)).isEqualTo("Mo-Fr 08:00-18:00; PH off");
+		}
+
+		@Test
 		void keepsHtmlInNamesAsSentForThePagesToEscape() throws Exception {
 			String name = "<script>alert('驿')</script><b>站</b>";
 
@@ -711,8 +719,9 @@ class StationApiTests {
 						"openingHours", "第 7 个字符处有误", "at character 7"),
 				bad("opening hours cut short", station -> station.with("openingHours", "Mo-Fr 08:00-"), "openingHours",
 						"第 12 个字符处有误", "at character 12"),
-				bad("opening hours in Chinese", station -> station.with("openingHours", "周一至周五 8:00-18:00"),
-						"openingHours", "第 1 个字符处有误", "at character 1"),
+				bad("opening hours in Chinese that are not one of the forms read",
+						station -> station.with("openingHours", "周一至周五 看情况"), "openingHours", "未能读懂这段开放时间",
+						"could not be read"),
 				bad("unattended hours that are invalid",
 						station -> station.with("smartEntry", Map.of("method", "ID_CARD", "hours", "nightly")),
 						"smartEntry.hours", "营业时间格式错误", "invalid opening hours"),
