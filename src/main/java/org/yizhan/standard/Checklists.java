@@ -177,7 +177,7 @@ public class Checklists {
 				base.map(standard -> standard.checklist().id()).orElse(null), now);
 		repository.insertVersion(id, note, items, now, actor.username());
 		Checklist created = repository.findById(id).orElseThrow();
-		events.publishEvent(new Audited("checklist.create", "checklist", String.valueOf(id), union.code(), null,
+		events.publishEvent(new Audited("standard.checklist.create", "checklist", String.valueOf(id), union.code(), null,
 				summary(created)));
 		return created;
 	}
@@ -247,7 +247,7 @@ public class Checklists {
 		}
 		repository.insertVersion(checklist.id(), note, items, clock.instant(), actor.username());
 		Checklist saved = repository.findById(checklist.id()).orElseThrow();
-		events.publishEvent(new Audited("checklist.addVersion", "checklist", String.valueOf(checklist.id()),
+		events.publishEvent(new Audited("standard.checklist.addVersion", "checklist", String.valueOf(checklist.id()),
 				checklist.ownerCode(), summary(checklist), summary(saved)));
 		return saved;
 	}
@@ -293,7 +293,7 @@ public class Checklists {
 			.map(a -> "checklist=" + a.checklistId())
 			.orElse(null);
 		repository.assign(union.code(), checklist.id(), clock.instant(), actor.username());
-		events.publishEvent(new Audited("checklist.assign", "checklist_assignment", union.code(), union.code(), before,
+		events.publishEvent(new Audited("standard.checklist.assign", "checklist_assignment", union.code(), union.code(), before,
 				"checklist=" + checklist.id() + "; name=" + checklist.nameZh()));
 		return inForceAt(union.path()).orElseThrow();
 	}

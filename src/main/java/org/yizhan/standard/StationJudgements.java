@@ -96,7 +96,7 @@ public class StationJudgements {
 		StationJudgement judged = judgeFacts(standard, facts(station), found, RECORDED, clock.instant(),
 				actor.username());
 		long judgementId = repository.insert(judged);
-		events.publishEvent(new Audited("station.judge", "station", station.code().toString(), district, null,
+		events.publishEvent(new Audited("standard.station.judge", "station", station.code().toString(), district, null,
 				"judgement=" + judgementId + "; " + verdict(judged)));
 		return repository.listFor(id.value())
 			.stream()
