@@ -154,7 +154,7 @@ class JudgementRepository {
 				where s.status = 'LISTED' and (d.path = :path or d.path like :path || '/%')
 				  and exists (select 1 from checklist_assignment a join organization o on o.code = a.union_code
 				              where d.path = o.path or d.path like o.path || '/%')
-				  and """ + condition + " order by s.code")
+				""" + " and (" + condition + ") order by s.code")
 			.params(params)
 			.query((rs, n) -> facts(rs))
 			.list();

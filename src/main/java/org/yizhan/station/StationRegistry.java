@@ -73,7 +73,11 @@ public class StationRegistry {
 
 	private final TransactionTemplate writing;
 
-	private final List<ListingRequirement> listingRequirements;
+	/**
+	 * Asked at each listing, not at construction: a requirement's module may itself use
+	 * the registry.
+	 */
+	private final ObjectProvider<ListingRequirement> listingRequirements;
 
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
 			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
@@ -90,7 +94,7 @@ public class StationRegistry {
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 		this.writing = new TransactionTemplate(transactions);
-		this.listingRequirements = listingRequirements.orderedStream().toList();
+		this.listingRequirements = listingRequirements;
 	}
 
 	/**
@@ -145,7 +149,7 @@ public class StationRegistry {
 	public Station list(StationId id, Long expectedVersion) {
 		return lifecycleStep(id, expectedVersion, "station.list", station -> {
 			if (station.status() == StationStatus.DRAFT) {
-				for (ListingRequirement requirement : this.listingRequirements) {
+				for (ListingRequirement requirement : this.listingRequirements.orderedStream().toList()) {
 					requirement.refusalToList(station).ifPresent(refusal -> {
 						throw new ConflictException("status", refusal.code(), refusal.args());
 					});

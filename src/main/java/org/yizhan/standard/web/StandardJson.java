@@ -20,6 +20,15 @@ final class StandardJson {
 	private StandardJson() {
 	}
 
+	/** 12.00 as 12 and 12.50 as 12.5, never 1.2E+1. */
+	static BigDecimal plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
 	static OffsetDateTime time(Instant instant) {
 		return instant == null ? null : instant.atZone(YizhanTime.ZONE).toOffsetDateTime();
 	}
@@ -31,7 +40,7 @@ final class StandardJson {
 		static ItemJson of(ChecklistItem item, Long versionId) {
 			return new ItemJson(item.code(), item.textZh(), item.textEn(), item.evidence().name(),
 					item.amenity() == null ? null : item.amenity().name(),
-					item.minimum() == null ? null : item.minimum().stripTrailingZeros(), item.unit(),
+					plain(item.minimum()), item.unit(),
 					item.measure() == null ? null : item.measure().name(), item.required(), versionId);
 		}
 
@@ -95,7 +104,7 @@ final class StandardJson {
 		static JudgedItemJson of(StationJudgement.JudgedItem item) {
 			return new JudgedItemJson(item.item().code(), item.item().textZh(), item.item().textEn(),
 					item.item().evidence().name(), item.item().required(), item.versionId(), item.yes(),
-					item.number() == null ? null : item.number().stripTrailingZeros(), item.photoId(),
+					plain(item.number()), item.photoId(),
 					item.amenityPresent(), item.met());
 		}
 
