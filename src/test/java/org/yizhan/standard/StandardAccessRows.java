@@ -17,15 +17,13 @@ import static org.yizhan.support.access.AccessRow.page;
  * The standards module's rows of the access matrix: every account reads the standards;
  * only an admin of the owning union changes one or sets where it applies; whoever sees a
  * station reads its judgements, and a union admin, inspector or reviewer records one. The
- * own and foreign checklists belong to 西湖区 and 上城区 and are assigned only to a street
- * of each (no station lies in a street), so the matrix's stations still list as before.
+ * own and foreign checklists belong to 西湖区 and 上城区 and are assigned only to an
+ * industry union of each (no station lies in one), so the matrix's stations still list as before.
  */
 final class StandardAccessRows implements AccessRows {
 
-	/** A street of the own and of the foreign district. */
-	private static final String OWN_STREET = "330106002";
-
-	private static final String FOREIGN_STREET = "330102001";
+	/** An industry union of the own district: no station lies in it. */
+	private String ownIndustryUnion;
 
 	private long ownChecklist;
 
@@ -35,6 +33,7 @@ final class StandardAccessRows implements AccessRows {
 	public void prepare(AccessFixture fixture) {
 		this.ownChecklist = checklist(fixture, OWN);
 		this.foreignChecklist = checklist(fixture, FOREIGN);
+		this.ownIndustryUnion = fixture.industryUnion("矩阵标准产业工会");
 	}
 
 	private static long checklist(AccessFixture fixture, String owner) {
@@ -72,7 +71,7 @@ final class StandardAccessRows implements AccessRows {
 						q("{'note':'矩阵新版本','items':[" + item("rules") + "," + item("m" + f.serial()) + "]}")),
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/checklists/assignments/{union}",
-				c -> c.json("PUT", "/api/v1/checklists/assignments/" + (c.foreign ? FOREIGN_STREET : OWN_STREET),
+				c -> c.json("PUT", "/api/v1/checklists/assignments/" + (c.foreign ? f.foreignUnion() : this.ownIndustryUnion),
 						"{\"checklistId\":" + checklist(c.foreign) + "}"),
 				ADMIN, NOBODY));
 		rows.add(api("GET", "/api/v1/checklists/shortfalls",
