@@ -11,8 +11,8 @@ import java.util.Locale;
  * It changes only by new versions: each holds the full list of the checklist's own items,
  * and the newest is current; the older ones stay readable because judgements name them. A
  * checklist that {@code extendsId} another was made by a lower union to add to the
- * standard in force above it: its versions hold only the additions (and inherited items it
- * tightens), the rest comes from the base's current version, so the base can never be
+ * standard in force above it: its versions hold only the additions (and inherited items
+ * it tightens), the rest comes from the base's current version, so the base can never be
  * weakened from below ({@link ChecklistItem#weakens}).
  *
  * @param ownerCode the owning union's code

@@ -3,8 +3,8 @@ package org.yizhan.standard;
 import java.util.List;
 
 /**
- * The standard in force for a union's subtree: the checklist assigned nearest up the tree,
- * with the items of its current version merged onto those it inherits.
+ * The standard in force for a union's subtree: the checklist assigned nearest up the
+ * tree, with the items of its current version merged onto those it inherits.
  *
  * @param assignedAt the union whose assignment applies (the asked union or an ancestor)
  * @param assignedAtName that union's name

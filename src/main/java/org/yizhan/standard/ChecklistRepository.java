@@ -1,6 +1,5 @@
 package org.yizhan.standard;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,8 +39,7 @@ class ChecklistRepository {
 			Long extendsId, Instant createdAt) {
 	}
 
-	private record VersionRow(long id, long checklistId, int number, String note, Instant createdAt,
-			String createdBy) {
+	private record VersionRow(long id, long checklistId, int number, String note, Instant createdAt, String createdBy) {
 	}
 
 	List<Checklist> listAll() {
@@ -54,9 +52,11 @@ class ChecklistRepository {
 
 	private List<Checklist> load(Collection<Long> ids) {
 		String filter = ids == null ? "" : " where c.id in (:ids)";
-		var heads = jdbc.sql("""
-				select c.id, c.owner_code, o.name as owner_name, c.name_zh, c.name_en, c.source, c.extends_id, c.created_at
-				from checklist c left join organization o on o.code = c.owner_code""" + filter + " order by c.id")
+		var heads = jdbc
+			.sql("""
+					select c.id, c.owner_code, o.name as owner_name, c.name_zh, c.name_en, c.source, c.extends_id, c.created_at
+					from checklist c left join organization o on o.code = c.owner_code"""
+					+ filter + " order by c.id")
 			.params(ids == null ? Map.of() : Map.of("ids", ids))
 			.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("owner_code"), rs.getString("owner_name"),
 					rs.getString("name_zh"), rs.getString("name_en"), rs.getString("source"),
@@ -104,9 +104,15 @@ class ChecklistRepository {
 				measure == null ? null : StationMeasure.valueOf(measure), rs.getBoolean("required"));
 	}
 
-	/** Locks the checklist's row, so two new versions of it are numbered one after the other. */
+	/**
+	 * Locks the checklist's row, so two new versions of it are numbered one after the
+	 * other.
+	 */
 	void lock(long checklistId) {
-		jdbc.sql("select id from checklist where id = :id for update").param("id", checklistId).query(Long.class).list();
+		jdbc.sql("select id from checklist where id = :id for update")
+			.param("id", checklistId)
+			.query(Long.class)
+			.list();
 	}
 
 	long insertChecklist(String ownerCode, String nameZh, String nameEn, String source, Long extendsId, Instant now) {
@@ -125,10 +131,11 @@ class ChecklistRepository {
 
 	/** Adds the next version with its items; returns its number. */
 	int insertVersion(long checklistId, String note, List<ChecklistItem> items, Instant now, String by) {
-		long versionId = jdbc.sql("""
-				insert into checklist_version (checklist_id, number, note, created_at, created_by)
-				select :id, coalesce(max(number), 0) + 1, :note, :now, :by from checklist_version where checklist_id = :id
-				returning id""")
+		long versionId = jdbc
+			.sql("""
+					insert into checklist_version (checklist_id, number, note, created_at, created_by)
+					select :id, coalesce(max(number), 0) + 1, :note, :now, :by from checklist_version where checklist_id = :id
+					returning id""")
 			.param("id", checklistId)
 			.param("note", note)
 			.param("now", Timestamp.from(now))
@@ -137,11 +144,12 @@ class ChecklistRepository {
 			.single();
 		int position = 1;
 		for (ChecklistItem item : items) {
-			jdbc.sql("""
-					insert into checklist_item (version_id, position, code, text_zh, text_en, evidence, amenity, minimum,
-					  unit, measure, required)
-					values (:version, :position, :code, :textZh, :textEn, :evidence, :amenity, :minimum, :unit, :measure,
-					  :required)""")
+			jdbc.sql(
+					"""
+							insert into checklist_item (version_id, position, code, text_zh, text_en, evidence, amenity, minimum,
+							  unit, measure, required)
+							values (:version, :position, :code, :textZh, :textEn, :evidence, :amenity, :minimum, :unit, :measure,
+							  :required)""")
 				.param("version", versionId)
 				.param("position", position++)
 				.param("code", item.code())
@@ -169,7 +177,9 @@ class ChecklistRepository {
 				order by path""").query((rs, n) -> assignment(rs)).list();
 	}
 
-	/** The assignment nearest {@code path} up the tree (the union at the path included). */
+	/**
+	 * The assignment nearest {@code path} up the tree (the union at the path included).
+	 */
 	Optional<Assignment> findNearestAbove(String path) {
 		return jdbc.sql("""
 				select a.union_code, o.name, o.path, a.checklist_id, a.assigned_at, a.assigned_by
@@ -207,17 +217,13 @@ class ChecklistRepository {
 	}
 
 	private static Assignment assignment(ResultSet rs) throws SQLException {
-		return new Assignment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), instant(rs, "assigned_at"),
-				rs.getString(6));
+		return new Assignment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+				instant(rs, "assigned_at"), rs.getString(6));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return value == null ? null : value.toInstant();
-	}
-
-	static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
-		return rs.getBigDecimal(column);
 	}
 
 }

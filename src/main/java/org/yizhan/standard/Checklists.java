@@ -97,9 +97,9 @@ public class Checklists {
 
 	/**
 	 * The standard in force for a union or district: the nearest assignment up the tree,
-	 * its checklist's current items merged onto the ones it inherits. Empty where no union
-	 * up the tree has set one (or the code is no union's). For the registry's gate and
-	 * other modules' work without a caller as much as for people.
+	 * its checklist's current items merged onto the ones it inherits. Empty where no
+	 * union up the tree has set one (or the code is no union's). For the registry's gate
+	 * and other modules' work without a caller as much as for people.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ChecklistInForce> findInForce(String unionCode) {
@@ -127,7 +127,8 @@ public class Checklists {
 			Checklist base = repository.findById(checklist.extendsId()).orElseThrow();
 			for (ChecklistInForce.Item inherited : itemsInForce(base, depth + 1)) {
 				ChecklistItem tightened = ownByCode.remove(inherited.item().code());
-				// an extension only ever tightens; should the base have become stricter since,
+				// an extension only ever tightens; should the base have become stricter
+				// since,
 				// the base's item stands
 				if (tightened != null && tightened.weakens(inherited.item()).isEmpty()) {
 					items.add(new ChecklistInForce.Item(tightened, own.id(), checklist.id()));
@@ -177,15 +178,15 @@ public class Checklists {
 				base.map(standard -> standard.checklist().id()).orElse(null), now);
 		repository.insertVersion(id, note, items, now, actor.username());
 		Checklist created = repository.findById(id).orElseThrow();
-		events.publishEvent(new Audited("standard.checklist.create", "checklist", String.valueOf(id), union.code(), null,
-				summary(created)));
+		events.publishEvent(new Audited("standard.checklist.create", "checklist", String.valueOf(id), union.code(),
+				null, summary(created)));
 		return created;
 	}
 
 	/**
 	 * A new version of a checklist with the full list of its own items: an admin of the
-	 * owner's subtree. The owner may revise its own items as it sees fit; an extension may
-	 * still not weaken what it inherits (409 naming the item).
+	 * owner's subtree. The owner may revise its own items as it sees fit; an extension
+	 * may still not weaken what it inherits (409 naming the item).
 	 * @param expectedNumber the version number the caller read, {@code null} not to check
 	 */
 	public Checklist addVersion(long id, Integer expectedNumber, List<ItemInput> itemInputs, String noteInput) {
@@ -293,8 +294,8 @@ public class Checklists {
 			.map(a -> "checklist=" + a.checklistId())
 			.orElse(null);
 		repository.assign(union.code(), checklist.id(), clock.instant(), actor.username());
-		events.publishEvent(new Audited("standard.checklist.assign", "checklist_assignment", union.code(), union.code(), before,
-				"checklist=" + checklist.id() + "; name=" + checklist.nameZh()));
+		events.publishEvent(new Audited("standard.checklist.assign", "checklist_assignment", union.code(), union.code(),
+				before, "checklist=" + checklist.id() + "; name=" + checklist.nameZh()));
 		return inForceAt(union.path()).orElseThrow();
 	}
 
@@ -360,7 +361,9 @@ public class Checklists {
 		return items;
 	}
 
-	/** One item, or {@code null} with its violations (fields named with {@code prefix}). */
+	/**
+	 * One item, or {@code null} with its violations (fields named with {@code prefix}).
+	 */
 	static ChecklistItem validateItem(ItemInput input, String prefix, List<Violation> violations) {
 		if (input == null) {
 			violations.add(Violation.of(prefix.isEmpty() ? "item" : prefix.substring(0, prefix.length() - 1),

@@ -20,7 +20,9 @@ import org.yizhan.station.VisibleStations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored judgements, the evidence recorded so far, and the stations the report judges. */
+/**
+ * Stored judgements, the evidence recorded so far, and the stations the report judges.
+ */
 @Repository
 class JudgementRepository {
 
@@ -88,9 +90,8 @@ class JudgementRepository {
 			.param("ids", stationIds)
 			.query((ResultSet rs) -> {
 				recorded.computeIfAbsent(rs.getLong("station_id"), key -> new HashMap<>())
-					.put(rs.getString("item_code"),
-							new Recorded((Boolean) rs.getObject("answer_yes"), rs.getBigDecimal("answer_number"),
-									(Long) rs.getObject("photo_id")));
+					.put(rs.getString("item_code"), new Recorded((Boolean) rs.getObject("answer_yes"),
+							rs.getBigDecimal("answer_number"), (Long) rs.getObject("photo_id")));
 			});
 		return recorded;
 	}
@@ -101,14 +102,15 @@ class JudgementRepository {
 	 */
 	List<StationJudgement> listFor(long stationId) {
 		Map<Long, List<StationJudgement.JudgedItem>> items = new LinkedHashMap<>();
-		jdbc.sql("""
-				select i.judgement_id, i.version_id, i.answer_yes, i.answer_number, i.photo_id, i.amenity_present, i.met,
-				  ci.code, ci.text_zh, ci.text_en, ci.evidence, ci.amenity, ci.minimum, ci.unit, ci.measure, ci.required
-				from station_judgement_item i
-				join station_judgement j on j.id = i.judgement_id
-				join checklist_item ci on ci.version_id = i.version_id and ci.code = i.item_code
-				where j.station_id = :station
-				order by i.judgement_id, ci.version_id, ci.position""")
+		jdbc.sql(
+				"""
+						select i.judgement_id, i.version_id, i.answer_yes, i.answer_number, i.photo_id, i.amenity_present, i.met,
+						  ci.code, ci.text_zh, ci.text_en, ci.evidence, ci.amenity, ci.minimum, ci.unit, ci.measure, ci.required
+						from station_judgement_item i
+						join station_judgement j on j.id = i.judgement_id
+						join checklist_item ci on ci.version_id = i.version_id and ci.code = i.item_code
+						where j.station_id = :station
+						order by i.judgement_id, ci.version_id, ci.position""")
 			.param("station", stationId)
 			.query((ResultSet rs) -> {
 				String amenity = rs.getString("amenity");
@@ -154,10 +156,7 @@ class JudgementRepository {
 				where s.status = 'LISTED' and (d.path = :path or d.path like :path || '/%')
 				  and exists (select 1 from checklist_assignment a join organization o on o.code = a.union_code
 				              where d.path = o.path or d.path like o.path || '/%')
-				""" + " and (" + condition + ") order by s.code")
-			.params(params)
-			.query((rs, n) -> facts(rs))
-			.list();
+				""" + " and (" + condition + ") order by s.code").params(params).query((rs, n) -> facts(rs)).list();
 	}
 
 	private static StationFacts facts(ResultSet rs) throws SQLException {

@@ -45,8 +45,8 @@ class StandardListingGate implements ListingRequirement {
 			.stream()
 			.map(item -> "\"" + item.item().textEn() + "\"")
 			.collect(Collectors.joining(", "));
-		return Optional.of(new Explanation("standard.listing.unmet", new Object[] { judgement.against().nameZh(),
-				zh, judgement.against().nameEn(), en, judgement.against().versionNumber() }));
+		return Optional.of(new Explanation("standard.listing.unmet", new Object[] { judgement.against().nameZh(), zh,
+				judgement.against().nameEn(), en, judgement.against().versionNumber() }));
 	}
 
 }

@@ -78,8 +78,8 @@ public class StationJudgements {
 	/**
 	 * Records what someone found at a station, item by item, against the standard in
 	 * force for its district: a union admin, inspector or reviewer who sees the station.
-	 * Items the station's own data decide (amenities, measured figures) are taken from it;
-	 * an item left out is recorded as unanswered, not met.
+	 * Items the station's own data decide (amenities, measured figures) are taken from
+	 * it; an item left out is recorded as unanswered, not met.
 	 * @throws ConflictException when no standard is in force for the station's district
 	 */
 	public StationJudgement judge(StationId id, List<ItemEvidence> evidence) {
@@ -98,11 +98,7 @@ public class StationJudgements {
 		long judgementId = repository.insert(judged);
 		events.publishEvent(new Audited("standard.station.judge", "station", station.code().toString(), district, null,
 				"judgement=" + judgementId + "; " + verdict(judged)));
-		return repository.listFor(id.value())
-			.stream()
-			.filter(j -> j.id() == judgementId)
-			.findFirst()
-			.orElseThrow();
+		return repository.listFor(id.value()).stream().filter(j -> j.id() == judgementId).findFirst().orElseThrow();
 	}
 
 	/** A station's stored judgements, newest first: whoever sees the station. */
@@ -200,9 +196,9 @@ public class StationJudgements {
 			});
 		}
 		Checklist checklist = standard.checklist();
-		return new StationJudgement(null, station.stationId(),
-				new StationJudgement.JudgedAgainst(checklist.id(), checklist.nameZh(), checklist.nameEn(),
-						standard.version().id(), standard.version().number()),
+		return new StationJudgement(
+				null, station.stationId(), new StationJudgement.JudgedAgainst(checklist.id(), checklist.nameZh(),
+						checklist.nameEn(), standard.version().id(), standard.version().number()),
 				purpose, now, by, items);
 	}
 
@@ -263,17 +259,17 @@ public class StationJudgements {
 						violations.add(Violation.of(field + "photoId", "validation.required"));
 					}
 					else if (station.findPhoto(answer.photoId()).isEmpty()) {
-						violations.add(Violation.of(field + "photoId", "standard.judge.notStationPhoto",
-								answer.photoId()));
+						violations
+							.add(Violation.of(field + "photoId", "standard.judge.notStationPhoto", answer.photoId()));
 					}
 				}
 				default -> {
 				}
 			}
-			found.put(code, new JudgementRepository.Recorded(
-					item.evidence() == Evidence.YES_NO ? answer.yes() : null,
-					item.evidence() == Evidence.NUMBER ? answer.number() : null,
-					item.evidence() == Evidence.PHOTO ? answer.photoId() : null));
+			found.put(code,
+					new JudgementRepository.Recorded(item.evidence() == Evidence.YES_NO ? answer.yes() : null,
+							item.evidence() == Evidence.NUMBER ? answer.number() : null,
+							item.evidence() == Evidence.PHOTO ? answer.photoId() : null));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -17,8 +17,8 @@ import static org.yizhan.support.access.AccessRow.page;
  * The standards module's rows of the access matrix: every account reads the standards;
  * only an admin of the owning union changes one or sets where it applies; whoever sees a
  * station reads its judgements, and a union admin, inspector or reviewer records one. The
- * own and foreign checklists belong to 西湖区 and 上城区 and are assigned only to an
- * industry union of each (no station lies in one), so the matrix's stations still list as before.
+ * own and foreign checklists belong to 西湖区 and 上城区 and are assigned only to an industry
+ * union of each (no station lies in one), so the matrix's stations still list as before.
  */
 final class StandardAccessRows implements AccessRows {
 
@@ -37,11 +37,12 @@ final class StandardAccessRows implements AccessRows {
 	}
 
 	private static long checklist(AccessFixture fixture, String owner) {
-		String created = ok(fixture.admin()
-			.send("POST", "/api/v1/checklists", "application/json",
-					q("{'ownerCode':'" + owner + "','nameZh':'矩阵标准" + fixture.serial()
-							+ "','nameEn':'Matrix standard','source':'矩阵测试','items':[" + item("rules") + "]}"),
-					null));
+		String created = ok(
+				fixture.admin()
+					.send("POST", "/api/v1/checklists", "application/json",
+							q("{'ownerCode':'" + owner + "','nameZh':'矩阵标准" + fixture.serial()
+									+ "','nameEn':'Matrix standard','source':'矩阵测试','items':[" + item("rules") + "]}"),
+							null));
 		return JsonPath.parse(created).read("$.id", Long.class);
 	}
 
@@ -71,7 +72,8 @@ final class StandardAccessRows implements AccessRows {
 						q("{'note':'矩阵新版本','items':[" + item("rules") + "," + item("m" + f.serial()) + "]}")),
 				ADMIN, NOBODY));
 		rows.add(api("PUT", "/api/v1/checklists/assignments/{union}",
-				c -> c.json("PUT", "/api/v1/checklists/assignments/" + (c.foreign ? f.foreignUnion() : this.ownIndustryUnion),
+				c -> c.json("PUT",
+						"/api/v1/checklists/assignments/" + (c.foreign ? f.foreignUnion() : this.ownIndustryUnion),
 						"{\"checklistId\":" + checklist(c.foreign) + "}"),
 				ADMIN, NOBODY));
 		rows.add(api("GET", "/api/v1/checklists/shortfalls",
@@ -87,9 +89,8 @@ final class StandardAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/checklists/{id}", c -> c.get("/console/checklists/" + checklist(c.foreign)),
 				SIGNED_IN, SIGNED_IN));
 		rows.add(page("POST", "/console/checklists/{id}/items",
-				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/items",
-						Map.of("code", "p" + f.serial(), "textZh", "矩阵页面项目", "textEn", "Matrix page item", "evidence",
-								"YES_NO", "required", "true")),
+				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/items", Map.of("code", "p" + f.serial(),
+						"textZh", "矩阵页面项目", "textEn", "Matrix page item", "evidence", "YES_NO", "required", "true")),
 				ADMIN, NOBODY));
 		rows.add(page("GET", "/console/checklists/shortfalls",
 				c -> c.get("/console/checklists/shortfalls?union=" + c.district()), SIGNED_IN, SIGNED_IN)

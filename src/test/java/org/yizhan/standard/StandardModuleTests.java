@@ -56,13 +56,13 @@ class StandardModuleTests {
 	void theRegistryListsAXianDraftOnlyOnceItMeetsTheEightHaves() {
 		Station draft = draft(List.of("SEATING", "TOILET"));
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> registry.list(draft.id(), null))
-			.satisfies(refusal -> assertThat(String.valueOf(refusal.args()[1])).contains("有应急医药箱", "有工具修理箱",
-					"有书籍报刊", "有醒目标识标牌", "有管理制度", "有基本电器", "有人管理")
+			.satisfies(refusal -> assertThat(String.valueOf(refusal.args()[1]))
+				.contains("有应急医药箱", "有工具修理箱", "有书籍报刊", "有醒目标识标牌", "有管理制度", "有基本电器", "有人管理")
 				.doesNotContain("有桌椅板凳", "有卫生间"));
 		assertThat(registry.getById(draft.id()).status()).isEqualTo(StationStatus.DRAFT);
 
-		Station equipped = registry.revise(draft.id(), draft.version(), input(List.of("SEATING", "TOILET", "MEDICINE_KIT",
-				"TOOL_KIT", "BOOKS")));
+		Station equipped = registry.revise(draft.id(), draft.version(),
+				input(List.of("SEATING", "TOILET", "MEDICINE_KIT", "TOOL_KIT", "BOOKS")));
 		Station withPhoto = registry.addPhoto(equipped.id(), null, TestImages.jpeg(400, 300));
 		long photo = withPhoto.photos().get(0).id();
 		judgements.judge(draft.id(),

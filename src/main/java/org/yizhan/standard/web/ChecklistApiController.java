@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Checklists over JSON: every account reads the standards and which is in force where;
- * an admin of the owning union makes a checklist, a new version of it, and sets the one
- * its subtree uses.
+ * Checklists over JSON: every account reads the standards and which is in force where; an
+ * admin of the owning union makes a checklist, a new version of it, and sets the one its
+ * subtree uses.
  */
 @ApiController("/api/v1/checklists")
 @Tag(name = "Checklists", description = "建设标准清单（六有、八有、地方规则）：版本、适用范围、只可增加不可削弱")
@@ -117,8 +117,7 @@ class ChecklistApiController {
 					+ "under. expectedVersion refuses the change (409) if another version came meanwhile.")
 	ChecklistJson addVersion(@PathVariable String id, @RequestBody(required = false) VersionRequest request) {
 		VersionRequest body = request == null ? new VersionRequest(null, null, null) : request;
-		return ChecklistJson.of(checklists.addVersion(id(id), body.expectedVersion(), body.items(), body.note()),
-				true);
+		return ChecklistJson.of(checklists.addVersion(id(id), body.expectedVersion(), body.items(), body.note()), true);
 	}
 
 	@PutMapping("/assignments/{union}")

@@ -129,8 +129,7 @@ class ChecklistConsoleController {
 			.map(Organization::path)
 			.orElse(checklist.ownerCode());
 		model.addAttribute("checklist", checklist);
-		model.addAttribute("base",
-				checklist.extendsId() == null ? null : checklists.getById(checklist.extendsId()));
+		model.addAttribute("base", checklist.extendsId() == null ? null : checklists.getById(checklist.extendsId()));
 		model.addAttribute("mayEdit", actor.holds(Role.ORG_ADMIN) && actor.sees(ownerPath));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

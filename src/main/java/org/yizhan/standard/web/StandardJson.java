@@ -39,8 +39,7 @@ final class StandardJson {
 
 		static ItemJson of(ChecklistItem item, Long versionId) {
 			return new ItemJson(item.code(), item.textZh(), item.textEn(), item.evidence().name(),
-					item.amenity() == null ? null : item.amenity().name(),
-					plain(item.minimum()), item.unit(),
+					item.amenity() == null ? null : item.amenity().name(), plain(item.minimum()), item.unit(),
 					item.measure() == null ? null : item.measure().name(), item.required(), versionId);
 		}
 
@@ -57,15 +56,16 @@ final class StandardJson {
 
 	}
 
-	/** A checklist; {@code versions} newest first, only in the answer for one checklist. */
+	/**
+	 * A checklist; {@code versions} newest first, only in the answer for one checklist.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ChecklistJson(long id, String ownerCode, String ownerName, String nameZh, String nameEn, String source,
 			Long extendsId, VersionJson currentVersion, List<VersionJson> versions) {
 
 		static ChecklistJson of(Checklist checklist, boolean withVersions) {
 			return new ChecklistJson(checklist.id(), checklist.ownerCode(), checklist.ownerName(), checklist.nameZh(),
-					checklist.nameEn(), checklist.source(), checklist.extendsId(),
-					VersionJson.of(checklist.current()),
+					checklist.nameEn(), checklist.source(), checklist.extendsId(), VersionJson.of(checklist.current()),
 					withVersions ? checklist.versions().stream().map(VersionJson::of).toList() : null);
 		}
 
@@ -74,8 +74,8 @@ final class StandardJson {
 	record ChecklistRefJson(long id, String nameZh, String nameEn, long versionId, int version) {
 
 		static ChecklistRefJson of(StationJudgement.JudgedAgainst against) {
-			return new ChecklistRefJson(against.checklistId(), against.nameZh(), against.nameEn(),
-					against.versionId(), against.versionNumber());
+			return new ChecklistRefJson(against.checklistId(), against.nameZh(), against.nameEn(), against.versionId(),
+					against.versionNumber());
 		}
 
 	}
@@ -90,22 +90,21 @@ final class StandardJson {
 			}
 			Checklist checklist = inForce.checklist();
 			return new InForceJson(union, inForce.assignedAt(), inForce.assignedAtName(),
-					new ChecklistRefJson(checklist.id(), checklist.nameZh(), checklist.nameEn(),
-							inForce.version().id(), inForce.version().number()),
+					new ChecklistRefJson(checklist.id(), checklist.nameZh(), checklist.nameEn(), inForce.version().id(),
+							inForce.version().number()),
 					inForce.items().stream().map(item -> ItemJson.of(item.item(), item.versionId())).toList());
 		}
 
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record JudgedItemJson(String code, String textZh, String textEn, String evidence, boolean required,
-			long versionId, Boolean yes, BigDecimal number, Long photoId, Boolean amenityPresent, boolean met) {
+	record JudgedItemJson(String code, String textZh, String textEn, String evidence, boolean required, long versionId,
+			Boolean yes, BigDecimal number, Long photoId, Boolean amenityPresent, boolean met) {
 
 		static JudgedItemJson of(StationJudgement.JudgedItem item) {
 			return new JudgedItemJson(item.item().code(), item.item().textZh(), item.item().textEn(),
 					item.item().evidence().name(), item.item().required(), item.versionId(), item.yes(),
-					plain(item.number()), item.photoId(),
-					item.amenityPresent(), item.met());
+					plain(item.number()), item.photoId(), item.amenityPresent(), item.met());
 		}
 
 	}

@@ -29,11 +29,11 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Standards over real HTTP as the national admin: the seeded standards with their sources,
- * the standard in force down the tree, versions, the "add, not weaken" rule, judgements,
- * the listing gate and the report of listed stations that fall short. Each test works in
- * a province of its own (the database is shared by the whole test run), never in the demo
- * city, which has no standard.
+ * Standards over real HTTP as the national admin: the seeded standards with their
+ * sources, the standard in force down the tree, versions, the "add, not weaken" rule,
+ * judgements, the listing gate and the report of listed stations that fall short. Each
+ * test works in a province of its own (the database is shared by the whole test run),
+ * never in the demo city, which has no standard.
  */
 @ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -60,11 +60,9 @@ class ChecklistApiTests {
 	void theSeededStandardsAreListedWithTheirSourcesAndWhereTheyApply() {
 		DocumentContext list = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists")));
 		List<String> names = list.read("$.content[*].nameZh");
-		assertThat(names).contains("一平米温暖爱心驿站“六有”标准", "西安市工会驿站“八有”基本建设标准", "山东省户外劳动者服务站点设置规则",
-				"青岛市驿站基本需求标准");
+		assertThat(names).contains("一平米温暖爱心驿站“六有”标准", "西安市工会驿站“八有”基本建设标准", "山东省户外劳动者服务站点设置规则", "青岛市驿站基本需求标准");
 		List<String> sixHaves = list.read("$.content[?(@.ownerCode == '100000')].currentVersion.items[*].textZh");
-		assertThat(sixHaves).containsExactly("有统一的标识名称", "有合理的站点布局", "有健全的服务设施", "有完善的服务功能", "有规范的管理制度",
-				"有地图可查");
+		assertThat(sixHaves).containsExactly("有统一的标识名称", "有合理的站点布局", "有健全的服务设施", "有完善的服务功能", "有规范的管理制度", "有地图可查");
 		List<String> sources = list.read("$.content[*].source");
 		assertThat(sources).allSatisfy(source -> assertThat(source).isNotBlank());
 		assertThat(sources.stream().filter(source -> source.contains("工人日报"))).hasSize(3);
@@ -74,7 +72,8 @@ class ChecklistApiTests {
 
 	@Test
 	void aQingdaoDistrictUsesShandongsRuleWithQingdaosAdditions() {
-		DocumentContext inForce = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists/in-force?union=" + SHINAN)));
+		DocumentContext inForce = JsonPath
+			.parse(HttpCaller.ok(admin.get("/api/v1/checklists/in-force?union=" + SHINAN)));
 		assertThat(inForce.read("$.assignedAt", String.class)).isEqualTo("370200");
 		List<String> codes = inForce.read("$.items[*].code");
 		assertThat(codes).containsExactly("area", "street-level", "water", "eating", "resting");
@@ -101,8 +100,8 @@ class ChecklistApiTests {
 		Station draft = draft("市南测试缺项驿站", SHINAN, 36.0671, 120.3826, new BigDecimal("8"), "DRINKING_WATER");
 		HttpResponse<String> refused = admin.send("POST", "/api/v1/stations/" + draft.id() + "/list");
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.body()).contains("青岛市驿站基本需求标准", "站点面积不少于12平方米", "设在一楼且临街", "满足就餐需求", "满足休息需求")
 			.doesNotContain("满足饮水需求");
 		HttpResponse<String> english = admin.speaking("en").send("POST", "/api/v1/stations/" + draft.id() + "/list");
@@ -140,8 +139,8 @@ class ChecklistApiTests {
 					"{\"evidence\":[{\"code\":\"area\",\"number\":30},{\"code\":\"sauna\",\"yes\":true},"
 							+ "{\"code\":\"street-level\"}]}");
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.body()).contains("evidence[0].code", "is judged from the station's record", "evidence[1].code",
-				"no item \\\"sauna\\\"", "evidence[2].yes");
+		assertThat(answer.body()).contains("evidence[0].code", "is judged from the station's record",
+				"evidence[1].code", "no item \\\"sauna\\\"", "evidence[2].yes");
 		ActingAsNationalAdmin.signIn();
 		assertThat(registry.getById(draft.id()).status()).isEqualTo(StationStatus.DRAFT);
 	}
@@ -199,9 +198,10 @@ class ChecklistApiTests {
 		HttpResponse<String> stale = admin.postJson("/api/v1/checklists/" + jiangxi + "/versions",
 				"{\"expectedVersion\":7,\"items\":[" + yesNo("rules", true) + "]}");
 		assertThat(stale.statusCode()).isEqualTo(409);
-		DocumentContext second = JsonPath.parse(HttpCaller.ok(admin.postJson(
-				"/api/v1/checklists/" + jiangxi + "/versions", "{\"expectedVersion\":1,\"note\":\"加面积\",\"items\":["
-						+ yesNo("rules", true) + "," + area(12, true) + "]}")));
+		DocumentContext second = JsonPath
+			.parse(HttpCaller.ok(admin.postJson("/api/v1/checklists/" + jiangxi + "/versions",
+					"{\"expectedVersion\":1,\"note\":\"加面积\",\"items\":[" + yesNo("rules", true) + "," + area(12, true)
+							+ "]}")));
 		assertThat(second.read("$.versions[*].number", List.class)).containsExactly(2, 1);
 		assertThat(second.read("$.versions[1].items[*].code", List.class)).containsExactly("rules");
 		assertThat(second.read("$.versions[0].items[*].code", List.class)).containsExactly("rules", "area");
@@ -223,23 +223,22 @@ class ChecklistApiTests {
 						+ "\"evidence\":\"AMENITY\",\"amenity\":\"TOILET\"}]");
 		assign("340000", anhui);
 
-		DocumentContext report = JsonPath
-			.parse(HttpCaller.ok(admin.get("/api/v1/checklists/shortfalls?union=340000")));
+		DocumentContext report = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists/shortfalls?union=340000")));
 		assertThat(report.read("$.content[*].code", List.class)).containsExactly(before.code().toString());
 		assertThat(report.read("$.content[0].unmet[*].code", List.class)).containsExactly("toilet");
 		ActingAsNationalAdmin.signIn();
 		assertThat(registry.getById(before.id()).status()).isEqualTo(StationStatus.LISTED);
 		HttpCaller console = HttpCaller.console(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-		assertThat(console.get("/console/checklists/shortfalls?union=340000").body())
-			.contains(before.code().toString(), "有卫生间（测试）");
+		assertThat(console.get("/console/checklists/shortfalls?union=340000").body()).contains(before.code().toString(),
+				"有卫生间（测试）");
 	}
 
 	@Test
 	void theConsoleShowsTheStandardInForceAndAddsAnItemAsANewVersion() {
 		long ningxia = create("640000", "宁夏测试规则", "[" + yesNo("rules", true) + "]");
 		HttpCaller console = HttpCaller.console(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-		assertThat(console.get("/console/checklists?union=" + SHINAN).body()).contains("青岛市驿站基本需求标准",
-				"站点面积不少于12平方米", "山东省户外劳动者服务站点设置规则");
+		assertThat(console.get("/console/checklists?union=" + SHINAN).body()).contains("青岛市驿站基本需求标准", "站点面积不少于12平方米",
+				"山东省户外劳动者服务站点设置规则");
 		HttpResponse<String> invalid = console.postForm("/console/checklists/" + ningxia + "/items",
 				Map.of("code", "Bad Code", "textZh", "有饮水", "textEn", "Water", "evidence", "AMENITY", "version", "1"));
 		assertThat(invalid.statusCode()).isEqualTo(400);
@@ -257,15 +256,16 @@ class ChecklistApiTests {
 	void aChecklistWithoutWhatItsItemsNeedIsRefusedFieldByFieldAndNothingIsStored() {
 		int before = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists"))).read("$.content.length()");
 		HttpResponse<String> answer = admin.speaking("en")
-			.postJson("/api/v1/checklists", "{\"ownerCode\":\"620000\",\"nameZh\":\"甘肃测试\",\"nameEn\":\"\","
-					+ "\"source\":\"test\",\"items\":[{\"code\":\"area\",\"textZh\":\"面积\",\"textEn\":\"Area\","
-					+ "\"evidence\":\"NUMBER\"},{\"code\":\"area\",\"textZh\":\"卫生间\",\"textEn\":\"Toilet\","
-					+ "\"evidence\":\"SAUNA\"}]}");
+			.postJson("/api/v1/checklists",
+					"{\"ownerCode\":\"620000\",\"nameZh\":\"甘肃测试\",\"nameEn\":\"\","
+							+ "\"source\":\"test\",\"items\":[{\"code\":\"area\",\"textZh\":\"面积\",\"textEn\":\"Area\","
+							+ "\"evidence\":\"NUMBER\"},{\"code\":\"area\",\"textZh\":\"卫生间\",\"textEn\":\"Toilet\","
+							+ "\"evidence\":\"SAUNA\"}]}");
 		assertThat(answer.statusCode()).isEqualTo(400);
 		assertThat(answer.body()).contains("nameEn", "items[0].minimum", "A number item needs a minimum",
 				"items[1].evidence", "SAUNA");
-		assertThat(JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists"))).read("$.content.length()",
-				Integer.class)).isEqualTo(before);
+		assertThat(JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists")))
+			.read("$.content.length()", Integer.class)).isEqualTo(before);
 	}
 
 	// ------------------------------------------------------------------ helpers

@@ -24,9 +24,9 @@ import org.springframework.context.annotation.Import;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A union admin's journey in Chromium: the standards page shows the standard in force for a
- * Qingdao district (Shandong's rule with Qingdao's additions), and listing a draft there
- * that lacks some of it is refused on the station's page, naming each missing item.
+ * A union admin's journey in Chromium: the standards page shows the standard in force for
+ * a Qingdao district (Shandong's rule with Qingdao's additions), and listing a draft
+ * there that lacks some of it is refused on the station's page, naming each missing item.
  */
 @ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,9 +41,9 @@ class ChecklistConsoleJourneyTests {
 
 	@Test
 	void anAdminSeesTheStandardInForceAndIsToldWhatADraftLacksWhenListingIt() {
-		Station draft = registry.create(new StationInput("市北浏览器测试驿站", "市北区测试路3号", "370203", "测试单位", "OTHER",
-				36.0872, 120.3744, "wgs84", new BigDecimal("30"), null, List.of("DRINKING_WATER", "SEATING"), "24/7", null,
-				null, false, null, null, null, null));
+		Station draft = registry.create(new StationInput("市北浏览器测试驿站", "市北区测试路3号", "370203", "测试单位", "OTHER", 36.0872,
+				120.3744, "wgs84", new BigDecimal("30"), null, List.of("DRINKING_WATER", "SEATING"), "24/7", null, null,
+				false, null, null, null, null));
 
 		Page page = chromium.newContext("zh-CN").newPage();
 		ConsoleLogin.signIn(page, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
