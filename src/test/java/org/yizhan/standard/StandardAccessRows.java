@@ -92,6 +92,10 @@ final class StandardAccessRows implements AccessRows {
 				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/items", Map.of("code", "p" + f.serial(),
 						"textZh", "矩阵页面项目", "textEn", "Matrix page item", "evidence", "YES_NO", "required", "true")),
 				ADMIN, NOBODY));
+		rows.add(page("POST", "/console/checklists/{id}/assign",
+				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/assign",
+						Map.of("union", c.foreign ? f.foreignUnion() : this.ownIndustryUnion)),
+				ADMIN, NOBODY));
 		rows.add(page("GET", "/console/checklists/shortfalls",
 				c -> c.get("/console/checklists/shortfalls?union=" + c.district()), SIGNED_IN, SIGNED_IN)
 			.leaks(f::foreignMarkers));

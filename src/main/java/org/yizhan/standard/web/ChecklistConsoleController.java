@@ -11,7 +11,9 @@ import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.Explanation;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.standard.Checklist;
@@ -107,6 +109,31 @@ class ChecklistConsoleController {
 		}
 	}
 
+	/**
+	 * Sets the checklist as the standard a union's subtree uses; a refusal (the rule of
+	 * add, not weaken, an unknown union) comes back to the checklist's page.
+	 */
+	@PostMapping("/console/checklists/{id}/assign")
+	String assign(@PathVariable String id, @RequestParam(required = false) String union, RedirectAttributes redirect) {
+		long checklistId = ChecklistApiController.id(id);
+		String code = union == null ? "" : union.strip();
+		try {
+			if (code.isEmpty()) {
+				throw new InvalidInputException(Violation.of("union", "validation.required"));
+			}
+			checklists.assign(code, checklistId);
+			redirect.addFlashAttribute("notice", "standard.assigned");
+			return "redirect:/console/checklists?union=" + code;
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problems", messages.lines(ex.violations()));
+		}
+		catch (ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("problems", List.of(messages.text((Explanation.Explained) ex)));
+		}
+		return "redirect:/console/checklists/" + checklistId;
+	}
+
 	@GetMapping("/console/checklists/shortfalls")
 	String shortfalls(@RequestParam(required = false) String union, Model model, HttpServletResponse response) {
 		Actor actor = Actor.required();
@@ -131,6 +158,8 @@ class ChecklistConsoleController {
 		model.addAttribute("checklist", checklist);
 		model.addAttribute("base", checklist.extendsId() == null ? null : checklists.getById(checklist.extendsId()));
 		model.addAttribute("mayEdit", actor.holds(Role.ORG_ADMIN) && actor.sees(ownerPath));
+		model.addAttribute("mayAssign", actor.holds(Role.ORG_ADMIN));
+		model.addAttribute("actorUnion", actor.organizationCode());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("evidences", Evidence.values());

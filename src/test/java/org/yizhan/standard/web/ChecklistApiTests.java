@@ -234,7 +234,7 @@ class ChecklistApiTests {
 	}
 
 	@Test
-	void theConsoleShowsTheStandardInForceAndAddsAnItemAsANewVersion() {
+	void theConsoleShowsTheStandardInForceAddsAnItemAsANewVersionAndSetsWhereItApplies() {
 		long ningxia = create("640000", "宁夏测试规则", "[" + yesNo("rules", true) + "]");
 		HttpCaller console = HttpCaller.console(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		assertThat(console.get("/console/checklists?union=" + SHINAN).body()).contains("青岛市驿站基本需求标准", "站点面积不少于12平方米",
@@ -250,6 +250,13 @@ class ChecklistApiTests {
 		DocumentContext checklist = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists/" + ningxia)));
 		assertThat(checklist.read("$.currentVersion.number", Integer.class)).isEqualTo(2);
 		assertThat(checklist.read("$.currentVersion.items[*].code", List.class)).containsExactly("rules", "water");
+
+		HttpResponse<String> assigned = console.postForm("/console/checklists/" + ningxia + "/assign",
+				Map.of("union", "640000"));
+		assertThat(assigned.statusCode()).isIn(200, 302);
+		DocumentContext inForce = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/checklists/in-force?union=640104")));
+		assertThat(inForce.read("$.checklist.id", Long.class)).isEqualTo(ningxia);
+		assertThat(inForce.read("$.items[*].code", List.class)).containsExactly("rules", "water");
 	}
 
 	@Test
