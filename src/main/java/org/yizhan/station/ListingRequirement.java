@@ -10,7 +10,9 @@ import org.yizhan.platform.Explanation;
  * registry asks every requirement inside the listing transaction, with the station
  * locked, and refuses the listing with 409 and the first refusal's explanation. The
  * standards module implements it with the checklist in force for the station's district
- * (ADR 0011). A requirement decides only whether; it changes nothing of the station.
+ * (ADR 0011). A requirement decides only whether: it changes nothing of the station and
+ * calls no command of the registry (it may keep a record of its own, which commits or
+ * rolls back with the listing).
  */
 public interface ListingRequirement {
 
