@@ -26,6 +26,7 @@ import org.yizhan.station.photo.PhotoProcessor;
 import org.yizhan.station.photo.PhotoStorage;
 import org.yizhan.station.photo.ProcessedPhoto;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -72,9 +73,16 @@ public class StationRegistry {
 
 	private final TransactionTemplate writing;
 
+	/**
+	 * Asked at each listing, not at construction: a requirement's module may itself use
+	 * the registry.
+	 */
+	private final ObjectProvider<ListingRequirement> listingRequirements;
+
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
 			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
-			OrganizationTree organizations, PlatformTransactionManager transactions) {
+			OrganizationTree organizations, PlatformTransactionManager transactions,
+			ObjectProvider<ListingRequirement> listingRequirements) {
 		this.stations = stations;
 		this.validator = validator;
 		this.photoProcessor = photoProcessor;
@@ -86,6 +94,7 @@ public class StationRegistry {
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 		this.writing = new TransactionTemplate(transactions);
+		this.listingRequirements = listingRequirements;
 	}
 
 	/**
@@ -132,8 +141,22 @@ public class StationRegistry {
 				(newValues.isEmpty() ? "" : newValues + "; ") + "changed=" + String.join(", ", changed));
 	}
 
+	/**
+	 * Puts a draft on the public map, if every {@link ListingRequirement} lets it (409
+	 * with the first refusal otherwise); a station in another status is refused by the
+	 * aggregate as before.
+	 */
 	public Station list(StationId id, Long expectedVersion) {
-		return lifecycleStep(id, expectedVersion, "station.list", station -> station.list(now()));
+		return lifecycleStep(id, expectedVersion, "station.list", station -> {
+			if (station.status() == StationStatus.DRAFT) {
+				for (ListingRequirement requirement : this.listingRequirements.orderedStream().toList()) {
+					requirement.refusalToList(station).ifPresent(refusal -> {
+						throw new ConflictException("status", refusal.code(), refusal.args());
+					});
+				}
+			}
+			station.list(now());
+		});
 	}
 
 	public Station suspend(StationId id, Long expectedVersion, String reason, LocalDate expectedReopening) {
