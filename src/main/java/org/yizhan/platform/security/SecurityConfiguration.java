@@ -52,8 +52,8 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  * access token ({@code Authorization: Bearer yz_…}), statelessly. Accounts themselves,
  * their lockout and their tokens belong to the organisation module, which supplies the
  * {@link AuthenticationProvider}s and the {@link SignedInGuard}; this class only wires
- * them into the chains. Public pages and assets are open; the API document only to signed-in
- * staff (ADR 0013). No anonymous page creates a session. Each module adds the
+ * them into the chains. Public pages and assets are open; the API document only to
+ * signed-in staff (ADR 0013). No anonymous page creates a session. Each module adds the
  * rules of its own URLs (its public API, its own-profile paths) as {@link AccessRules}
  * beans; the chains here apply them ahead of their defaults.
  */
@@ -96,8 +96,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityProblems securityProblems(MessageSource messages, ApplicationEventPublisher events) {
-		return new SecurityProblems(messages, events);
+	SecurityProblems securityProblems(MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+		return new SecurityProblems(messages, events, clock);
 	}
 
 	/**
@@ -180,7 +180,8 @@ class SecurityConfiguration {
 				.permitAll();
 		})
 			.addFilterAfter(new SessionGuardFilter(guard, clock, absoluteLifetime), SecurityContextHolderFilter.class)
-			// No session before sign-in (issue 22): the login form's CSRF token lives in a
+			// No session before sign-in (issue 22): the login form's CSRF token lives in
+			// a
 			// cookie (HttpOnly: Thymeleaf writes it into each form) instead of a session,
 			// and so does the page to return to. Anonymous pages then write no session
 			// row; signing in creates the session and rotates the token.
@@ -189,7 +190,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, signedIn) -> {
 				request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.millis());
 				success.onAuthenticationSuccess(request, response, signedIn);
-			}).failureHandler(SecurityConfiguration::loginFailed).permitAll())
+			}).failureHandler((request, response, ex) -> loginFailed(request, response, ex, clock)).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(signInPage)
 				.accessDeniedHandler((request, response, ex) -> {
@@ -261,12 +262,19 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Wrong password and unknown user read alike; a locked, disabled or ended account
-	 * says so (those answers come only after the failure count or the password check, see
-	 * the account module).
+	 * Wrong password and unknown user read alike; a paused sign-in says for how long; a
+	 * disabled or ended account says so (those answers come only after the failure count
+	 * or the password check, see the account module).
 	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
+			AuthenticationException ex, Clock clock) throws IOException {
+		if (ex instanceof SignInPaused paused) {
+			// digits only (the page checks them again): when to try again
+			Object[] when = SecurityProblems.pauseArguments(paused, clock.instant());
+			response
+				.sendRedirect(request.getContextPath() + "/login?error=locked&minutes=" + when[0] + "&at=" + when[1]);
+			return;
+		}
 		String reason = (ex instanceof LockedException) ? "locked" : (ex instanceof DisabledException) ? "disabled"
 				: (ex instanceof AccountExpiredException) ? "ended" : "failed";
 		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);

@@ -1,6 +1,9 @@
 package org.yizhan.platform.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.yizhan.platform.Languages;
+import org.yizhan.platform.YizhanTime;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -39,9 +43,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ApplicationEventPublisher events;
 
-	SecurityProblems(MessageSource messages, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SecurityProblems(MessageSource messages, ApplicationEventPublisher events, Clock clock) {
 		this.messages = messages;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,6 +60,14 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		String code = codeOf(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yizhan\", Bearer realm=\"yizhan\"");
+		if (ex instanceof SignInPaused paused) {
+			// when to try again: for a person in the text, for a client in Retry-After
+			Instant now = clock.instant();
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(paused.secondsLeft(now)));
+			write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "problem.unauthorized", code,
+					pauseArguments(paused, now));
+			return;
+		}
 		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "problem.unauthorized", code);
 	}
 
@@ -84,9 +99,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		}
 	}
 
+	/**
+	 * The arguments of {@code account.login.locked}: whole minutes left, and the time in
+	 * China when the pause ends ({@code HH:mm}).
+	 */
+	static Object[] pauseArguments(SignInPaused paused, Instant now) {
+		return new Object[] { Long.toString(paused.minutesLeft(now)),
+				CLOCK_TIME.format(paused.until().atZone(YizhanTime.ZONE)) };
+	}
+
+	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
 	private static String codeOf(AuthenticationException ex) {
-		if (ex instanceof LockedException) {
+		if (ex instanceof SignInPaused) {
 			return "account.login.locked";
+		}
+		if (ex instanceof LockedException) {
+			return "account.login.lockedNow";
 		}
 		if (ex instanceof DisabledException) {
 			return "account.login.disabled";

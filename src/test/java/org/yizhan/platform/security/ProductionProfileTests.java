@@ -41,8 +41,8 @@ class ProductionProfileTests {
 	@Test
 	void behindAnHttpsProxyTheAnswersCarryHstsAndSecureCookies() throws Exception {
 		HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https"));
-		assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				hsts -> assertThat(hsts).contains("max-age=").contains("includeSubDomains"));
+		assertThat(page.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=").contains("includeSubDomains"));
 		String csrfCookie = cookie(page, "YIZHAN-CSRF");
 		assertThat(csrfCookie).contains("Secure").contains("HttpOnly");
 
