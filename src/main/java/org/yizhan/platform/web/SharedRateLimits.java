@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets kept in PostgreSQL (table {@code rate_limit_bucket}, through Bucket4j's
  * select-for-update proxy manager), for the limits that must hold across instances: with
- * {@link TokenBuckets}, in each instance's memory, N instances behind one balancer give an
- * address N times its budget. Each take is a short transaction of its own (read the bucket
- * for update, take, write), so it suits limits of a few requests a minute per address
- * (problem reports), not the thousands a second of the rating intake or the finder, which
- * stay in memory. An idle bucket's row goes once it would be full again.
+ * {@link TokenBuckets}, in each instance's memory, N instances behind one balancer give
+ * an address N times its budget. Each take is a short transaction of its own (read the
+ * bucket for update, take, write), so it suits limits of a few requests a minute per
+ * address (problem reports), not the thousands a second of the rating intake or the
+ * finder, which stay in memory. An idle bucket's row goes once it would be full again.
  */
 @Component
 public class SharedRateLimits {
@@ -43,8 +43,8 @@ public class SharedRateLimits {
 
 	/**
 	 * Buckets named {@code limit} (a key is stored as {@code limit:key}), each holding
-	 * {@code capacity} tokens and getting {@code refill} back every {@code period}, spread
-	 * evenly over it.
+	 * {@code capacity} tokens and getting {@code refill} back every {@code period},
+	 * spread evenly over it.
 	 */
 	public Limit limit(String limit, long capacity, long refill, Duration period) {
 		BucketConfiguration configuration = BucketConfiguration.builder()
@@ -77,8 +77,8 @@ public class SharedRateLimits {
 		}
 
 		/**
-		 * Takes a token from the bucket of {@code key}: empty when one was there, otherwise
-		 * how long until the next comes back.
+		 * Takes a token from the bucket of {@code key}: empty when one was there,
+		 * otherwise how long until the next comes back.
 		 */
 		public Optional<Duration> take(String key) {
 			ConsumptionProbe probe = buckets.builder()
