@@ -268,6 +268,7 @@ class SecurityConfiguration {
 	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex, Clock clock) throws IOException {
+		SecurityProblems.rethrowInternalError(ex);
 		if (ex instanceof SignInPaused paused) {
 			// digits only (the page checks them again): when to try again
 			Object[] when = SecurityProblems.pauseArguments(paused, clock.instant());

@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -58,6 +59,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		rethrowInternalError(ex);
 		String code = codeOf(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yizhan\", Bearer realm=\"yizhan\"");
 		if (ex instanceof SignInPaused paused) {
@@ -96,6 +98,20 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		else {
 			write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "problem.forbidden",
 					"account.forbidden");
+		}
+	}
+
+	/**
+	 * A sign-in that failed because the server did (the database away, say), not because
+	 * the caller was refused, is not answered as a refusal: its cause goes on to the
+	 * error handling, which answers 503 for a database outage
+	 * ({@code platform.web.DatabaseOutageFilter}) and 500 otherwise. Without a session to
+	 * load first, the sign-in form is the first to meet an outage, and it would have read
+	 * "wrong username or password".
+	 */
+	static void rethrowInternalError(AuthenticationException ex) {
+		if (ex instanceof InternalAuthenticationServiceException && ex.getCause() instanceof RuntimeException cause) {
+			throw cause;
 		}
 	}
 
