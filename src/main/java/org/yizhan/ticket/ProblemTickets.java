@@ -15,6 +15,7 @@ import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.platform.web.RequestValues;
@@ -348,7 +349,9 @@ public class ProblemTickets {
 
 	/**
 	 * Free text as stored: at most {@code max} characters, line breaks and tabs allowed,
-	 * no other control characters (PostgreSQL refuses NUL, and the rest only hide text).
+	 * no other control characters (PostgreSQL refuses NUL, and the rest only hide text)
+	 * and no invisible formatting characters ({@link PlainText}: a right-to-left override
+	 * makes a note read otherwise than it is stored).
 	 */
 	private static void text(String value, String field, int max, List<Violation> violations) {
 		if (value == null) {
@@ -359,6 +362,9 @@ public class ProblemTickets {
 		}
 		if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
 			violations.add(Violation.of(field, "validation.controlCharacters"));
+		}
+		else if (PlainText.hasInvisibleCharacters(value)) {
+			violations.add(Violation.of(field, PlainText.INVISIBLE_CHARACTERS));
 		}
 	}
 

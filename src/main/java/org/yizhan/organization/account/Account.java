@@ -18,9 +18,9 @@ import org.yizhan.platform.YizhanTime;
  * organisation and acting in its subtree with a set of roles.
  *
  * <p>
- * An account is enabled until an admin disables it; it is locked for
- * {@link PasswordPolicy#LOCKOUT} after {@link PasswordPolicy#MAX_FAILED_ATTEMPTS}
- * consecutive failed sign-ins, or until an admin unlocks it; after an admin resets its
+ * An account is enabled until an admin disables it; its sign-in is paused
+ * ({@code lockedUntil}) after repeated failed sign-ins, for longer with each one
+ * ({@link SignInBackOff}), or until an admin unlocks it; after an admin resets its
  * password it must choose a new one before doing anything else. An evaluator's access
  * ends after its contract's last day. Station masters and liaisons are bound to stations,
  * a host account to its host. {@code version} counts changes, for optimistic locking.

@@ -198,28 +198,34 @@ class AccountRepository {
 	}
 
 	/**
-	 * Counts a failed sign-in in one statement, so concurrent failures all count: the
-	 * count restarts after an expired lock, and reaching the limit locks until
-	 * {@code lockUntil}. Returns whether the account is now locked.
+	 * Counts a failed sign-in in one statement, so concurrent failures all count; a count
+	 * whose last failure is before {@code forgottenBefore} starts over. Returns the count
+	 * after this failure.
 	 */
-	boolean recordFailure(long id, Instant now, Instant lockUntil, int maxFailures) {
+	int recordFailure(long id, Instant now, Instant forgottenBefore) {
 		return jdbc.sql("""
 				update account set
-				    failed_attempts = case when locked_until is not null and locked_until <= :now then 1
+				    failed_attempts = case when last_failed_at is null or last_failed_at < :forgotten then 1
 				                           else failed_attempts + 1 end,
-				    locked_until = case
-				        when locked_until is not null and locked_until <= :now then null
-				        when failed_attempts + 1 >= :max and (locked_until is null or locked_until <= :now) then :until
-				        else locked_until end
+				    last_failed_at = :now
 				where id = :id
-				returning locked_until is not null and locked_until > :now
+				returning failed_attempts
 				""")
 			.param("now", Timestamp.from(now))
-			.param("until", Timestamp.from(lockUntil))
-			.param("max", maxFailures)
+			.param("forgotten", Timestamp.from(forgottenBefore))
 			.param("id", id)
-			.query(Boolean.class)
+			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * Pauses the account's sign-in until {@code until} (the back-off of its failures).
+	 */
+	void pause(long id, Instant until) {
+		jdbc.sql("update account set locked_until = :until where id = :id")
+			.param("until", Timestamp.from(until))
+			.param("id", id)
+			.update();
 	}
 
 	void recordSuccess(long id) {

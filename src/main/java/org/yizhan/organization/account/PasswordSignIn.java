@@ -3,12 +3,11 @@ package org.yizhan.organization.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.yizhan.organization.Audited;
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.platform.security.SignInPaused;
 import org.yizhan.platform.security.SignedInGuard;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,10 +15,10 @@ import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,12 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * No answer tells which accounts exist: an unknown username costs the same password hash
- * (against a dummy hash) and gets the same refusal as a wrong password, and after
- * {@link PasswordPolicy#MAX_FAILED_ATTEMPTS} tries it reads "locked" just like a real
- * account does (counted in memory, per instance, for names that are no account). A locked
- * account is refused before its password is looked at, so guessing goes nowhere while it
- * is locked. Only a correct password learns that an account is disabled or its contract
- * has ended.
+ * (against a dummy hash) and gets the same refusal as a wrong password, and its failures
+ * pause it just as a real account's do ({@link SignInBackOff}, in the database). A paused
+ * account or address is refused before its password counts, so guessing goes nowhere
+ * while it is paused, and the refusal ({@link SignInPaused}) says until when. Only a
+ * correct password learns that an account is disabled or its contract has ended.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider, SignedInGuard {
@@ -55,13 +53,11 @@ class PasswordSignIn implements AuthenticationProvider, SignedInGuard {
 
 	private final String dummyHash;
 
-	private final Cache<String, Integer> unknownNameFailures = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(PasswordPolicy.LOCKOUT)
-		.build();
+	private final SignInBackOff backOff;
 
 	PasswordSignIn(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
-			TransactionTemplate transaction, ApplicationEventPublisher events) {
+			TransactionTemplate transaction, ApplicationEventPublisher events, SignInBackOff backOff) {
+		this.backOff = backOff;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -80,32 +76,47 @@ class PasswordSignIn implements AuthenticationProvider, SignedInGuard {
 	public Authentication authenticate(Authentication request) {
 		String username = request.getName() == null ? "" : request.getName().strip();
 		String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
+		String address = (request.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
 		Instant now = clock.instant();
+		// A paused address is refused before anything is looked up or hashed.
+		Instant addressPaused = (address != null) ? backOff.pausedUntil(SignInBackOff.address(address), now) : null;
+		if (addressPaused != null) {
+			throw new SignInPaused(addressPaused);
+		}
 		Optional<Account> found = username.isEmpty() || username.length() > 64 ? Optional.empty()
 				: accounts.findByUsername(username);
 		if (found.isEmpty()) {
 			encoder.matches(password, dummyHash);
-			String key = username.toLowerCase(Locale.ROOT);
-			int failures = unknownNameFailures.asMap().merge(key, 1, Integer::sum);
-			throw failures >= PasswordPolicy.MAX_FAILED_ATTEMPTS ? locked() : badCredentials();
+			String name = username.length() > 64 ? username.substring(0, 64) : username;
+			Instant namePaused = backOff.pausedUntil(SignInBackOff.name(name), now);
+			if (namePaused != null) {
+				throw new SignInPaused(namePaused);
+			}
+			Instant until = transaction
+				.execute(status -> later(backOff.unknownNameFailed(name, now), addressFailed(address, now)));
+			throw (until != null) ? new SignInPaused(until) : badCredentials();
 		}
 		Account account = found.get();
 		boolean matches = encoder.matches(password, account.passwordHash());
 		if (account.isLockedAt(now)) {
-			throw locked();
+			throw new SignInPaused(account.lockedUntil());
 		}
 		if (!matches) {
-			boolean nowLocked = transaction.execute(status -> {
-				boolean lockedNow = accounts.recordFailure(account.id(), now, now.plus(PasswordPolicy.LOCKOUT),
-						PasswordPolicy.MAX_FAILED_ATTEMPTS);
-				if (lockedNow) {
+			Instant until = transaction.execute(status -> {
+				int failures = accounts.recordFailure(account.id(), now, backOff.forgottenBefore(now));
+				Duration pause = backOff.accountRules().pauseAfter(failures);
+				Instant accountPaused = null;
+				if (!pause.isZero()) {
+					accountPaused = now.plus(pause);
+					accounts.pause(account.id(), accountPaused);
 					events.publishEvent(new Audited("account.lock", "account", account.id().toString(),
-							account.organizationCode(), "failedAttempts=" + (account.failedAttempts()),
-							"lockedFor=" + PasswordPolicy.LOCKOUT));
+							account.organizationCode(), "failedAttempts=" + failures,
+							"lockedUntil=" + accountPaused + ", lockedFor=" + pause));
 				}
-				return lockedNow;
+				return later(accountPaused, addressFailed(address, now));
 			});
-			throw nowLocked ? locked() : badCredentials();
+			throw (until != null) ? new SignInPaused(until) : badCredentials();
 		}
 		if (!account.enabled()) {
 			throw new DisabledException("account.login.disabled");
@@ -118,6 +129,29 @@ class PasswordSignIn implements AuthenticationProvider, SignedInGuard {
 			accounts.rehash(account.id(), encoder.encode(password));
 		}
 		return signedIn(account, now);
+	}
+
+	/**
+	 * Counts the failure of an address, in the caller's transaction, and audits the pause
+	 * it starts (under the national federation: an address belongs to no organisation).
+	 */
+	private Instant addressFailed(String address, Instant now) {
+		if (address == null) {
+			return null;
+		}
+		Instant until = backOff.addressFailed(address, now);
+		if (until != null) {
+			events.publishEvent(new Audited("sign-in.address-paused", "address", address,
+					OrganizationTree.NATIONAL_CODE, null, "pausedUntil=" + until));
+		}
+		return until;
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isAfter(b)) ? a : b;
 	}
 
 	/**
@@ -145,10 +179,6 @@ class PasswordSignIn implements AuthenticationProvider, SignedInGuard {
 
 	private static BadCredentialsException badCredentials() {
 		return new BadCredentialsException(BAD_CREDENTIALS);
-	}
-
-	private static LockedException locked() {
-		return new LockedException("account.login.locked");
 	}
 
 }

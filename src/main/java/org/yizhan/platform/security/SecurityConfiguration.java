@@ -43,7 +43,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Who may do what. The console signs in with a form (CSRF-protected, session in
@@ -51,7 +52,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * access token ({@code Authorization: Bearer yz_…}), statelessly. Accounts themselves,
  * their lockout and their tokens belong to the organisation module, which supplies the
  * {@link AuthenticationProvider}s and the {@link SignedInGuard}; this class only wires
- * them into the chains. Public pages, assets and API docs are open. Each module adds the
+ * them into the chains. Public pages and assets are open; the API document only to
+ * signed-in staff (ADR 0013). No anonymous page creates a session. Each module adds the
  * rules of its own URLs (its public API, its own-profile paths) as {@link AccessRules}
  * beans; the chains here apply them ahead of their defaults.
  */
@@ -68,7 +70,16 @@ class SecurityConfiguration {
 
 	static final String REFUSAL_ARGS = "yizhanRefusalArgs";
 
-	private static final HttpSessionRequestCache REQUEST_CACHE = new HttpSessionRequestCache();
+	/**
+	 * The page a signed-out visitor asked for is remembered in a cookie (a relative path
+	 * only, read against the current host), not in a session: a session is created only
+	 * by signing in.
+	 */
+	private static final CookieRequestCache REQUEST_CACHE = new CookieRequestCache();
+
+	/** The API document and its Swagger UI: for signed-in staff only (ADR 0013). */
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+			"/swagger-ui/**" };
 
 	private static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'",
 			"img-src 'self' data: blob: https:", "style-src 'self' 'unsafe-inline'", "script-src 'self'",
@@ -85,8 +96,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityProblems securityProblems(MessageSource messages, ApplicationEventPublisher events) {
-		return new SecurityProblems(messages, events);
+	SecurityProblems securityProblems(MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+		return new SecurityProblems(messages, events, clock);
 	}
 
 	/**
@@ -159,7 +170,9 @@ class SecurityConfiguration {
 			// refusals below send it there.
 			requests.requestMatchers(CHANGE_PASSWORD_PAGE).authenticated();
 			apply(rules, Chain.PAGES, requests);
-			requests.requestMatchers("/console/**")
+			requests.requestMatchers(API_DOCS)
+				.hasAuthority(Authorities.PASSWORD_CURRENT)
+				.requestMatchers("/console/**")
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
 				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
@@ -167,10 +180,17 @@ class SecurityConfiguration {
 				.permitAll();
 		})
 			.addFilterAfter(new SessionGuardFilter(guard, clock, absoluteLifetime), SecurityContextHolderFilter.class)
+			// No session before sign-in (issue 22): the login form's CSRF token lives in
+			// a
+			// cookie (HttpOnly: Thymeleaf writes it into each form) instead of a session,
+			// and so does the page to return to. Anonymous pages then write no session
+			// row; signing in creates the session and rotates the token.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+			.requestCache(cache -> cache.requestCache(REQUEST_CACHE))
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, signedIn) -> {
 				request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.millis());
 				success.onAuthenticationSuccess(request, response, signedIn);
-			}).failureHandler(SecurityConfiguration::loginFailed).permitAll())
+			}).failureHandler((request, response, ex) -> loginFailed(request, response, ex, clock)).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(signInPage)
 				.accessDeniedHandler((request, response, ex) -> {
@@ -213,6 +233,18 @@ class SecurityConfiguration {
 		response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
 	}
 
+	/**
+	 * The CSRF token's cookie: HttpOnly (no script reads it), SameSite=Lax like the
+	 * session's, and Secure whenever the request came over HTTPS (as told by
+	 * {@code server.forward-headers-strategy} behind a proxy).
+	 */
+	private static CookieCsrfTokenRepository csrfCookie() {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieName("YIZHAN-CSRF");
+		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
 	/** A request htmx sends for a part of a page. */
 	private static boolean htmx(HttpServletRequest request) {
 		return request.getHeader("HX-Request") != null;
@@ -230,12 +262,20 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Wrong password and unknown user read alike; a locked, disabled or ended account
-	 * says so (those answers come only after the failure count or the password check, see
-	 * the account module).
+	 * Wrong password and unknown user read alike; a paused sign-in says for how long; a
+	 * disabled or ended account says so (those answers come only after the failure count
+	 * or the password check, see the account module).
 	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
+			AuthenticationException ex, Clock clock) throws IOException {
+		SecurityProblems.rethrowInternalError(ex);
+		if (ex instanceof SignInPaused paused) {
+			// digits only (the page checks them again): when to try again
+			Object[] when = SecurityProblems.pauseArguments(paused, clock.instant());
+			response
+				.sendRedirect(request.getContextPath() + "/login?error=locked&minutes=" + when[0] + "&at=" + when[1]);
+			return;
+		}
 		String reason = (ex instanceof LockedException) ? "locked" : (ex instanceof DisabledException) ? "disabled"
 				: (ex instanceof AccountExpiredException) ? "ended" : "failed";
 		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);

@@ -1,6 +1,9 @@
 package org.yizhan.platform.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.yizhan.platform.Languages;
+import org.yizhan.platform.YizhanTime;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -16,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -39,9 +44,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ApplicationEventPublisher events;
 
-	SecurityProblems(MessageSource messages, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SecurityProblems(MessageSource messages, ApplicationEventPublisher events, Clock clock) {
 		this.messages = messages;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -51,8 +59,17 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		rethrowInternalError(ex);
 		String code = codeOf(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yizhan\", Bearer realm=\"yizhan\"");
+		if (ex instanceof SignInPaused paused) {
+			// when to try again: for a person in the text, for a client in Retry-After
+			Instant now = clock.instant();
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(paused.secondsLeft(now)));
+			write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "problem.unauthorized", code,
+					pauseArguments(paused, now));
+			return;
+		}
 		write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "problem.unauthorized", code);
 	}
 
@@ -84,9 +101,37 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		}
 	}
 
+	/**
+	 * A sign-in that failed because the server did (the database away, say), not because
+	 * the caller was refused, is not answered as a refusal: its cause goes on to the
+	 * error handling, which answers 503 for a database outage
+	 * ({@code platform.web.DatabaseOutageFilter}) and 500 otherwise. Without a session to
+	 * load first, the sign-in form is the first to meet an outage, and it would have read
+	 * "wrong username or password".
+	 */
+	static void rethrowInternalError(AuthenticationException ex) {
+		if (ex instanceof InternalAuthenticationServiceException && ex.getCause() instanceof RuntimeException cause) {
+			throw cause;
+		}
+	}
+
+	/**
+	 * The arguments of {@code account.login.locked}: whole minutes left, and the time in
+	 * China when the pause ends ({@code HH:mm}).
+	 */
+	static Object[] pauseArguments(SignInPaused paused, Instant now) {
+		return new Object[] { Long.toString(paused.minutesLeft(now)),
+				CLOCK_TIME.format(paused.until().atZone(YizhanTime.ZONE)) };
+	}
+
+	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
 	private static String codeOf(AuthenticationException ex) {
-		if (ex instanceof LockedException) {
+		if (ex instanceof SignInPaused) {
 			return "account.login.locked";
+		}
+		if (ex instanceof LockedException) {
+			return "account.login.lockedNow";
 		}
 		if (ex instanceof DisabledException) {
 			return "account.login.disabled";

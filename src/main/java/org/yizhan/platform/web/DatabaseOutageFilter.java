@@ -31,10 +31,10 @@ import org.yizhan.platform.Languages;
 /**
  * Answers 503 with {@code Retry-After} when the database is away and a servlet filter,
  * not a controller, finds out: the console's session lives in PostgreSQL (Spring
- * Session), so with the database gone {@code GET /login} failed in the session filter,
- * after the controllers' own error handling, and waited for the pool each time it asked.
- * The API gets problem details, pages a short page in Chinese and English. Runs ahead of
- * the session's filter.
+ * Session), so with the database gone a signed-in page fails in the session filter, after
+ * the controllers' own error handling, and so does signing in (the sign-in page itself
+ * needs no database: no session exists before signing in). The API gets problem details,
+ * pages a short page in Chinese and English. Runs ahead of the session's filter.
  */
 @Component
 class DatabaseOutageFilter implements Filter, Ordered {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -17,15 +18,27 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code X-Forwarded-*} exactly as the application is configured to
  * ({@code server.forward-headers-strategy}): a proxy's headers are trusted only when the
  * operator said so, never by this class, so a client cannot make an admin print a code
- * that leads elsewhere.
+ * that leads elsewhere. In the {@code prod} profile it must be configured: the
+ * application refuses to start without it.
  */
 @Component
 public class PublicBaseUrl {
 
 	private final String configured;
 
-	PublicBaseUrl(@Value("${yizhan.public-base-url:}") String configured) {
+	/** The profile that marks a production instance. */
+	public static final String PRODUCTION_PROFILE = "prod";
+
+	PublicBaseUrl(@Value("${yizhan.public-base-url:}") String configured, Environment environment) {
 		this.configured = (configured == null || configured.isBlank()) ? null : validated(configured.strip());
+		if (this.configured == null && environment.matchesProfiles(PRODUCTION_PROFILE)) {
+			// Taken from each request, the base would follow a spoofed Host header into
+			// printed QR codes and status links: production must name its own.
+			throw new IllegalStateException("yizhan.public-base-url is not set, and the '" + PRODUCTION_PROFILE
+					+ "' profile is active: set it (YIZHAN_PUBLICBASEURL) to the address workers reach the public "
+					+ "pages at, e.g. https://yizhan.example.cn; without it QR codes and status links would take the "
+					+ "Host header of whoever asked");
+		}
 	}
 
 	/** The base URL, without a trailing slash, e.g. {@code https://yz.example.cn}. */

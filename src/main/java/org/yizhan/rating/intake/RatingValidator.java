@@ -13,6 +13,7 @@ import org.yizhan.geo.Crs;
 import org.yizhan.geo.CrsPoint;
 import org.yizhan.geo.GeoPoint;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 import org.yizhan.rating.RatingInput;
 import org.yizhan.rating.RatingTag;
@@ -139,7 +140,8 @@ public class RatingValidator {
 	/**
 	 * Any text a person can type, as it was typed (markup included: it is shown escaped
 	 * wherever it is shown), but no control characters other than line breaks and tabs,
-	 * and no broken UTF-16 that PostgreSQL could not store.
+	 * no invisible formatting characters ({@link PlainText}), and no broken UTF-16 that
+	 * PostgreSQL could not store.
 	 */
 	private static String comment(String text, List<Violation> violations) {
 		if (text == null) {
@@ -151,6 +153,10 @@ public class RatingValidator {
 		}
 		if (comment.codePointCount(0, comment.length()) > MAX_COMMENT) {
 			violations.add(Violation.of("comment", "validation.tooLong", MAX_COMMENT));
+			return null;
+		}
+		if (PlainText.hasInvisibleCharacters(comment)) {
+			violations.add(Violation.of("comment", PlainText.INVISIBLE_CHARACTERS));
 			return null;
 		}
 		for (int i = 0; i < comment.length(); i++) {

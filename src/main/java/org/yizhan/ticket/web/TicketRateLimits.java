@@ -3,7 +3,7 @@ package org.yizhan.ticket.web;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.yizhan.platform.web.TokenBuckets;
+import org.yizhan.platform.web.SharedRateLimits;
 import org.yizhan.ticket.TicketSettings;
 import org.yizhan.ticket.TooManyReportsException;
 
@@ -11,24 +11,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * The loose per-address limits of the public ticket endpoints, a token bucket per client
- * address and instance: reports (the per-device limit, kept in the database, is the
- * strict one) and status look-ups (a number is not guessable, and this keeps anyone from
- * trying). Loose because many workers share one carrier address. Buckets of idle
- * addresses are dropped after an hour; at most 100,000 are kept.
+ * address shared by every instance ({@link SharedRateLimits}, in PostgreSQL: with buckets
+ * in each instance's memory, one address opened 52 reports at once through several):
+ * reports (the per-device limit, counted from the stored reports, is the strict one) and
+ * status look-ups (a number is not guessable, and this keeps anyone from trying). Loose
+ * because many workers share one carrier address.
  */
 @Component
 class TicketRateLimits {
 
-	private final TokenBuckets<String> reports;
+	private final SharedRateLimits.Limit reports;
 
-	private final TokenBuckets<String> lookups;
+	private final SharedRateLimits.Limit lookups;
 
-	TicketRateLimits(TicketSettings settings) {
+	TicketRateLimits(TicketSettings settings, SharedRateLimits shared) {
 		TicketSettings.Limits limits = settings.limits();
-		this.reports = new TokenBuckets<>(limits.perAddressPerHour(), limits.perAddressPerHour(), Duration.ofHours(1),
-				100_000, Duration.ofHours(1));
-		this.lookups = new TokenBuckets<>(limits.statusPerAddressPerMinute(), limits.statusPerAddressPerMinute(),
-				Duration.ofMinutes(1), 100_000, Duration.ofHours(1));
+		this.reports = shared.limit("ticket-report", limits.perAddressPerHour(), limits.perAddressPerHour(),
+				Duration.ofHours(1));
+		this.lookups = shared.limit("ticket-lookup", limits.statusPerAddressPerMinute(),
+				limits.statusPerAddressPerMinute(), Duration.ofMinutes(1));
 	}
 
 	/**

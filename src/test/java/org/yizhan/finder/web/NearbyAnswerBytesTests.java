@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -114,7 +115,11 @@ class NearbyAnswerBytesTests {
 
 	@Test
 	void theApiDocsStillDescribeTheNearbyAnswerFieldByField() throws Exception {
-		String docs = body("/v3/api-docs");
+		// the document is for signed-in staff (ADR 0013)
+		String docs = mvc.perform(get("/v3/api-docs").with(user("staff").authorities(() -> "PASSWORD_CURRENT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(JsonPath.<String>read(docs,
 				"$.paths['/api/v1/stations/nearby'].get.responses['200'].content['application/json'].schema['$ref']"))

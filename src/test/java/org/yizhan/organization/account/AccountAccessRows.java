@@ -48,7 +48,8 @@ final class AccountAccessRows implements AccessRows {
 				c -> c.json("POST", "/api/v1/accounts/" + c.account() + "/unlock", "{}"), ADMIN, ADMIN_HIDDEN));
 		rows.add(api("POST", "/api/v1/accounts/{id}/reset-password",
 				c -> c.json("POST", "/api/v1/accounts/" + c.account() + "/reset-password", "{}"), ADMIN, ADMIN_HIDDEN));
-		rows.add(api("GET", "/api/v1/accounts/{id}/personal-data",
+		// personal data in clear: with a password, never a token (SignInTests)
+		rows.add(basic("GET", "/api/v1/accounts/{id}/personal-data",
 				c -> c.get("/api/v1/accounts/" + c.account() + "/personal-data"), ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/accounts", c -> c.get("/console/accounts?org=" + c.district()), ACCOUNT_READERS,
 				ACCOUNT_READERS)

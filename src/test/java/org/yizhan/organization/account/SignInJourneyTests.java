@@ -47,7 +47,7 @@ class SignInJourneyTests {
 	}
 
 	@Test
-	void aWrongPasswordSaysSoAndALockedAccountSaysItIsLocked() throws Exception {
+	void aWrongPasswordSaysSoAndAPausedSignInSaysWhenToTryAgain() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
 		BrowserContext context = chromium.newContext("zh-CN");
 		Page page = context.newPage();
@@ -59,10 +59,13 @@ class SignInJourneyTests {
 		assertThat(page.locator("#login-error")).hasText("用户名或密码错误");
 
 		ConsoleLogin.submit(page, reviewer.username(), "wrong-5");
-		assertThat(page.locator("#login-error")).containsText("账号已锁定 30 分钟");
+		assertThat(page.locator("#login-error")).containsText("已暂停登录，请 1 分钟后再试");
 		ConsoleLogin.submit(page, reviewer.username(), reviewer.password());
-		assertThat(page.locator("#login-error")).containsText("账号已锁定");
-		assertThat(page).hasURL(Pattern.compile(".*/login\\?error=locked$"));
+		assertThat(page.locator("#login-error")).containsText("已暂停登录，请 1 分钟后再试（北京时间");
+		assertThat(page).hasURL(Pattern.compile(".*/login\\?error=locked&minutes=1&at=[0-9]{2}:[0-9]{2}$"));
+		// a page address that says anything else gets the plain sentence, not the text
+		page.navigate("/login?error=locked&minutes=call-400-000&at=now");
+		assertThat(page.locator("#login-error")).hasText("连续多次登录失败，已暂停登录，请稍后再试。如需提前解锁账号，请联系管理员。");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.yizhan.organization.account;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,19 +67,20 @@ class SignInTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountForThirtyMinutesEvenForTheRightPassword() throws Exception {
+	void fiveWrongPasswordsPauseTheAccountAMinuteEvenForTheRightPassword() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
 		for (int i = 1; i <= 4; i++) {
 			assertThat(detail(basic(reviewer.username(), "wrong-" + i))).isEqualTo("用户名或密码错误");
 		}
-		assertThat(detail(basic(reviewer.username(), "wrong-5"))).contains("账号已锁定 30 分钟");
-		MvcResult rightButLocked = basic(reviewer.username(), reviewer.password());
-		assertThat(rightButLocked.getResponse().getStatus()).isEqualTo(401);
-		assertThat(detail(rightButLocked)).contains("账号已锁定");
+		assertThat(detail(basic(reviewer.username(), "wrong-5"))).startsWith("连续多次登录失败，已暂停登录，请 1 分钟后再试");
+		MvcResult rightButPaused = basic(reviewer.username(), reviewer.password());
+		assertThat(rightButPaused.getResponse().getStatus()).isEqualTo(401);
+		assertThat(detail(rightButPaused)).contains("请 1 分钟后再试");
+		assertThat(rightButPaused.getResponse().getHeader("Retry-After")).isEqualTo("60");
 
-		clock.advance(Duration.ofMinutes(29));
+		clock.advance(Duration.ofSeconds(59));
 		assertThat(basic(reviewer.username(), reviewer.password()).getResponse().getStatus()).isEqualTo(401);
-		clock.advance(Duration.ofMinutes(1));
+		clock.advance(Duration.ofSeconds(1));
 		assertThat(basic(reviewer.username(), reviewer.password()).getResponse().getStatus()).isEqualTo(200);
 		assertThat(jdbc.sql("select failed_attempts from account where id = :id")
 			.param("id", reviewer.id())
@@ -152,13 +154,27 @@ class SignInTests {
 		assertThat(json(weak).read("$.errors[0].field", String.class)).isEqualTo("newPassword");
 		assertThat(json(weak).read("$.detail", String.class)).contains("New password: must contain at least three of");
 
-		MvcResult sameAsName = mvc
+		// the username reversed, inside an otherwise strong password
+		String reversedName = "Xihu-" + new StringBuilder(reviewer.username()).reverse() + "-2046";
+		MvcResult holdsName = mvc
 			.perform(post("/api/v1/me/password").with(httpBasic(reviewer.username(), reviewer.password()))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"currentPassword\":\"" + reviewer.password() + "\",\"newPassword\":\"" + reviewer.username()
+				.content("{\"currentPassword\":\"" + reviewer.password() + "\",\"newPassword\":\"" + reversedName
 						+ "\"}"))
 			.andReturn();
-		assertThat(json(sameAsName).read("$.detail", String.class)).contains("新密码: 密码不能与用户名相同");
+		assertThat(holdsName.getResponse().getStatus()).isEqualTo(400);
+		assertThat(json(holdsName).read("$.detail", String.class)).isEqualTo("新密码: 密码不能包含用户名（也不能包含倒写的用户名）");
+
+		// Password1 grown to twelve characters is still Password1
+		MvcResult common = mvc
+			.perform(post("/api/v1/me/password").with(httpBasic(reviewer.username(), reviewer.password()))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"" + reviewer.password() + "\",\"newPassword\":\"P@ssw0rd2046!\"}"))
+			.andReturn();
+		assertThat(common.getResponse().getStatus()).isEqualTo(400);
+		assertThat(json(common).read("$.detail", String.class))
+			.isEqualTo("New password: is one of the most common passwords and easily guessed; choose another");
 	}
 
 	@Test
@@ -203,6 +219,24 @@ class SignInTests {
 			.param("b", write)
 			.query(Long.class)
 			.single()).as("values are not stored").isZero();
+	}
+
+	@Test
+	void noTokenReadsPersonalDataInClearNotEvenAReadOne() throws Exception {
+		// an admin holding the reviewer's role, who may reveal a reviewer's data
+		Accounts.Created admin = accounts.createByAdmin("330106", "ORG_ADMIN", "REVIEWER");
+		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
+		String personalData = "/api/v1/accounts/" + reviewer.id() + "/personal-data";
+		LocalDate inAMonth = LocalDate.now(YizhanTime.ZONE).plusDays(30);
+		for (String scopes : List.of("[\"READ\"]", "[\"READ\",\"WRITE\"]")) {
+			MvcResult refused = bearer(get(personalData), token(admin, scopes, inAMonth));
+			assertThat(refused.getResponse().getStatus()).as(scopes).isEqualTo(403);
+			assertThat(json(refused).read("$.code", String.class)).isEqualTo("account.token.notForTokens");
+		}
+		// the account itself, masked, is still readable with a READ token
+		assertThat(bearer(get("/api/v1/accounts/" + reviewer.id()), token(admin, "[\"READ\"]", inAMonth)).getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(accounts.as(admin, get(personalData)).getResponse().getStatus()).isEqualTo(200);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.ForwardedHeaderFilter;
@@ -18,14 +19,14 @@ class PublicBaseUrlTests {
 
 	@Test
 	void theConfiguredBaseWinsOverTheRequestAndLosesItsTrailingSlash() {
-		PublicBaseUrl base = new PublicBaseUrl("https://yizhan.example.cn/zh/");
+		PublicBaseUrl base = new PublicBaseUrl("https://yizhan.example.cn/zh/", new MockEnvironment());
 		assertThat(base.isConfigured()).isTrue();
 		assertThat(base.resolve(request("http", "10.0.0.7", 8080, ""))).isEqualTo("https://yizhan.example.cn/zh");
 	}
 
 	@Test
 	void unsetTheBaseIsWhereTheRequestCameWithItsContextPath() {
-		PublicBaseUrl base = new PublicBaseUrl("");
+		PublicBaseUrl base = new PublicBaseUrl("", new MockEnvironment());
 		assertThat(base.isConfigured()).isFalse();
 		assertThat(base.resolve(request("http", "localhost", 8080, ""))).isEqualTo("http://localhost:8080");
 		assertThat(base.resolve(request("https", "yz.example.cn", 443, "/app"))).isEqualTo("https://yz.example.cn/app");
@@ -33,7 +34,7 @@ class PublicBaseUrlTests {
 
 	@Test
 	void forwardedHeadersCountOnlyWhenTheApplicationTrustsThem() throws ServletException, IOException {
-		PublicBaseUrl base = new PublicBaseUrl(null);
+		PublicBaseUrl base = new PublicBaseUrl(null, new MockEnvironment());
 		MockHttpServletRequest request = request("http", "10.0.0.7", 8080, "");
 		request.addHeader("X-Forwarded-Proto", "https");
 		request.addHeader("X-Forwarded-Host", "yizhan.example.cn");
@@ -53,9 +54,19 @@ class PublicBaseUrlTests {
 				"https://yizhan.example.cn/?a=1", "https://yizhan.example.cn/#top", "https://user:pw@yizhan.example.cn",
 				"https://yi zhan.cn" }) {
 			assertThatIllegalStateException().as(value)
-				.isThrownBy(() -> new PublicBaseUrl(value))
+				.isThrownBy(() -> new PublicBaseUrl(value, new MockEnvironment()))
 				.withMessageContaining("yizhan.public-base-url");
 		}
+	}
+
+	@Test
+	void productionDoesNotStartWithoutItsOwnBase() {
+		MockEnvironment production = new MockEnvironment();
+		production.setActiveProfiles("prod");
+		assertThatIllegalStateException().isThrownBy(() -> new PublicBaseUrl("", production))
+			.withMessageContaining("yizhan.public-base-url is not set")
+			.withMessageContaining("'prod' profile");
+		assertThat(new PublicBaseUrl("https://yizhan.example.cn", production).isConfigured()).isTrue();
 	}
 
 	private static MockHttpServletRequest request(String scheme, String host, int port, String contextPath) {

@@ -107,11 +107,16 @@ class TicketResolutionTests extends TicketTestSupport {
 				post("/api/v1/tickets/" + number + "/resolve").contentType(MediaType.APPLICATION_JSON).content("{}"));
 		MvcResult blank = fixtures.as(master, resolveJson(number, "   "));
 		MvcResult tooLong = fixtures.as(master, resolveJson(number, "长".repeat(1001)));
+		// reads "已处理 (done)" on screen, stored as "(enod) 理处已"
+		MvcResult reversed = fixtures.as(master, resolveJson(number, "\u202e(enod) 理处已"));
+		MvcResult zeroWidth = fixtures.as(master, resolveJson(number, "已\u200b处理"));
 
-		for (MvcResult refused : List.of(none, blank, tooLong)) {
+		for (MvcResult refused : List.of(none, blank, tooLong, reversed, zeroWidth)) {
 			assertThat(refused.getResponse().getStatus()).isEqualTo(400);
 			assertThat(json(refused).read("$.errors[0].field", String.class)).isEqualTo("note");
 		}
+		assertThat(json(reversed).read("$.errors[0].code", String.class)).isEqualTo("validation.invisibleCharacters");
+		assertThat(json(zeroWidth).read("$.errors[0].code", String.class)).isEqualTo("validation.invisibleCharacters");
 		assertThat(status(number)).isEqualTo("OPEN");
 
 		assertThat(fixtures.as(master, resolveJson(number, "已处理")).getResponse().getStatus()).isEqualTo(200);

@@ -7,14 +7,16 @@ import org.yizhan.platform.web.MenuEntry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * What accounts add to the platform's web. One's own profile over the API
  * ({@code /api/v1/me}) needs a password sign-in, never a token: a token cannot manage
  * tokens, passwords or the mail address; the password itself may be changed while it is
  * expired. The rule covers a prefix that the notification centre's inbox cuts into, so it
- * comes after the specific rules. In the console: the accounts page for those who may
- * read accounts, and the own profile under the account's name.
+ * comes after the specific rules. An account's personal data in clear is likewise for a
+ * password sign-in only. In the console: the accounts page for those who may read
+ * accounts, and the own profile under the account's name.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountWebConfiguration {
@@ -23,6 +25,12 @@ class AccountWebConfiguration {
 	AccessRules ownProfile() {
 		return AccessRules.api(requests -> {
 			requests.requestMatchers("/api/v1/me/password").hasAuthority(Authorities.INTERACTIVE);
+			// Personal data in clear (mobile, ID number, e-mail) only to a person who
+			// signed in with their password, never to a token, however scoped: a token
+			// sits in an integration's configuration, and a READ one could otherwise
+			// copy every account's ID number. Tokens read accounts masked.
+			requests.requestMatchers(HttpMethod.GET, "/api/v1/accounts/*/personal-data")
+				.access(AccessRules.allOf(Authorities.INTERACTIVE, Authorities.PASSWORD_CURRENT));
 			requests.requestMatchers("/api/v1/me/**")
 				.access(AccessRules.allOf(Authorities.INTERACTIVE, Authorities.PASSWORD_CURRENT));
 		}).ordered(AccessRules.PREFIX);
