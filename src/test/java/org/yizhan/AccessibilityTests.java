@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Deque's axe-core rules (WCAG 2.x A and AA, and best practices) over the console's main
- * pages at a desk and the public finder on a phone (issue 21): no violation of serious
- * or critical impact. Each is listed with the elements it concerns, so a failure says
- * what to fix.
+ * pages at a desk and the public finder on a phone (issue 21): no violation of serious or
+ * critical impact. Each is listed with the elements it concerns, so a failure says what
+ * to fix.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityTests {

@@ -127,10 +127,10 @@ final class AreaGrid {
 
 	/**
 	 * Rasterises the areas on the lattice of a frame: the projection centred on
-	 * {@code frame}, with cell edges at whole multiples of {@code cellMeters} from it. Two
-	 * grids on one frame share their cells where they overlap, so a district drawn on its
-	 * city's frame has exactly the cells it has in the city's grid, and the same area and
-	 * coverage on its own page as in the city's table (a grid centred on the district
+	 * {@code frame}, with cell edges at whole multiples of {@code cellMeters} from it.
+	 * Two grids on one frame share their cells where they overlap, so a district drawn on
+	 * its city's frame has exactly the cells it has in the city's grid, and the same area
+	 * and coverage on its own page as in the city's table (a grid centred on the district
 	 * itself shifts the lattice and the east scale, and 西湖区 read 299 km² there and 301
 	 * km² in the city).
 	 * @param frame the projection's centre, or {@code null} for the areas' own

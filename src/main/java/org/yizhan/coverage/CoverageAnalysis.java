@@ -450,10 +450,10 @@ public class CoverageAnalysis {
 	}
 
 	/**
-	 * The centre of the projection an organisation's grid is drawn on: its city's, so that
-	 * a district and its city share one lattice and give the district one set of figures;
-	 * an organisation above a city (whose grid is refused as too large anyway) or a city
-	 * uses the centre of its own areas.
+	 * The centre of the projection an organisation's grid is drawn on: its city's, so
+	 * that a district and its city share one lattice and give the district one set of
+	 * figures; an organisation above a city (whose grid is refused as too large anyway)
+	 * or a city uses the centre of its own areas.
 	 */
 	private GeoPoint frameOf(Organization org, List<Geometry> shapes) {
 		Organization city = org;

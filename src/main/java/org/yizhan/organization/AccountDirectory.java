@@ -82,11 +82,7 @@ public class AccountDirectory {
 				where a.enabled and cast(:role as varchar(32)) = any(a.roles)
 				  and (o.path = :path or o.path like :path || '/%' or :path like o.path || '/%')
 				order by a.display_name, a.username
-				""")
-			.param("path", path)
-			.param("role", role.name())
-			.query((rs, row) -> summary(rs))
-			.list();
+				""").param("path", path).param("role", role.name()).query((rs, row) -> summary(rs)).list();
 	}
 
 	private static AccountSummary summary(ResultSet rs) throws SQLException {

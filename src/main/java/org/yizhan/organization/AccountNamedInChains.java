@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**
- * An admin bound an account to stations and, in the same action, named it at one place
- * of those stations' responsibility chains. Published inside the account's transaction so
+ * An admin bound an account to stations and, in the same action, named it at one place of
+ * those stations' responsibility chains. Published inside the account's transaction so
  * that the station registry names it in that same transaction (listen with a plain
  * {@code @EventListener}): a refusal there undoes the binding too, and nothing is half
  * done.

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rather than someone who happens to hold the role more widely), the liaison the enabled
  * liaison bound to it who is not also a station master, and the general station master
  * the enabled station master of its district union bound to no station (a 总站长 oversees
- * stations without running one). A level nobody fits stays empty, as an admin would
- * leave it; the supervising union is the district's.
+ * stations without running one). A level nobody fits stays empty, as an admin would leave
+ * it; the supervising union is the district's.
  */
 @Component
 @Order(30)

@@ -176,8 +176,7 @@ public class StationResponsibilities {
 				continue;
 			}
 			Long account = named.accountId();
-			Input input = new Input(
-					(named.place() == ChainPlace.STATION_MASTER) ? account : idOf(master),
+			Input input = new Input((named.place() == ChainPlace.STATION_MASTER) ? account : idOf(master),
 					(named.place() == ChainPlace.LIAISON) ? account : idOf(liaison),
 					(named.place() == ChainPlace.GENERAL_STATION_MASTER) ? account : idOf(general),
 					chain.supervisingUnion().code(), chain.version());

@@ -180,12 +180,12 @@ class DemoAccounts implements ApplicationRunner {
 
 	/**
 	 * The people of the demo city's responsibility chains, district by district: a
-	 * general station master (总站长) and a liaison (联络员) at the district union, the
-	 * liaison bound to every station of the district, and station masters (站长) each
-	 * bound to up to {@value #STATIONS_PER_MASTER} of its stations that no station master
-	 * runs yet. The station registry then names them in the chains ({@code DemoChains}),
-	 * so that a demo ticket goes to a person first, not straight to the union. A station
-	 * master runs several stations so that the account list stays readable.
+	 * general station master (总站长) and a liaison (联络员) at the district union, the liaison
+	 * bound to every station of the district, and station masters (站长) each bound to up
+	 * to {@value #STATIONS_PER_MASTER} of its stations that no station master runs yet.
+	 * The station registry then names them in the chains ({@code DemoChains}), so that a
+	 * demo ticket goes to a person first, not straight to the union. A station master
+	 * runs several stations so that the account list stays readable.
 	 */
 	void createChainPeopleOnce(String chosenPassword) {
 		// Only the demo city's stations: a database that held its own stations before the
@@ -204,8 +204,8 @@ class DemoAccounts implements ApplicationRunner {
 		int created = 0;
 		int person = 0;
 		for (String district : districts) {
-			List<Long> stations = jdbc.sql("select id from station where district_code = :district "
-					+ "and status <> 'DELISTED' order by id")
+			List<Long> stations = jdbc
+				.sql("select id from station where district_code = :district " + "and status <> 'DELISTED' order by id")
 				.param("district", district)
 				.query(Long.class)
 				.list();
@@ -234,8 +234,8 @@ class DemoAccounts implements ApplicationRunner {
 		log.info("Created {} demo accounts of the stations' responsibility chains", created);
 	}
 
-	private int insertIfAbsent(String username, String displayName, String organization, Set<Role> roles,
-			String hash, Set<Long> stations, Instant now) {
+	private int insertIfAbsent(String username, String displayName, String organization, Set<Role> roles, String hash,
+			Set<Long> stations, Instant now) {
 		if (jdbc.sql("select count(*) from account where lower(username) = lower(:name)")
 			.param("name", username)
 			.query(Long.class)
@@ -248,8 +248,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高";
 
-	private static final String[] GIVEN_NAMES = { "建国", "秀英", "志强", "丽华", "海涛", "静", "晓明", "玉兰", "伟", "红梅", "国平",
-			"敏", "卫东", "春燕", "小军", "慧" };
+	private static final String[] GIVEN_NAMES = { "建国", "秀英", "志强", "丽华", "海涛", "静", "晓明", "玉兰", "伟", "红梅", "国平", "敏",
+			"卫东", "春燕", "小军", "慧" };
 
 	/** A made-up person's name, different for each index up to 320. */
 	static String personName(int index) {

@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A planner at a desk (issue 21, item 10): suggested sites stop where nothing more is
  * gained, each says where it is and how far the nearest station is, and a click zooms the
- * map to it; 西湖区 reads the same area and coverage on its own page as in the city's
- * table.
+ * map to it; 西湖区 reads the same area and coverage on its own page as in the city's table.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CoverageSuggestionJourneyTests {

@@ -27,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * At a desk (issue 21, item 2): a district admin names a station's chain on the station
- * page, binds a new station master on the account form and names them in the chain in
- * the same save, after finding the station by name; the demo city's tickets go to
- * people.
+ * page, binds a new station master on the account form and names them in the chain in the
+ * same save, after finding the station by name; the demo city's tickets go to people.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -97,7 +96,8 @@ class ResponsibilityChainJourneyTests {
 			assertThat(page.locator("#form-errors")).containsText("站长、总站长须勾选“站长”角色");
 			assertThat(page.locator("#chainPlace")).hasValue("STATION_MASTER");
 		}
-		assertThat(jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single())
 			.isZero();
 	}
 
@@ -176,8 +176,12 @@ class ResponsibilityChainJourneyTests {
 	}
 
 	private String holder(String ticketNumber) {
-		return jdbc.sql("select a.username from problem_ticket t join account a on a.id = t.assignee_id "
-				+ "where t.number = ?").param(ticketNumber).query(String.class).single();
+		return jdbc
+			.sql("select a.username from problem_ticket t join account a on a.id = t.assignee_id "
+					+ "where t.number = ?")
+			.param(ticketNumber)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -55,7 +55,8 @@ class AccountApiController {
 	/**
 	 * The body of create, replace and patch; {@code version} may come as If-Match;
 	 * {@code chainPlace} names the account in its stations' responsibility chains in the
-	 * same action ({@code STATION_MASTER}, {@code LIAISON}, {@code GENERAL_STATION_MASTER}).
+	 * same action ({@code STATION_MASTER}, {@code LIAISON},
+	 * {@code GENERAL_STATION_MASTER}).
 	 */
 	record AccountRequest(String username, String displayName, String organization, List<String> roles,
 			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,

@@ -35,7 +35,9 @@ class AccountForm {
 
 	private String contractEndsOn;
 
-	/** Where to name the account in its stations' responsibility chains; empty: nowhere. */
+	/**
+	 * Where to name the account in its stations' responsibility chains; empty: nowhere.
+	 */
 	private String chainPlace;
 
 	private Long version;
