@@ -1,5 +1,6 @@
 package org.yizhan;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,8 @@ class StationMasterPhoneJourneyTests {
 
 			page.navigate("/console/tickets");
 			assertThat(page.locator("#ticket-table tbody tr").first()).isVisible();
+			// to look at (target/console-tickets-phone.png)
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/console-tickets-phone.png")));
 			// number, station, holder
 			for (String cell : List.of("td:nth-child(1)", "td:nth-child(2)", "td:nth-child(4)")) {
 				assertThat(page.locator("#ticket-table tbody tr").first().locator(cell).boundingBox().width)

@@ -1,5 +1,6 @@
 package org.yizhan.coverage.web;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
@@ -64,6 +65,10 @@ class CoverageSuggestionJourneyTests {
 
 			sites.first().locator("button.site-zoom").click();
 			assertThat(page.locator("#coverage-map")).hasAttribute("data-view-zoom", "16");
+			// to look at (target/console-coverage-suggestions.png)
+			page.locator("#suggested-sites")
+				.screenshot(
+						new Locator.ScreenshotOptions().setPath(Path.of("target/console-coverage-suggestions.png")));
 		}
 	}
 
