@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.yizhan.organization.AccountDirectory;
 import org.yizhan.organization.AccountNamedInChains;
 import org.yizhan.organization.AccountSummary;
+import org.yizhan.organization.AccountUnboundFromStations;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Assignments;
 import org.yizhan.organization.Audited;
@@ -191,6 +192,39 @@ public class StationResponsibilities {
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
+		}
+	}
+
+	/**
+	 * An account taken off stations no longer answers for them as their station master or
+	 * liaison: those levels fall empty (a ticket then skips them) in the account's
+	 * transaction, each change audited. The rest of the chain is left as it is, even
+	 * where it names someone since disabled: that is for an admin to change, not a reason
+	 * to refuse the unbinding.
+	 */
+	@EventListener
+	void on(AccountUnboundFromStations unbound) {
+		for (Long stationId : new TreeSet<>(unbound.stationIds())) {
+			Station station = stations.findById(StationId.of(stationId)).orElse(null);
+			if (station == null) {
+				continue;
+			}
+			ResponsibilityChain before = chainOf(station);
+			int changed = jdbc.sql("""
+					update station_responsibility
+					set station_master_id = case when station_master_id = :account then null else station_master_id end,
+					    liaison_id = case when liaison_id = :account then null else liaison_id end,
+					    updated_at = :now, version = version + 1
+					where station_id = :station and (station_master_id = :account or liaison_id = :account)
+					""")
+				.param("account", unbound.accountId())
+				.param("station", stationId)
+				.param("now", Timestamp.from(clock.instant()))
+				.update();
+			if (changed > 0) {
+				events.publishEvent(new Audited("station.responsibility", "station", station.code().value(),
+						station.details().districtCode(), summary(before), summary(chainOf(station))));
+			}
 		}
 	}
 

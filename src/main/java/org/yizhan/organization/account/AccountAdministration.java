@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.yizhan.organization.AccountNamedInChains;
+import org.yizhan.organization.AccountUnboundFromStations;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Audited;
 import org.yizhan.organization.Organization;
@@ -180,6 +181,11 @@ public class AccountAdministration {
 		accounts.update(changed);
 		Account saved = accounts.findById(id).orElseThrow();
 		publish("account.update", saved, current.summary(), saved.summary());
+		Set<Long> unbound = new TreeSet<>(current.stationIds());
+		unbound.removeAll(saved.stationIds());
+		if (!unbound.isEmpty()) {
+			events.publishEvent(new AccountUnboundFromStations(saved.id(), unbound));
+		}
 		nameInChains(saved, details);
 		return saved;
 	}

@@ -129,6 +129,31 @@ class ResponsibilityChainJourneyTests {
 	}
 
 	@Test
+	void takingAStationAwayFromItsMasterOnTheAccountFormTakesThemOutOfItsChain() throws Exception {
+		TicketFixtures fixtures = TicketFixtures.of(context);
+		Station left = fixtures.listedStation("330106");
+		Station kept = fixtures.listedStation("330106");
+		Person admin = fixtures.account("330106", List.of("ORG_ADMIN"));
+		Person master = fixtures.account("330106", List.of("STATION_MASTER"), left, kept);
+		fixtures.chain(left, master, null, null, null);
+		fixtures.chain(kept, master, null, null, null);
+
+		try (BrowserContext desk = chromium.newContext("zh-CN")) {
+			Page page = desk.newPage();
+			ConsoleLogin.signInAnywhere(page, admin.username(), TestAccounts.PASSWORD);
+			page.navigate("/console/accounts/" + master.id() + "/edit");
+			page.fill("#stations", kept.code().value());
+			page.click("#save-account");
+			assertThat(page.locator(".alert-success")).isVisible();
+
+			page.navigate("/console/stations/" + left.id().value());
+			assertThat(page.locator("#chain-station-master")).hasText("未指定");
+			page.navigate("/console/stations/" + kept.id().value());
+			assertThat(page.locator("#chain-station-master")).containsText(master.username());
+		}
+	}
+
+	@Test
 	void aStationMasterReadsTheChainButIsOfferedNoEditor() throws Exception {
 		TicketFixtures fixtures = TicketFixtures.of(context);
 		Station station = fixtures.listedStation("330106");
