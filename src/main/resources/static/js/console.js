@@ -27,6 +27,26 @@
     field.dispatchEvent(new Event('change', { bubbles: true }));
   });
 
+  // A table that turns into cards on a phone (table-stack, yizhan.css) names each cell by its
+  // column's head; done again for the tables htmx brings in.
+  function labelStackedTables(root) {
+    var tables = root.querySelectorAll ? root.querySelectorAll('table.table-stack') : [];
+    Array.prototype.forEach.call(tables, function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+        return th.textContent.trim();
+      });
+      Array.prototype.forEach.call(table.querySelectorAll('tbody tr'), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, index) {
+          if (heads[index] && !cell.hasAttribute('data-label')) {
+            cell.setAttribute('data-label', heads[index]);
+          }
+        });
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { labelStackedTables(document); });
+  document.addEventListener('htmx:load', function (event) { labelStackedTables(event.target.parentNode || document); });
+
   // A photo over the limit is refused here, before minutes of upload on a slow line.
   document.addEventListener('change', function (event) {
     var input = event.target;

@@ -29,4 +29,27 @@
     }).bindTooltip(label).addTo(layer);
   });
   element.dataset.siteCount = String(sites.length);
+
+  // A suggested site's name in the list zooms the map to it and opens its label; the
+  // zoom reached is kept on the map's element (data-view-zoom) for those who check it.
+  var markers = layer.getLayers();
+  map.on('zoomend moveend', function () {
+    element.dataset.viewZoom = String(map.getZoom());
+  });
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('.site-zoom');
+    if (!button) {
+      return;
+    }
+    var index = parseInt(button.getAttribute('data-site-index'), 10);
+    var site = sites[index];
+    if (!site) {
+      return;
+    }
+    map.setView([site.lat, site.lon], 16);
+    if (markers[index]) {
+      markers[index].openTooltip();
+    }
+    element.scrollIntoView({ block: 'nearest' });
+  });
 })();

@@ -16,8 +16,10 @@ import org.yizhan.coverage.CoverageRepository.AreaSource;
 import org.yizhan.coverage.CoverageRepository.StoredArea;
 import org.yizhan.geo.Crs;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.geo.Haversine;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Organization;
+import org.yizhan.organization.OrganizationKind;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.InvalidInputException;
@@ -239,15 +241,57 @@ public class CoverageAnalysis {
 		Map<String, CoverageRepository.CandidateSite> byId = new HashMap<>();
 		candidates.forEach(c -> byId.put(Long.toString(c.id()), c));
 		List<SiteSuggestion.Site> sites = new ArrayList<>();
+		double gained = 0;
+		// The picks come in falling order of what each adds to those before it: the
+		// first that adds (next to) nothing ends the list.
 		for (int i = 0; i < result.selectedIds().size(); i++) {
+			double gain = result.gains().get(i) / result.totalWeight();
+			if (gain < SiteSuggestion.MIN_GAIN) {
+				break;
+			}
 			CoverageRepository.CandidateSite site = byId.get(result.selectedIds().get(i));
 			sites.add(new SiteSuggestion.Site(site.id(), site.name(), site.hostType(),
-					GeoPoint.of(site.lat(), site.lon()), result.gains().get(i) / result.totalWeight()));
+					GeoPoint.of(site.lat(), site.lon()), gain, placeOf(site.lat(), site.lon(), prepared)));
+			gained += result.gains().get(i);
 		}
 		double level = objective.level();
 		return new SiteSuggestion(objective, radius, sites, candidates.size(),
 				result.existingValue() / result.totalWeight() / level,
-				result.objectiveValue() / result.totalWeight() / level, (System.nanoTime() - started) / 1_000_000);
+				(result.existingValue() + gained) / result.totalWeight() / level,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Where a suggested site lies: the district whose stored boundary holds it (the grid
+	 * knows, with no geocoder), and the nearest listed station as the landmark a planner
+	 * knows, with its distance. Addresses of candidate places are not in the map data
+	 * they came from.
+	 */
+	private SiteSuggestion.Place placeOf(double lat, double lon, Prepared prepared) {
+		AreaGrid grid = prepared.grid;
+		int cell = grid.cellOf(lat, lon);
+		String areaCode = (cell >= 0) ? grid.areas.get(grid.areaOf[cell]) : null;
+		String areaName = prepared.areas.stream()
+			.filter(a -> a.orgCode().equals(areaCode))
+			.map(CoverageRepository.StoredArea::name)
+			.findFirst()
+			.orElse(null);
+		ListedStations.Snapshot all = prepared.all;
+		Haversine from = Haversine.from(lat, lon);
+		int nearest = -1;
+		double best = Double.POSITIVE_INFINITY;
+		for (int s = 0; s < all.size(); s++) {
+			double h = from.to(all.lats()[s], all.lons()[s]);
+			if (h < best) {
+				best = h;
+				nearest = s;
+			}
+		}
+		if (nearest < 0) {
+			return new SiteSuggestion.Place(areaCode, areaName, null, null, Double.NaN);
+		}
+		return new SiteSuggestion.Place(areaCode, areaName, all.codes()[nearest], all.names()[nearest],
+				Haversine.meters(best));
 	}
 
 	/**
@@ -388,7 +432,7 @@ public class CoverageAnalysis {
 			List<Geometry> shapes = areas.stream().map(a -> AreaShapes.fromStored(a.geometry())).toList();
 			AreaGrid plain;
 			try {
-				plain = AreaGrid.of(codes, shapes, this.settings.cellMeters());
+				plain = AreaGrid.of(codes, shapes, this.settings.cellMeters(), frameOf(org, shapes));
 			}
 			catch (IllegalArgumentException ex) {
 				// areas spread over several cities (a province, the nation): one grid per
@@ -403,6 +447,40 @@ public class CoverageAnalysis {
 					points.stream().mapToDouble(CoverageRepository.WeightedPoint::weight).toArray(),
 					this.settings.uniformDemandShare());
 		});
+	}
+
+	/**
+	 * The centre of the projection an organisation's grid is drawn on: its city's, so
+	 * that a district and its city share one lattice and give the district one set of
+	 * figures; an organisation above a city (whose grid is refused as too large anyway)
+	 * or a city uses the centre of its own areas.
+	 */
+	private GeoPoint frameOf(Organization org, List<Geometry> shapes) {
+		Organization city = org;
+		for (Organization above : this.organizations.listAncestry(org.code())) {
+			if (above.kind() == OrganizationKind.CITY) {
+				city = above;
+			}
+		}
+		List<Geometry> framed = shapes;
+		if (!city.code().equals(org.code())) {
+			framed = this.repository.listAreasWithin(city.path())
+				.stream()
+				.map(a -> AreaShapes.fromStored(a.geometry()))
+				.toList();
+		}
+		double south = Double.POSITIVE_INFINITY;
+		double north = Double.NEGATIVE_INFINITY;
+		double west = Double.POSITIVE_INFINITY;
+		double east = Double.NEGATIVE_INFINITY;
+		for (Geometry shape : framed) {
+			var box = shape.getEnvelopeInternal();
+			south = Math.min(south, box.getMinY());
+			north = Math.max(north, box.getMaxY());
+			west = Math.min(west, box.getMinX());
+			east = Math.max(east, box.getMaxX());
+		}
+		return GeoPoint.of((south + north) / 2, (west + east) / 2);
 	}
 
 	/** An organisation the current account may read the coverage of. */

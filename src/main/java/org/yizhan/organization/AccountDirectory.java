@@ -69,6 +69,22 @@ public class AccountDirectory {
 			.list();
 	}
 
+	/**
+	 * The enabled accounts holding {@code role} whose organisation lies on the line of
+	 * {@code path} (the organisation itself, one above it or one below it), by display
+	 * name: who may be named for a station of that district. The caller narrows them to
+	 * what its own caller may see.
+	 */
+	public List<AccountSummary> listEnabledOnLine(String path, Role role) {
+		return this.jdbc.sql("""
+				select a.id, a.username, a.display_name, a.organization_code, o.path, a.roles
+				from account a join organization o on o.code = a.organization_code
+				where a.enabled and cast(:role as varchar(32)) = any(a.roles)
+				  and (o.path = :path or o.path like :path || '/%' or :path like o.path || '/%')
+				order by a.display_name, a.username
+				""").param("path", path).param("role", role.name()).query((rs, row) -> summary(rs)).list();
+	}
+
 	private static AccountSummary summary(ResultSet rs) throws SQLException {
 		Set<Role> held = EnumSet.noneOf(Role.class);
 		for (String role : (String[]) rs.getArray("roles").getArray()) {

@@ -3,14 +3,20 @@ package org.yizhan.station;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import org.yizhan.organization.AccountDirectory;
+import org.yizhan.organization.AccountNamedInChains;
 import org.yizhan.organization.AccountSummary;
+import org.yizhan.organization.AccountUnboundFromStations;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Assignments;
 import org.yizhan.organization.Audited;
+import org.yizhan.organization.ChainPlace;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
@@ -20,6 +26,7 @@ import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,15 +48,18 @@ public class StationResponsibilities {
 
 	private final JdbcClient jdbc;
 
+	private final AccountDirectory directory;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	StationResponsibilities(StationRepository stations, Assignments assignments, OrganizationTree organizations,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			AccountDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.stations = stations;
 		this.assignments = assignments;
 		this.organizations = organizations;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -100,6 +110,122 @@ public class StationResponsibilities {
 				where station_master_id = :account or liaison_id = :account or general_station_master_id = :account
 				order by station_id
 				""").param("account", accountId).query((rs, n) -> StationId.of(rs.getLong(1))).list();
+	}
+
+	/**
+	 * Who an admin may name in a station's chain, for the station page's editor.
+	 *
+	 * @param stationMasters enabled station masters on the station's line the caller sees
+	 * (also the choices for general station master)
+	 * @param liaisons likewise, the liaisons
+	 * @param unions the station's district union and those above it, nearest first
+	 */
+	public record Candidates(List<AccountSummary> stationMasters, List<AccountSummary> liaisons,
+			List<Organization> unions) {
+	}
+
+	/**
+	 * The choices of the chain's editor, or empty when the caller may read the chain but
+	 * not name it.
+	 * @throws StationNotFoundException when the caller does not see the station
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Candidates> findCandidates(StationId id) {
+		StationScope scope = scope();
+		Station station = stations.findVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		if (!scope.mayManage()) {
+			return Optional.empty();
+		}
+		String districtPath = organizations.findByCode(station.details().districtCode())
+			.map(Organization::path)
+			.orElseThrow();
+		List<Organization> unions = new ArrayList<>(organizations.listAncestry(station.details().districtCode()));
+		Collections.reverse(unions);
+		return Optional.of(new Candidates(onLine(Role.STATION_MASTER, districtPath, scope),
+				onLine(Role.LIAISON, districtPath, scope), unions));
+	}
+
+	private List<AccountSummary> onLine(Role role, String districtPath, StationScope scope) {
+		return directory.listEnabledOnLine(districtPath, role)
+			.stream()
+			.filter(account -> scope.covers(account.organizationPath()))
+			.toList();
+	}
+
+	/**
+	 * Binding an account to stations on its form and naming it in their chains are one
+	 * action: the chains are written in the account's transaction, and a refusal (someone
+	 * off a station's line) comes back as a mistake of the form's {@code chainPlace} and
+	 * undoes the binding. A station whose chain already names the account there is left
+	 * as it is.
+	 */
+	@EventListener
+	void on(AccountNamedInChains named) {
+		List<Violation> violations = new ArrayList<>();
+		for (Long stationId : new TreeSet<>(named.stationIds())) {
+			StationId id = StationId.of(stationId);
+			ResponsibilityChain chain = get(id);
+			AccountSummary master = chain.stationMaster();
+			AccountSummary liaison = chain.liaison();
+			AccountSummary general = chain.generalStationMaster();
+			AccountSummary held = switch (named.place()) {
+				case STATION_MASTER -> master;
+				case LIAISON -> liaison;
+				case GENERAL_STATION_MASTER -> general;
+			};
+			if (held != null && held.id() == named.accountId()) {
+				continue;
+			}
+			Long account = named.accountId();
+			Input input = new Input((named.place() == ChainPlace.STATION_MASTER) ? account : idOf(master),
+					(named.place() == ChainPlace.LIAISON) ? account : idOf(liaison),
+					(named.place() == ChainPlace.GENERAL_STATION_MASTER) ? account : idOf(general),
+					chain.supervisingUnion().code(), chain.version());
+			try {
+				assign(id, input);
+			}
+			catch (InvalidInputException ex) {
+				for (Violation violation : ex.violations()) {
+					violations.add(Violation.of("chainPlace", violation.code(), violation.args().toArray()));
+				}
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+	}
+
+	/**
+	 * An account taken off stations no longer answers for them as their station master or
+	 * liaison: those levels fall empty (a ticket then skips them) in the account's
+	 * transaction, each change audited. The rest of the chain is left as it is, even
+	 * where it names someone since disabled: that is for an admin to change, not a reason
+	 * to refuse the unbinding.
+	 */
+	@EventListener
+	void on(AccountUnboundFromStations unbound) {
+		for (Long stationId : new TreeSet<>(unbound.stationIds())) {
+			Station station = stations.findById(StationId.of(stationId)).orElse(null);
+			if (station == null) {
+				continue;
+			}
+			ResponsibilityChain before = chainOf(station);
+			int changed = jdbc.sql("""
+					update station_responsibility
+					set station_master_id = case when station_master_id = :account then null else station_master_id end,
+					    liaison_id = case when liaison_id = :account then null else liaison_id end,
+					    updated_at = :now, version = version + 1
+					where station_id = :station and (station_master_id = :account or liaison_id = :account)
+					""")
+				.param("account", unbound.accountId())
+				.param("station", stationId)
+				.param("now", Timestamp.from(clock.instant()))
+				.update();
+			if (changed > 0) {
+				events.publishEvent(new Audited("station.responsibility", "station", station.code().value(),
+						station.details().districtCode(), summary(before), summary(chainOf(station))));
+			}
+		}
 	}
 
 	public ResponsibilityChain assign(StationId id, Input input) {

@@ -110,6 +110,8 @@ final class StationAccessRows implements AccessRows {
 			return c.form("/console/stations/" + id + "/delist",
 					Map.of("version", f.version(id), "reason", "CLOSED", "note", "矩阵"));
 		}, ADMIN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/responsibility",
+				c -> c.form("/console/stations/" + c.station() + "/responsibility", Map.of()), ADMIN, HIDDEN));
 		rows.add(page("POST", "/console/stations/{id}/photos", c -> {
 			long id = c.editable("LISTED");
 			return c.caller.postFile("/console/stations/" + id + "/photos?version=" + f.version(id), "file", "p.jpg",

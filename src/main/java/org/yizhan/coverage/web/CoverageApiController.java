@@ -137,7 +137,21 @@ class CoverageApiController {
 				this.clock);
 	}
 
-	record Site(long id, String name, String hostType, Point location, double gain) {
+	/**
+	 * A suggested site: {@code area} is the district holding it, {@code nearestStation}
+	 * the nearest listed station with its distance in metres (null without any).
+	 */
+	record Site(long id, String name, String hostType, Point location, double gain, String area, String areaName,
+			NearestStation nearestStation) {
+	}
+
+	record NearestStation(String code, String name, long meters) {
+
+		static NearestStation of(SiteSuggestion.Place place) {
+			return (place.nearestStationCode() == null) ? null : new NearestStation(place.nearestStationCode(),
+					place.nearestStationName(), Math.round(place.nearestStationMeters()));
+		}
+
 	}
 
 	record SuggestionResponse(String objective, double radiusMeters, int candidates, double coveredBefore,
@@ -150,7 +164,7 @@ class CoverageApiController {
 
 	@PostMapping("/suggestions")
 	@Operation(summary = "Suggest p new sites for an organisation's areas",
-			description = "Maximal covering location over the area's grid cells (demand) and candidate sites inside it (candidates: poi or uploaded); existing listed stations count as already there (open ones, with at). Sites come in pick order with the share of demand each adds.")
+			description = "Maximal covering location over the area's grid cells (demand) and candidate sites inside it (candidates: poi or uploaded); existing listed stations count as already there (open ones, with at). Sites come in pick order with the share of demand each adds, each with its district and the nearest listed station; the list stops at the first site that would add less than 0.005% of the demand.")
 	SuggestionResponse suggest(@RequestBody SuggestionRequest request) {
 		CoverageParameters parameters = CoverageParameters.parse(request.org(), request.mode(),
 				(request.minutes() == null) ? null : request.minutes().toString(), request.at(), request.crs(),
@@ -162,7 +176,7 @@ class CoverageApiController {
 				suggestion.sites()
 					.stream()
 					.map(s -> new Site(s.id(), s.name(), s.hostType(), Point.of(s.location(), parameters.crs()),
-							s.gain()))
+							s.gain(), s.place().areaCode(), s.place().areaName(), NearestStation.of(s.place())))
 					.toList(),
 				suggestion.millis());
 	}

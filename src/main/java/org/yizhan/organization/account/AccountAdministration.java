@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.yizhan.organization.AccountNamedInChains;
+import org.yizhan.organization.AccountUnboundFromStations;
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Audited;
 import org.yizhan.organization.Organization;
@@ -151,6 +153,7 @@ public class AccountAdministration {
 		long id = accounts.insert(account);
 		Account created = accounts.findById(id).orElseThrow();
 		publish("account.create", created, null, created.summary());
+		nameInChains(created, details);
 		return new WithPassword(created, oneTimePassword);
 	}
 
@@ -178,6 +181,12 @@ public class AccountAdministration {
 		accounts.update(changed);
 		Account saved = accounts.findById(id).orElseThrow();
 		publish("account.update", saved, current.summary(), saved.summary());
+		Set<Long> unbound = new TreeSet<>(current.stationIds());
+		unbound.removeAll(saved.stationIds());
+		if (!unbound.isEmpty()) {
+			events.publishEvent(new AccountUnboundFromStations(saved.id(), unbound));
+		}
+		nameInChains(saved, details);
 		return saved;
 	}
 
@@ -277,6 +286,17 @@ public class AccountAdministration {
 			return null;
 		}
 		return sealed != null && Objects.equals(cipher.open(sealed), plain) ? sealed : cipher.seal(plain);
+	}
+
+	/**
+	 * Binding and naming are one action: the station registry names the account in the
+	 * chains within this transaction, and a refusal there (a person off the station's
+	 * line) undoes the save.
+	 */
+	private void nameInChains(Account account, AccountDetails details) {
+		if (details.chainPlace() != null && !account.stationIds().isEmpty()) {
+			events.publishEvent(new AccountNamedInChains(account.id(), details.chainPlace(), account.stationIds()));
+		}
 	}
 
 	private void publish(String action, Account account, String before, String after) {

@@ -14,10 +14,13 @@ import java.util.List;
  * @param hostName for HOST
  * @param contractEndsOn {@code yyyy-MM-dd}, for EVALUATOR
  * @param email where notifications are e-mailed, optional
+ * @param chainPlace {@code STATION_MASTER}, {@code LIAISON} or
+ * {@code GENERAL_STATION_MASTER}: name the account there in the responsibility chain of
+ * each station it is bound to, in the same action; empty to leave the chains
  */
 public record AccountInput(String username, String displayName, String organization, List<String> roles,
 		String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn, String email,
-		List<String> stationCodes) {
+		List<String> stationCodes, String chainPlace) {
 
 	public AccountInput {
 		stationCodes = (stationCodes != null) ? List.copyOf(stationCodes) : List.of();
@@ -28,7 +31,15 @@ public record AccountInput(String username, String displayName, String organizat
 			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
 			String email) {
 		this(username, displayName, organization, roles, mobilePhone, idNumber, stations, hostName, contractEndsOn,
-				email, List.of());
+				email, List.of(), null);
+	}
+
+	/** An input binding stations by id and code, naming the account in no chain. */
+	public AccountInput(String username, String displayName, String organization, List<String> roles,
+			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
+			String email, List<String> stationCodes) {
+		this(username, displayName, organization, roles, mobilePhone, idNumber, stations, hostName, contractEndsOn,
+				email, stationCodes, null);
 	}
 
 }

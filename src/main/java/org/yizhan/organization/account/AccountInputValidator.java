@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.ChainPlace;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
@@ -132,11 +134,36 @@ class AccountInputValidator {
 		if (!roles.contains(Role.EVALUATOR) && contractEndsOn != null) {
 			violations.add(Violation.of("contractEndsOn", "account.binding.contractWithoutRole"));
 		}
+		ChainPlace chainPlace = chainPlace(input.chainPlace(), roles, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
 		return new AccountDetails(displayName, organization.code(), roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles),
-				mobile, idNumber, stations, hostName, contractEndsOn, email);
+				mobile, idNumber, stations, hostName, contractEndsOn, email, chainPlace);
+	}
+
+	/**
+	 * Where to name the account in its stations' chains: a place whose role it holds
+	 * (station master and general station master: STATION_MASTER; liaison: LIAISON).
+	 */
+	private static ChainPlace chainPlace(String value, Set<Role> roles, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		ChainPlace place;
+		try {
+			place = ChainPlace.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(Violation.of("chainPlace", "validation.unknownValue", value.strip(),
+					String.join(", ", Arrays.stream(ChainPlace.values()).map(Enum::name).toList())));
+			return null;
+		}
+		if (!roles.contains(place.role())) {
+			violations.add(Violation.of("chainPlace", "account.chainPlace.role"));
+			return null;
+		}
+		return place;
 	}
 
 	/**

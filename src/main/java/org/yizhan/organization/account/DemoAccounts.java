@@ -48,6 +48,13 @@ class DemoAccounts implements ApplicationRunner {
 
 	static final String ADMIN = "admin";
 
+	static final String CHAIN_IMPORT_NAME = "demo-chain-accounts";
+
+	static final int STATIONS_PER_MASTER = 8;
+
+	/** The station registry's record of the demo city's stations ({@code DemoCity}). */
+	static final String DEMO_CITY_IMPORT_NAME = "demo-city-hangzhou";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
 	private final JdbcClient jdbc;
@@ -131,11 +138,19 @@ class DemoAccounts implements ApplicationRunner {
 				log.info("Set the password of {} from yizhan.demo.admin-password", ADMIN);
 			}
 		}
-		if (!demo || imports.isLoaded(IMPORT_NAME)) {
+		if (!demo || (imports.isLoaded(IMPORT_NAME) && imports.isLoaded(CHAIN_IMPORT_NAME))) {
 			return;
 		}
 		String chosen = chosenOrRandom(password, "yizhan.demo.password",
-				String.join(", ", OTHERS.stream().map(DemoAccount::username).toList()));
+				String.join(", ", OTHERS.stream().map(DemoAccount::username).toList())
+						+ " and the stations' chains (e.g. 330106-master-1)");
+		if (!imports.isLoaded(IMPORT_NAME)) {
+			createOthers(chosen, now);
+		}
+		createChainPeopleOnce(chosen);
+	}
+
+	private void createOthers(String chosen, Instant now) {
 		LocalDate contractEnd = LocalDate.now(clock.withZone(YizhanTime.ZONE)).plusYears(1);
 		int created = 0;
 		for (DemoAccount account : OTHERS) {
@@ -163,7 +178,92 @@ class DemoAccounts implements ApplicationRunner {
 		log.info("Created {} demo accounts", created);
 	}
 
+	/**
+	 * The people of the demo city's responsibility chains, district by district: a
+	 * general station master (总站长) and a liaison (联络员) at the district union, the liaison
+	 * bound to every station of the district, and station masters (站长) each bound to up
+	 * to {@value #STATIONS_PER_MASTER} of its stations that no station master runs yet.
+	 * The station registry then names them in the chains ({@code DemoChains}), so that a
+	 * demo ticket goes to a person first, not straight to the union. A station master
+	 * runs several stations so that the account list stays readable.
+	 */
+	void createChainPeopleOnce(String chosenPassword) {
+		// Only the demo city's stations: a database that held its own stations before the
+		// demo was switched on gets no made-up people.
+		if (imports.isLoaded(CHAIN_IMPORT_NAME) || !imports.isLoaded(DEMO_CITY_IMPORT_NAME)) {
+			return;
+		}
+		Instant now = clock.instant();
+		// One hash for all: they share the demo password, and a hundred bcrypt rounds
+		// would add seconds to the first start.
+		String hash = encoder.encode(chosenPassword);
+		List<String> districts = jdbc.sql("""
+				select distinct s.district_code from station s join organization o on o.code = s.district_code
+				where s.status <> 'DELISTED' order by s.district_code
+				""").query(String.class).list();
+		int created = 0;
+		int person = 0;
+		for (String district : districts) {
+			List<Long> stations = jdbc
+				.sql("select id from station where district_code = :district " + "and status <> 'DELISTED' order by id")
+				.param("district", district)
+				.query(Long.class)
+				.list();
+			String union = jdbc.sql("select name from organization where code = :code")
+				.param("code", district)
+				.query(String.class)
+				.single();
+			String area = union.replace("总工会", "");
+			created += insertIfAbsent(district + "-general", personName(person++) + "（" + area + "总站长）", district,
+					EnumSet.of(Role.STATION_MASTER), hash, Set.of(), now);
+			created += insertIfAbsent(district + "-liaison", personName(person++) + "（" + area + "联络员）", district,
+					EnumSet.of(Role.LIAISON), hash, new TreeSet<>(stations), now);
+			List<Long> unrun = jdbc.sql("""
+					select s.id from station s where s.district_code = :district and s.status <> 'DELISTED'
+					  and not exists (select 1 from account_station b join account a on a.id = b.account_id
+					                  where b.station_id = s.id and 'STATION_MASTER' = any(a.roles))
+					order by s.id
+					""").param("district", district).query(Long.class).list();
+			for (int from = 0, n = 1; from < unrun.size(); from += STATIONS_PER_MASTER, n++) {
+				Set<Long> run = new TreeSet<>(unrun.subList(from, Math.min(unrun.size(), from + STATIONS_PER_MASTER)));
+				created += insertIfAbsent(district + "-master-" + n, personName(person++) + "（站长）", district,
+						EnumSet.of(Role.STATION_MASTER), hash, run, now);
+			}
+		}
+		imports.recordLoaded(CHAIN_IMPORT_NAME, created, now);
+		log.info("Created {} demo accounts of the stations' responsibility chains", created);
+	}
+
+	private int insertIfAbsent(String username, String displayName, String organization, Set<Role> roles, String hash,
+			Set<Long> stations, Instant now) {
+		if (jdbc.sql("select count(*) from account where lower(username) = lower(:name)")
+			.param("name", username)
+			.query(Long.class)
+			.single() > 0) {
+			return 0;
+		}
+		insertHashed(username, displayName, organization, roles, hash, stations, null, null, now);
+		return 1;
+	}
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高";
+
+	private static final String[] GIVEN_NAMES = { "建国", "秀英", "志强", "丽华", "海涛", "静", "晓明", "玉兰", "伟", "红梅", "国平", "敏",
+			"卫东", "春燕", "小军", "慧" };
+
+	/** A made-up person's name, different for each index up to 320. */
+	static String personName(int index) {
+		return SURNAMES.charAt(index % SURNAMES.length())
+				+ GIVEN_NAMES[(index / SURNAMES.length() + index) % GIVEN_NAMES.length];
+	}
+
 	private void insert(String username, String displayName, String organization, Set<Role> roles, String password,
+			Set<Long> stations, String hostName, LocalDate contractEndsOn, Instant now) {
+		insertHashed(username, displayName, organization, roles, encoder.encode(password), stations, hostName,
+				contractEndsOn, now);
+	}
+
+	private void insertHashed(String username, String displayName, String organization, Set<Role> roles, String hash,
 			Set<Long> stations, String hostName, LocalDate contractEndsOn, Instant now) {
 		long id = jdbc.sql("""
 				insert into account (username, display_name, organization_code, roles, password_hash,
@@ -176,7 +276,7 @@ class DemoAccounts implements ApplicationRunner {
 			.param("displayName", displayName)
 			.param("org", organization)
 			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
-			.param("hash", encoder.encode(password))
+			.param("hash", hash)
 			.param("now", Timestamp.from(now))
 			.param("host", hostName)
 			.param("contract", contractEndsOn)

@@ -182,6 +182,7 @@ class StationConsoleController {
 		model.addAttribute("location", CrsPoint.of(station.details().location(), mapTiles.crs()));
 		model.addAttribute("ancestry", organizations.listAncestry(station.details().districtCode()));
 		model.addAttribute("chain", responsibilities.get(station.id()));
+		model.addAttribute("candidates", responsibilities.findCandidates(station.id()).orElse(null));
 		model.addAttribute("minReopening", LocalDate.now(clock).plusDays(1));
 		return "station/console/station";
 	}
@@ -293,6 +294,40 @@ class StationConsoleController {
 			}
 			return registry.delist(id(id), version, parsed, note);
 		});
+	}
+
+	/**
+	 * Names the chain from the station page's editor; an empty choice leaves the level
+	 * unnamed, and a ticket then skips it.
+	 */
+	@PostMapping("/console/stations/{id}/responsibility")
+	String assignResponsibility(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String stationMaster, @RequestParam(required = false) String liaison,
+			@RequestParam(required = false) String generalStationMaster,
+			@RequestParam(required = false) String supervisingUnion, RedirectAttributes redirect) {
+		return act(id, redirect, "station.responsibility.saved", () -> {
+			List<Violation> violations = new ArrayList<>();
+			StationResponsibilities.Input input = new StationResponsibilities.Input(
+					accountId(stationMaster, "stationMaster", violations), accountId(liaison, "liaison", violations),
+					accountId(generalStationMaster, "generalStationMaster", violations), supervisingUnion, version);
+			if (!violations.isEmpty()) {
+				throw new InvalidInputException(violations);
+			}
+			return responsibilities.assign(id(id), input);
+		});
+	}
+
+	private static Long accountId(String value, String field, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			violations.add(Violation.of(field, "validation.type"));
+			return null;
+		}
 	}
 
 	@PostMapping("/console/stations/{id}/photos")

@@ -89,7 +89,7 @@ class FiguresJourneyTests {
 
 		// the week's figures, then the months', without leaving the page
 		section.locator("#figures-period-month").click();
-		assertThat(section.locator("#figures-period-month")).hasAttribute("aria-pressed", "true");
+		assertThat(section.locator("#figures-period-month")).hasAttribute("aria-current", "true");
 		assertThat(section.locator("#figures-table tbody tr")).hasCount(6);
 		assertThat(section.locator("[data-figures-chart=trend] canvas")).hasCount(1);
 

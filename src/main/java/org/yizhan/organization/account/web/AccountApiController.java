@@ -52,14 +52,19 @@ class AccountApiController {
 		this.clock = clock;
 	}
 
-	/** The body of create, replace and patch; {@code version} may come as If-Match. */
+	/**
+	 * The body of create, replace and patch; {@code version} may come as If-Match;
+	 * {@code chainPlace} names the account in its stations' responsibility chains in the
+	 * same action ({@code STATION_MASTER}, {@code LIAISON},
+	 * {@code GENERAL_STATION_MASTER}).
+	 */
 	record AccountRequest(String username, String displayName, String organization, List<String> roles,
 			String mobilePhone, String idNumber, List<Long> stations, String hostName, String contractEndsOn,
-			String email, Long version) {
+			String email, Long version, String chainPlace) {
 
 		AccountInput toInput() {
 			return new AccountInput(username, displayName, organization, roles, mobilePhone, idNumber, stations,
-					hostName, contractEndsOn, email);
+					hostName, contractEndsOn, email, List.of(), chainPlace);
 		}
 
 		/** This request's fields over the account's current ones. */
@@ -73,7 +78,7 @@ class AccountApiController {
 					hostName != null ? hostName : current.hostName(),
 					contractEndsOn != null ? contractEndsOn
 							: current.contractEndsOn() == null ? null : current.contractEndsOn().toString(),
-					email != null ? email : cipher.open(current.emailSealed()));
+					email != null ? email : cipher.open(current.emailSealed()), List.of(), chainPlace);
 		}
 
 	}

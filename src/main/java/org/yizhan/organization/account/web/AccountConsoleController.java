@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.organization.Actor;
+import org.yizhan.organization.ChainPlace;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.organization.Role;
 import org.yizhan.organization.account.Account;
@@ -72,6 +73,11 @@ class AccountConsoleController {
 	@ModelAttribute("roles")
 	Role[] roles() {
 		return Role.values();
+	}
+
+	@ModelAttribute("chainPlaces")
+	ChainPlace[] chainPlaces() {
+		return ChainPlace.values();
 	}
 
 	@GetMapping("/console/accounts")

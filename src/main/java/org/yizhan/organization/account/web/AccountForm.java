@@ -35,6 +35,11 @@ class AccountForm {
 
 	private String contractEndsOn;
 
+	/**
+	 * Where to name the account in its stations' responsibility chains; empty: nowhere.
+	 */
+	private String chainPlace;
+
 	private Long version;
 
 	static AccountForm empty(String organization) {
@@ -81,7 +86,7 @@ class AccountForm {
 		}
 		return new AccountInput(username, displayName, organization, roles,
 				blank(mobilePhone) ? keepMobile : mobilePhone, blank(idNumber) ? keepIdNumber : idNumber, stationIds,
-				hostName, contractEndsOn, blank(email) ? keepEmail : email, stationCodes);
+				hostName, contractEndsOn, blank(email) ? keepEmail : email, stationCodes, chainPlace);
 	}
 
 	public boolean has(String role) {
@@ -90,6 +95,14 @@ class AccountForm {
 
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
+	}
+
+	public String getChainPlace() {
+		return chainPlace;
+	}
+
+	public void setChainPlace(String chainPlace) {
+		this.chainPlace = chainPlace;
 	}
 
 	public String getUsername() {
