@@ -84,7 +84,8 @@ class ApplicationConsoleController {
 	@GetMapping("/console/applications/{id}")
 	String show(@PathVariable long id, Model model) {
 		Application application = this.applications.get(id);
-		model.addAttribute("application", application);
+		// Not "application": Thymeleaf reads that name as the servlet context.
+		model.addAttribute("applicationDetails", application);
 		model.addAttribute("hoursReading",
 				this.reading.read(OpeningHours.parse(application.openingHours()), LocaleContextHolder.getLocale()));
 		model.addAttribute("mapTiles", this.mapTiles);

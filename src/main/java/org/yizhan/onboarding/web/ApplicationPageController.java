@@ -109,7 +109,8 @@ class ApplicationPageController {
 			response.setStatus(404);
 			return "onboarding/not-found";
 		}
-		model.addAttribute("application", status.get());
+		// Not "application": Thymeleaf reads that name as the servlet context.
+		model.addAttribute("applicationStatus", status.get());
 		List<PublicApplicationStatus.Step> newestFirst = new ArrayList<>(status.get().history());
 		Collections.reverse(newestFirst);
 		model.addAttribute("history", newestFirst);

@@ -32,13 +32,15 @@ class OnboardingRateLimits {
 	}
 
 	/**
-	 * @throws TooManyApplicationRequestsException past the address's submissions */
+	 * @throws TooManyApplicationRequestsException past the address's submissions
+	 */
 	void requireSubmission(String address) {
 		refuseWhenEmpty(this.submissions.take(address));
 	}
 
 	/**
-	 * @throws TooManyApplicationRequestsException past the address's look-ups */
+	 * @throws TooManyApplicationRequestsException past the address's look-ups
+	 */
 	void requireLookup(String address) {
 		refuseWhenEmpty(this.lookups.take(address));
 	}
