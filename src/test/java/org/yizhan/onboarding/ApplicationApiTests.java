@@ -282,9 +282,9 @@ class ApplicationApiTests {
 	}
 
 	@Test
-	void oneAddressSubmitsAtMostTenApplicationsAnHour() throws Exception {
+	void oneAddressSubmitsAtMostThirtyApplicationsAnHour() throws Exception {
 		Map<String, Object> bad = application("not-a-code", "限流", XIHU, GeoPoint.of(30.27, 120.13));
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 30; i++) {
 			assertThat(submit(bad, 1).getResponse().getStatus()).isEqualTo(400);
 		}
 

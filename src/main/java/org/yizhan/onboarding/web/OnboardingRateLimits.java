@@ -23,7 +23,7 @@ class OnboardingRateLimits {
 
 	private final TokenBuckets<String> lookups;
 
-	OnboardingRateLimits(@Value("${yizhan.onboarding.limits.submissions-per-hour:10}") int submissionsPerHour,
+	OnboardingRateLimits(@Value("${yizhan.onboarding.limits.submissions-per-hour:30}") int submissionsPerHour,
 			@Value("${yizhan.onboarding.limits.status-per-minute:60}") int statusPerMinute) {
 		this.submissions = new TokenBuckets<>(submissionsPerHour, submissionsPerHour, Duration.ofHours(1), 100_000,
 				Duration.ofHours(1));
