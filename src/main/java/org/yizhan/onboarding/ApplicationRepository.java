@@ -248,7 +248,7 @@ class ApplicationRepository {
 			.single();
 	}
 
-	void insertFlag(long applicationId, DuplicateFlag flag, Long stationId) {
+	void insertFlag(long applicationId, DuplicateFlag flag) {
 		jdbc.sql("""
 				insert into application_flag (application_id, kind, other_application_id, station_id, distance_m)
 				values (:a, :kind, :other, (select id from station where code = :station), :distance)

@@ -182,7 +182,7 @@ public class Applications {
 			this.repository.insertPhoto(id, i + 1, key);
 		}
 		for (DuplicateFlag flag : flags) {
-			this.repository.insertFlag(id, flag, null);
+			this.repository.insertFlag(id, flag);
 		}
 		this.repository.insertStatusChange(id, ApplicationStatus.SUBMITTED, now, null, null);
 		PublicApplicationStatus status = this.repository.findStatus(token).orElseThrow();
