@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -12,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import org.yizhan.geo.CoordinateTransform;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.organization.Actor;
+import org.yizhan.organization.Role;
+import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
@@ -24,6 +29,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,6 +37,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -328,6 +335,74 @@ class ApplicationApiTests {
 			.query(String.class)
 			.single()).isEqualTo(code);
 		assertThat(flags(token)).isEmpty();
+	}
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	org.yizhan.organization.OrganizationTree organizations;
+
+	@Test
+	void reviewersListTheirSubtreesApplicationsByStatusDistrictAndFlagAndSeeTheContactMasked() throws Exception {
+		GeoPoint site = fixtures.freeSite(XIHU);
+		String first = json(expect(submit(application(randomCreditCode(), "列表一", XIHU, site), 1), 201)).read("$.token");
+		String flagged = json(expect(submit(
+				application(randomCreditCode(), "列表二", XIHU, GeoPoint.of(site.lat() + 15 / 111_320.0, site.lon())), 1),
+				201))
+			.read("$.token");
+		String foreign = json(expect(
+				submit(application(randomCreditCode(), "列表外区", SHANGCHENG, fixtures.freeSite(SHANGCHENG)), 1), 201))
+			.read("$.token");
+		signIn(XIHU, Role.REVIEWER);
+		try {
+			List<Long> duplicates = ids(
+					applications.list(new ApplicationQuery(ApplicationStatus.SUBMITTED, XIHU, true), 0, 200));
+			assertThat(duplicates).contains(idOf(flagged)).doesNotContain(idOf(first), idOf(foreign));
+			List<Long> clean = ids(applications.list(new ApplicationQuery(null, null, false), 0, 200));
+			assertThat(clean).contains(idOf(first)).doesNotContain(idOf(flagged), idOf(foreign));
+			assertThat(
+					applications.list(new ApplicationQuery(ApplicationStatus.APPROVED, null, null), 0, 200).content())
+				.extracting(ApplicationSummary::id)
+				.doesNotContain(idOf(first), idOf(flagged));
+			ApplicationPage one = applications.list(ApplicationQuery.all(), 0, 1);
+			assertThat(one.content()).hasSize(1);
+			assertThat(one.totalPages()).isEqualTo(one.totalElements());
+
+			Application read = applications.get(idOf(flagged));
+			assertThat(read.contactPhoneMasked()).isEqualTo("138****2345");
+			assertThat(read.contactEmailMasked()).isEqualTo("w***@example.com");
+			assertThat(read.flags()).extracting(DuplicateFlag::kind).contains(DuplicateFlag.Kind.NEAR_APPLICATION);
+			assertThat(applications.readPhoto(idOf(flagged), 1, true)).isNotEmpty();
+
+			assertThatThrownBy(() -> applications.get(idOf(foreign))).isInstanceOf(NotFoundException.class);
+			assertThatThrownBy(() -> applications.list(new ApplicationQuery(null, SHANGCHENG, null), 0, 20))
+				.isInstanceOf(NotFoundException.class);
+			assertThatThrownBy(() -> applications.readPhoto(idOf(flagged), 2, false))
+				.isInstanceOf(NotFoundException.class);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		signIn(XIHU, Role.INSPECTOR);
+		try {
+			assertThatThrownBy(() -> applications.get(idOf(first))).isInstanceOf(ForbiddenException.class);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private void signIn(String org, Role role) {
+		String path = organizations.findByCode(org).orElseThrow().path();
+		Actor actor = new Actor(0, "test-" + role, org, path, Set.of(role));
+		Actor.Principal principal = () -> actor;
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken(principal, null, "ROLE_" + role.name()));
+	}
+
+	private static List<Long> ids(ApplicationPage page) {
+		return page.content().stream().map(ApplicationSummary::id).toList();
 	}
 
 	// ---- helpers
