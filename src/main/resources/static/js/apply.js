@@ -43,8 +43,11 @@
         map.panTo([la, lo]);
       }
     };
-    lat.addEventListener('change', typed);
-    lon.addEventListener('change', typed);
+    ['input', 'change'].forEach(function (kind) {
+      lat.addEventListener(kind, typed);
+      lon.addEventListener(kind, typed);
+      crs.addEventListener(kind, typed);
+    });
   }
 
   // ---- the hours, read back by the server as they are typed

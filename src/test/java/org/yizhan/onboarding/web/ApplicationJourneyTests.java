@@ -65,6 +65,12 @@ class ApplicationJourneyTests {
 				new FilePayload[] { new FilePayload("门头.jpg", "image/jpeg", TestImages.jpeg(800, 600)),
 						new FilePayload("室内.jpg", "image/jpeg", TestImages.jpeg(600, 800)) });
 
+		assertThat(page.locator("#site-map .leaflet-marker-icon")).hasCount(1);
+		assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("the form fits a 390 px phone")
+			.isLessThanOrEqualTo(390);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/application-form.png"))
+			.setFullPage(true));
+
 		// A mistyped credit code is named, in Chinese, and nothing is sent on.
 		page.click("#apply-submit");
 		assertThat(page.locator("#apply-errors")).isVisible();
