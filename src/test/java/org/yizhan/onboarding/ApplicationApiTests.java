@@ -337,6 +337,30 @@ class ApplicationApiTests {
 		assertThat(flags(token)).isEmpty();
 	}
 
+	@Test
+	void coBuildersAreHostsOfTheirOwnAndNamedOnceEach() throws Exception {
+		GeoPoint site = fixtures.freeSite(XIHU);
+		String host = randomCreditCode();
+		String coBuilder = randomCreditCode();
+		Map<String, Object> application = application(host, "合建主办商户", XIHU, site);
+		application.put("coBuilders", List.of(Map.of("creditCode", coBuilder, "name", "饿了么本地生活")));
+
+		String token = json(expect(submit(application, 1), 201)).read("$.token");
+
+		assertThat(jdbc.sql("""
+				select h.name || ' ' || h.kind from application_co_builder b join host h on h.id = b.host_id
+				join application a on a.id = b.application_id where a.token = ?""")
+			.param(token)
+			.query(String.class)
+			.list()).containsExactly("饿了么本地生活 OTHER");
+
+		// The host itself, or the same co-builder twice, is refused by name.
+		Map<String, Object> repeated = application(randomCreditCode(), "合建重复", XIHU, fixtures.freeSite(XIHU));
+		repeated.put("coBuilders", List.of(Map.of("creditCode", coBuilder, "name", "甲"),
+				Map.of("creditCode", coBuilder.toLowerCase(), "name", "乙")));
+		refused(repeated, 1, "coBuilders[1].creditCode", "与其他单位的信用代码重复");
+	}
+
 	@Autowired
 	Applications applications;
 
