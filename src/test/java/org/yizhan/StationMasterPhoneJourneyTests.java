@@ -95,7 +95,7 @@ class StationMasterPhoneJourneyTests {
 				page.locator("main").waitFor();
 				if (name.equals("station")) {
 					// its figures and tickets arrive as parts of the page
-					page.locator("#station-figures table").first().waitFor();
+					page.locator("#station-figures #figures-section").waitFor();
 					page.locator("#station-tickets > *").first().waitFor();
 				}
 				@SuppressWarnings("unchecked")

@@ -36,6 +36,14 @@ class StationConsoleJourneyTests {
 		Page page = context.newPage();
 		ConsoleLogin.signInWhenSentToLogin(page, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 
+		// the administrator's full menu fits a 1366 px desk on one line, no entry broken
+		// over two ("驿 / 站")
+		Object tallest = page.evaluate("Math.max(...[...document.querySelectorAll('#nav .nav-link, #nav .btn')]"
+				+ ".map(e => e.getBoundingClientRect().height))");
+		assertThat(((Number) tallest).doubleValue()).isLessThan(45);
+		Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+
 		page.click("#nav-new-station");
 		assertThat(page.locator("h1")).hasText("新建驿站");
 		fillStation(page, name, "330106", "BANK", "工商银行文三路支行", "杭州市西湖区文三路 100 号");
