@@ -120,8 +120,8 @@ class NotificationStore {
 
 	/**
 	 * Settles every recipient's notification of this kind and key not settled yet, and
-	 * marks it read; its mail, when it has not gone out yet, is not sent. Returns how many
-	 * notifications it settled.
+	 * marks it read; its mail, when it has not gone out yet, is not sent. Returns how
+	 * many notifications it settled.
 	 */
 	int settle(String kind, String key, String chinese, String english, Instant now) {
 		List<Long> ids = jdbc.sql("""
@@ -138,7 +138,8 @@ class NotificationStore {
 			.query(Long.class)
 			.list();
 		if (!ids.isEmpty()) {
-			jdbc.sql("update mail_outbox set status = 'CANCELLED' where status = 'PENDING' and notification_id in (:ids)")
+			jdbc.sql(
+					"update mail_outbox set status = 'CANCELLED' where status = 'PENDING' and notification_id in (:ids)")
 				.param("ids", ids)
 				.update();
 		}
@@ -212,8 +213,7 @@ class NotificationStore {
 		String mail = rs.getString("mail_status");
 		return new Notification(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
 				sections(rs.getString("body")), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-				readAt == null ? null : readAt.toInstant(),
-				mail == null ? null : Notification.MailStatus.valueOf(mail),
+				readAt == null ? null : readAt.toInstant(), mail == null ? null : Notification.MailStatus.valueOf(mail),
 				settledAt == null ? null : settledAt.toInstant(), rs.getString("settlement"));
 	}
 

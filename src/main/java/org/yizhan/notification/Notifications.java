@@ -68,8 +68,8 @@ public class Notifications {
 	 * recipient's notice shows the note (in the console's language) with its deadline no
 	 * longer standing, and counts as read. Its e-mail, if still waiting in the outbox, is
 	 * not sent; e-mail already sent stays sent. A notice settled once keeps its first
-	 * note, so the earlier holder of a ticket keeps reading where it went, not how it ended.
-	 * Settling what nobody received changes nothing.
+	 * note, so the earlier holder of a ticket keeps reading where it went, not how it
+	 * ended. Settling what nobody received changes nothing.
 	 * @param kind the notices' kind ({@link Notice#kind()})
 	 * @param key their key ({@link Notice#key()})
 	 * @param chinese one line in Chinese, e.g. 已于 2026-12-07 16:20 解决

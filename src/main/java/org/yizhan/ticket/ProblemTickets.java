@@ -43,10 +43,12 @@ import org.yizhan.station.StationTokens;
  * account; the ticket goes to the station's responsibility chain, climbs it when a
  * deadline passes (see {@code rating.ticket.TicketEscalation}) and is resolved by its
  * holder, someone above it in the chain or a union admin over the station, with a note
- * the reporter reads on the ticket's status page. Each command is one transaction that
- * publishes what happened ({@link ProblemReported}, {@link TicketResolved}) and, for what
- * staff do, an {@link Audited} entry with it. Reads for staff are scoped in their SQL: a
- * ticket outside the caller's scope does not exist for it.
+ * the reporter reads on the ticket's status page; a second report of the same problem
+ * from another phone is merged into the first. Each command is one transaction that
+ * publishes what happened ({@link ProblemReported}, {@link TicketResolved},
+ * {@link TicketMerged}) and, for what staff do, an {@link Audited} entry with it. Reads
+ * for staff are scoped in their SQL: a ticket outside the caller's scope does not exist
+ * for it.
  */
 @Service
 @Transactional
@@ -243,15 +245,15 @@ public class ProblemTickets {
 	 * Merges an open ticket into another open ticket of the same station, as a duplicate
 	 * report of the same problem: the merged ticket is closed as RESOLVED with a pointer
 	 * to the surviving one (which its reporter's status page follows), and the surviving
-	 * ticket counts its reports. Whoever may resolve the merged ticket may merge it: it is
-	 * closed by this. The problem types may differ (a reporter's choice of type is rough;
-	 * the holder judges), the station may not. One transaction, both rows locked in id
-	 * order; published as {@link TicketMerged} and audited.
+	 * ticket counts its reports. Whoever may resolve the merged ticket may merge it: it
+	 * is closed by this. The problem types may differ (a reporter's choice of type is
+	 * rough; the holder judges), the station may not. One transaction, both rows locked
+	 * in id order; published as {@link TicketMerged} and audited.
 	 * @return the surviving ticket
 	 * @throws TicketNotFoundException when the caller does not see either ticket
 	 * @throws ForbiddenException when the caller sees it but may not close it
-	 * @throws ConflictException when either ticket is closed, they are the same ticket, or
-	 * of different stations
+	 * @throws ConflictException when either ticket is closed, they are the same ticket,
+	 * or of different stations
 	 */
 	public ProblemTicket merge(String number, String into) {
 		Actor actor = actor();
@@ -297,8 +299,8 @@ public class ProblemTickets {
 		events.publishEvent(new TicketMerged(merged.id(), merged.number().value(), survivor.number().value(),
 				merged.station(), merged.problem(), merged.level(), actor.accountId(), now));
 		events.publishEvent(new Audited("ticket.merge", "ticket", merged.number().value(), merged.districtCode(),
-				"status=OPEN; reports=" + merged.reportCount() + "; into=" + survivor.number().value()
-						+ " (reports=" + survivor.reportCount() + ")",
+				"status=OPEN; reports=" + merged.reportCount() + "; into=" + survivor.number().value() + " (reports="
+						+ survivor.reportCount() + ")",
 				"status=RESOLVED; mergedInto=" + survivor.number().value() + " (reports="
 						+ (survivor.reportCount() + merged.reportCount()) + ")"));
 		return tickets.findVisible(survivor.number(), scope, false).orElseThrow();

@@ -96,8 +96,7 @@ class TicketNotices {
 	@ApplicationModuleListener
 	void on(TicketMerged event) {
 		String at = DATE_TIME.format(event.mergedAt());
-		settleAll(event.number(),
-				message("ticket.notice.settled.merged", Locale.SIMPLIFIED_CHINESE, at, event.into()),
+		settleAll(event.number(), message("ticket.notice.settled.merged", Locale.SIMPLIFIED_CHINESE, at, event.into()),
 				message("ticket.notice.settled.merged", Locale.ENGLISH, at, event.into()));
 	}
 

@@ -89,7 +89,8 @@ class TicketFollowUpJourneyTests {
 		page.navigate("/console/notifications");
 		assertThat(page.locator(".notification-settlement").first()).containsText("已了结");
 		assertThat(page.locator(".notification-settlement").first()).containsText("解决");
-		assertThat(page.locator(".notification-subject").first()).hasClass(java.util.regex.Pattern.compile(".*text-decoration-line-through.*"));
+		assertThat(page.locator(".notification-subject").first())
+			.hasClass(java.util.regex.Pattern.compile(".*text-decoration-line-through.*"));
 		// settled counts as read: nothing is left on the bell
 		assertThat(page.locator("#notification-count")).hasAttribute("data-unread", "0");
 		assertThat(page.locator("#unread-summary")).hasText("0 条未读");
@@ -137,7 +138,8 @@ class TicketFollowUpJourneyTests {
 		page.click("#ticket-duplicates .merge-button");
 		assertThat(page.locator("#ticket-number")).hasText(second);
 		assertThat(page.locator("#ticket-status")).hasText("处理中");
-		org.assertj.core.api.Assertions.assertThat(questions).singleElement()
+		org.assertj.core.api.Assertions.assertThat(questions)
+			.singleElement()
 			.asString()
 			.contains(second, first, "不能撤销");
 

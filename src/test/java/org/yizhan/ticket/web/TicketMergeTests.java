@@ -97,9 +97,12 @@ class TicketMergeTests extends TicketTestSupport {
 		Station station = station();
 		String open = report(station, ProblemType.MISSING_SUPPLIES);
 		String resolved = report(station, ProblemType.MISSING_SUPPLIES);
-		assertThat(fixtures.as(master, post("/api/v1/tickets/" + resolved + "/resolve")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"note\":\"已补齐\"}")).getResponse().getStatus()).isEqualTo(200);
+		assertThat(fixtures
+			.as(master,
+					post("/api/v1/tickets/" + resolved + "/resolve").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"note\":\"已补齐\"}"))
+			.getResponse()
+			.getStatus()).isEqualTo(200);
 
 		MvcResult closedOne = fixtures.as(master, merge(resolved, open));
 		MvcResult intoClosed = fixtures.as(master, merge(open, resolved));
@@ -137,8 +140,8 @@ class TicketMergeTests extends TicketTestSupport {
 		String second = report(station, ProblemType.CLOSED_WHEN_LISTED_OPEN);
 
 		MvcResult unseen = fixtures.as(otherMaster, merge(second, first));
-		MvcResult unseenInto = fixtures.as(master, merge(second, report(fixtures.listedStation("330102"),
-				ProblemType.CLOSED_WHEN_LISTED_OPEN)));
+		MvcResult unseenInto = fixtures.as(master,
+				merge(second, report(fixtures.listedStation("330102"), ProblemType.CLOSED_WHEN_LISTED_OPEN)));
 		MvcResult forbidden = fixtures.as(inspector, merge(second, first));
 
 		assertThat(unseen.getResponse().getStatus()).isEqualTo(404);
