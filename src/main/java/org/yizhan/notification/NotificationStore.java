@@ -26,8 +26,9 @@ class NotificationStore {
 	};
 
 	private static final String SELECT = """
-			select n.id, n.kind, n.link, n.created_at, n.read_at, m.status as mail_status,
+			select n.id, n.kind, n.link, n.created_at, n.read_at, m.status as mail_status, n.settled_at,
 			       case when :english then n.subject_en else n.subject_zh end as subject,
+			       case when :english then n.settled_en else n.settled_zh end as settlement,
 			       case when :english then n.body_en else n.body_zh end::text as body
 			from notification n left join mail_outbox m on m.notification_id = n.id
 			""";
@@ -117,6 +118,34 @@ class NotificationStore {
 			.update();
 	}
 
+	/**
+	 * Settles every recipient's notification of this kind and key not settled yet, and
+	 * marks it read; its mail, when it has not gone out yet, is not sent. Returns how
+	 * many notifications it settled.
+	 */
+	int settle(String kind, String key, String chinese, String english, Instant now) {
+		List<Long> ids = jdbc.sql("""
+				update notification set settled_at = :now, settled_zh = :zh, settled_en = :en,
+				    read_at = coalesce(read_at, :now)
+				where kind = :kind and dedupe_key = :key and settled_at is null
+				returning id
+				""")
+			.param("now", Timestamp.from(now))
+			.param("zh", chinese)
+			.param("en", english)
+			.param("kind", kind)
+			.param("key", key)
+			.query(Long.class)
+			.list();
+		if (!ids.isEmpty()) {
+			jdbc.sql(
+					"update mail_outbox set status = 'CANCELLED' where status = 'PENDING' and notification_id in (:ids)")
+				.param("ids", ids)
+				.update();
+		}
+		return ids.size();
+	}
+
 	/** Removes notifications that arrived before {@code cutoff}, their mail with them. */
 	int purgeBefore(Instant cutoff) {
 		return jdbc.sql("delete from notification where created_at < :cutoff")
@@ -180,11 +209,12 @@ class NotificationStore {
 
 	private Notification map(ResultSet rs, int row) throws SQLException {
 		Timestamp readAt = rs.getTimestamp("read_at");
+		Timestamp settledAt = rs.getTimestamp("settled_at");
 		String mail = rs.getString("mail_status");
 		return new Notification(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
 				sections(rs.getString("body")), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-				readAt == null ? null : readAt.toInstant(),
-				mail == null ? null : Notification.MailStatus.valueOf(mail));
+				readAt == null ? null : readAt.toInstant(), mail == null ? null : Notification.MailStatus.valueOf(mail),
+				settledAt == null ? null : settledAt.toInstant(), rs.getString("settlement"));
 	}
 
 	private List<NoticeSection> sections(String body) {

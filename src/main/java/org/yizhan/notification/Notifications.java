@@ -62,6 +62,29 @@ public class Notifications {
 		return id;
 	}
 
+	/**
+	 * Says that what notices of this kind and key were about is settled, e.g. the ticket
+	 * they asked someone to deal with by a deadline was resolved or passed on: every
+	 * recipient's notice shows the note (in the console's language) with its deadline no
+	 * longer standing, and counts as read. Its e-mail, if still waiting in the outbox, is
+	 * not sent; e-mail already sent stays sent. A notice settled once keeps its first
+	 * note, so the earlier holder of a ticket keeps reading where it went, not how it
+	 * ended. Settling what nobody received changes nothing.
+	 * @param kind the notices' kind ({@link Notice#kind()})
+	 * @param key their key ({@link Notice#key()})
+	 * @param chinese one line in Chinese, e.g. 已于 2026-12-07 16:20 解决
+	 * @param english the same line in English
+	 * @return how many notices it settled
+	 */
+	@Transactional
+	public int settle(String kind, String key, String chinese, String english) {
+		NoticeRules.requireText(kind, "kind", 40);
+		NoticeRules.requireText(key, "key", 60);
+		NoticeRules.requireText(chinese, "settlement", 200);
+		NoticeRules.requireText(english, "settlement", 200);
+		return store.settle(kind, key, chinese, english, clock.instant());
+	}
+
 	/** Whether notifications are also e-mailed: a mail server is configured. */
 	public boolean mailOn() {
 		return mail.getIfAvailable() != null;

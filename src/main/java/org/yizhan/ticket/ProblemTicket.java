@@ -38,12 +38,16 @@ import org.yizhan.station.StationId;
  * @param resolutionNote the note for the reporter, or {@code null}
  * @param photoKey the stored resolution photo, or {@code null}
  * @param version counts its changes
+ * @param reportCount how many reports it stands for: 1, plus those of the tickets merged
+ * into it
+ * @param mergedInto the ticket it was merged into (it is resolved then), or {@code null}
  * @param history its steps, oldest first (empty in lists)
  */
 public record ProblemTicket(long id, TicketNumber number, StationId station, String stationCode, String stationName,
 		String districtCode, ProblemType problem, String description, TicketStatus status, ResponsibleLevel level,
 		Person assignee, Union union, Instant createdAt, Instant dueAt, Instant resolvedAt, Person resolvedBy,
-		String resolutionNote, String photoKey, long version, List<Step> history) {
+		String resolutionNote, String photoKey, long version, int reportCount, TicketNumber mergedInto,
+		List<Step> history) {
 
 	public ProblemTicket {
 		history = List.copyOf(history);
@@ -58,6 +62,11 @@ public record ProblemTicket(long id, TicketNumber number, StationId station, Str
 		return isOpen() && !this.dueAt.isAfter(now);
 	}
 
+	/** Closed as a duplicate of {@link #mergedInto()}. */
+	public boolean isMerged() {
+		return this.mergedInto != null;
+	}
+
 	public boolean hasPhoto() {
 		return this.photoKey != null;
 	}
@@ -66,7 +75,7 @@ public record ProblemTicket(long id, TicketNumber number, StationId station, Str
 		return new ProblemTicket(this.id, this.number, this.station, this.stationCode, this.stationName,
 				this.districtCode, this.problem, this.description, this.status, this.level, this.assignee, this.union,
 				this.createdAt, this.dueAt, this.resolvedAt, this.resolvedBy, this.resolutionNote, this.photoKey,
-				this.version, steps);
+				this.version, this.reportCount, this.mergedInto, steps);
 	}
 
 	/** An account as a ticket shows it. */
@@ -80,7 +89,9 @@ public record ProblemTicket(long id, TicketNumber number, StationId station, Str
 	/** What happened to a ticket at one step. */
 	public enum Event {
 
-		OPENED, ESCALATED, RESOLVED
+		OPENED, ESCALATED, RESOLVED,
+		/** Merged into another ticket of the station about the same problem. */
+		MERGED
 
 	}
 
@@ -95,7 +106,8 @@ public record ProblemTicket(long id, TicketNumber number, StationId station, Str
 	 * @param actor who acted ({@code null}: the reporter or the escalation job)
 	 * @param dueAt the deadline the step set, or {@code null}
 	 * @param skipped the levels passed over because nobody held them
-	 * @param note the resolution note of a {@code RESOLVED} step
+	 * @param note the resolution note of a {@code RESOLVED} step, the surviving ticket's
+	 * number of a {@code MERGED} one
 	 */
 	public record Step(Instant at, Event event, ResponsibleLevel level, Person assignee, Union union, Person actor,
 			Instant dueAt, List<ResponsibleLevel> skipped, String note) {

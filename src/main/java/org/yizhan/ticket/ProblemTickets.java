@@ -44,10 +44,12 @@ import org.yizhan.station.StationTokens;
  * account; the ticket goes to the station's responsibility chain, climbs it when a
  * deadline passes (see {@code rating.ticket.TicketEscalation}) and is resolved by its
  * holder, someone above it in the chain or a union admin over the station, with a note
- * the reporter reads on the ticket's status page. Each command is one transaction that
- * publishes what happened ({@link ProblemReported}, {@link TicketResolved}) and, for what
- * staff do, an {@link Audited} entry with it. Reads for staff are scoped in their SQL: a
- * ticket outside the caller's scope does not exist for it.
+ * the reporter reads on the ticket's status page; a second report of the same problem
+ * from another phone is merged into the first. Each command is one transaction that
+ * publishes what happened ({@link ProblemReported}, {@link TicketResolved},
+ * {@link TicketMerged}) and, for what staff do, an {@link Audited} entry with it. Reads
+ * for staff are scoped in their SQL: a ticket outside the caller's scope does not exist
+ * for it.
  */
 @Service
 @Transactional
@@ -58,6 +60,12 @@ public class ProblemTickets {
 	public static final int MAX_NOTE = 1000;
 
 	public static final int MAX_DEVICE_ID = 128;
+
+	/**
+	 * How close in time two open tickets of a station about the same problem are to be
+	 * listed as likely duplicates.
+	 */
+	public static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
 
 	private final TicketRepository tickets;
 
@@ -216,6 +224,92 @@ public class ProblemTickets {
 	@Transactional(readOnly = true)
 	public boolean mayResolve(ProblemTicket ticket) {
 		return ticket.isOpen() && mayResolve(actor(), ticket, responsibilities.getForSystem(ticket.station()));
+	}
+
+	/**
+	 * The open tickets the caller sees of the same station and problem, reported within
+	 * {@link #DUPLICATE_WINDOW} of this one: likely the same problem reported from
+	 * another phone (one phone's own repeat never opens a second ticket).
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketRepository.Related> listLikelyDuplicates(ProblemTicket ticket) {
+		return tickets.listLikelyDuplicates(ticket, scope(), DUPLICATE_WINDOW);
+	}
+
+	/** The tickets merged into this one, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TicketRepository.Related> listMergedInto(ProblemTicket ticket) {
+		return tickets.listMergedInto(ticket.id());
+	}
+
+	/**
+	 * Merges an open ticket into another open ticket of the same station, as a duplicate
+	 * report of the same problem: the merged ticket is closed as RESOLVED with a pointer
+	 * to the surviving one (which its reporter's status page follows), and the surviving
+	 * ticket counts its reports. Whoever may resolve the merged ticket may merge it: it
+	 * is closed by this. The problem types may differ (a reporter's choice of type is
+	 * rough; the holder judges), the station may not. One transaction, both rows locked
+	 * in id order; published as {@link TicketMerged} and audited.
+	 * @return the surviving ticket
+	 * @throws TicketNotFoundException when the caller does not see either ticket
+	 * @throws ForbiddenException when the caller sees it but may not close it
+	 * @throws ConflictException when either ticket is closed, they are the same ticket,
+	 * or of different stations
+	 */
+	public ProblemTicket merge(String number, String into) {
+		Actor actor = actor();
+		TicketScope scope = scope(actor);
+		TicketNumber mergedNumber = TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
+		TicketNumber intoNumber = TicketNumber.parse(into).orElseThrow(() -> new TicketNotFoundException(into));
+		ProblemTicket seenMerged = tickets.findVisible(mergedNumber, scope, false)
+			.orElseThrow(() -> new TicketNotFoundException(number));
+		ProblemTicket seenInto = tickets.findVisible(intoNumber, scope, false)
+			.orElseThrow(() -> new TicketNotFoundException(into));
+		if (seenMerged.id() == seenInto.id()) {
+			throw new ConflictException("into", "ticket.merge.self", seenMerged.number().value());
+		}
+		// Locked in id order, so two merges of the same pair in opposite directions wait
+		// for each other instead of deadlocking; the second then finds its ticket closed.
+		boolean mergedFirst = seenMerged.id() < seenInto.id();
+		ProblemTicket first = lock(mergedFirst ? seenMerged : seenInto, scope);
+		ProblemTicket second = lock(mergedFirst ? seenInto : seenMerged, scope);
+		ProblemTicket merged = mergedFirst ? first : second;
+		ProblemTicket survivor = mergedFirst ? second : first;
+		if (!merged.isOpen()) {
+			throw new ConflictException("status", "ticket.alreadyResolved", merged.number().value());
+		}
+		if (!mayResolve(actor, merged, responsibilities.getForSystem(merged.station()))) {
+			throw new ForbiddenException("ticket.forbidden.merge", merged.number().value());
+		}
+		if (!survivor.isOpen()) {
+			throw new ConflictException("into", "ticket.merge.intoClosed", survivor.number().value());
+		}
+		if (!merged.station().equals(survivor.station())) {
+			throw new ConflictException("into", "ticket.merge.otherStation", merged.number().value(),
+					merged.stationName(), survivor.number().value(), survivor.stationName());
+		}
+		Instant now = now();
+		if (tickets.merge(merged.id(), merged.version(), survivor.id(), actor.accountId(), now) != 1) {
+			// The row is locked: only a bug gets here.
+			throw new IllegalStateException("Ticket " + merged.number() + " changed under its lock");
+		}
+		tickets.insertStep(merged.id(), now, Event.MERGED, merged.level(),
+				(merged.assignee() != null) ? merged.assignee().id() : null,
+				(merged.union() != null) ? merged.union().code() : null, actor.accountId(), null, List.of(),
+				survivor.number().value());
+		events.publishEvent(new TicketMerged(merged.id(), merged.number().value(), survivor.number().value(),
+				merged.station(), merged.problem(), merged.level(), actor.accountId(), now));
+		events.publishEvent(new Audited("ticket.merge", "ticket", merged.number().value(), merged.districtCode(),
+				"status=OPEN; reports=" + merged.reportCount() + "; into=" + survivor.number().value() + " (reports="
+						+ survivor.reportCount() + ")",
+				"status=RESOLVED; mergedInto=" + survivor.number().value() + " (reports="
+						+ (survivor.reportCount() + merged.reportCount()) + ")"));
+		return tickets.findVisible(survivor.number(), scope, false).orElseThrow();
+	}
+
+	private ProblemTicket lock(ProblemTicket ticket, TicketScope scope) {
+		return tickets.findVisible(ticket.number(), scope, true)
+			.orElseThrow(() -> new TicketNotFoundException(ticket.number().value()));
 	}
 
 	/** Whether resolving a ticket of this problem type needs a photo. */

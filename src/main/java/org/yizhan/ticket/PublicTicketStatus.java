@@ -16,7 +16,16 @@ import java.time.Instant;
  * @param dueAt when its current holder's time is up
  * @param resolvedAt when it was resolved, or {@code null}
  * @param resolutionNote the note for the reporter, or {@code null}
+ * @param mergedInto the ticket this one was merged into, which the reporter follows
+ * instead, or {@code null}
  */
 public record PublicTicketStatus(TicketNumber number, String stationCode, String stationName, ProblemType problem,
-		TicketStatus status, Instant createdAt, Instant dueAt, Instant resolvedAt, String resolutionNote) {
+		TicketStatus status, Instant createdAt, Instant dueAt, Instant resolvedAt, String resolutionNote,
+		TicketNumber mergedInto) {
+
+	/** Closed as a duplicate of {@link #mergedInto()}. */
+	public boolean isMerged() {
+		return this.mergedInto != null;
+	}
+
 }

@@ -45,9 +45,13 @@ import org.springframework.stereotype.Component;
  * about the step it has left: the next step's own event tells the next holder.
  *
  * <p>
- * {@link TicketResolved} tells nobody: the reporter follows the ticket on its status
- * page, whoever resolved it is its holder or above it, and the levels it passed on the
- * way have the ticket page, where it now shows as resolved.
+ * A notice asks for the ticket to be dealt with by a deadline, so once that no longer
+ * stands the notice says so ({@link Notifications#settle}): a resolution
+ * ({@link TicketResolved}) settles the holder's notice with when it was resolved, a merge
+ * ({@link TicketMerged}) with the ticket it was merged into, and an escalation settles
+ * the notice of the level it left with where it went. Nobody new is told of a resolution:
+ * the reporter follows the ticket on its status page, whoever resolved it is its holder
+ * or above it. Settling is by the same key as delivering, so it too may be replayed.
  */
 @Component
 class TicketNotices {
@@ -83,9 +87,42 @@ class TicketNotices {
 	}
 
 	@ApplicationModuleListener
+	void on(TicketResolved event) {
+		String at = DATE_TIME.format(event.resolvedAt());
+		settleAll(event.number(), message("ticket.notice.settled.resolved", Locale.SIMPLIFIED_CHINESE, at),
+				message("ticket.notice.settled.resolved", Locale.ENGLISH, at));
+	}
+
+	@ApplicationModuleListener
+	void on(TicketMerged event) {
+		String at = DATE_TIME.format(event.mergedAt());
+		settleAll(event.number(), message("ticket.notice.settled.merged", Locale.SIMPLIFIED_CHINESE, at, event.into()),
+				message("ticket.notice.settled.merged", Locale.ENGLISH, at, event.into()));
+	}
+
+	@ApplicationModuleListener
 	void on(TicketEscalated event) {
+		// The level it left no longer has it to deal with, whatever happens to it next.
+		String at = DATE_TIME.format(event.escalatedAt());
+		String holder = tickets.findHolderName(event.assigneeId(), event.unionCode()).orElse("");
+		notifications.settle(KIND, event.number() + "/" + event.from().name(),
+				message("ticket.notice.settled.escalated", Locale.SIMPLIFIED_CHINESE, at,
+						event.to().label(Locale.SIMPLIFIED_CHINESE), holder),
+				message("ticket.notice.settled.escalated", Locale.ENGLISH, at, event.to().label(Locale.ENGLISH),
+						holder));
 		tell(new Step(event.ticketId(), event.number(), event.station(), event.problem(), event.from(), event.to(),
 				event.assigneeId(), event.unionCode(), event.dueAt()));
+	}
+
+	/**
+	 * Settles the ticket's notices at every level still standing: normally the holder's
+	 * only, the levels below having been settled by their escalations, but also one whose
+	 * escalation is still on its way when the ticket closed.
+	 */
+	private void settleAll(String number, String chinese, String english) {
+		for (ResponsibleLevel level : ResponsibleLevel.values()) {
+			notifications.settle(KIND, number + "/" + level.name(), chinese, english);
+		}
 	}
 
 	/** One step of a ticket: who holds it from now on. */

@@ -41,9 +41,10 @@ public class TicketRepository {
 			    t.assignee_id, a.username as assignee_username, a.display_name as assignee_name,
 			    t.assignee_union_code, u.name as union_name, t.created_at, t.due_at, t.resolved_at,
 			    t.resolved_by, r.username as resolver_username, r.display_name as resolver_name,
-			    t.resolution_note, t.resolution_photo_key, t.version
+			    t.resolution_note, t.resolution_photo_key, t.version, t.report_count, m.number as merged_into
 			from problem_ticket t
 			join station s on s.id = t.station_id
+			left join problem_ticket m on m.id = t.merged_into_id
 			left join account a on a.id = t.assignee_id
 			left join organization u on u.code = t.assignee_union_code
 			left join account r on r.id = t.resolved_by
@@ -165,14 +166,16 @@ public class TicketRepository {
 	public Optional<PublicTicketStatus> findStatus(TicketNumber number) {
 		return jdbc.sql("""
 				select t.number, s.code, s.name, t.problem, t.status, t.created_at, t.due_at, t.resolved_at,
-				    t.resolution_note
+				    t.resolution_note, m.number
 				from problem_ticket t join station s on s.id = t.station_id
+				left join problem_ticket m on m.id = t.merged_into_id
 				where t.number = :number
 				""")
 			.param("number", number.value())
 			.query((rs, n) -> new PublicTicketStatus(new TicketNumber(rs.getString(1)), rs.getString(2),
 					rs.getString(3), ProblemType.valueOf(rs.getString(4)), TicketStatus.valueOf(rs.getString(5)),
-					instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9)))
+					instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9),
+					(rs.getString(10) != null) ? new TicketNumber(rs.getString(10)) : null))
 			.optional();
 	}
 
@@ -243,6 +246,23 @@ public class TicketRepository {
 			.optional();
 	}
 
+	/** The name of a ticket's holder: the account's display name, or the union's name. */
+	public Optional<String> findHolderName(Long assigneeId, String unionCode) {
+		if (assigneeId != null) {
+			return jdbc.sql("select display_name from account where id = :id")
+				.param("id", assigneeId)
+				.query(String.class)
+				.optional();
+		}
+		if (unionCode != null) {
+			return jdbc.sql("select name from organization where code = :code")
+				.param("code", unionCode)
+				.query(String.class)
+				.optional();
+		}
+		return Optional.empty();
+	}
+
 	/** An open ticket whose deadline passed, below the top of its chain. */
 	public record Overdue(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
 			ResponsibleLevel level, long version) {
@@ -302,6 +322,72 @@ public class TicketRepository {
 			.update();
 	}
 
+	/**
+	 * Another ticket of the same station, as a ticket's page lists it: a likely duplicate
+	 * or one merged into it.
+	 */
+	public record Related(TicketNumber number, ProblemType problem, Instant createdAt, int reportCount) {
+	}
+
+	/**
+	 * The open tickets the scope sees of the same station and problem reported within
+	 * {@code window} of the ticket: likely the same problem from another phone.
+	 */
+	public List<Related> listLikelyDuplicates(ProblemTicket ticket, TicketScope scope, java.time.Duration window) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = """
+				select t.number, t.problem, t.created_at, t.report_count
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.station_id = :station and t.problem = :problem and t.status = 'OPEN' and t.id <> :id
+				  and t.created_at between :from and :until and """ + scope.condition(params)
+				+ " order by t.created_at, t.id limit 20";
+		params.put("station", ticket.station().value());
+		params.put("problem", ticket.problem().name());
+		params.put("id", ticket.id());
+		params.put("from", Timestamp.from(ticket.createdAt().minus(window)));
+		params.put("until", Timestamp.from(ticket.createdAt().plus(window)));
+		return jdbc.sql(sql).params(params).query(TicketRepository::related).list();
+	}
+
+	/** The tickets merged into this one, oldest first. */
+	public List<Related> listMergedInto(long ticketId) {
+		return jdbc.sql("""
+				select t.number, t.problem, t.created_at, t.report_count from problem_ticket t
+				where t.merged_into_id = :id order by t.created_at, t.id
+				""").param("id", ticketId).query(TicketRepository::related).list();
+	}
+
+	/**
+	 * Closes a ticket as merged into another; 0 when it changed meanwhile. Its reports
+	 * move to the surviving ticket's count, in the same statement's transaction.
+	 */
+	public int merge(long id, long version, long intoId, long mergedBy, Instant at) {
+		int merged = jdbc.sql("""
+				update problem_ticket set status = 'RESOLVED', resolved_at = :at, resolved_by = :by,
+				    merged_into_id = :into, version = version + 1
+				where id = :id and version = :version and status = 'OPEN'
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", mergedBy)
+			.param("into", intoId)
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (merged == 1) {
+			jdbc.sql("""
+					update problem_ticket set report_count = report_count
+					    + (select report_count from problem_ticket where id = :id), version = version + 1
+					where id = :into
+					""").param("id", id).param("into", intoId).update();
+		}
+		return merged;
+	}
+
+	private static Related related(ResultSet rs, int row) throws SQLException {
+		return new Related(new TicketNumber(rs.getString(1)), ProblemType.valueOf(rs.getString(2)), instant(rs, 3),
+				rs.getInt(4));
+	}
+
 	/** Whether a ticket's resolution shows this stored photo. */
 	public boolean isPhotoInUse(String key) {
 		return jdbc.sql("select exists (select 1 from problem_ticket where resolution_photo_key = :key)")
@@ -342,7 +428,9 @@ public class TicketRepository {
 				union(rs, rs.findColumn("assignee_union_code")), instant(rs, rs.findColumn("created_at")),
 				instant(rs, rs.findColumn("due_at")), instant(rs, rs.findColumn("resolved_at")),
 				person(rs, rs.findColumn("resolved_by")), rs.getString("resolution_note"),
-				rs.getString("resolution_photo_key"), rs.getLong("version"), List.of());
+				rs.getString("resolution_photo_key"), rs.getLong("version"), rs.getInt("report_count"),
+				(rs.getString("merged_into") != null) ? new TicketNumber(rs.getString("merged_into")) : null,
+				List.of());
 	}
 
 	/** A person from three columns: id, username, display name. */

@@ -149,6 +149,60 @@ class NotificationCentreTests {
 		assertThat(retention.purge()).isZero();
 	}
 
+	@Test
+	void settlingMarksEveryRecipientsNoticeOfTheKindAndKeyOnceAndDropsMailNotYetSent() {
+		Account one = account();
+		Account other = account();
+		String key = "T-" + UUID.randomUUID().toString().substring(0, 8);
+		long first = notifications.deliver(keyed(one, key)).orElseThrow();
+		long second = notifications.deliver(keyed(other, key)).orElseThrow();
+		long unrelated = notifications.deliver(keyed(one, key + "-other")).orElseThrow();
+		// one mail waiting, one gone out already
+		mail(first, "PENDING");
+		mail(second, "SENT");
+
+		assertThat(notifications.settle("test.deadline", key, "已于 2026-12-07 16:20 解决", "Resolved on 2026-12-07 16:20"))
+			.isEqualTo(2);
+		assertThat(notifications.settle("test.deadline", key, "已于 2026-12-08 09:00 再次解决", "again")).isZero();
+
+		HttpCaller me = HttpCaller.basic(port, one.username(), TestAccounts.PASSWORD);
+		String inbox = HttpCaller.ok(me.get("/api/v1/me/notifications"));
+		assertThat(JsonPath.<List<String>>read(inbox, "$.items[?(@.id == " + first + ")].settlement"))
+			.containsExactly("已于 2026-12-07 16:20 解决");
+		assertThat(JsonPath.<List<Object>>read(inbox, "$.items[?(@.id == " + unrelated + ")].settledAt"))
+			.containsExactly((Object) null);
+		assertThat(JsonPath.<Integer>read(inbox, "$.unread")).isOne();
+		assertThat(unread(first)).isFalse();
+		assertThat(unread(second)).isFalse();
+		assertThat(unread(unrelated)).isTrue();
+		assertThat(mailStatus(first)).isEqualTo("CANCELLED");
+		assertThat(mailStatus(second)).as("mail already sent stays sent").isEqualTo("SENT");
+		HttpCaller console = HttpCaller.console(port, one.username(), TestAccounts.PASSWORD);
+		assertThat(console.get("/console/notifications/" + first).body()).contains("notification-settled",
+				"已于 2026-12-07 16:20 解决", "已了结，邮件未发送");
+	}
+
+	private static Notice keyed(Account account, String key) {
+		return new Notice(account.id(), "test.deadline", key, "/console/stations",
+				new NoticeText("请于明天前处理", List.of(new NoticeSection("内容", List.of(NoticeLine.of("处理时限：明天"))))),
+				new NoticeText("Due tomorrow",
+						List.of(new NoticeSection("Body", List.of(NoticeLine.of("Due tomorrow"))))));
+	}
+
+	private void mail(long notification, String status) {
+		jdbc.sql("""
+				insert into mail_outbox (notification_id, status, attempts, next_attempt_at, created_at)
+				values (:id, :status, 0, now() + interval '1 day', now())
+				""").param("id", notification).param("status", status).update();
+	}
+
+	private String mailStatus(long notification) {
+		return jdbc.sql("select status from mail_outbox where notification_id = :id")
+			.param("id", notification)
+			.query(String.class)
+			.single();
+	}
+
 	private Account account() {
 		ActingAsNationalAdmin.signIn();
 		AccountAdministration.WithPassword created = administration.create(ActingAsNationalAdmin.NATIONAL_ADMIN,

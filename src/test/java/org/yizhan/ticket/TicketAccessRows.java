@@ -40,6 +40,9 @@ final class TicketAccessRows implements AccessRows {
 
 	private final Map<Boolean, String> photoTickets = new HashMap<>();
 
+	/** A second open ticket of the same station and problem, to merge into. */
+	private final Map<Boolean, String> twinTickets = new HashMap<>();
+
 	/**
 	 * A listed station per district with tickets: an open one to read, a resolved one
 	 * with a photo. The own station's chain names the matrix's station master and
@@ -61,6 +64,7 @@ final class TicketAccessRows implements AccessRows {
 							null));
 			}
 			this.openTickets.put(foreign, report(station, "MISSING_SUPPLIES"));
+			this.twinTickets.put(foreign, report(station, "MISSING_SUPPLIES"));
 			String withPhoto = report(station, "BROKEN_FACILITY");
 			ok(fixture.admin()
 				.postFile("/api/v1/tickets/" + withPhoto + "/resolve?note=%E7%9F%A9%E9%98%B5", "photo", "p.jpg",
@@ -93,6 +97,10 @@ final class TicketAccessRows implements AccessRows {
 		rows.add(api("POST", "/api/v1/tickets/{number}/resolve",
 				c -> c.json("POST", "/api/v1/tickets/" + freshTicket(c) + "/resolve", q("{'note':'矩阵办结'}")),
 				TICKET_RESOLVERS, HIDDEN));
+		// merging closes the merged ticket, so whoever may resolve it may merge it
+		rows.add(api("POST", "/api/v1/tickets/{number}/merge-into/{other}",
+				c -> c.json("POST", "/api/v1/tickets/" + freshTicket(c) + "/merge-into/" + twinTicket(c), "{}"),
+				TICKET_RESOLVERS, HIDDEN));
 		rows.add(api("GET", "/api/v1/tickets/{number}/photo",
 				c -> c.get("/api/v1/tickets/" + photoTicket(c) + "/photo?thumbnail=true"), SIGNED_IN, HIDDEN));
 		rows.add(
@@ -103,6 +111,9 @@ final class TicketAccessRows implements AccessRows {
 				HIDDEN));
 		rows.add(page("POST", "/console/tickets/{number}/resolve",
 				c -> c.form("/console/tickets/" + freshTicket(c) + "/resolve", Map.of("note", "矩阵办结")),
+				TICKET_RESOLVERS, HIDDEN));
+		rows.add(page("POST", "/console/tickets/{number}/merge-into/{other}",
+				c -> c.form("/console/tickets/" + freshTicket(c) + "/merge-into/" + twinTicket(c), Map.of()),
 				TICKET_RESOLVERS, HIDDEN));
 		rows.add(page("GET", "/console/tickets/{number}/photo",
 				c -> c.get("/console/tickets/" + photoTicket(c) + "/photo"), SIGNED_IN, HIDDEN));
@@ -118,6 +129,10 @@ final class TicketAccessRows implements AccessRows {
 
 	private String openTicket(Cell cell) {
 		return this.openTickets.get(cell.foreign);
+	}
+
+	private String twinTicket(Cell cell) {
+		return this.twinTickets.get(cell.foreign);
 	}
 
 	private String photoTicket(Cell cell) {
@@ -145,7 +160,7 @@ final class TicketAccessRows implements AccessRows {
 	}
 
 	private List<String> foreignTickets() {
-		return List.of(this.openTickets.get(true), this.photoTickets.get(true));
+		return List.of(this.openTickets.get(true), this.photoTickets.get(true), this.twinTickets.get(true));
 	}
 
 }

@@ -82,6 +82,48 @@ class TicketNoticesTests extends TicketTestSupport {
 		assertThat(notice.subjectZh()).startsWith("工单 " + number + " 已逐级上报给您：");
 		assertThat(notice.bodyZh()).contains("由您处理（联络员）", "站长未在时限内办结，工单已逐级上报。");
 		assertThat(notice.bodyEn()).contains("Yours to handle (Liaison)");
+		// the station master's notice no longer holds them to its deadline: it says where
+		// the ticket went, and counts as read
+		await().atMost(PATIENCE).until(() -> settlement(master.id(), number + "/STATION_MASTER") != null);
+		assertThat(settlement(master.id(), number + "/STATION_MASTER")).startsWith("已于 ")
+			.contains("逐级上报至联络员", "不再由您处理");
+		assertThat(settlement(liaison.id(), number + "/LIAISON")).isNull();
+	}
+
+	@Test
+	void aResolutionSettlesTheHoldersNoticeAndMarksItRead() throws Exception {
+		// on today's clock, where the master's password holds; two days to go, so nothing
+		// escalates it meanwhile
+		Station station = fixtures.listedStation("330106");
+		fixtures.chain(station, master, liaison, null, null);
+		String number = fixtures.report(station, ProblemType.MISSING_SUPPLIES, null).ticket().number().value();
+		await().atMost(PATIENCE).until(() -> !recipients(number).isEmpty());
+
+		assertThat(fixtures
+			.as(master,
+					org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.post("/api/v1/tickets/" + number + "/resolve")
+						.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+						.content("{\"note\":\"已补齐\"}"))
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+
+		await().atMost(PATIENCE).until(() -> settlement(master.id(), number + "/STATION_MASTER") != null);
+		assertThat(settlement(master.id(), number + "/STATION_MASTER")).startsWith("已于 ").endsWith(" 解决");
+		assertThat(jdbc.sql("select read_at is not null from notification where account_id = ? and dedupe_key = ?")
+			.param(master.id())
+			.param(number + "/STATION_MASTER")
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	/** What settled the notice, in Chinese; null while it stands. */
+	private String settlement(long account, String key) {
+		List<String> settled = jdbc.sql("""
+				select settled_zh from notification
+				where kind = 'ticket.assigned' and account_id = :account and dedupe_key = :key
+				""").param("account", account).param("key", key).query(String.class).list();
+		return settled.isEmpty() ? null : settled.get(0);
 	}
 
 	@Test

@@ -36,12 +36,12 @@ class NotificationApiController {
 	}
 
 	record NotificationJson(long id, String kind, String subject, List<NoticeSection> sections, String link,
-			Instant createdAt, Instant readAt, Notification.MailStatus mail) {
+			Instant createdAt, Instant readAt, Notification.MailStatus mail, Instant settledAt, String settlement) {
 
 		static NotificationJson of(Notification notification) {
 			return new NotificationJson(notification.id(), notification.kind(), notification.subject(),
 					notification.sections(), notification.link(), notification.createdAt(), notification.readAt(),
-					notification.mail());
+					notification.mail(), notification.settledAt(), notification.settlement());
 		}
 
 	}

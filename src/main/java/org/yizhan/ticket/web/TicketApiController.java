@@ -108,6 +108,18 @@ class TicketApiController {
 		return TicketJson.of(this.tickets.resolve(number, request.note(), null), this.clock.instant(), true);
 	}
 
+	@PostMapping("/tickets/{number}/merge-into/{other}")
+	@Operation(summary = "Merge a ticket into another open ticket of the same station",
+			description = "For a second report of the same problem from another phone: the ticket is closed as "
+					+ "RESOLVED with mergedInto naming the other, whose reports count grows by its count; its "
+					+ "reporter's status page points to the other. Who may resolve the ticket may merge it. "
+					+ "404 when the caller does not see either; 403 when it may not close it; 409 (with the "
+					+ "reason) when either is closed, both are the same ticket, or they are of different stations. "
+					+ "Answers the surviving ticket.")
+	TicketJson merge(@PathVariable String number, @PathVariable String other) {
+		return TicketJson.of(this.tickets.merge(number, other), this.clock.instant(), true);
+	}
+
 	@GetMapping("/tickets/{number}/photo")
 	@Operation(summary = "The resolution photo as JPEG, or its thumbnail")
 	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {

@@ -89,7 +89,24 @@ class TicketConsoleController {
 		model.addAttribute("mayResolve", this.tickets.mayResolve(ticket));
 		model.addAttribute("needsPhoto", this.tickets.needsPhoto(ticket.problem()));
 		model.addAttribute("levels", ResponsibleLevel.values());
+		model.addAttribute("duplicates", this.tickets.listLikelyDuplicates(ticket));
+		model.addAttribute("mergedIn", this.tickets.listMergedInto(ticket));
 		return "ticket/console/ticket";
+	}
+
+	/** Merges this ticket into a likely duplicate the page listed (asked to confirm). */
+	@PostMapping("/console/tickets/{number}/merge-into/{other}")
+	String merge(@PathVariable String number, @PathVariable String other, RedirectAttributes redirect) {
+		ProblemTicket ticket = this.tickets.get(number);
+		try {
+			ProblemTicket survivor = this.tickets.merge(ticket.number().value(), other);
+			redirect.addFlashAttribute("notice", "ticket.merged");
+			return "redirect:/console/tickets/" + survivor.number().value();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
+			return "redirect:/console/tickets/" + ticket.number().value();
+		}
 	}
 
 	@PostMapping("/console/tickets/{number}/resolve")

@@ -12,12 +12,14 @@ import org.yizhan.ticket.ProblemTicket;
 
 /**
  * A ticket as the staff API shows it, with its history; times in Asia/Shanghai.
+ * {@code reports} counts the reports it stands for (1, plus those of the tickets merged
+ * into it); {@code mergedInto} names the ticket it was merged into.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TicketJson(String number, StationJson station, String problem, String description, String status,
 		boolean overdue, String level, PersonJson assignee, UnionJson union, OffsetDateTime createdAt,
 		OffsetDateTime dueAt, OffsetDateTime resolvedAt, PersonJson resolvedBy, String resolutionNote, String photoUrl,
-		long version, List<StepJson> history) {
+		long version, int reports, String mergedInto, List<StepJson> history) {
 
 	record StationJson(long id, String code, String name, String district) {
 	}
@@ -55,6 +57,7 @@ record TicketJson(String number, StationJson station, String problem, String des
 				time(ticket.createdAt()), time(ticket.dueAt()), time(ticket.resolvedAt()),
 				PersonJson.of(ticket.resolvedBy()), ticket.resolutionNote(),
 				ticket.hasPhoto() ? "/api/v1/tickets/" + ticket.number().value() + "/photo" : null, ticket.version(),
+				ticket.reportCount(), ticket.isMerged() ? ticket.mergedInto().value() : null,
 				withHistory ? ticket.history()
 					.stream()
 					.map(step -> new StepJson(time(step.at()), step.event().name(), step.level().name(),

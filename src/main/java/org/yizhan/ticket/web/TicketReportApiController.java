@@ -73,12 +73,13 @@ class TicketReportApiController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record StatusJson(String number, StationJson station, String problem, String status, OffsetDateTime createdAt,
-			OffsetDateTime dueAt, OffsetDateTime resolvedAt, String resolutionNote) {
+			OffsetDateTime dueAt, OffsetDateTime resolvedAt, String resolutionNote, String mergedInto) {
 
 		static StatusJson of(PublicTicketStatus ticket) {
 			return new StatusJson(ticket.number().value(), new StationJson(ticket.stationCode(), ticket.stationName()),
 					ticket.problem().name(), ticket.status().name(), TicketJson.time(ticket.createdAt()),
-					TicketJson.time(ticket.dueAt()), TicketJson.time(ticket.resolvedAt()), ticket.resolutionNote());
+					TicketJson.time(ticket.dueAt()), TicketJson.time(ticket.resolvedAt()), ticket.resolutionNote(),
+					ticket.isMerged() ? ticket.mergedInto().value() : null);
 		}
 
 	}
