@@ -54,6 +54,9 @@ class SignInJourneyTests {
 		for (int i = 1; i <= 4; i++) {
 			ConsoleLogin.submit(page, reviewer.username(), "wrong-" + i);
 			assertThat(page.locator("#login-error")).hasText("用户名或密码错误");
+			// the name typed stays, and the password is what to type again
+			assertThat(page.locator("#username")).hasValue(reviewer.username());
+			assertThat(page.locator("#password")).isFocused();
 		}
 		ConsoleLogin.submit(page, "nobody-" + reviewer.username(), "wrong");
 		assertThat(page.locator("#login-error")).hasText("用户名或密码错误");
