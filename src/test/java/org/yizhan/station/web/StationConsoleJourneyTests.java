@@ -67,6 +67,18 @@ class StationConsoleJourneyTests {
 		assertThat(page.locator("#station-status")).hasText("已上图");
 
 		page.navigate("/console/stations");
+		// every demo station of the country is many pages: the last is one click away
+		Locator pager = page.locator("nav .pagination");
+		assertThat(pager.locator(".page-item.active")).hasText("1");
+		String last = pager.locator(".page-link").nth(pager.locator(".page-link").count() - 2).textContent().strip();
+		assertThat(Integer.parseInt(last)).isGreaterThan(5);
+		pager
+			.locator(".page-link",
+					new Locator.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^" + last + "$")))
+			.click();
+		assertThat(page.locator("nav .pagination .page-item.active")).hasText(last);
+		assertThat(page.locator("nav .pagination .page-item.active a")).hasAttribute("aria-current", "page");
+
 		page.fill("#q", name);
 		page.press("#q", "Enter");
 		assertThat(page.locator("#station-table tbody tr")).hasCount(1);
