@@ -56,6 +56,7 @@ class OrganizationConsoleJourneyTests {
 			questions.add(dialog.message());
 			dialog.accept();
 		});
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		page.fill("#rename-name", "");
 		page.click("#action-rename");
 		assertThat(questions).singleElement().asString().contains("武义县总工会").contains("更名");

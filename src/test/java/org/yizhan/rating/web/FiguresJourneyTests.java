@@ -102,7 +102,9 @@ class FiguresJourneyTests {
 		assertThat(page.locator("#location-" + held)).hasText("不在驿站附近");
 		assertThat(page.locator("#location-" + doubtful)).hasText("未提供位置");
 
-		// rejecting cannot be undone, so it asks first; saying no changes nothing
+		// rejecting cannot be undone, so it asks first (console.js, once the page has
+		// loaded); saying no changes nothing
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		List<String> questions = new java.util.ArrayList<>();
 		page.onceDialog(dialog -> {
 			questions.add(dialog.message());

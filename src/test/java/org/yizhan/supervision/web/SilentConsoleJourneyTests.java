@@ -91,6 +91,9 @@ class SilentConsoleJourneyTests {
 		assertThat(card.locator(".action-downgrade")).hasText("降为省级");
 
 		card.locator("input[name=reason]").first().fill("连续四个月无计入评价");
+		// the question comes from console.js, at the end of the page: under load a click
+		// can come before it has run
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		card.locator(".action-downgrade").click();
 
 		assertThat(page.locator(".alert-success")).hasText("已降级");

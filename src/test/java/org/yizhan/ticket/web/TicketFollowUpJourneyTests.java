@@ -131,7 +131,8 @@ class TicketFollowUpJourneyTests {
 		assertThat(page.locator("#ticket-duplicates")).not().containsText(otherProblem);
 		assertThat(page.locator("#ticket-reports")).hasText("1 次");
 
-		// asked first: declining changes nothing
+		// asked first (console.js, once the page has loaded): declining changes nothing
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		List<String> questions = new java.util.ArrayList<>();
 		page.onceDialog(dialog -> {
 			questions.add(dialog.message());
