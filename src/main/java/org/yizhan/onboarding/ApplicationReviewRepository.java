@@ -33,11 +33,11 @@ class ApplicationReviewRepository {
 				join host h on h.id = a.host_id
 				join host_contact c on c.id = a.contact_id
 				join organization o on o.code = a.district_code
-				where a.id = :id and o.path like :scope
+				where a.id = :id and (cast(:scope as varchar) is null or o.path = :scope or o.path like :scope || '/%')
 				for update of a, h
 				""")
 			.param("id", id)
-			.param("scope", scopePath + "%")
+			.param("scope", scopePath)
 			.query((rs, n) -> new Locked(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8),
 					ApplicationStatus.valueOf(rs.getString(9)), rs.getBoolean(10), rs.getInt(11), rs.getString(12)))
@@ -49,7 +49,8 @@ class ApplicationReviewRepository {
 			.param("t", token)
 			.query(Long.class)
 			.optional();
-		return id.flatMap(value -> lock(value, ""));
+		// The token is the applicant's key: no subtree applies.
+		return id.flatMap(value -> lock(value, null));
 	}
 
 	void changeStatus(long id, ApplicationStatus status, Instant now, boolean newRound, Boolean committee) {

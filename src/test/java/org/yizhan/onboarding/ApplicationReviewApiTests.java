@@ -300,7 +300,7 @@ class ApplicationReviewApiTests {
 		Map<String, Object> application = application(code, hostName, district, site);
 		application.put("amenities", amenities);
 		ApplicationFixtures.part(application, "site").put("areaM2", area);
-		Applications.Receipt receipt = applications.submit(OnboardingAccessRows.input(application),
+		Applications.Receipt receipt = applications.submit(ApplicationFixtures.input(application),
 				List.of(TestImages.jpeg(800, 600)), "http://localhost");
 		return jdbc.sql("select id from application where token = ?")
 			.param(receipt.token().value())
