@@ -68,11 +68,17 @@ class ApplicationReviewRepository {
 	}
 
 	boolean isCommittee(long id) {
-		return jdbc.sql("select committee from application where id = :id").param("id", id).query(Boolean.class).single();
+		return jdbc.sql("select committee from application where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
 	}
 
 	void linkStation(long id, long stationId) {
-		jdbc.sql("update application set station_id = :s where id = :id").param("s", stationId).param("id", id).update();
+		jdbc.sql("update application set station_id = :s where id = :id")
+			.param("s", stationId)
+			.param("id", id)
+			.update();
 	}
 
 	void linkHostAccount(long hostId, long accountId) {
@@ -158,8 +164,8 @@ class ApplicationReviewRepository {
 				where application_id = :a order by visited_at desc, id desc limit 1
 				""")
 			.param("a", id)
-			.query((rs, n) -> new FieldVisit(rs.getLong(1), rs.getLong(2), rs.getInt(3),
-					rs.getTimestamp(4).toInstant(), rs.getString(5), listVisitItems(rs.getLong(1))))
+			.query((rs, n) -> new FieldVisit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+					rs.getString(5), listVisitItems(rs.getLong(1))))
 			.optional();
 	}
 

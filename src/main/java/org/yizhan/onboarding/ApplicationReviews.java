@@ -83,8 +83,7 @@ public class ApplicationReviews {
 
 	ApplicationReviews(ApplicationReviewRepository reviews, ApplicationRepository applications, Applications reading,
 			Checklists checklists, StationJudgements judgements, StationRegistry stations, HostAccounts hostAccounts,
-			EvidencePhotos photos, ApplicantMails mails, ApplicationEventPublisher events,
-			Clock clock) {
+			EvidencePhotos photos, ApplicantMails mails, ApplicationEventPublisher events, Clock clock) {
 		this.reviews = reviews;
 		this.applications = applications;
 		this.reading = reading;
@@ -125,7 +124,10 @@ public class ApplicationReviews {
 		return this.reading.get(id);
 	}
 
-	/** Asks the applicant for more: the question is what the status page and the mail show. */
+	/**
+	 * Asks the applicant for more: the question is what the status page and the mail
+	 * show.
+	 */
 	public Application requestMoreInformation(long id, String question, String statusUrlBase) {
 		Actor actor = Applications.reader();
 		String text = note(question, "question", true);
@@ -137,8 +139,8 @@ public class ApplicationReviews {
 	}
 
 	/**
-	 * The applicant's answer to a request for more, by the status link: the text goes into
-	 * the history and the application is under review again.
+	 * The applicant's answer to a request for more, by the status link: the text goes
+	 * into the history and the application is under review again.
 	 * @throws NotFoundException for a token of no application
 	 * @throws ConflictException when nothing was asked
 	 */
@@ -164,9 +166,9 @@ public class ApplicationReviews {
 	}
 
 	/**
-	 * Records a field visit of an application under review against the checklist in
-	 * force for its district: one answer per item the reviewer judges (yes/no, a figure,
-	 * a photo); items of an amenity are answered from the application, items measured by
+	 * Records a field visit of an application under review against the checklist in force
+	 * for its district: one answer per item the reviewer judges (yes/no, a figure, a
+	 * photo); items of an amenity are answered from the application, items measured by
 	 * the station's area from the site's area. Photos are checked and re-encoded like
 	 * every other evidence photo.
 	 * @throws ConflictException when no checklist is in force there, or the application
@@ -231,14 +233,13 @@ public class ApplicationReviews {
 		}
 		Instant now = now();
 		ChecklistInForce.Item first = standard.items().get(0);
-		long visitId = this.reviews.insertVisit(id, first.checklistId(), first.versionId(),
-				standard.version().number(), actor.accountId(), note, now);
+		long visitId = this.reviews.insertVisit(id, first.checklistId(), first.versionId(), standard.version().number(),
+				actor.accountId(), note, now);
 		for (VisitAnswer answer : given) {
 			ChecklistItem item = items.get(answer.code().strip());
 			String key = prepared.containsKey(item.code())
 					? this.photos.store(prepared.get(item.code()), this.reviews::isPhotoInUse) : null;
-			this.reviews.insertVisitItem(visitId, item.code(),
-					item.evidence() == Evidence.YES_NO ? answer.yes() : null,
+			this.reviews.insertVisitItem(visitId, item.code(), item.evidence() == Evidence.YES_NO ? answer.yes() : null,
 					item.evidence() == Evidence.NUMBER ? answer.number() : null, key);
 		}
 		for (ChecklistInForce.Item inForce : standard.items()) {
@@ -316,8 +317,7 @@ public class ApplicationReviews {
 		ApplicationReviewRepository.Locked app = lock(id, actor);
 		requireTransition(app, decision.outcome());
 		if (app.committee()) {
-			if (!this.reviews.insertVote(id, app.round(), actor.accountId(), actor.username(), decision, text,
-					now())) {
+			if (!this.reviews.insertVote(id, app.round(), actor.accountId(), actor.username(), decision, text, now())) {
 				throw new ConflictException("decision", "onboarding.vote.already");
 			}
 			this.events.publishEvent(new Audited("onboarding.application.vote", "application", Long.toString(id),
@@ -341,8 +341,8 @@ public class ApplicationReviews {
 			this.reviews.linkStation(id, station.id().value());
 			recordVisitOnStation(application, station);
 			if (app.hostAccountId() == null) {
-				account = this.hostAccounts.issue("host-" + app.creditCode().toLowerCase(Locale.ROOT),
-						app.hostName(), app.hostName(), app.districtCode(), station.id().value());
+				account = this.hostAccounts.issue("host-" + app.creditCode().toLowerCase(Locale.ROOT), app.hostName(),
+						app.hostName(), app.districtCode(), station.id().value());
 				this.reviews.linkHostAccount(app.hostId(), account.accountId());
 			}
 		}
@@ -359,10 +359,10 @@ public class ApplicationReviews {
 	}
 
 	/**
-	 * The visit's yes/no and figures become the station's first recorded judgement, so the
-	 * listing gate reads what the reviewer found. Photo items wait for the station's own
-	 * photos: a judgement names a station photo, and the visit's photos are evidence of the
-	 * application, not pictures for the public page.
+	 * The visit's yes/no and figures become the station's first recorded judgement, so
+	 * the listing gate reads what the reviewer found. Photo items wait for the station's
+	 * own photos: a judgement names a station photo, and the visit's photos are evidence
+	 * of the application, not pictures for the public page.
 	 */
 	private void recordVisitOnStation(Application application, Station station) {
 		Optional<FieldVisit> visit = this.reviews.findLatestVisit(application.id());
@@ -414,9 +414,9 @@ public class ApplicationReviews {
 		this.reviews.changeStatus(app.id(), to, now, newRound, committee);
 		this.applications.insertStatusChange(app.id(), to, now, accountId, note);
 		if (auditAction != null) {
-			this.events.publishEvent(new Audited(auditAction, "application", Long.toString(app.id()),
-					app.districtCode(), app.status().name(), to.name() + (committee != null ? "; committee=" + committee
-							: "")));
+			this.events
+				.publishEvent(new Audited(auditAction, "application", Long.toString(app.id()), app.districtCode(),
+						app.status().name(), to.name() + (committee != null ? "; committee=" + committee : "")));
 		}
 	}
 

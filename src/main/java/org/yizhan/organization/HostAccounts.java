@@ -17,12 +17,11 @@ public interface HostAccounts {
 	 * @throws org.yizhan.platform.security.ForbiddenException when the caller is no union
 	 * admin or reviewer of the organisation's subtree
 	 */
-	IssuedAccount issue(String username, String displayName, String hostName, String organizationCode,
-			long stationId);
+	IssuedAccount issue(String username, String displayName, String hostName, String organizationCode, long stationId);
 
 	/**
-	 * An account just made and the one-time password it signs in with first: shown once to
-	 * whoever made it, never stored in clear nor logged.
+	 * An account just made and the one-time password it signs in with first: shown once
+	 * to whoever made it, never stored in clear nor logged.
 	 */
 	record IssuedAccount(long accountId, String username, String oneTimePassword) {
 

@@ -107,13 +107,14 @@ class ApplicationReviewApiTests {
 		}
 		assertThat(answered).as("Shandong's rule asks whether the site is on the ground floor facing the street")
 			.isNotEmpty();
-		MvcResult visit = expect(visit(id, "{\"note\":\"临街一楼\",\"answers\":[" + answers + "]}", 1)
-			.with(basic(reviewer)), 201);
+		MvcResult visit = expect(
+				visit(id, "{\"note\":\"临街一楼\",\"answers\":[" + answers + "]}", 1).with(basic(reviewer)), 201);
 		assertThat(json(visit).read("$.checklistVersion", Integer.class)).isEqualTo(standard.version().number());
 		assertThat(jdbc.sql("""
 				select count(*) from application_visit_item i join application_visit v on v.id = i.visit_id
 				where v.application_id = ? and i.photo_key is not null""").param(id).query(Long.class).single())
-			.as("the photo of the item is kept").isEqualTo(1L);
+			.as("the photo of the item is kept")
+			.isEqualTo(1L);
 
 		MvcResult approved = expect(decide(id, "APPROVE", null).with(basic(reviewer)), 200);
 		DocumentContext decision = json(approved);
@@ -137,8 +138,8 @@ class ApplicationReviewApiTests {
 		assertThat(station.get("host_name")).isEqualTo("海边爱心便利店");
 		assertThat(station.get("opening_hours")).isEqualTo("Mo-Su 09:00-21:00");
 		assertThat((String) station.get("amenities")).contains("MICROWAVE", "SEATING", "DRINKING_WATER");
-		Map<String, Object> account = jdbc
-			.sql("select roles::text as roles, host_name, must_change_password, password_hash from account where username = ?")
+		Map<String, Object> account = jdbc.sql(
+				"select roles::text as roles, host_name, must_change_password, password_hash from account where username = ?")
 			.param(username)
 			.query()
 			.singleRow();
@@ -148,7 +149,10 @@ class ApplicationReviewApiTests {
 		assertThat((String) account.get("password_hash")).doesNotContain(password);
 		assertThat(jdbc.sql("select action from audit_entry where target_id in (?, ?) order by id")
 			.param(Long.toString(id))
-			.param(jdbc.sql("select id::text from account where username = ?").param(username).query(String.class).single())
+			.param(jdbc.sql("select id::text from account where username = ?")
+				.param(username)
+				.query(String.class)
+				.single())
 			.query(String.class)
 			.list()).contains("onboarding.review.start", "onboarding.visit.record", "onboarding.application.decide",
 					"account.create");
@@ -174,10 +178,14 @@ class ApplicationReviewApiTests {
 		long id = submitIn(SHINAN, randomCreditCode(), "小角落茶铺", List.of("DRINKING_WATER"), 8);
 		expect(post("/api/v1/applications/" + id + "/review").with(basic(reviewer)), 200);
 		MvcResult approved = expect(decide(id, "APPROVE", null).with(basic(reviewer)), 200);
-		long stationId = jdbc.sql("select station_id from application where id = ?").param(id).query(Long.class).single();
+		long stationId = jdbc.sql("select station_id from application where id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 
 		MvcResult refused = expect(
-				post("/api/v1/stations/" + stationId + "/list").with(asAdmin()).header("Accept-Language", "zh-CN"), 409);
+				post("/api/v1/stations/" + stationId + "/list").with(asAdmin()).header("Accept-Language", "zh-CN"),
+				409);
 		List<String> missing = checklists.findInForce(SHINAN)
 			.orElseThrow()
 			.items()
@@ -248,8 +256,10 @@ class ApplicationReviewApiTests {
 		DocumentContext status = json(expect(get("/api/v1/applications/" + token), 200));
 		assertThat(status.read("$.status", String.class)).isEqualTo("UNDER_REVIEW");
 		assertThat(status.read("$.history[-1].note", String.class)).isEqualTo("执照已张贴在门口，照片见附件说明");
-		assertThat(jdbc.sql("select review_round from application where id = ?").param(id).query(Integer.class).single())
-			.as("the answer opens a new round").isEqualTo(2);
+		assertThat(
+				jdbc.sql("select review_round from application where id = ?").param(id).query(Integer.class).single())
+			.as("the answer opens a new round")
+			.isEqualTo(2);
 
 		// Nothing is asked any more: a second answer is refused on the page.
 		MvcResult again = expect(post("/a/" + token + "/reply").with(csrf()).param("reply", "再补充"), 302);
@@ -283,10 +293,12 @@ class ApplicationReviewApiTests {
 			.param(id)
 			.query(Long.class)
 			.single()).isEqualTo(3L);
-		assertThat(jdbc.sql("select note from application_status_change where application_id = ? order by id desc limit 1")
-			.param(id)
-			.query(String.class)
-			.single()).contains("面积不足", "不临街");
+		assertThat(
+				jdbc.sql("select note from application_status_change where application_id = ? order by id desc limit 1")
+					.param(id)
+					.query(String.class)
+					.single())
+			.contains("面积不足", "不临街");
 		assertThat(jdbc.sql("select count(*) from application where id = ? and station_id is null")
 			.param(id)
 			.query(Long.class)

@@ -17,8 +17,8 @@ import static org.yizhan.support.access.AccessRow.page;
 
 /**
  * The programmes' rows of the access matrix: union admins set one for a union of their
- * subtree (another union is refused as input); admins and reviewers read the programmes of
- * their subtree and above it, another district's does not exist for them.
+ * subtree (another union is refused as input); admins and reviewers read the programmes
+ * of their subtree and above it, another district's does not exist for them.
  */
 final class ProgrammeAccessRows implements AccessRows {
 
@@ -46,10 +46,11 @@ final class ProgrammeAccessRows implements AccessRows {
 	@Override
 	public List<AccessRow> rows(AccessFixture f) {
 		List<AccessRow> rows = new ArrayList<>();
-		rows.add(api("POST", "/api/v1/programmes",
-				c -> c.json("POST", "/api/v1/programmes", "{\"name\":\"矩阵计划\",\"union\":\"" + c.district()
-						+ "\",\"targetCount\":5,\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}"),
-				ADMIN, "UIFFFFFFFF"));
+		rows.add(
+				api("POST", "/api/v1/programmes",
+						c -> c.json("POST", "/api/v1/programmes", "{\"name\":\"矩阵计划\",\"union\":\"" + c.district()
+								+ "\",\"targetCount\":5,\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}"),
+						ADMIN, "UIFFFFFFFF"));
 		rows.add(api("GET", "/api/v1/programmes", c -> c.get("/api/v1/programmes"), ReviewAccessRows.READERS, null)
 			.leaks(() -> List.of(this.names.get(true))));
 		rows.add(api("GET", "/api/v1/programmes/{id}/progress",
@@ -59,10 +60,9 @@ final class ProgrammeAccessRows implements AccessRows {
 			.leaks(() -> List.of(this.names.get(true))));
 		rows.add(page("GET", "/console/programmes/{id}", c -> c.get("/console/programmes/" + this.ids.get(c.foreign)),
 				ReviewAccessRows.READERS, ReviewAccessRows.READERS_HIDDEN));
-		rows.add(page("POST", "/console/programmes",
-				c -> c.form("/console/programmes",
-						Map.of("name", "矩阵计划", "union", c.district(), "targetCount", "5", "startsOn", "2026-01-01",
-								"endsOn", "2026-12-31")),
+		rows.add(page(
+				"POST", "/console/programmes", c -> c.form("/console/programmes", Map.of("name", "矩阵计划", "union",
+						c.district(), "targetCount", "5", "startsOn", "2026-01-01", "endsOn", "2026-12-31")),
 				ADMIN, "URFFFFFFFF"));
 		return rows;
 	}

@@ -36,10 +36,10 @@ import static org.yizhan.support.MvcCalls.asAdmin;
 import static org.yizhan.support.MvcCalls.json;
 
 /**
- * A union sets a programme of new stations with a target and a period; its progress counts
- * the applications of its subtree in the period as they are applied for, approved, built
- * and listed, per union below it; bad input is named; another subtree's programme does not
- * exist for a district's staff.
+ * A union sets a programme of new stations with a target and a period; its progress
+ * counts the applications of its subtree in the period as they are applied for, approved,
+ * built and listed, per union below it; bad input is named; another subtree's programme
+ * does not exist for a district's staff.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -64,20 +64,24 @@ class ProgrammeApiTests {
 	@Test
 	void aProgrammesProgressCountsItsSubtreesApplicationsAsTheyAreApprovedBuiltAndListed() throws Exception {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		long id = json(MvcCalls.expect(mvc, create("青岛市 2026 年新建驿站", QINGDAO, 300, today.minusDays(1).toString(),
-				today.plusDays(30).toString()).with(asAdmin()), 201))
+		long id = json(MvcCalls.expect(mvc,
+				create("青岛市 2026 年新建驿站", QINGDAO, 300, today.minusDays(1).toString(), today.plusDays(30).toString())
+					.with(asAdmin()),
+				201))
 			.read("$.id", Long.class);
 		DocumentContext before = progress(id, asAdmin());
 		assertThat(before.read("$.programme.targetCount", Integer.class)).isEqualTo(300);
 		assertThat(before.read("$.unions[*].code", List.class)).contains(SHINAN);
 
 		String reviewer = "pg-" + UUID.randomUUID().toString().substring(0, 8);
-		MvcCalls.createAccount(mvc, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, reviewer, "{\"username\":\""
-				+ reviewer + "\",\"displayName\":\"计划评审\",\"organization\":\"" + SHINAN + "\",\"roles\":[\"REVIEWER\"]}");
+		MvcCalls.createAccount(mvc, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, reviewer,
+				"{\"username\":\"" + reviewer + "\",\"displayName\":\"计划评审\",\"organization\":\"" + SHINAN
+						+ "\",\"roles\":[\"REVIEWER\"]}");
 		long applied = submit("计划内小店甲", List.of("DRINKING_WATER", "MICROWAVE", "SEATING"));
 		submit("计划内小店乙", List.of("DRINKING_WATER"));
-		MvcCalls.expect(mvc, post("/api/v1/applications/" + applied + "/review").with(httpBasic(reviewer,
-				TestAccounts.PASSWORD)), 200);
+		MvcCalls.expect(mvc,
+				post("/api/v1/applications/" + applied + "/review").with(httpBasic(reviewer, TestAccounts.PASSWORD)),
+				200);
 		// The site is on the ground floor facing the street, as Shandong's rule asks.
 		String answers = checklists.findInForce(SHINAN)
 			.orElseThrow()
@@ -86,10 +90,12 @@ class ProgrammeApiTests {
 			.filter(item -> item.item().evidence() == Evidence.YES_NO)
 			.map(item -> "{\"code\":\"" + item.item().code() + "\",\"yes\":true}")
 			.collect(Collectors.joining(","));
-		MvcCalls.expect(mvc, multipart("/api/v1/applications/" + applied + "/visits")
-			.file(new MockMultipartFile("visit", "", MediaType.APPLICATION_JSON_VALUE,
-					("{\"answers\":[" + answers + "]}").getBytes(StandardCharsets.UTF_8)))
-			.with(httpBasic(reviewer, TestAccounts.PASSWORD)), 201);
+		MvcCalls.expect(mvc,
+				multipart("/api/v1/applications/" + applied + "/visits")
+					.file(new MockMultipartFile("visit", "", MediaType.APPLICATION_JSON_VALUE,
+							("{\"answers\":[" + answers + "]}").getBytes(StandardCharsets.UTF_8)))
+					.with(httpBasic(reviewer, TestAccounts.PASSWORD)),
+				201);
 		MvcCalls.expect(mvc,
 				post("/api/v1/applications/" + applied + "/decision").with(httpBasic(reviewer, TestAccounts.PASSWORD))
 					.contentType(MediaType.APPLICATION_JSON)
@@ -119,22 +125,23 @@ class ProgrammeApiTests {
 				MvcCalls.expect(mvc, create(" ", "999999", 0, "2026-13-01", "2026-01-01").with(asAdmin()), 400));
 		assertThat(refused.read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("name", "union",
 				"targetCount", "startsOn");
-		DocumentContext backwards = json(MvcCalls.expect(mvc,
-				create("倒序", QINGDAO, 10, "2026-12-31", "2026-01-01").with(asAdmin()), 400));
+		DocumentContext backwards = json(
+				MvcCalls.expect(mvc, create("倒序", QINGDAO, 10, "2026-12-31", "2026-01-01").with(asAdmin()), 400));
 		assertThat(backwards.read("$.errors[*].field", List.class)).containsExactly("endsOn");
 
-		long id = json(MvcCalls.expect(mvc,
-				create("西安千座驿站", "610100", 1000, "2026-01-01", "2026-12-31").with(asAdmin()), 201))
+		long id = json(
+				MvcCalls.expect(mvc, create("西安千座驿站", "610100", 1000, "2026-01-01", "2026-12-31").with(asAdmin()), 201))
 			.read("$.id", Long.class);
-		MvcCalls.expect(mvc, get("/api/v1/programmes/" + id + "/progress")
-			.with(httpBasic("xihu-admin", TestAccounts.DEMO_PASSWORD)), 404);
+		MvcCalls.expect(mvc,
+				get("/api/v1/programmes/" + id + "/progress").with(httpBasic("xihu-admin", TestAccounts.DEMO_PASSWORD)),
+				404);
 	}
 
 	private long submit(String hostName, List<String> amenities) {
 		GeoPoint site = GeoPoint.of(36.062 + ThreadLocalRandom.current().nextDouble(0.01),
 				120.36 + ThreadLocalRandom.current().nextDouble(0.03));
-		java.util.Map<String, Object> application = ApplicationFixtures.application(ApplicationFixtures.randomCreditCode(),
-				hostName, SHINAN, site);
+		java.util.Map<String, Object> application = ApplicationFixtures
+			.application(ApplicationFixtures.randomCreditCode(), hostName, SHINAN, site);
 		application.put("amenities", amenities);
 		ApplicationFixtures.part(application, "site").put("areaM2", 16.0);
 		Applications.Receipt receipt = applications.submit(ApplicationFixtures.input(application),
@@ -145,8 +152,8 @@ class ProgrammeApiTests {
 			.single();
 	}
 
-	private DocumentContext progress(long id,
-			org.springframework.test.web.servlet.request.RequestPostProcessor caller) throws Exception {
+	private DocumentContext progress(long id, org.springframework.test.web.servlet.request.RequestPostProcessor caller)
+			throws Exception {
 		return json(MvcCalls.expect(mvc, get("/api/v1/programmes/" + id + "/progress").with(caller), 200));
 	}
 

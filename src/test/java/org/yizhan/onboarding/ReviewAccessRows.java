@@ -53,14 +53,10 @@ final class ReviewAccessRows implements AccessRows {
 				.param(id)
 				.query(String.class)
 				.single();
-			long visit = fixture.jdbc()
-				.sql("""
-						insert into application_visit (application_id, checklist_id, checklist_version_id,
-						    version_number, visited_at, account_id)
-						values (?, 1, 1, 1, now(), 1) returning id""")
-				.param(id)
-				.query(Long.class)
-				.single();
+			long visit = fixture.jdbc().sql("""
+					insert into application_visit (application_id, checklist_id, checklist_version_id,
+					    version_number, visited_at, account_id)
+					values (?, 1, 1, 1, now(), 1) returning id""").param(id).query(Long.class).single();
 			fixture.jdbc()
 				.sql("insert into application_visit_item (visit_id, item_code, yes, photo_key) values (?, 'sign', true, ?)")
 				.param(visit)
@@ -94,13 +90,13 @@ final class ReviewAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/applications/{id}/review",
 				c -> c.get("/console/applications/" + this.visited.get(c.foreign)[0] + "/review"), READERS,
 				READERS_HIDDEN));
-		rows.add(page("GET", "/console/applications/{id}/visits/{visitId}/photos/{code}",
-				c -> c.get("/console/applications/" + this.visited.get(c.foreign)[0] + "/visits/"
-						+ this.visited.get(c.foreign)[1] + "/photos/sign?thumbnail=true"),
-				READERS, READERS_HIDDEN));
-		rows.add(page("POST", "/console/applications/{id}/review/start",
-				c -> c.form("/console/applications/" + fresh(c, "SUBMITTED") + "/review/start",
-						Map.of("committee", "false")),
+		rows.add(
+				page("GET", "/console/applications/{id}/visits/{visitId}/photos/{code}",
+						c -> c.get("/console/applications/" + this.visited.get(c.foreign)[0] + "/visits/"
+								+ this.visited.get(c.foreign)[1] + "/photos/sign?thumbnail=true"),
+						READERS, READERS_HIDDEN));
+		rows.add(page("POST", "/console/applications/{id}/review/start", c -> c
+			.form("/console/applications/" + fresh(c, "SUBMITTED") + "/review/start", Map.of("committee", "false")),
 				READERS, READERS_HIDDEN));
 		rows.add(page("POST", "/console/applications/{id}/review/information-request",
 				c -> c.form("/console/applications/" + fresh(c, "UNDER_REVIEW") + "/review/information-request",
@@ -114,8 +110,9 @@ final class ReviewAccessRows implements AccessRows {
 				c -> c.form("/console/applications/" + fresh(c, "UNDER_REVIEW") + "/review/decision",
 						Map.of("decision", "REJECT", "reason", "矩阵驳回")),
 				READERS, READERS_HIDDEN));
-		rows.add(page("POST", "/a/{token}/reply", c -> c.form("/a/" + token(fresh(OWN, "MORE_INFO_REQUESTED"))
-				+ "/reply", Map.of("reply", "已补充")), PUBLIC, null));
+		rows.add(page("POST", "/a/{token}/reply",
+				c -> c.form("/a/" + token(fresh(OWN, "MORE_INFO_REQUESTED")) + "/reply", Map.of("reply", "已补充")),
+				PUBLIC, null));
 		return rows;
 	}
 
@@ -159,7 +156,11 @@ final class ReviewAccessRows implements AccessRows {
 	}
 
 	private String token(long id) {
-		return this.fixture.jdbc().sql("select token from application where id = ?").param(id).query(String.class).single();
+		return this.fixture.jdbc()
+			.sql("select token from application where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 }

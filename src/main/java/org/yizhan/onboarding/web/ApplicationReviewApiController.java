@@ -50,14 +50,16 @@ class ApplicationReviewApiController {
 		this.base = base;
 	}
 
-	/** @param committee {@code true}: two of three reviewers decide; absent: unchanged */
+	/**
+	 * @param committee {@code true}: two of three reviewers decide; absent: unchanged */
 	record StartRequest(Boolean committee) {
 	}
 
 	record QuestionRequest(String question) {
 	}
 
-	/** @param decision {@code APPROVE} or {@code REJECT}; a rejection needs a reason */
+	/**
+	 * @param decision {@code APPROVE} or {@code REJECT}; a rejection needs a reason */
 	record DecisionRequest(String decision, String reason) {
 	}
 
@@ -125,8 +127,7 @@ class ApplicationReviewApiController {
 			description = "UNDER_REVIEW to MORE_INFO_REQUESTED; the question is shown on the status page and mailed. "
 					+ "The applicant answers on the status page.")
 	ReviewJson requestMore(@PathVariable long id, @RequestBody QuestionRequest request, HttpServletRequest http) {
-		Application application = this.reviews.requestMoreInformation(id, request.question(),
-				this.base.resolve(http));
+		Application application = this.reviews.requestMoreInformation(id, request.question(), this.base.resolve(http));
 		return ReviewJson.of(application, false, List.of(), null, null, LocaleContextHolder.getLocale());
 	}
 
@@ -186,8 +187,8 @@ class ApplicationReviewApiController {
 			HttpServletRequest http) {
 		ApplicationReviews.Outcome outcome = this.reviews.decide(id, parseDecision(request.decision()),
 				request.reason(), this.base.resolve(http));
-		HostAccountJson account = (outcome.hostAccount() != null) ? new HostAccountJson(
-				outcome.hostAccount().username(), outcome.hostAccount().oneTimePassword()) : null;
+		HostAccountJson account = (outcome.hostAccount() != null)
+				? new HostAccountJson(outcome.hostAccount().username(), outcome.hostAccount().oneTimePassword()) : null;
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(ReviewJson.of(outcome.application(), outcome.decided(), outcome.votes(), outcome.stationCode(),

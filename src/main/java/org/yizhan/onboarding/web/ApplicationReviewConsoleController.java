@@ -80,8 +80,8 @@ class ApplicationReviewConsoleController {
 	}
 
 	@PostMapping("/console/applications/{id}/review/information-request")
-	String requestMore(@PathVariable long id, @RequestParam(required = false) String question,
-			HttpServletRequest http, RedirectAttributes redirect) {
+	String requestMore(@PathVariable long id, @RequestParam(required = false) String question, HttpServletRequest http,
+			RedirectAttributes redirect) {
 		return act(id, redirect, "onboarding.review.asked",
 				() -> this.reviews.requestMoreInformation(id, question, this.base.resolve(http)));
 	}
@@ -108,7 +108,7 @@ class ApplicationReviewConsoleController {
 							figure = new BigDecimal(number.strip());
 						}
 						catch (NumberFormatException ex) {
-							violations.add(Violation.of("number." + item.code(), "onboarding.visit.number"));
+							violations.add(Violation.of("answers", "onboarding.visit.numberOf", item.code()));
 						}
 					}
 					Boolean answer = (yes == null || yes.isBlank()) ? null : Boolean.valueOf(yes);
@@ -150,8 +150,8 @@ class ApplicationReviewConsoleController {
 		// stored), not a log line, not a cache.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("notice", "onboarding.decision.done");
-		model.addAttribute("issuedAccount", new IssuedAccountView(outcome.hostAccount().username(),
-				outcome.hostAccount().oneTimePassword()));
+		model.addAttribute("issuedAccount",
+				new IssuedAccountView(outcome.hostAccount().username(), outcome.hostAccount().oneTimePassword()));
 		return page(id, model);
 	}
 

@@ -65,8 +65,9 @@ class ReviewJourneyTests {
 	@Test
 	void aReviewerVisitsOnAPhoneApprovesAndTheDraftStationIsListed() throws Exception {
 		String reviewer = "rvj-" + UUID.randomUUID().toString().substring(0, 8);
-		MvcCalls.createAccount(mvc, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, reviewer, "{\"username\":\""
-				+ reviewer + "\",\"displayName\":\"市南区评审\",\"organization\":\"" + SHINAN + "\",\"roles\":[\"REVIEWER\"]}");
+		MvcCalls.createAccount(mvc, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD, reviewer,
+				"{\"username\":\"" + reviewer + "\",\"displayName\":\"市南区评审\",\"organization\":\"" + SHINAN
+						+ "\",\"roles\":[\"REVIEWER\"]}");
 		GeoPoint site = GeoPoint.of(36.062 + ThreadLocalRandom.current().nextDouble(0.01),
 				120.36 + ThreadLocalRandom.current().nextDouble(0.03));
 		Map<String, Object> application = ApplicationFixtures.application(ApplicationFixtures.randomCreditCode(),
