@@ -51,7 +51,8 @@ class ApplicationReviewApiController {
 	}
 
 	/**
-	 * @param committee {@code true}: two of three reviewers decide; absent: unchanged */
+	 * @param committee {@code true}: two of three reviewers decide; absent: unchanged
+	 */
 	record StartRequest(Boolean committee) {
 	}
 
@@ -59,7 +60,8 @@ class ApplicationReviewApiController {
 	}
 
 	/**
-	 * @param decision {@code APPROVE} or {@code REJECT}; a rejection needs a reason */
+	 * @param decision {@code APPROVE} or {@code REJECT}; a rejection needs a reason
+	 */
 	record DecisionRequest(String decision, String reason) {
 	}
 
