@@ -68,10 +68,13 @@
       })
       .catch(function () { reading.textContent = ''; });
   };
-  hours.addEventListener('input', function () {
+  var readSoon = function () {
     clearTimeout(timer);
     timer = setTimeout(readHours, 300);
-  });
+  };
+  hours.addEventListener('input', readSoon);
+  // The week editor writes the field and says so with a change event.
+  hours.addEventListener('change', readSoon);
   readHours();
 
   // ---- photos: shrunk to at most 1600 px as JPEG; a file the browser cannot read goes as it is,

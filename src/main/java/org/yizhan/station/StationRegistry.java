@@ -20,6 +20,7 @@ import org.yizhan.organization.Assignments;
 import org.yizhan.organization.Audited;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
+import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.station.photo.PhotoProcessor;
@@ -110,6 +111,24 @@ public class StationRegistry {
 		requireInScope(scope, details.districtCode());
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
 		return save(Station.draft(code, details, now()), "station.create", null);
+	}
+
+	/**
+	 * Registers a new station as a draft for an application its district's union approved
+	 * (onboarding): a union admin or a reviewer of the district's subtree, since deciding
+	 * an application is a reviewer's work and the station it yields is still a draft that
+	 * only an admin may list.
+	 */
+	public Station createApproved(StationInput input) {
+		StationScope scope = scope();
+		Actor actor = Actor.required();
+		if (!scope.mayManage() && !actor.holds(Role.REVIEWER)) {
+			throw new ForbiddenException("station.forbidden.manage");
+		}
+		StationDetails details = validator.validate(input);
+		requireInScope(scope, details.districtCode());
+		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
+		return save(Station.draft(code, details, now()), "station.createApproved", null);
 	}
 
 	/**

@@ -146,4 +146,9 @@ public final class ApplicationFixtures {
 		return JSON.writeValueAsString(application);
 	}
 
+	/** The application as the use case takes it, for tests that submit without HTTP. */
+	public static ApplicationInput input(Map<String, Object> application) {
+		return OnboardingAccessRows.input(application);
+	}
+
 }

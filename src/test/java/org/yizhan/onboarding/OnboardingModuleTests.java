@@ -40,7 +40,7 @@ class OnboardingModuleTests {
 	@Test
 	void startsWithOnlyTheModulesItDeclares() {
 		assertThat(ModuleBeans.modulesWithBeans(context)).containsExactlyInAnyOrder("onboarding", "station",
-				"organization", "calendar", "platform");
+				"organization", "calendar", "platform", "standard");
 	}
 
 	@Test

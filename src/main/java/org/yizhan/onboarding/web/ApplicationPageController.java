@@ -111,6 +111,7 @@ class ApplicationPageController {
 		}
 		// Not "application": Thymeleaf reads that name as the servlet context.
 		model.addAttribute("applicationStatus", status.get());
+		model.addAttribute("token", token);
 		List<PublicApplicationStatus.Step> newestFirst = new ArrayList<>(status.get().history());
 		Collections.reverse(newestFirst);
 		model.addAttribute("history", newestFirst);

@@ -46,4 +46,11 @@ class OnboardingWebConfiguration {
 			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
 	}
 
+	@Bean
+	MenuEntry programmesMenu() {
+		return MenuEntry.link("nav-programmes", "onboarding.programme.nav", "/console/programmes")
+			.order(121)
+			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
+	}
+
 }

@@ -59,6 +59,23 @@ class ApplicationJourneyTests {
 		page.fill("#site-areaM2", "12");
 		page.click("label[for=amenity-DRINKING_WATER]");
 		page.click("label[for=amenity-MICROWAVE]");
+		// The hours in the week editor: the form's default loaded into it, then weekdays
+		// 09:00–21:00 and a weekend group 10:00–20:00, read back by the server as chosen.
+		assertThat(page.locator("#openingHours-editor")).hasAttribute("data-mode", "editor");
+		assertThat(page.locator("#openingHours-group-0-Su")).isChecked();
+		page.click("label[for=openingHours-group-0-Sa]");
+		page.click("label[for=openingHours-group-0-Su]");
+		page.fill("#openingHours-group-0-range-0 input >> nth=0", "09:00");
+		page.fill("#openingHours-group-0-range-0 input >> nth=1", "21:00");
+		page.click("#openingHours-add-group");
+		assertThat(page.locator("#openingHours-group-1-Su")).isChecked();
+		page.fill("#openingHours-group-1-range-0 input >> nth=0", "10:00");
+		page.fill("#openingHours-group-1-range-0 input >> nth=1", "20:00");
+		assertThat(page.locator("#openingHours")).hasValue("Mo-Fr 09:00-21:00; Sa,Su 10:00-20:00");
+		assertThat(page.locator("#hours-reading")).containsText("周六至周日 10:00–20:00");
+		// The expert's field still takes code, and the editor follows it.
+		page.fill("#openingHours", "Mo-Fr 09:00-21:00; Sa 10:00-20:00");
+		assertThat(page.locator("#openingHours-group-1-Su")).not().isChecked();
 		page.fill("#openingHours", "Mo-Fr 09:00-21:00; Sa,Su 10:00-20:00");
 		assertThat(page.locator("#hours-reading")).containsText("周六至周日 10:00–20:00");
 		page.setInputFiles("#photos",
