@@ -187,18 +187,21 @@ public class CoverageAnalysis {
 		return map.gain(site.lat(), site.lon(), objective);
 	}
 
-	/** The spacing rule in metres: a station's nearest listed neighbour should be nearer. */
+	/**
+	 * The spacing rule in metres: a station's nearest listed neighbour should be nearer.
+	 */
 	public double spacingMeters() {
 		return this.settings.spacingMeters();
 	}
 
 	/**
-	 * What one more station at each of many sites would add to an organisation's coverage,
-	 * each judged alone against the stations of the query (those open at its instant, when
-	 * it has one): the figures of {@link #marginalGain} and of the report, computed once
-	 * for the organisation and then one disc per site. How host applications are scored.
-	 * @param sites WGS-84 positions; a site outside the organisation's areas gets what its
-	 * disc reaches inside them
+	 * What one more station at each of many sites would add to an organisation's
+	 * coverage, each judged alone against the stations of the query (those open at its
+	 * instant, when it has one): the figures of {@link #marginalGain} and of the report,
+	 * computed once for the organisation and then one disc per site. How host
+	 * applications are scored.
+	 * @param sites WGS-84 positions; a site outside the organisation's areas gets what
+	 * its disc reaches inside them
 	 * @return one gain per site, in the order given
 	 */
 	@Transactional(readOnly = true)
@@ -222,12 +225,12 @@ public class CoverageAnalysis {
 	}
 
 	/**
-	 * Chooses {@code p} of the given sites that together add the most to an organisation's
-	 * coverage, the stations of the query (those open at its instant, when it has one)
-	 * fixed, with the site-selection solver. The problem is posed on the grid's own
-	 * projection (cell centres as demand, planar distances), so a pick's gain is measured
-	 * as {@link #gainsOf} measures a site alone: the first pick's gain is its own
-	 * {@link SiteGain#gain} up to the order the solver sums cells in.
+	 * Chooses {@code p} of the given sites that together add the most to an
+	 * organisation's coverage, the stations of the query (those open at its instant, when
+	 * it has one) fixed, with the site-selection solver. The problem is posed on the
+	 * grid's own projection (cell centres as demand, planar distances), so a pick's gain
+	 * is measured as {@link #gainsOf} measures a site alone: the first pick's gain is its
+	 * own {@link SiteGain#gain} up to the order the solver sums cells in.
 	 * @throws InvalidInputException naming {@code candidates} when none lies inside the
 	 * areas, {@code p} outside 1 to their number
 	 */

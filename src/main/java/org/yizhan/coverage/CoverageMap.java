@@ -122,11 +122,11 @@ final class CoverageMap {
 	}
 
 	/**
-	 * What one more station at (lat, lon) would reach, in one pass: {@code [0]} all demand
-	 * within reach, {@code [1]} the part no station reaches, {@code [2]} the part exactly
-	 * one reaches, {@code [3]} the part fewer than two reach. {@code [1]} and {@code [3]}
-	 * are summed cell by cell in the order {@link #gain} sums them, so they equal its
-	 * single and cross figures to the last bit.
+	 * What one more station at (lat, lon) would reach, in one pass: {@code [0]} all
+	 * demand within reach, {@code [1]} the part no station reaches, {@code [2]} the part
+	 * exactly one reaches, {@code [3]} the part fewer than two reach. {@code [1]} and
+	 * {@code [3]} are summed cell by cell in the order {@link #gain} sums them, so they
+	 * equal its single and cross figures to the last bit.
 	 */
 	double[] gains(double lat, double lon) {
 		double[] sums = new double[4];

@@ -28,8 +28,9 @@ final class NearestStations {
 		this.grid = grid;
 		this.stations = stations;
 		for (int s = 0; s < stations.size(); s++) {
-			this.buckets.computeIfAbsent(key(bucket(grid.x(stations.lons()[s])), bucket(grid.y(stations.lats()[s]))),
-					k -> new ArrayList<>())
+			this.buckets
+				.computeIfAbsent(key(bucket(grid.x(stations.lons()[s])), bucket(grid.y(stations.lats()[s]))),
+						k -> new ArrayList<>())
 				.add(s);
 		}
 	}

@@ -13,12 +13,12 @@ import org.yizhan.geo.GeoPoint;
  * @param picks the chosen candidates, each with its marginal gain (share of the
  * organisation's demand, counted once per cover level of the objective); the picks that
  * add nothing are left out
- * @param considered the candidates inside the organisation's areas (the others cannot
- * add to them and are not offered to the solver)
+ * @param considered the candidates inside the organisation's areas (the others cannot add
+ * to them and are not offered to the solver)
  * @param coveredBefore the objective's share with the listed stations alone
  * @param coveredAfter the same with the picks
- * @param upperBound no choice of {@code p} of the candidates reaches more than this
- * share (the solver's bound, not the optimum)
+ * @param upperBound no choice of {@code p} of the candidates reaches more than this share
+ * (the solver's bound, not the optimum)
  */
 public record SiteChoice(CoverageObjective objective, double radiusMeters, List<Pick> picks, int considered,
 		double coveredBefore, double coveredAfter, double upperBound, long millis) {

@@ -78,7 +78,8 @@ class CoverageModuleTests {
 			List<SiteGain> gains = analysis.gainsOf(query, sites);
 			assertThat(gains).hasSameSizeAs(sites);
 			for (SiteGain gain : gains) {
-				assertThat(gain.addsSingle()).isEqualTo(analysis.marginalGain(query, gain.site(), CoverageObjective.SINGLE));
+				assertThat(gain.addsSingle())
+					.isEqualTo(analysis.marginalGain(query, gain.site(), CoverageObjective.SINGLE));
 				assertThat(gain.crossObjectiveGain())
 					.isEqualTo(analysis.marginalGain(query, gain.site(), CoverageObjective.DOUBLE));
 				assertThat(gain.addsSingle() + gain.addsCross()).isCloseTo(gain.crossObjectiveGain(), within(1e-12));
@@ -109,8 +110,8 @@ class CoverageModuleTests {
 	}
 
 	/**
-	 * Two sites 30 m apart in the largest gap each add more than a site in another gap, so
-	 * the two best one by one are those two; together they add little more than one of
+	 * Two sites 30 m apart in the largest gap each add more than a site in another gap,
+	 * so the two best one by one are those two; together they add little more than one of
 	 * them. The solver takes one of them and the other gap.
 	 */
 	@Test

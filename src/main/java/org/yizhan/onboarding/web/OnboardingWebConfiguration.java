@@ -46,4 +46,11 @@ class OnboardingWebConfiguration {
 			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
 	}
 
+	@Bean
+	MenuEntry selectionMenu() {
+		return MenuEntry.link("nav-selection", "onboarding.selection.nav", "/console/applications/selection")
+			.order(121)
+			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
+	}
+
 }
