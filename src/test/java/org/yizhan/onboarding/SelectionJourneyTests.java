@@ -1,6 +1,7 @@
 package org.yizhan.onboarding;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,12 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.yizhan.coverage.CoverageAnalysis;
+import org.yizhan.coverage.CoverageQuery;
+import org.yizhan.coverage.CoverageReport;
+import org.yizhan.coverage.SiteGain;
 import org.yizhan.geo.GeoPoint;
+import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.TestAccounts;
@@ -19,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +47,34 @@ class SelectionJourneyTests {
 	@Autowired
 	Applications applications;
 
+	@Autowired
+	ApplicationScoring scoring;
+
+	@Autowired
+	CoverageAnalysis coverage;
+
 	@Test
 	void anAdminScoresChoosesTwoAndReadsAScorePanel() {
 		ApplicationFixtures fixtures = new ApplicationFixtures(this.jdbc);
 		long first = apply("选址甲", fixtures.freeSite("330106"));
 		apply("选址乙", fixtures.freeSite("330106"));
+		// and one in the district's largest gap by day, which adds coverage for sure
+		ActingAsNationalAdmin.signIn();
+		GeoPoint gap;
+		try {
+			CoverageQuery day = this.scoring.queryOf("330106", this.scoring.dayAndNight()[0]);
+			gap = this.coverage
+				.gainsOf(day, this.coverage.report(day).gaps().stream().map(CoverageReport.Gap::centroid).toList())
+				.stream()
+				.filter(g -> "330106".equals(g.areaCode()))
+				.max(Comparator.comparingDouble(SiteGain::addsSingle))
+				.orElseThrow()
+				.site();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		long inTheGap = apply("选址丙", gap);
 
 		BrowserContext desk = chromium.newContext("zh-CN");
 		Page console = desk.newPage();
@@ -64,7 +94,7 @@ class SelectionJourneyTests {
 		console.fill("#n", "2");
 		console.click("#choose");
 		assertThat(console.locator("#selection-result")).containsText("选出");
-		assertThat(console.locator("#picks li")).not().hasCount(0);
+		assertThat(console.locator("#picks li[data-id='" + inTheGap + "']")).hasCount(1);
 		assertThat(console.locator("#picks li .pick-gain").first()).containsText("+");
 		console.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/application-selection.png"))
 			.setFullPage(true));
