@@ -188,6 +188,115 @@ public class CoverageAnalysis {
 	}
 
 	/**
+	 * The spacing rule in metres: a station's nearest listed neighbour should be nearer.
+	 */
+	public double spacingMeters() {
+		return this.settings.spacingMeters();
+	}
+
+	/**
+	 * What one more station at each of many sites would add to an organisation's
+	 * coverage, each judged alone against the stations of the query (those open at its
+	 * instant, when it has one): the figures of {@link #marginalGain} and of the report,
+	 * computed once for the organisation and then one disc per site. How host
+	 * applications are scored.
+	 * @param sites WGS-84 positions; a site outside the organisation's areas gets what
+	 * its disc reaches inside them
+	 * @return one gain per site, in the order given
+	 */
+	@Transactional(readOnly = true)
+	public List<SiteGain> gainsOf(CoverageQuery query, List<GeoPoint> sites) {
+		readable(query.orgCode());
+		Prepared prepared = prepare(query);
+		CoverageMap map = (prepared.open != null) ? prepared.open : prepared.listed;
+		AreaGrid grid = prepared.grid;
+		NearestStations nearest = new NearestStations(grid, prepared.all);
+		double[] meters = new double[1];
+		List<SiteGain> gains = new ArrayList<>(sites.size());
+		for (GeoPoint site : sites) {
+			double[] sums = map.gains(site.lat(), site.lon());
+			int cell = grid.cellOf(site.lat(), site.lon());
+			int s = nearest.nearest(site.lat(), site.lon(), meters);
+			gains.add(new SiteGain(site, (cell >= 0) ? grid.areas.get(grid.areaOf[cell]) : null, sums[0], sums[1],
+					sums[2], sums[3], (s >= 0) ? prepared.all.codes()[s] : null,
+					(s >= 0) ? prepared.all.names()[s] : null, (s >= 0) ? meters[0] : null));
+		}
+		return gains;
+	}
+
+	/**
+	 * Chooses {@code p} of the given sites that together add the most to an
+	 * organisation's coverage, the stations of the query (those open at its instant, when
+	 * it has one) fixed, with the site-selection solver. The problem is posed on the
+	 * grid's own projection (cell centres as demand, planar distances), so a pick's gain
+	 * is measured as {@link #gainsOf} measures a site alone: the first pick's gain is its
+	 * own {@link SiteGain#gain} up to the order the solver sums cells in.
+	 * @throws InvalidInputException naming {@code candidates} when none lies inside the
+	 * areas, {@code p} outside 1 to their number
+	 */
+	@Transactional(readOnly = true)
+	public SiteChoice chooseAmong(CoverageQuery query, int p, CoverageObjective objective,
+			List<SiteChoice.Candidate> candidates) {
+		long started = System.nanoTime();
+		readable(query.orgCode());
+		Prepared prepared = prepare(query);
+		AreaGrid grid = prepared.grid;
+		List<SiteChoice.Candidate> inside = candidates.stream()
+			.filter(c -> grid.cellOf(c.location().lat(), c.location().lon()) >= 0)
+			.toList();
+		if (inside.isEmpty()) {
+			throw new InvalidInputException(Violation.of("candidates", "coverage.noCandidates"));
+		}
+		if (p < 1 || p > Math.min(inside.size(), SiteSelectionProblem.MAX_CANDIDATES)) {
+			throw new InvalidInputException(Violation.of("p", "validation.range", 1, inside.size()));
+		}
+		if (grid.cellCount() > SiteSelectionProblem.MAX_DEMAND_POINTS) {
+			throw new InvalidInputException(Violation.of("org", "coverage.areaTooLarge", grid.cellCount(),
+					SiteSelectionProblem.MAX_DEMAND_POINTS));
+		}
+		double radius = prepared.listed.radiusMeters;
+		SiteSelectionProblem.Builder problem = SiteSelectionProblem.onPlane()
+			.objective(objective)
+			.radiusMeters(radius)
+			.p(p);
+		for (int c = 0; c < grid.cellCount(); c++) {
+			int r = grid.rasterOf[c];
+			problem.demand(grid.centreX(r), grid.centreY(r), grid.demand[c]);
+		}
+		for (SiteChoice.Candidate candidate : inside) {
+			problem.candidate(candidate.id(), grid.x(candidate.location().lon()), grid.y(candidate.location().lat()));
+		}
+		ListedStations.Snapshot existing = (prepared.openStations != null) ? prepared.openStations : prepared.all;
+		double margin = radius + grid.cellMeters;
+		double east = grid.minX + grid.width * grid.cellMeters;
+		double north = grid.minY + grid.height * grid.cellMeters;
+		for (int s = 0; s < existing.size(); s++) {
+			double x = grid.x(existing.lons()[s]);
+			double y = grid.y(existing.lats()[s]);
+			if (x >= grid.minX - margin && x <= east + margin && y >= grid.minY - margin && y <= north + margin) {
+				problem.existing(x, y);
+			}
+		}
+		SiteSelectionResult result = SiteSelection.standard().select(problem.build());
+		List<SiteChoice.Pick> picks = new ArrayList<>();
+		double gained = 0;
+		for (int i = 0; i < result.selected().size(); i++) {
+			double gain = result.gains().get(i) / result.totalWeight();
+			if (gain <= 0) {
+				break;
+			}
+			SiteChoice.Candidate candidate = inside.get(result.selected().get(i));
+			picks.add(new SiteChoice.Pick(candidate.id(), candidate.location(), gain));
+			gained += result.gains().get(i);
+		}
+		double level = objective.level();
+		double total = result.totalWeight();
+		return new SiteChoice(objective, radius, picks, inside.size(), result.existingValue() / total / level,
+				(result.existingValue() + gained) / total / level, result.upperBound() / total / level,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
 	 * Chooses {@code p} sites among the candidates inside an organisation's areas that
 	 * add the most demand coverage to the existing stations (open ones at the query's
 	 * instant, when it has one), with the site-selection solver.

@@ -122,6 +122,35 @@ final class CoverageMap {
 	}
 
 	/**
+	 * What one more station at (lat, lon) would reach, in one pass: {@code [0]} all
+	 * demand within reach, {@code [1]} the part no station reaches, {@code [2]} the part
+	 * exactly one reaches, {@code [3]} the part fewer than two reach. {@code [1]} and
+	 * {@code [3]} are summed cell by cell in the order {@link #gain} sums them, so they
+	 * equal its single and cross figures to the last bit.
+	 */
+	double[] gains(double lat, double lon) {
+		double[] sums = new double[4];
+		disc(this.grid, this.grid.x(lon), this.grid.y(lat), this.radiusMeters, (r) -> {
+			int cell = this.grid.cellAt[r];
+			if (cell < 0) {
+				return;
+			}
+			double demand = this.grid.demand[cell];
+			sums[0] += demand;
+			if (this.count[r] < 1) {
+				sums[1] += demand;
+			}
+			if (this.count[r] == 1) {
+				sums[2] += demand;
+			}
+			if (this.count[r] < 2) {
+				sums[3] += demand;
+			}
+		});
+		return sums;
+	}
+
+	/**
 	 * The connected groups (sharing a side) of cells no station reaches, largest demand
 	 * first.
 	 * @param limit how many to return

@@ -4,6 +4,6 @@
  * their sites, followed by a status link and reviewed by the district's union.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Onboarding",
-		allowedDependencies = { "station", "standard", "organization", "geo", "calendar", "platform", "platform :: web",
-				"platform :: security", "platform :: privacy" })
+		allowedDependencies = { "station", "organization", "coverage", "standard", "geo", "calendar", "platform",
+				"platform :: web", "platform :: security", "platform :: privacy" })
 package org.yizhan.onboarding;

@@ -93,6 +93,28 @@ final class OnboardingAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/applications/{id}/photos/{position}",
 				c -> c.get("/console/applications/" + this.ids.get(c.foreign) + "/photos/1?thumbnail=true"), READERS,
 				READERS_HIDDEN));
+		// selection (issue 14, item 4): scores, the scored list and "choose N", of the
+		// subtree only
+		rows.add(api("GET", "/api/v1/applications/{id}/score",
+				c -> c.get("/api/v1/applications/" + this.ids.get(c.foreign) + "/score"), READERS, READERS_HIDDEN));
+		rows.add(api("POST", "/api/v1/applications/scores",
+				c -> c.json("POST", "/api/v1/applications/scores", q("{'org':'" + c.district() + "'}")), READERS,
+				READERS_HIDDEN));
+		rows.add(api("GET", "/api/v1/application-scores", c -> c.get("/api/v1/application-scores?org=" + c.district()),
+				READERS, READERS_HIDDEN)
+			.leaks(() -> List.of(this.names.get(true))));
+		rows.add(api("POST", "/api/v1/applications/selection",
+				c -> c.json("POST", "/api/v1/applications/selection", q("{'org':'" + c.district() + "','n':1}")),
+				READERS, READERS_HIDDEN)
+			.leaks(() -> List.of(this.names.get(true))));
+		rows.add(page("GET", "/console/applications/selection",
+				c -> c.get("/console/applications/selection?org=" + c.district() + "&n=1"), READERS, READERS_HIDDEN)
+			.leaks(() -> List.of(this.names.get(true))));
+		rows.add(page("POST", "/console/applications/selection/score",
+				c -> c.form("/console/applications/selection/score", Map.of("org", c.district())), READERS,
+				READERS_HIDDEN));
+		rows.add(page("GET", "/console/applications/{id}/score",
+				c -> c.get("/console/applications/" + this.ids.get(c.foreign) + "/score"), READERS, READERS_HIDDEN));
 		return rows;
 	}
 

@@ -39,8 +39,8 @@ class OnboardingModuleTests {
 
 	@Test
 	void startsWithOnlyTheModulesItDeclares() {
-		assertThat(ModuleBeans.modulesWithBeans(context)).containsExactlyInAnyOrder("onboarding", "station",
-				"organization", "calendar", "platform", "standard");
+		assertThat(ModuleBeans.modulesWithBeans(context)).containsExactlyInAnyOrder("onboarding", "station", "coverage",
+				"standard", "organization", "calendar", "platform");
 	}
 
 	@Test

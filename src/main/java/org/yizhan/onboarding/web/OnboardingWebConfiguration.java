@@ -19,6 +19,8 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class OnboardingWebConfiguration {
 
+	static final String ONBOARDING_MENU = "nav-onboarding";
+
 	static final String APPLICATIONS = "/api/v1/applications";
 
 	static final String STATUS = "/api/v1/applications/*";
@@ -40,16 +42,34 @@ class OnboardingWebConfiguration {
 	}
 
 	@Bean
+	MenuEntry onboardingMenu() {
+		// one drop-down for the union's side of onboarding, so that the console's menu
+		// bar
+		// still fits a 1366 px desk on one line
+		return MenuEntry.dropdown(ONBOARDING_MENU, "onboarding.nav").order(120);
+	}
+
+	@Bean
 	MenuEntry applicationsMenu() {
-		return MenuEntry.link("nav-applications", "onboarding.nav", "/console/applications")
-			.order(120)
+		return MenuEntry.link("nav-applications", "onboarding.nav.list", "/console/applications")
+			.in(ONBOARDING_MENU)
+			.order(10)
+			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
+	}
+
+	@Bean
+	MenuEntry selectionMenu() {
+		return MenuEntry.link("nav-selection", "onboarding.selection.nav", "/console/applications/selection")
+			.in(ONBOARDING_MENU)
+			.order(20)
 			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
 	}
 
 	@Bean
 	MenuEntry programmesMenu() {
 		return MenuEntry.link("nav-programmes", "onboarding.programme.nav", "/console/programmes")
-			.order(121)
+			.in(ONBOARDING_MENU)
+			.order(30)
 			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER);
 	}
 
