@@ -114,6 +114,8 @@ class ReviewJourneyTests {
 		assertThat(page.locator("#visit-latest")).containsText("最近一次实地查看");
 		assertThat(page.locator("#visit-latest a")).hasCount(1);
 
+		// the confirmation is console.js's, at the end of the page: let it load first
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		page.click("#action-approve");
 		assertThat(page.locator("#review-status")).hasText("已通过");
 		assertThat(dialogs).hasSize(1);
