@@ -1,6 +1,5 @@
 package org.yizhan.onboarding.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.yizhan.onboarding.Application;
@@ -12,7 +11,6 @@ import org.yizhan.onboarding.HoursReading;
 import org.yizhan.calendar.OpeningHours;
 import org.yizhan.geo.CrsPoint;
 import org.yizhan.organization.Actor;
-import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.web.MapTiles;
 import org.yizhan.platform.web.PhotoResponses;
@@ -69,7 +67,7 @@ class ApplicationConsoleController {
 		model.addAttribute("status", (wanted != null) ? wanted.name() : "");
 		model.addAttribute("orgCode", (orgCode != null) ? orgCode : "");
 		model.addAttribute("duplicate", (flagged == null) ? "" : (flagged ? "yes" : "no"));
-		model.addAttribute("organizations", unionsBelow(Actor.required()));
+		model.addAttribute("organizations", UnionFilter.unionsBelow(this.organizations, Actor.required()));
 		model.addAttribute("queryString",
 				UriComponentsBuilder.newInstance()
 					.queryParam("status", (wanted != null) ? wanted.name() : "")
@@ -112,26 +110,6 @@ class ApplicationConsoleController {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * The caller's union and the unions below it, two levels down: the district filter.
-	 */
-	private List<Organization> unionsBelow(Actor actor) {
-		List<Organization> unions = new ArrayList<>();
-		this.organizations.findByCode(actor.organizationCode()).ifPresent(own -> {
-			unions.add(own);
-			for (Organization child : this.organizations.listChildren(own.code())) {
-				unions.add(child);
-				if (!child.isDistrict()) {
-					unions.addAll(this.organizations.listChildren(child.code())
-						.stream()
-						.filter(Organization::isDistrict)
-						.toList());
-				}
-			}
-		});
-		return unions;
 	}
 
 }

@@ -16,7 +16,6 @@ import org.yizhan.onboarding.ScoreQuery;
 import org.yizhan.onboarding.ScoredApplication;
 import org.yizhan.onboarding.ScoredPage;
 import org.yizhan.organization.Actor;
-import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.web.ConsoleMessages;
@@ -79,7 +78,7 @@ class SelectionConsoleController {
 		model.addAttribute("n", n);
 		model.addAttribute("objective", (objective != null && !objective.isBlank()) ? objective : "SINGLE");
 		model.addAttribute("night", "true".equals(night));
-		model.addAttribute("organizations", unionsBelow(Actor.required()));
+		model.addAttribute("organizations", UnionFilter.unionsBelow(this.organizations, Actor.required()));
 		model.addAttribute("mapTiles", this.mapTiles);
 		model.addAttribute("queryString",
 				UriComponentsBuilder.newInstance()
@@ -146,26 +145,6 @@ class SelectionConsoleController {
 		marker.put("gain", gain);
 		marker.put("pick", pick);
 		return marker;
-	}
-
-	/**
-	 * The caller's union and the unions below it, two levels down: the union filter.
-	 */
-	private List<Organization> unionsBelow(Actor actor) {
-		List<Organization> unions = new ArrayList<>();
-		this.organizations.findByCode(actor.organizationCode()).ifPresent(own -> {
-			unions.add(own);
-			for (Organization child : this.organizations.listChildren(own.code())) {
-				unions.add(child);
-				if (!child.isDistrict()) {
-					unions.addAll(this.organizations.listChildren(child.code())
-						.stream()
-						.filter(Organization::isDistrict)
-						.toList());
-				}
-			}
-		});
-		return unions;
 	}
 
 }
