@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -35,6 +39,15 @@ import org.yizhan.platform.Languages;
  * the controllers' own error handling, and so does signing in (the sign-in page itself
  * needs no database: no session exists before signing in). The API gets problem details,
  * pages a short page in Chinese and English. Runs ahead of the session's filter.
+ *
+ * <p>
+ * A failure that does not name the outage (a driver message without a connection
+ * SQLSTATE, a library's own exception wrapping what it could not classify, something that
+ * failed because a read came back empty) is still an outage if the database does not
+ * answer now: the filter then asks the pool for a connection (bounded by the pool's
+ * {@code connection-timeout}) before it lets the failure become a 500, so that every
+ * request made while the database is away is answered 503, not only those whose failure
+ * was recognised.
  */
 @Component
 class DatabaseOutageFilter implements Filter, Ordered {
@@ -50,9 +63,12 @@ class DatabaseOutageFilter implements Filter, Ordered {
 
 	private final byte[] page;
 
-	DatabaseOutageFilter(MessageSource messages, JsonMapper json) throws IOException {
+	private final DataSource dataSource;
+
+	DatabaseOutageFilter(MessageSource messages, JsonMapper json, DataSource dataSource) throws IOException {
 		this.messages = messages;
 		this.json = json;
+		this.dataSource = dataSource;
 		try (InputStream in = new ClassPathResource("templates/error/503.html").getInputStream()) {
 			this.page = in.readAllBytes();
 		}
@@ -65,12 +81,21 @@ class DatabaseOutageFilter implements Filter, Ordered {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			if (!DatabaseOutage.isCause(ex) || response.isCommitted() || !(request instanceof HttpServletRequest http)
+			if (response.isCommitted() || !(request instanceof HttpServletRequest http)
 					|| !(response instanceof HttpServletResponse answer)) {
 				throw ex;
 			}
-			log.warn("The database is out of reach: {} {} answered 503 ({})", http.getMethod(), http.getRequestURI(),
-					ex.toString());
+			if (DatabaseOutage.isCause(ex)) {
+				log.warn("The database is out of reach: {} {} answered 503 ({})", http.getMethod(),
+						http.getRequestURI(), ex.toString());
+			}
+			else if (databaseAnswers()) {
+				throw ex;
+			}
+			else {
+				log.warn("The database is out of reach: {} {} answered 503 instead of failing with an unrecognised {}",
+						http.getMethod(), http.getRequestURI(), ex.toString(), ex);
+			}
 			answer.reset();
 			answer.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			answer.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
@@ -89,6 +114,16 @@ class DatabaseOutageFilter implements Filter, Ordered {
 				answer.setCharacterEncoding(StandardCharsets.UTF_8.name());
 				answer.getOutputStream().write(page);
 			}
+		}
+	}
+
+	/** Whether the pool hands out a connection that is still valid. */
+	private boolean databaseAnswers() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 

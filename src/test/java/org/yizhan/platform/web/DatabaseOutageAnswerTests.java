@@ -1,6 +1,10 @@
 package org.yizhan.platform.web;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.SQLException;
+
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,10 +13,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServlet;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +72,46 @@ class DatabaseOutageAnswerTests {
 		assertThatThrownBy(() -> new ApiProblems(messages).databaseAwayInside(duplicate)).isSameAs(duplicate);
 		assertThatThrownBy(() -> new PageProblems().databaseAwayInside(duplicate, new MockHttpServletResponse()))
 			.isSameAs(duplicate);
+	}
+
+	/**
+	 * A failure that names no outage at all (here one a library raised after a read came
+	 * back empty) is still answered 503 when the database does not answer: the filter
+	 * asks it before letting the failure become a 500.
+	 */
+	@Test
+	void anUnrecognisedFailureWhileTheDatabaseDoesNotAnswerIsAnOutage() throws Exception {
+		IllegalStateException unrecognised = new IllegalStateException("no row came back");
+		DatabaseOutageFilter filter = new DatabaseOutageFilter(messages, JsonMapper.builder().build(),
+				unreachableDatabase());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/problems/K7QM-4XT9-PR2H"), response,
+				new MockFilterChain(new HttpServlet() {
+					@Override
+					protected void service(jakarta.servlet.http.HttpServletRequest request,
+							jakarta.servlet.http.HttpServletResponse answer) {
+						throw unrecognised;
+					}
+				}));
+
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
+		assertThat(response.getContentType()).startsWith("application/problem+json");
+	}
+
+	/** A database server that is not there: a port nothing listens on any more. */
+	private static PGSimpleDataSource unreachableDatabase() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setServerNames(new String[] { "127.0.0.1" });
+		dataSource.setPortNumbers(new int[] { port });
+		dataSource.setDatabaseName("yizhan");
+		dataSource.setConnectTimeout(2);
+		return dataSource;
 	}
 
 }

@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.yizhan.platform.database.EmbeddedPostgresServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "yizhan.demo.enabled=false", "yizhan.finder.reconcile-interval=1h" })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTests {
 
 	private static EmbeddedPostgresServer server;
@@ -66,7 +70,8 @@ class DatabaseOutageTests {
 	}
 
 	@Test
-	void readinessFollowsTheDatabaseRequestsFailFastWith503AndAllRecoversByItself() throws Exception {
+	void readinessFollowsTheDatabaseRequestsFailFastWith503AndAllRecoversByItself(CapturedOutput output)
+			throws Exception {
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(get("/api/v1/problems/K7QM-4XT9-PR2H").statusCode()).isEqualTo(404);
 		assertThat(get("/login").statusCode()).isEqualTo(200);
@@ -81,7 +86,8 @@ class DatabaseOutageTests {
 
 		asked = System.nanoTime();
 		HttpResponse<String> read = get("/api/v1/problems/K7QM-4XT9-PR2H");
-		assertThat(read.statusCode()).as("answer: %s", read.body()).isEqualTo(503);
+		assertThat(read.statusCode()).as(() -> "answer: " + read.body() + "\nthe server's log:\n" + tail(output))
+			.isEqualTo(503);
 		assertThat(read.headers().firstValue("Retry-After")).hasValue("10");
 		assertThat(read.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -112,7 +118,8 @@ class DatabaseOutageTests {
 			.POST(HttpRequest.BodyPublishers.ofString(
 					"username=admin&password=x&_csrf=" + URLEncoder.encode(field.group(1), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).as("answer: %s", login.body()).isEqualTo(503);
+		assertThat(login.statusCode()).as(() -> "answer: " + login.body() + "\nthe server's log:\n" + tail(output))
+			.isEqualTo(503);
 		assertThat(login.headers().firstValue("Retry-After")).hasValue("10");
 		assertThat(login.body()).contains("暂时无法访问").contains("Temporarily unavailable");
 		assertThat(seconds(asked)).as("signing in answered 503 fast").isLessThan(15);
@@ -134,6 +141,19 @@ class DatabaseOutageTests {
 			.header("Accept-Language", "zh-CN")
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The end of what the server logged, exception names and causes first, so that a
+	 * wrong answer in CI (where only the failure message is kept) says what failed.
+	 */
+	private static String tail(CapturedOutput output) {
+		String all = output.getAll();
+		String causes = all.lines()
+			.filter(line -> line.contains("Exception") && !line.startsWith("\tat "))
+			.distinct()
+			.reduce("", (joined, line) -> joined + line + "\n");
+		return causes.substring(Math.max(0, causes.length() - 6000));
 	}
 
 	private static double seconds(long since) {
