@@ -157,7 +157,7 @@ class NearbyApiController {
 
 	@GetMapping("/in-box")
 	@Operation(summary = "The listed stations of a map viewport; clustered when there are many",
-			description = "Corners in crs. Below zoom 14 and above 300 stations, nearby stations are grouped into clusters with a count.")
+			description = "Corners in crs. Above 300 stations, nearby stations are grouped into clusters with a count, unless the box is street-sized (at most 0.25° across) at zoom 14 or more and holds at most 2,000 stations; clusters are never finer than 1/64 of the box.")
 	ResponseEntity<Map<String, Object>> inBox(@RequestParam(required = false) String south,
 			@RequestParam(required = false) String west, @RequestParam(required = false) String north,
 			@RequestParam(required = false) String east, @RequestParam(required = false) String crs,
@@ -183,8 +183,9 @@ class NearbyApiController {
 		List<IndexedStation> inside = finder.inBox(southWest.lat(), southWest.lon(), northEast.lat(), northEast.lon());
 		LocalDateTime now = LocalDateTime.now(clock);
 		Map<String, Object> body = new LinkedHashMap<>();
-		if (z < ViewportClusters.INDIVIDUAL_FROM_ZOOM && inside.size() > ViewportClusters.MAX_INDIVIDUAL) {
-			body.put("clusters", ViewportClusters.of(inside, z.intValue(), system));
+		double span = Math.max(northEast.lat() - southWest.lat(), northEast.lon() - southWest.lon());
+		if (!ViewportClusters.oneByOne(inside.size(), z, span)) {
+			body.put("clusters", ViewportClusters.of(inside, z.intValue(), span, system));
 			body.put("stations", List.of());
 		}
 		else {

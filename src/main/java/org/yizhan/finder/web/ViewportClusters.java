@@ -15,6 +15,12 @@ import org.yizhan.geo.GeoPoint;
  * a map tile wide at the requested zoom, and each group is drawn as one marker with a
  * count at the mean position of its members. A phone then receives dozens of clusters
  * instead of thousands of stations.
+ *
+ * <p>
+ * The zoom is the caller's word, so it only refines: a box over all of China "at zoom 22"
+ * is answered as the box's size says (clusters on a grid of at most
+ * {@value #MAX_CELLS_ACROSS} cells across the box), not with every station of the country
+ * (about 200 MB at national scale).
  */
 final class ViewportClusters {
 
@@ -22,14 +28,35 @@ final class ViewportClusters {
 
 	static final int MAX_INDIVIDUAL = 300;
 
+	/**
+	 * The widest box (degrees of latitude or longitude) that zoom
+	 * {@value #INDIVIDUAL_FROM_ZOOM} shows on a 2,560-pixel screen, with room to spare.
+	 */
+	static final double MAX_STREET_SPAN_DEGREES = 0.25;
+
+	/** The most stations answered one by one, whatever the box and zoom. */
+	static final int MAX_STREET_STATIONS = 2_000;
+
+	static final int MAX_CELLS_ACROSS = 64;
+
 	private ViewportClusters() {
 	}
 
 	record Cluster(double lat, double lon, String crs, int count) {
 	}
 
-	static List<Cluster> of(List<IndexedStation> stations, int zoom, Crs crs) {
-		double cellDegrees = 360.0 / (1L << zoom) / 4;
+	/**
+	 * Whether a box spanning {@code spanDegrees} (its larger side) at {@code zoom} with
+	 * {@code count} stations inside is answered station by station: few stations, or a
+	 * street-sized box at street zoom.
+	 */
+	static boolean oneByOne(int count, double zoom, double spanDegrees) {
+		return count <= MAX_INDIVIDUAL || (zoom >= INDIVIDUAL_FROM_ZOOM && spanDegrees <= MAX_STREET_SPAN_DEGREES
+				&& count <= MAX_STREET_STATIONS);
+	}
+
+	static List<Cluster> of(List<IndexedStation> stations, int zoom, double spanDegrees, Crs crs) {
+		double cellDegrees = Math.max(360.0 / (1L << Math.min(zoom, 30)) / 4, spanDegrees / MAX_CELLS_ACROSS);
 		Map<Long, double[]> sums = new HashMap<>();
 		for (IndexedStation station : stations) {
 			long key = (((long) Math.floor(station.lat() / cellDegrees)) << 32)

@@ -196,6 +196,17 @@ class NearbyApiTests {
 		List<Integer> counts = city.read("$.clusters[*].count");
 		assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(city.read("$.total", Integer.class));
 
+		// The zoom is the caller's word: the same city "at zoom 22" still comes in
+		// clusters,
+		// never finer than a 64th of the box, not as every station one by one.
+		DocumentContext claimed = JsonPath
+			.parse(mvc.perform(get("/api/v1/stations/in-box?south=29.9&west=119.8&north=30.6&east=120.6&zoom=22"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(claimed.read("$.stations", List.class)).isEmpty();
+		assertThat(claimed.read("$.clusters", List.class)).isNotEmpty().hasSizeLessThanOrEqualTo(64 * 64);
+
 		Station station = listed("街道驿站", 0.001, 0.001, List.of(), "24/7");
 		double lat = station.details().location().lat();
 		double lon = station.details().location().lon();
