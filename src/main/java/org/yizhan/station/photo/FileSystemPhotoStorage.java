@@ -9,9 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.platform.BusyException;
 
 /**
  * Keeps photos as files under a root folder, content-addressed: key {@code ab/abcdef...}
@@ -24,8 +29,20 @@ import java.util.regex.Pattern;
  * storing the same photo at once both succeed. Keys are checked against the exact form
  * this class hands out before they touch the file system, so a key from a request cannot
  * reach outside the root.
+ *
+ * <p>
+ * A photo that cannot be written (the disk is full, the folder is read-only or gone) is
+ * the server's trouble, not the uploader's: {@link #store} raises a {@link BusyException}
+ * (503 with {@code Retry-After}, nothing of the upload kept: the temporary file is
+ * removed and the caller's transaction rolls back) and logs the cause for the operator,
+ * instead of a 500.
  */
 public final class FileSystemPhotoStorage implements PhotoStorage {
+
+	/** How long an uploader is asked to wait while the photo folder cannot be written. */
+	static final Duration RETRY_WHEN_UNWRITABLE = Duration.ofMinutes(5);
+
+	private static final Logger log = LoggerFactory.getLogger(FileSystemPhotoStorage.class);
 
 	private static final Pattern KEY = Pattern.compile("([0-9a-f]{2})/(\\1[0-9a-f]{62})");
 
@@ -39,14 +56,23 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
 	public String store(ProcessedPhoto photo) {
 		String key = photo.sha256().substring(0, 2) + "/" + photo.sha256();
 		Path image = fileFor(key, false);
+		Path thumbnail = fileFor(key, true);
+		boolean thumbnailWritten = false;
 		try {
 			Files.createDirectories(image.getParent());
 			// Thumbnail first: once the image exists, its thumbnail does too.
-			writeAtomically(fileFor(key, true), photo.thumbnail());
+			thumbnailWritten = writeAtomically(thumbnail, photo.thumbnail());
 			writeAtomically(image, photo.image());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Storing photo " + key + " under " + this.root + " failed", ex);
+			if (thumbnailWritten && !Files.exists(image)) {
+				// A thumbnail without its image is of no use and holds space the disk
+				// lacks.
+				deleteQuietly(thumbnail);
+			}
+			log.error("Storing photo {} under {} failed; uploads are answered 503 until it can be written", key,
+					this.root, ex);
+			throw new BusyException(RETRY_WHEN_UNWRITABLE, "photo.storageUnwritable");
 		}
 		return key;
 	}
@@ -92,9 +118,19 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
 		return file;
 	}
 
-	private static void writeAtomically(Path target, byte[] content) throws IOException {
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the unused thumbnail {}", file, ex);
+		}
+	}
+
+	/** Whether this call wrote the file (not when it was there already). */
+	private static boolean writeAtomically(Path target, byte[] content) throws IOException {
 		if (Files.exists(target)) {
-			return; // same name, same content
+			return false; // same name, same content
 		}
 		Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
 		try {
@@ -110,6 +146,7 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
 		finally {
 			Files.deleteIfExists(temporary);
 		}
+		return true;
 	}
 
 }

@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yizhan.platform.BusyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -106,6 +109,39 @@ class FileSystemPhotoStorageTests {
 
 		assertThatThrownBy(() -> new ProcessedPhoto("image".getBytes(), "t".getBytes(), 1, 1, hashOfSomethingElse))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * The photo folder runs out of space (a file system of 64 KB, in memory): the upload
+	 * is the server's trouble, answered 503 with Retry-After (BusyException), and nothing
+	 * of it stays, no temporary file and no image without its thumbnail; once there is
+	 * room again the same photo stores normally.
+	 */
+	@Test
+	void aFullDiskKeepsNothingOfThePhotoAndAsksTheUploaderToComeBack() throws Exception {
+		try (java.nio.file.FileSystem disk = Jimfs.newFileSystem(
+				Configuration.unix().toBuilder().setBlockSize(4096).setMaxSize(64 * 1024).setMaxCacheSize(0).build())) {
+			Path photos = disk.getPath("/photos");
+			FileSystemPhotoStorage storage = new FileSystemPhotoStorage(photos);
+			byte[] filler = new byte[40 * 1024];
+			Files.createDirectories(photos);
+			Files.write(photos.resolve("filler"), filler);
+			ProcessedPhoto photo = new ProcessedPhoto(new byte[32 * 1024], new byte[4 * 1024], 10, 10,
+					Sha256.hex(new byte[32 * 1024]));
+
+			assertThatThrownBy(() -> storage.store(photo)).isInstanceOfSatisfying(BusyException.class, busy -> {
+				assertThat(busy.messageCode()).isEqualTo("photo.storageUnwritable");
+				assertThat(busy.retryAfter()).isEqualTo(FileSystemPhotoStorage.RETRY_WHEN_UNWRITABLE);
+			});
+			try (Stream<Path> files = Files.walk(photos)) {
+				assertThat(files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()))
+					.containsExactly("filler");
+			}
+
+			Files.delete(photos.resolve("filler"));
+			String key = storage.store(photo);
+			assertThat(storage.read(key, false)).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(32 * 1024));
+		}
 	}
 
 	private java.util.List<Path> filesUnderRoot() throws Exception {
