@@ -181,6 +181,29 @@ class FinderJourneyTests {
 		assertThat(page.locator("#place-results")).isHidden();
 	}
 
+	/**
+	 * The demo city's stations have addresses from OpenStreetMap (a street where the place
+	 * or a neighbour names one, else the named host) and the phones OSM has for them; one
+	 * of them, found by its name, shows both on its page.
+	 */
+	@Test
+	void demoStationsShowTheirStreetAddressAndThePhoneTheirSourceHas() {
+		BrowserContext context = chromium.newPhoneContext("zh-CN", 30.2541825, 120.1593517);
+		Page page = context.newPage();
+		page.navigate("/");
+		page.fill("#place-input", "杭州酒家爱心驿站");
+		page.locator("#place-results .place-STATION").first().click();
+		Locator first = page.locator("#results > li").first();
+		assertThat(first.locator(".result-name")).hasText("杭州酒家爱心驿站");
+		assertThat(first.locator(".result-address")).hasText("浙江省杭州市上城区延安路205号");
+		// its neighbours are addressed by a street or their landmark, not by the district
+		// alone
+		assertThat(page.locator("#results .result-address", new Page.LocatorOptions().setHasText(
+				Pattern.compile("^浙江省杭州市上城区.+")))).not().hasCount(0);
+		first.locator(".result-name").click();
+		assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-87087123");
+	}
+
 	@Test
 	void theLastResultsAndVisitedStationPagesStayAvailableOfflineMarkedAsPossiblyStale() {
 		double lat = 29.95;
