@@ -34,8 +34,34 @@ DEFAULT_OUT = Path(__file__).resolve().parents[2] / "src/main/resources/demo/han
 COLUMNS = [
     "osm_ref", "name", "address", "district", "host_type", "host_name", "lat", "lon",
     "area_m2", "seats", "amenities", "opening_hours", "smart_entry_method", "smart_entry_hours",
-    "mobile", "level", "stars", "status", "description",
+    "mobile", "level", "stars", "status", "description", "phone",
 ]
+
+# How far the nearest OSM place with a street may be for a station without one of its own to be
+# addressed "<street>附近" (near that street).
+NEAR_STREET_M = 300
+
+
+def phone_of(t):
+    """The POI's own phone (OSM phone / contact:phone) as the registry writes it, else ''."""
+    raw = (t.get("phone") or t.get("contact:phone") or "").split(";")[0]
+    digits = re.sub(r"\D", "", raw)
+    if digits.startswith("86") and len(digits) > 11:
+        digits = digits[2:]
+    if re.fullmatch(r"1[3-9]\d{9}", digits):
+        return digits
+    if digits.startswith("571") and len(digits) == 11:
+        return f"0571-{digits[3:]}"
+    if digits.startswith("0571") and len(digits) == 12:
+        return f"0571-{digits[4:]}"
+    return ""
+
+
+def metres(lat1, lon1, lat2, lon2):
+    """Equirectangular distance, plenty within a city for a 300 m threshold."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371008.8 * math.hypot(x, y)
 
 AMENITY_ORDER = [
     "DRINKING_WATER", "HOT_WATER", "MICROWAVE", "FRIDGE", "TOILET", "SEATING", "AIR_CONDITIONING",
@@ -684,8 +710,16 @@ def main(argv: list[str]) -> int:
         selected.extend(taken)
     selected.sort(key=lambda p: (p["district"], p["host_type"], p["ref"]))
 
+    # OSM places that name their street, for the addresses of stations whose own tags have none
+    with_street = []
+    for q in located:
+        s = (q["t"].get("addr:street") or "").strip()
+        if s and has_cjk(s):
+            with_street.append((q["lat"], q["lon"], q["district"], s))
+
     # 4. attributes
     counters = defaultdict(int)
+    address_kinds = Counter()
     out_rows = []
     for p in selected:
         t, ref, ht = p["t"], p["ref"], p["host_type"]
@@ -727,8 +761,20 @@ def main(argv: list[str]) -> int:
         if street:
             num = hn if (not hn or hn.endswith("号")) else f"{hn}号"
             address = f"浙江省杭州市{dname}{street}{num}"
+            address_kinds["own street"] += 1
         else:
-            address = f"杭州市{dname}"
+            near = min(((metres(p["lat"], p["lon"], la, lo), s) for la, lo, d, s in with_street
+                        if d == p["district"]), default=None)
+            if near and near[0] <= NEAR_STREET_M:
+                address = f"浙江省杭州市{dname}{near[1]}附近"
+                address_kinds["near an OSM street"] += 1
+            elif p["zh"]:
+                # the host is a named real place: the landmark is the address people give
+                address = f"浙江省杭州市{dname}{host}"
+                address_kinds["the named host"] += 1
+            else:
+                address = f"浙江省杭州市{dname}"
+                address_kinds["district only"] += 1
 
         lo, hi = AREA[ht]
         area = irange(ref, "area", lo, hi)
@@ -803,7 +849,7 @@ def main(argv: list[str]) -> int:
             "area_m2": str(area), "seats": str(seats), "amenities": ";".join(amenities),
             "opening_hours": hours, "smart_entry_method": smart, "smart_entry_hours": smart_hours,
             "mobile": "true" if mobile else "false", "level": level, "stars": str(stars),
-            "status": status, "description": description,
+            "status": status, "description": description, "phone": phone_of(t),
         })
 
     # station names must be unique: number repeated ones (chain banks without a branch name)
@@ -856,6 +902,8 @@ def main(argv: list[str]) -> int:
         cnt = Counter(r[col] or "(none)" for r in out_rows)
         print(f"{col}: " + ", ".join(f"{k} {v}" for k, v in sorted(cnt.items())))
     print("opening_hours 24/7: %d" % sum(r["opening_hours"] == "24/7" for r in out_rows))
+    print("address: " + ", ".join(f"{k} {v}" for k, v in sorted(address_kinds.items())))
+    print("phone from OSM: %d" % sum(bool(r["phone"]) for r in out_rows))
     ac = Counter(a for r in out_rows for a in r["amenities"].split(";"))
     print("amenities (share of stations): " + ", ".join(
         f"{a} {100.0 * ac[a] / n:.0f}%" for a in AMENITY_ORDER))

@@ -14,7 +14,10 @@
   var resultsAge = document.getElementById('results-age');
   var empty = document.getElementById('results-empty');
   var status = document.getElementById('location-status');
-  var search = document.getElementById('place-filter');
+  var placeForm = document.getElementById('place-search');
+  var placeInput = document.getElementById('place-input');
+  var placeList = document.getElementById('place-results');
+  var placeNone = document.getElementById('place-none');
   var itemTemplate = document.getElementById('result-template');
   var icons = {};
   Array.prototype.forEach.call(document.getElementById('amenity-icons').content.children, function (icon) {
@@ -94,7 +97,68 @@
       load();
     });
   });
-  search.addEventListener('input', render);
+
+  // The search box finds a place across every listed station (a district, a street or address, a
+  // station's name) and searches from there; it does not filter the answer on screen.
+  var p = placeForm.dataset;
+  var placeTimer = null;
+  var placeAsked = 0;
+
+  function findPlaces(pickFirst) {
+    var text = placeInput.value.trim();
+    var mine = ++placeAsked;
+    if (!text) {
+      placeList.hidden = true;
+      placeNone.hidden = true;
+      return;
+    }
+    fetch(p.api + '?' + new URLSearchParams({ q: text, crs: crs }).toString(), { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : { places: [] }; })
+      .then(function (data) {
+        if (mine !== placeAsked) {
+          return;
+        }
+        placeList.replaceChildren();
+        data.places.forEach(function (place) {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'list-group-item list-group-item-action py-1 small place-' + place.kind;
+          var kind = document.createElement('span');
+          kind.className = 'badge text-bg-light border me-1';
+          kind.textContent = p['t' + place.kind.charAt(0) + place.kind.slice(1).toLowerCase()];
+          var name = document.createElement('strong');
+          name.textContent = place.name;
+          button.append(kind, name, ' · ' + (place.kind === 'DISTRICT' ? fill(p.tStations, place.stations) : place.district));
+          button.addEventListener('click', function () { goTo(place); });
+          placeList.appendChild(button);
+        });
+        placeList.hidden = data.places.length === 0;
+        placeNone.hidden = data.places.length > 0;
+        placeNone.textContent = fill(p.tNone, text);
+        if (pickFirst && data.places.length) {
+          goTo(data.places[0]);
+        }
+      }).catch(function () { /* offline: the box finds nothing, the answer on screen stays */ });
+  }
+
+  function goTo(place) {
+    placeList.hidden = true;
+    placeInput.value = place.name;
+    var b = place.bounds;
+    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: [24, 24], maxZoom: 16 });
+    searchFrom([place.location.lat, place.location.lon],
+      fill(p.tPlace, place.kind === 'ADDRESS' ? place.district + ' ' + place.name : place.name));
+  }
+
+  placeInput.addEventListener('input', function () {
+    window.clearTimeout(placeTimer);
+    placeTimer = window.setTimeout(function () { findPlaces(false); }, 250);
+  });
+  placeForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    window.clearTimeout(placeTimer);
+    findPlaces(true);
+  });
 
   // Browsers report WGS-84; tiles drawn in GCJ-02 (Amap) need the published shift, as the server applies it.
   function toMapCrs(lat, lon) {
@@ -213,11 +277,6 @@
     return /^\s*24\/7\s*$/.test(station.openingHours || '') || (station.openNow === true && !station.openUntil);
   }
 
-  function matchesText(station) {
-    var text = search.value.trim().toLowerCase();
-    return !text || (station.name + ' ' + (station.address || '')).toLowerCase().indexOf(text) >= 0;
-  }
-
   function dayInShanghai(offsetDays) {
     return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
       .format(new Date(Date.now() + offsetDays * 86400000));
@@ -268,7 +327,7 @@
 
   function render() {
     var shown = stations.filter(function (station) {
-      return (!filters.allDay || allDay(station)) && matchesText(station);
+      return !filters.allDay || allDay(station);
     });
     list.replaceChildren();
     stationsLayer.clearLayers();

@@ -14,7 +14,11 @@
     return;
   }
 
-  var colours = { DRAFT: '#6c757d', LISTED: '#198754', SUSPENDED: '#fd7e14', DELISTED: '#212529' };
+  // Each status's colour is the one its legend entry shows beside its name.
+  var colours = {};
+  document.querySelectorAll('#station-map-legend [data-status]').forEach(function (dot) {
+    colours[dot.dataset.status] = window.getComputedStyle(dot).backgroundColor;
+  });
   var layer = L.featureGroup().addTo(map);
 
   // Popups are built from DOM nodes, never from HTML strings: names are user input.

@@ -3,5 +3,5 @@
  * needs, answered from an in-memory index kept current by station events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finder",
-		allowedDependencies = { "station", "geo", "calendar", "platform", "platform :: web", "platform :: security" })
+		allowedDependencies = { "station", "organization", "geo", "calendar", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.finder;

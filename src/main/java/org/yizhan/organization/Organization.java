@@ -28,6 +28,17 @@ public record Organization(String code, String name, OrganizationKind kind, Stri
 		return other.path.equals(path) || other.path.startsWith(path + "/");
 	}
 
+	/**
+	 * The name of the area the union serves, as people name a place: its name without
+	 * the "总工会" the imported tree gives every geographic union (西湖区总工会 → 西湖区).
+	 */
+	public String areaName() {
+		return name.endsWith(UNION_SUFFIX) && name.length() > UNION_SUFFIX.length()
+				? name.substring(0, name.length() - UNION_SUFFIX.length()) : name;
+	}
+
+	private static final String UNION_SUFFIX = "总工会";
+
 	public boolean isDistrict() {
 		return kind == OrganizationKind.DISTRICT;
 	}

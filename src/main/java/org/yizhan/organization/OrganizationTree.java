@@ -77,6 +77,25 @@ public class OrganizationTree {
 				""").param("codes", districtCodes).query(Organization.class).list();
 	}
 
+	/**
+	 * Active districts whose area name (see {@link Organization#areaName()}) contains
+	 * {@code text}, or is contained in it ("西湖区文三路" names 西湖区), shortest name
+	 * first: the finder's place search by district.
+	 */
+	public List<Organization> listDistrictsNamed(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select code, name, kind, parent_code, path from (
+				    select code, name, kind, parent_code, path, regexp_replace(name, '总工会$', '') as area
+				    from organization where kind = 'DISTRICT' and status = 'ACTIVE'
+				) d
+				where strpos(area, :text) > 0 or (length(area) >= 2 and strpos(:text, area) > 0)
+				order by length(area), code limit :limit
+				""").param("text", text.strip()).param("limit", limit).query(Organization.class).list();
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from organization").query(Long.class).single();
 	}

@@ -19,6 +19,7 @@ import org.yizhan.organization.Role;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
 import org.yizhan.platform.Violation;
+import org.yizhan.platform.DataImports;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.platform.web.RequestValues;
@@ -65,9 +66,12 @@ public class SatisfactionFigures {
 
 	private final int lowestMinimum;
 
+	private final DataImports imports;
+
 	SatisfactionFigures(StationRegistry registry, OrganizationTree organizations, Assignments assignments,
 			FigureQueries queries, Clock clock,
-			@Value("${yizhan.rating.figures.lowest-minimum-ratings:5}") int lowestMinimum) {
+			@Value("${yizhan.rating.figures.lowest-minimum-ratings:5}") int lowestMinimum, DataImports imports) {
+		this.imports = imports;
 		this.registry = registry;
 		this.organizations = organizations;
 		this.assignments = assignments;
@@ -249,6 +253,14 @@ public class SatisfactionFigures {
 	/** What a worker wrote beside a counted rating, for the station's admins. */
 	public record Comment(long ratingId, LocalDate day, Instant createdAt, int stars, List<RatingTag> tags,
 			WorkerCategory category, String text) {
+	}
+
+	/**
+	 * Whether the figures include the demo city's generated rating history
+	 * ({@link DemoRatingHistory}): the pages then say that they show demo data.
+	 */
+	public boolean includeDemoHistory() {
+		return this.imports.isLoaded(DemoRatingHistory.IMPORT_NAME);
 	}
 
 	/** Today in Asia/Shanghai, the day the default ranges end on. */

@@ -94,7 +94,7 @@ class DemoCity implements ApplicationRunner {
 				Double.valueOf(row.get("lon")), "wgs84", decimal(row.get("area_m2")), integer(row.get("seats")),
 				row.get("amenities").isBlank() ? List.of() : Arrays.asList(row.get("amenities").split(";")),
 				row.get("opening_hours"), row.get("smart_entry_method"), row.get("smart_entry_hours"),
-				Boolean.valueOf(row.get("mobile")), null, row.get("description"), row.get("level"),
+				Boolean.valueOf(row.get("mobile")), blankToNull(row.get("phone")), row.get("description"), row.get("level"),
 				integer(row.get("stars"))));
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
 		StationStatus status = StationStatus.valueOf(row.get("status"));
@@ -118,6 +118,10 @@ class DemoCity implements ApplicationRunner {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
 	}
 
 	private static BigDecimal decimal(String value) {

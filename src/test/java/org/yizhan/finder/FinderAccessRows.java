@@ -33,6 +33,7 @@ final class FinderAccessRows implements AccessRows {
 				PUBLIC, null));
 		rows.add(api("GET", "/api/v1/stations/in-box",
 				c -> c.get("/api/v1/stations/in-box?south=30.2&west=120.1&north=30.3&east=120.2"), PUBLIC, null));
+		rows.add(api("GET", "/api/v1/places", c -> c.get("/api/v1/places?q=%E8%A5%BF%E6%B9%96"), PUBLIC, null));
 		return rows;
 	}
 

@@ -88,8 +88,8 @@ final class StandardAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/checklists", c -> c.get("/console/checklists"), SIGNED_IN, null));
 		rows.add(page("GET", "/console/checklists/{id}", c -> c.get("/console/checklists/" + checklist(c.foreign)),
 				SIGNED_IN, SIGNED_IN));
-		rows.add(page("POST", "/console/checklists/{id}/items",
-				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/items", Map.of("code", "p" + f.serial(),
+		rows.add(page("POST", "/console/checklists/{id}",
+				c -> c.form("/console/checklists/" + checklist(c.foreign), Map.of("code", "p" + f.serial(),
 						"textZh", "矩阵页面项目", "textEn", "Matrix page item", "evidence", "YES_NO", "required", "true")),
 				ADMIN, NOBODY));
 		rows.add(page("POST", "/console/checklists/{id}/assign",

@@ -82,15 +82,15 @@ final class StationAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/stations/{id}", c -> c.get("/console/stations/" + c.station()), SIGNED_IN,
 				HIDDEN));
 		rows.add(page("GET", "/console/stations/new", c -> c.get("/console/stations/new"), ADMIN, null));
-		rows.add(page("POST", "/console/stations", c -> c.form("/console/stations", f.stationForm(c.district())), ADMIN,
+		rows.add(page("POST", "/console/stations/new", c -> c.form("/console/stations/new", f.stationForm(c.district())), ADMIN,
 				NOBODY));
 		rows.add(page("GET", "/console/stations/{id}/edit", c -> c.get("/console/stations/" + c.station() + "/edit"),
 				EDITORS, HIDDEN));
-		rows.add(page("POST", "/console/stations/{id}", c -> {
+		rows.add(page("POST", "/console/stations/{id}/edit", c -> {
 			long id = c.editable("LISTED");
 			Map<String, String> form = f.stationForm(c.district());
 			form.put("version", f.version(id));
-			return c.form("/console/stations/" + id, form);
+			return c.form("/console/stations/" + id + "/edit", form);
 		}, EDITORS, HIDDEN));
 		rows.add(page("POST", "/console/stations/{id}/list", c -> {
 			long id = c.managed("DRAFT");

@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * What the finder adds to the platform's web: its nearby and viewport answers are for
+ * What the finder adds to the platform's web: its nearby, viewport and place answers are for
  * everyone (workers use them without an account), under the public rate limit. Its pages
  * and feeds are public like every page outside the console.
  */
 @Configuration(proxyBeanMethods = false)
 class FinderWebConfiguration {
 
-	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box" };
+	static final String[] PUBLIC_API = { "/api/v1/stations/nearby", "/api/v1/stations/in-box", "/api/v1/places" };
 
 	@Bean
 	AccessRules finderPublicApi() {

@@ -2,6 +2,8 @@ package org.yizhan.platform.web;
 
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yizhan.geo.Crs;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +17,8 @@ import org.springframework.util.StringUtils;
  * pages ask the server for coordinates in {@link #crs()} and send pins back in it.
  *
  * <p>
- * {@code yizhan.map.preset} picks {@code osm} (default, WGS-84) or {@code amap} (GCJ-02);
+ * {@code yizhan.map.preset} picks {@code osm} (WGS-84; the default, and the demo's) or
+ * {@code amap} (GCJ-02; the {@code prod} profile's, a deployment in China);
  * {@code yizhan.map.tile-url}, {@code tile-crs}, {@code attribution} and
  * {@code subdomains} override the preset for any other provider; {@code approval-number}
  * (审图号, e.g. {@code 审图号：GS(2024)1234号}) is shown after the credits on every map;
@@ -23,6 +26,8 @@ import org.springframework.util.StringUtils;
  */
 @Component
 public class MapTiles {
+
+	private static final Logger LOG = LoggerFactory.getLogger(MapTiles.class);
 
 	private final String urlTemplate;
 
@@ -64,6 +69,13 @@ public class MapTiles {
 		// provider or the surveying authority; it belongs beside the credits on every
 		// map.
 		this.attribution = StringUtils.hasText(approvalNumber) ? credits + " | " + approvalNumber.strip() : credits;
+		if (this.crs == Crs.GCJ02 && !StringUtils.hasText(approvalNumber)) {
+			// GCJ-02 tiles are a Chinese provider's, published in China: say what is
+			// missing rather than refuse to start a deployment still waiting for its
+			// number.
+			LOG.warn("Map tiles in GCJ-02 ({}) without yizhan.map.approval-number: maps published in China must "
+					+ "carry their approval number (审图号); set it to the one of these tiles", urlTemplate);
+		}
 		this.subdomains = StringUtils.hasText(subdomains) ? subdomains : base.subdomains;
 		this.centerLat = centerLat;
 		this.centerLon = centerLon;

@@ -54,6 +54,7 @@ class FiguresConsoleController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
 		StationId station = FiguresApiController.stationId(id);
 		model.addAttribute("stationId", station.value());
+		model.addAttribute("demoHistory", this.figures.includeDemoHistory());
 		SatisfactionFigures.Range range;
 		try {
 			range = SatisfactionFigures.Range.parse(period, from, to, FiguresPeriod.WEEK, this.figures.today());
@@ -81,6 +82,7 @@ class FiguresConsoleController {
 		Actor actor = Actor.current().orElseThrow();
 		String code = (org == null || org.isBlank()) ? actor.organizationCode() : org.strip();
 		model.addAttribute("org", code);
+		model.addAttribute("demoHistory", this.figures.includeDemoHistory());
 		model.addAttribute("periods", FiguresPeriod.values());
 		model.addAttribute("period", (period == null || period.isBlank()) ? "month" : period);
 		model.addAttribute("from", from);

@@ -88,7 +88,11 @@ class ChecklistConsoleController {
 		return page(checklists.getById(ChecklistApiController.id(id)), ItemForm.empty(), Map.of(), model);
 	}
 
-	@PostMapping("/console/checklists/{id}/items")
+	/**
+	 * Adds an item from the checklist's page, sent to the page's own address: a refused
+	 * item comes back there with its mistakes, and a reload shows the page (ADR 0022).
+	 */
+	@PostMapping("/console/checklists/{id}")
 	String addItem(@PathVariable String id, @ModelAttribute ItemForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		long checklistId = ChecklistApiController.id(id);

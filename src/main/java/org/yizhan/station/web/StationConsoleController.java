@@ -198,7 +198,12 @@ class StationConsoleController {
 		return form(StationForm.empty(mapTiles.crs()), null, List.of(), model);
 	}
 
-	@PostMapping("/console/stations")
+	/**
+	 * The new-station form is sent to the address it is shown at, as every console form
+	 * that comes back with its mistakes: a refusal then leaves that address in the address
+	 * bar, so a reload shows the form again rather than another page or a 405 (ADR 0022).
+	 */
+	@PostMapping("/console/stations/new")
 	String create(@ModelAttribute("form") StationForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
@@ -218,7 +223,8 @@ class StationConsoleController {
 		return form(StationForm.of(station, mapTiles.crs()), station, List.of(), model);
 	}
 
-	@PostMapping("/console/stations/{id}")
+	/** Sent to the edit form's own address, as {@link #create} (ADR 0022). */
+	@PostMapping("/console/stations/{id}/edit")
 	String update(@PathVariable String id, @ModelAttribute("form") StationForm form,
 			@RequestParam(name = "level", required = false) String levelSent,
 			@RequestParam(name = "stars", required = false) String starsSent, Model model, HttpServletResponse response,

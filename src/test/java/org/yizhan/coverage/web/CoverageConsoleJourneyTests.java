@@ -42,6 +42,9 @@ class CoverageConsoleJourneyTests {
 		assertThat(page.locator("#coverage-table tbody")).containsText("西湖区");
 		assertThat(page.locator("#coverage-map img.coverage-grid")).hasCount(1);
 		assertThat(page.locator("#coverage-legend")).containsText("未覆盖");
+		// the markers drawn over the grid are in the legend too
+		assertThat(page.locator("#coverage-legend")).containsText("未覆盖片区的中心");
+		assertThat(page.locator("#coverage-legend")).containsText("建议新设驿站的点位");
 		assertThat(page.locator("#coverage-gaps li").first()).isVisible();
 
 		page.fill("#p", "10");

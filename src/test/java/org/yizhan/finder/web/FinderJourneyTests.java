@@ -90,9 +90,12 @@ class FinderJourneyTests {
 		assertThat(page.locator("#result-" + noToilet.id() + " .result-distance"))
 			.containsText(Pattern.compile("^1\\d\\d m · 步行 \\d+ 分钟 · 骑行 \\d+ 分钟$"));
 
-		page.fill("#place-filter", "无卫生间");
-		assertThat(results).hasCount(1);
-		page.fill("#place-filter", "");
+		// the legend says what the markers' colours mean, in the colours the markers use
+		assertThat(page.locator("#map-legend")).containsText("正在开放");
+		assertThat(page.locator("#map-legend")).containsText("已关闭或时间不确定");
+		assertThat(page.locator("#finder-map path.marker-" + noToilet.id())).hasAttribute("fill", "#198754");
+		assertThat(page.locator("#map-legend .legend-open")).hasCSS("background-color", "rgb(25, 135, 84)");
+		assertThat(page.locator("#map-legend .legend-closed")).hasCSS("background-color", "rgb(108, 117, 125)");
 
 		page.click("#chip-TOILET");
 		assertThat(page.locator("#chip-TOILET")).hasAttribute("aria-pressed", "true");
@@ -129,6 +132,76 @@ class FinderJourneyTests {
 		assertThat(page.locator("#navigate-baidu")).hasAttribute("href",
 				Pattern.compile("^https://api\\.map\\.baidu\\.com/direction\\?"));
 		assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-64810000");
+	}
+
+	/**
+	 * The search box finds a place anywhere, not among the thirty answers on screen: a
+	 * station some forty kilometres away by its street, and by its name, and a district of
+	 * the demo city by its name; the map and the list then start from there.
+	 */
+	@Test
+	void theSearchBoxFindsAPlaceAcrossTheRegistryAndSearchesFromThere() {
+		double lat = 29.85;
+		double lon = 118.65;
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		String street = "寻址路" + suffix;
+		Station far = listed(new StationInput("寻址驿站" + suffix, "浙江省杭州市淳安县" + street + "8号", "330127", "测试单位", "OTHER",
+				29.62, 119.02, "wgs84", null, null, List.of("TOILET"), "24/7", null, null, false, null, null, null,
+				null));
+
+		BrowserContext context = chromium.newPhoneContext("zh-CN", lat, lon);
+		Page page = context.newPage();
+		page.navigate("/");
+		assertThat(page.locator("#location-status")).hasText("已按您的当前位置查找");
+		assertThat(page.locator("#results")).not().containsText(far.details().name());
+
+		page.fill("#place-input", street);
+		assertThat(page.locator("#place-results .place-ADDRESS")).containsText(street);
+		assertThat(page.locator("#place-results .place-ADDRESS")).containsText("淳安县");
+		page.press("#place-input", "Enter");
+		assertThat(page.locator("#location-status")).hasText("已按“淳安县 " + street + "”查找");
+		assertThat(page.locator("#results > li").first()).containsText(far.details().name());
+
+		page.click("#chip-open-now");
+		page.fill("#place-input", "寻址驿站" + suffix);
+		page.locator("#place-results .place-STATION").first().click();
+		assertThat(page.locator("#location-status")).hasText("已按“寻址驿站" + suffix + "”查找");
+		assertThat(page.locator("#results > li").first()).containsText(far.details().name());
+
+		page.fill("#place-input", "西湖区");
+		Locator district = page.locator("#place-results .place-DISTRICT");
+		assertThat(district).containsText("西湖区");
+		assertThat(district).containsText(Pattern.compile("\\d+ 个驿站"));
+		district.click();
+		assertThat(page.locator("#location-status")).hasText("已按“西湖区”查找");
+		assertThat(page.locator("#results > li .result-address").first()).containsText("西湖区");
+
+		page.fill("#place-input", "没有这个地方" + suffix);
+		assertThat(page.locator("#place-none")).hasText("没有找到“没有这个地方" + suffix + "”，换个名称试试");
+		assertThat(page.locator("#place-results")).isHidden();
+	}
+
+	/**
+	 * The demo city's stations have addresses from OpenStreetMap (a street where the place
+	 * or a neighbour names one, else the named host) and the phones OSM has for them; one
+	 * of them, found by its name, shows both on its page.
+	 */
+	@Test
+	void demoStationsShowTheirStreetAddressAndThePhoneTheirSourceHas() {
+		BrowserContext context = chromium.newPhoneContext("zh-CN", 30.2541825, 120.1593517);
+		Page page = context.newPage();
+		page.navigate("/");
+		page.fill("#place-input", "杭州酒家爱心驿站");
+		page.locator("#place-results .place-STATION").first().click();
+		Locator first = page.locator("#results > li").first();
+		assertThat(first.locator(".result-name")).hasText("杭州酒家爱心驿站");
+		assertThat(first.locator(".result-address")).hasText("浙江省杭州市上城区延安路205号");
+		// its neighbours are addressed by a street or their landmark, not by the district
+		// alone
+		assertThat(page.locator("#results .result-address", new Page.LocatorOptions().setHasText(
+				Pattern.compile("^浙江省杭州市上城区.+")))).not().hasCount(0);
+		first.locator(".result-name").click();
+		assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-87087123");
 	}
 
 	@Test

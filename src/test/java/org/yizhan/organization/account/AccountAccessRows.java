@@ -58,16 +58,16 @@ final class AccountAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/accounts/stations",
 				c -> c.get("/console/accounts/stations?q=" + f.foreignStationCode()), ADMIN, null)
 			.leaks(() -> List.of(f.foreignStationCode())));
-		rows.add(page("POST", "/console/accounts",
-				c -> c.form("/console/accounts", Map.of("username", "mx" + f.serial() + System.nanoTime() % 100000,
+		rows.add(page("POST", "/console/accounts/new",
+				c -> c.form("/console/accounts/new", Map.of("username", "mx" + f.serial() + System.nanoTime() % 100000,
 						"displayName", "矩阵", "organization", c.district(), "roles", "ORG_ADMIN")),
 				ADMIN, NOBODY));
 		rows.add(page("GET", "/console/accounts/{id}", c -> c.get("/console/accounts/" + c.account()), ACCOUNT_READERS,
 				ACCOUNT_READERS_HIDDEN));
 		rows.add(page("GET", "/console/accounts/{id}/edit", c -> c.get("/console/accounts/" + c.account() + "/edit"),
 				ACCOUNT_READERS, ACCOUNT_READERS_HIDDEN));
-		rows.add(page("POST", "/console/accounts/{id}",
-				c -> c.form("/console/accounts/" + c.account(),
+		rows.add(page("POST", "/console/accounts/{id}/edit",
+				c -> c.form("/console/accounts/" + c.account() + "/edit",
 						Map.of("displayName", "矩阵", "organization", c.district(), "roles", "HOST", "hostName",
 								AccessFixture.HOST_NAME, "version", f.accountVersion(c.account()))),
 				ADMIN, "UNFFFNFFFF"));

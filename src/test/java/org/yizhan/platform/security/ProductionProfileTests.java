@@ -11,13 +11,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yizhan.support.Chromium;
 import org.yizhan.support.TestAccounts;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,9 +33,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jar would rightly keep Secure cookies from a plain connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "yizhan.public-base-url=https://yizhan.example.cn")
+		properties = { "yizhan.public-base-url=https://yizhan.example.cn",
+				"yizhan.map.approval-number=" + ProductionProfileTests.APPROVAL_NUMBER })
 @ActiveProfiles("prod")
 class ProductionProfileTests {
+
+	/** A made-up number in the form of one, for this test only. */
+	static final String APPROVAL_NUMBER = "审图号：测试(2026)0001号";
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
+	/**
+	 * A deployment in China (the prod profile) draws Amap's GCJ-02 tiles with the approval
+	 * number after the credits; the tiles themselves are never fetched here (Chromium
+	 * aborts every https request). The credits' links are told apart by an underline, not
+	 * only their colour (axe-core's link-in-text-block).
+	 */
+	@Test
+	void theFinderOfADeploymentInChinaDrawsAmapTilesAndShowsTheApprovalNumber() {
+		BrowserContext phone = chromium.newPhoneContext("zh-CN", 30.2741, 120.1551);
+		Page page = phone.newPage();
+		page.navigate("/");
+		assertThat(page.locator("#finder-map")).hasAttribute("data-crs", "gcj02");
+		Locator credits = page.locator("#finder-map .leaflet-control-attribution");
+		assertThat(credits).containsText("高德");
+		assertThat(credits).containsText(APPROVAL_NUMBER);
+		assertThat(credits.locator("a", new Locator.LocatorOptions().setHasText("Leaflet"))).hasCSS(
+				"text-decoration-line", "underline");
+		assertThat(page.locator("#finder-map img.leaflet-tile").first()).hasAttribute("src",
+				Pattern.compile("^https://webrd0[1-4]\\.is\\.autonavi\\.com/"));
+	}
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 

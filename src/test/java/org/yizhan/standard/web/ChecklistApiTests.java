@@ -239,11 +239,11 @@ class ChecklistApiTests {
 		HttpCaller console = HttpCaller.console(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		assertThat(console.get("/console/checklists?union=" + SHINAN).body()).contains("青岛市驿站基本需求标准", "站点面积不少于12平方米",
 				"山东省户外劳动者服务站点设置规则");
-		HttpResponse<String> invalid = console.postForm("/console/checklists/" + ningxia + "/items",
+		HttpResponse<String> invalid = console.postForm("/console/checklists/" + ningxia,
 				Map.of("code", "Bad Code", "textZh", "有饮水", "textEn", "Water", "evidence", "AMENITY", "version", "1"));
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(invalid.body()).contains("项目编码“Bad Code”", "按设施证明的项目需要选择一项服务设施");
-		HttpResponse<String> added = console.postForm("/console/checklists/" + ningxia + "/items",
+		HttpResponse<String> added = console.postForm("/console/checklists/" + ningxia,
 				Map.of("code", "water", "textZh", "有饮水", "textEn", "Water", "evidence", "AMENITY", "amenity",
 						"DRINKING_WATER", "required", "true", "version", "1"));
 		assertThat(added.statusCode()).isIn(200, 302);

@@ -88,6 +88,12 @@ class StationConsoleJourneyTests {
 		Locator marker = page.locator("#station-map path.marker-" + code);
 		assertThat(marker).hasCount(1);
 		assertThat(page.locator("#station-map")).hasAttribute("data-marker-count", "1");
+		// the legend names each status beside the colour its markers are drawn in
+		Locator legend = page.locator("#station-map-legend li");
+		assertThat(legend).hasText(new String[] { "草稿", "已上图", "暂停服务", "已摘牌" });
+		assertThat(page.locator("#station-map-legend [data-status=LISTED]")).hasCSS("background-color",
+				"rgb(25, 135, 84)");
+		assertThat(marker).hasAttribute("fill", "rgb(25, 135, 84)");
 		assertThat(page.locator("#station-map .leaflet-control-attribution")).containsText("Leaflet");
 		assertThat(page.locator("#station-map .leaflet-control-attribution svg")).hasCount(0);
 		marker.click(new Locator.ClickOptions().setForce(true));
@@ -108,6 +114,14 @@ class StationConsoleJourneyTests {
 		assertThat(page.locator("#station-status")).hasText("已上图");
 
 		page.click("#edit-station");
+		String editUrl = page.url();
+		page.fill("#openingHours", "Mo-Fr 25:00-26:00");
+		page.click("#save-station");
+		assertThat(page.locator("#form-errors")).containsText("开放时间");
+		assertThat(page).hasURL(editUrl);
+		page.navigate(page.url());
+		assertThat(page.locator("#save-station")).isVisible();
+		assertThat(page.locator("#form-errors")).hasCount(0);
 		page.fill("#name", name + "（改）");
 		page.fill("#openingHours", "24/7");
 		page.click("#save-station");
@@ -169,6 +183,11 @@ class StationConsoleJourneyTests {
 		assertThat(page.locator("#form-errors")).containsText("第 7 个字符");
 		assertThat(page.locator("#form-errors")).containsText("位置不在中国境内");
 		assertThat(page.locator("#name")).hasValue("错误示例驿站");
+		// answered at the form's own address: what the address bar shows opens the form
+		// again (not the station list), and a reload cannot land on another page or a 405
+		assertThat(page).hasURL(Pattern.compile(".*/console/stations/new$"));
+		page.navigate(page.url());
+		assertThat(page.locator("h1")).hasText("新建驿站");
 	}
 
 	private static void fillStation(Page page, String name, String district, String hostType, String hostName,

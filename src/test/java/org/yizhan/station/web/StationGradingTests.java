@@ -101,7 +101,7 @@ class StationGradingTests {
 		assertThat(form.body()).doesNotContain("name=\"level\"", "name=\"stars\"").contains("级别和星级由工会评定");
 
 		Map<String, String> fields = formOf("站长控制台改名");
-		HttpResponse<String> saved = console.postForm("/console/stations/" + this.station, fields);
+		HttpResponse<String> saved = console.postForm("/console/stations/" + this.station + "/edit", fields);
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertGrade("CITY", 3, 2);
 
@@ -109,7 +109,7 @@ class StationGradingTests {
 		graded.put("version", "2");
 		graded.put("level", "NATIONAL");
 		graded.put("stars", "5");
-		HttpResponse<String> refused = console.postForm("/console/stations/" + this.station, graded);
+		HttpResponse<String> refused = console.postForm("/console/stations/" + this.station + "/edit", graded);
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("级别和星级只能由工会评定");
 		assertGrade("CITY", 3, 2);

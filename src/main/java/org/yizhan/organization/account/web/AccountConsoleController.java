@@ -110,7 +110,12 @@ class AccountConsoleController {
 		return form(AccountForm.empty(actor().organizationCode()), null, List.of(), model);
 	}
 
-	@PostMapping("/console/accounts")
+	/**
+	 * Sent to the form's own address, so a refusal leaves it in the address bar (ADR
+	 * 0022); the form, which holds personal data in clear, is never parked in the session
+	 * to be shown after a redirect.
+	 */
+	@PostMapping("/console/accounts/new")
 	String create(@ModelAttribute("form") AccountForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
@@ -168,7 +173,8 @@ class AccountConsoleController {
 		return form(AccountForm.of(account, administration.listBoundStations(account)), account, List.of(), model);
 	}
 
-	@PostMapping("/console/accounts/{id}")
+	/** Sent to the edit form's own address, as {@link #create} (ADR 0022). */
+	@PostMapping("/console/accounts/{id}/edit")
 	String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Account current = administration.get(actor(), id);

@@ -105,6 +105,11 @@ class AccountStationBindingJourneyTests {
 			assertThat(page.locator("#form-errors")).containsText("330106-9998");
 			assertThat(page.locator("#form-errors")).containsText("不是编号");
 			assertThat(page.locator("#stations")).hasValue("330106-9998, 不是编号");
+			// the refusal is answered at the form's own address: opening what the address
+			// bar shows again brings the form, not the account list
+			assertThat(page).hasURL(Pattern.compile(".*/console/accounts/new$"));
+			page.navigate(page.url());
+			assertThat(page.locator("#save-account")).isVisible();
 		}
 	}
 
