@@ -64,6 +64,15 @@ class ConsoleMenuAccessTests {
 	}
 
 	@Test
+	void aHostSeesItsStationsAndWhatConcernsThemButNoneOfTheUnionsPages() {
+		Map<String, String> menu = menu("HOST");
+		assertThat(menu).doesNotContainKeys(UNION_ENTRIES.toArray(String[]::new));
+		assertThat(menu).doesNotContainKeys("nav-onboarding", "nav-applications", "nav-selection", "nav-programmes",
+				"nav-checklists");
+		assertThat(menu).containsKeys(EVERYONE_ENTRIES.toArray(String[]::new));
+	}
+
+	@Test
 	void anOrganisationAdminSeesEveryEntry() {
 		Map<String, String> menu = menu("ORG_ADMIN");
 		assertThat(menu).containsKeys(UNION_ENTRIES.toArray(String[]::new));

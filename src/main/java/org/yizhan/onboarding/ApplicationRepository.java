@@ -350,6 +350,12 @@ class ApplicationRepository {
 			clauses.add("a.status = :status");
 			params.put("status", query.status().name());
 		}
+		else {
+			// a withdrawn application is the applicant's decision: nothing left to
+			// review,
+			// shown only when asked for by its status
+			clauses.add("a.status <> 'WITHDRAWN'");
+		}
 		if (query.duplicate() != null) {
 			clauses.add("a.duplicate = :duplicate");
 			params.put("duplicate", query.duplicate());

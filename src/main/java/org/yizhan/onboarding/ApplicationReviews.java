@@ -158,6 +158,26 @@ public class ApplicationReviews {
 	}
 
 	/**
+	 * The applicant withdraws an application not decided yet, by the status link, having
+	 * confirmed it: it leaves the reviewers' list and selection, its site is free again,
+	 * the status page says so and the applicant is mailed. Audited as done by the
+	 * anonymous holder of the link, with the client address.
+	 * @throws NotFoundException for a token of no application
+	 * @throws ConflictException when it is already decided or withdrawn
+	 */
+	public PublicApplicationStatus withdraw(String token, String statusUrlBase) {
+		ApplicationReviewRepository.Locked app = ApplicationToken.parse(token)
+			.flatMap(t -> this.reviews.lockByToken(t.value()))
+			.orElseThrow(() -> new NotFoundException("onboarding.application.tokenNotFound"));
+		if (!app.status().mayBecome(ApplicationStatus.WITHDRAWN)) {
+			throw new ConflictException("status", "onboarding.withdraw.decided");
+		}
+		move(app, ApplicationStatus.WITHDRAWN, null, null, false, null, "onboarding.application.withdraw");
+		mail(app, statusUrlBase);
+		return this.applications.findStatus(ApplicationToken.parse(token).orElseThrow()).orElseThrow();
+	}
+
+	/**
 	 * One item's answer at a field visit.
 	 *
 	 * @param photo the photo's bytes as uploaded, {@code null} for none

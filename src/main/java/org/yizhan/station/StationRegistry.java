@@ -132,23 +132,23 @@ public class StationRegistry {
 	}
 
 	/**
-	 * Revises the details: a union admin of the station's subtree, or its station master
-	 * (who may not move it to another district, nor change its level or stars: those
-	 * change only through the union's decisions, such as a downgrade of a silent
-	 * station).
+	 * Revises the details: a union admin of the station's subtree, its station master or
+	 * its host's HOST account. The last two keep the station right day to day (hours,
+	 * facilities, description, contact phone) but may not change what the union decides
+	 * and what money follows: the level and stars (graded, or downgraded as a silent
+	 * station is), the district (whose union supervises and pays) and the host's name and
+	 * type (who the station is registered to, and the HOST account's reach). Such a
+	 * change is refused whole with 403 naming what was refused; its status changes only
+	 * through the lifecycle steps, which are the admins'.
 	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
-		if (!scope.mayManage()
-				&& (details.level() != station.details().level() || details.stars() != station.details().stars())) {
-			throw new ForbiddenException("station.forbidden.grade");
+		if (!scope.mayManage()) {
+			refuseUnionDecisions(station.details(), details);
 		}
-		if (!details.districtCode().equals(station.details().districtCode())) {
-			if (!scope.mayManage()) {
-				throw new ForbiddenException("station.forbidden.move");
-			}
+		else if (!details.districtCode().equals(station.details().districtCode())) {
 			requireInScope(scope, details.districtCode());
 		}
 		StationDetails before = station.details();
@@ -339,12 +339,23 @@ public class StationRegistry {
 	}
 
 	/**
-	 * Whether the caller may set a station's level and stars when revising it: union
-	 * admins only, for now (grading will become the union's own procedure).
+	 * Whether the caller may change what the union decides when revising a station (its
+	 * level and stars, district, host name and type) and take it through its lifecycle:
+	 * union admins only, for now (grading will become the union's own procedure). The
+	 * console shows the others those fields read-only and no lifecycle actions.
 	 */
 	@Transactional(readOnly = true)
-	public boolean mayGrade() {
+	public boolean mayDecide() {
 		return scope().mayManage();
+	}
+
+	/**
+	 * Whether the caller may revise {@code station}'s details and photos (the console
+	 * offers the edit form and the photo forms only then).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayEdit(Station station) {
+		return scope().mayEdit(station);
 	}
 
 	/** The stations the caller sees that match {@code query}. */
@@ -401,6 +412,22 @@ public class StationRegistry {
 	private StationScope scope() {
 		Actor actor = Actor.required();
 		return StationScope.of(actor, assignments);
+	}
+
+	/**
+	 * Refuses a station master or host a change of what the union decides, naming the
+	 * first such field changed (the console shows these fields read-only to them).
+	 */
+	private static void refuseUnionDecisions(StationDetails was, StationDetails is) {
+		if (is.level() != was.level() || is.stars() != was.stars()) {
+			throw new ForbiddenException("station.forbidden.grade");
+		}
+		if (!is.districtCode().equals(was.districtCode())) {
+			throw new ForbiddenException("station.forbidden.move");
+		}
+		if (!is.hostName().equals(was.hostName()) || is.hostType() != was.hostType()) {
+			throw new ForbiddenException("station.forbidden.host");
+		}
 	}
 
 	private void requireInScope(StationScope scope, String districtCode) {

@@ -68,11 +68,24 @@ record StationScope(Actor actor, boolean wholeSubtree, List<Long> stationIds, St
 	}
 
 	/**
-	 * Revising the details and photos of a station it sees: an admin, or the station
-	 * master who runs it (who keeps hours and facilities right day to day).
+	 * Revising the details and photos of a station it sees: an admin, the station master
+	 * who runs it, or its host's HOST account (both keep hours, facilities, photos and
+	 * contact right day to day). What the union decides stays the admin's:
+	 * {@link StationRegistry#revise} refuses the others a change of it.
 	 */
 	boolean mayEdit(Station station) {
-		return mayManage() || (this.actor.holds(Role.STATION_MASTER) && this.stationIds.contains(station.id().value()));
+		return mayManage() || (this.actor.holds(Role.STATION_MASTER) && this.stationIds.contains(station.id().value()))
+				|| isHostOf(station);
+	}
+
+	/**
+	 * Whether the actor speaks for the station's host: the same name a HOST account's
+	 * scope is drawn by, so a host edits exactly the stations it sees as its own (a
+	 * liaison bound to the station edits nothing for being a host elsewhere).
+	 */
+	private boolean isHostOf(Station station) {
+		return this.actor.holds(Role.HOST) && this.hostName != null
+				&& this.hostName.equals(station.details().hostName());
 	}
 
 	/** Whether {@code districtPath}, a district's path, lies in the actor's subtree. */

@@ -17,6 +17,7 @@ import org.yizhan.standard.ChecklistInForce;
 import org.yizhan.standard.Checklists;
 import org.yizhan.standard.Evidence;
 import org.yizhan.station.Amenity;
+import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.MvcCalls;
 import org.yizhan.support.TestAccounts;
 import org.yizhan.support.TestImages;
@@ -27,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -73,6 +75,9 @@ class ApplicationReviewApiTests {
 
 	@Autowired
 	Checklists checklists;
+
+	@Autowired
+	ApplicationScoring scoring;
 
 	ApplicationFixtures fixtures;
 
@@ -265,6 +270,62 @@ class ApplicationReviewApiTests {
 		MvcResult again = expect(post("/a/" + token + "/reply").with(csrf()).param("reply", "再补充"), 302);
 		assertThat(again.getFlashMap().get("problems")).isNotNull();
 		expect(post("/a/" + "not-a-token" + "/reply").with(csrf()).param("reply", "x"), 404);
+	}
+
+	@Test
+	void theApplicantWithdrawsAnUndecidedApplicationAfterConfirmingItAndItLeavesTheReviewersLists() throws Exception {
+		String reviewer = account(XIHU, "REVIEWER");
+		long id = submitIn(XIHU, randomCreditCode(), "文三路撤回小店", List.of("DRINKING_WATER"), 15);
+		String token = tokenOf(id);
+		expect(post("/api/v1/applications/" + id + "/review").with(basic(reviewer)), 200);
+		assertThat(body(expect(get("/a/" + token), 200))).contains("withdraw-form", "我确认撤回这份申请");
+		long[] listedBefore = reviewersLists();
+
+		// Without the ticked confirmation nothing happens, and the page says what is
+		// missing.
+		MvcResult unconfirmed = expect(post("/a/" + token + "/withdraw").with(csrf()), 302);
+		assertThat(unconfirmed.getFlashMap().get("problems").toString()).contains("请先勾选");
+		assertThat(json(expect(get("/api/v1/applications/" + token), 200)).read("$.status", String.class))
+			.isEqualTo("UNDER_REVIEW");
+
+		MvcResult withdrawn = expect(post("/a/" + token + "/withdraw").with(csrf()).param("confirm", "yes"), 302);
+		assertThat(withdrawn.getFlashMap().get("notice")).isEqualTo("onboarding.withdraw.done");
+		DocumentContext status = json(expect(get("/api/v1/applications/" + token), 200));
+		assertThat(status.read("$.status", String.class)).isEqualTo("WITHDRAWN");
+		assertThat(status.read("$.history[-1].status", String.class)).isEqualTo("WITHDRAWN");
+		assertThat(body(expect(get("/a/" + token), 200))).contains("已撤回", "您已撤回这份申请")
+			.doesNotContain("withdraw-form", "reply-form");
+		assertThat(jdbc.sql("""
+				select count(*) from audit_entry
+				where action = 'onboarding.application.withdraw' and target_id = ? and before_summary = 'UNDER_REVIEW'
+				""").param(Long.toString(id)).query(Long.class).single()).as("audited").isEqualTo(1L);
+		long[] listedAfter = reviewersLists();
+		assertThat(listedAfter[0]).as("the review list").isEqualTo(listedBefore[0] - 1);
+		assertThat(listedAfter[1]).as("selection").isEqualTo(listedBefore[1] - 1);
+		assertThat(listedAfter[2]).as("asked for by its status, it is still there").isEqualTo(listedBefore[2] + 1);
+
+		// Settled now: neither the applicant nor a reviewer takes it further.
+		MvcResult again = expect(post("/a/" + token + "/withdraw").with(csrf()).param("confirm", "yes"), 302);
+		assertThat(again.getFlashMap().get("problems").toString()).contains("已经办结");
+		expect(decide(id, "APPROVE", null).with(basic(reviewer)), 409);
+		expect(post("/a/not-a-token/withdraw").with(csrf()).param("confirm", "yes"), 404);
+	}
+
+	/**
+	 * The applications of 西湖区 in the reviewers' list, in selection, and in the list asked
+	 * for withdrawn ones, as its union's admin counts them.
+	 */
+	private long[] reviewersLists() {
+		ActingAsNationalAdmin.signIn();
+		try {
+			return new long[] { applications.list(new ApplicationQuery(null, XIHU, null), 0, 1).totalElements(),
+					scoring.list(new ScoreQuery(null, XIHU, null, null, null), 0, 1).totalElements(),
+					applications.list(new ApplicationQuery(ApplicationStatus.WITHDRAWN, XIHU, null), 0, 1)
+						.totalElements() };
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	@Test

@@ -24,10 +24,11 @@ import static org.yizhan.support.access.AccessRow.page;
 /**
  * The review's rows of the access matrix: union admins and reviewers of the subtree take
  * an application through review (a foreign one does not exist for them, other roles are
- * refused); the applicant's answer is public, keyed by the status link. Each write acts
- * on an application of its own, put in the status the step needs, so the cells do not
- * depend on each other's order. The test districts have no standard in force, so a visit
- * is refused there as its input (409), which still shows who reaches the use case.
+ * refused); the applicant's answer and withdrawal are public, keyed by the status link.
+ * Each write acts on an application of its own, put in the status the step needs, so the
+ * cells do not depend on each other's order. The test districts have no standard in
+ * force, so a visit is refused there as its input (409), which still shows who reaches
+ * the use case.
  */
 final class ReviewAccessRows implements AccessRows {
 
@@ -113,6 +114,10 @@ final class ReviewAccessRows implements AccessRows {
 		rows.add(page("POST", "/a/{token}/reply",
 				c -> c.form("/a/" + token(fresh(OWN, "MORE_INFO_REQUESTED")) + "/reply", Map.of("reply", "已补充")),
 				PUBLIC, null));
+		// the applicant withdraws by the status link, after ticking the confirmation
+		rows.add(page("POST", "/a/{token}/withdraw",
+				c -> c.form("/a/" + token(fresh(OWN, "SUBMITTED")) + "/withdraw", Map.of("confirm", "yes")), PUBLIC,
+				null));
 		return rows;
 	}
 

@@ -9,6 +9,7 @@ import org.yizhan.onboarding.web.OnboardingRateLimits.TooManyApplicationRequests
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.platform.web.PublicBaseUrl;
 
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The applicant's answer to the union's request for more, on the status page the link
- * opens: a text the reviewers read in the history, after which the application is under
- * review again. Held to the per-address submission limit; the token is the only key.
+ * What the applicant does on the status page the link opens: answers the union's request
+ * for more (a text the reviewers read in the history, after which the application is
+ * under review again), or withdraws an application not decided yet, after ticking that
+ * they mean it. An answer is held to the per-address submission limit, a withdrawal to
+ * the look-up limit; the token is the only key.
  */
 @Controller
 class ApplicantReplyController {
@@ -47,12 +50,37 @@ class ApplicantReplyController {
 	@PostMapping("/a/{token}/reply")
 	String reply(@PathVariable String token, @RequestParam(required = false) String reply, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return act(token, response, model, redirect, "onboarding.reply.sent", () -> {
+			this.limits.requireSubmission(request.getRemoteAddr());
+			this.reviews.answer(token, reply, this.base.resolve(request));
+		});
+	}
+
+	/**
+	 * Withdraws the application; without the ticked confirmation nothing happens and the
+	 * page says what is missing (a stray or forged post withdraws nothing either).
+	 */
+	@PostMapping("/a/{token}/withdraw")
+	String withdraw(@PathVariable String token, @RequestParam(required = false) String confirm,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return act(token, response, model, redirect, "onboarding.withdraw.done", () -> {
+			// held like a look-up: it needs the token, which nobody guesses at the
+			// look-up rate, and it happens once per application
+			this.limits.requireLookup(request.getRemoteAddr());
+			if (!"yes".equals(confirm)) {
+				throw new InvalidInputException(List.of(Violation.of("confirm", "onboarding.withdraw.unconfirmed")));
+			}
+			this.reviews.withdraw(token, this.base.resolve(request));
+		});
+	}
+
+	private String act(String token, HttpServletResponse response, Model model, RedirectAttributes redirect,
+			String notice, Runnable step) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Robots-Tag", "noindex");
 		try {
-			this.limits.requireSubmission(request.getRemoteAddr());
-			this.reviews.answer(token, reply, this.base.resolve(request));
-			redirect.addFlashAttribute("notice", "onboarding.reply.sent");
+			step.run();
+			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (TooManyApplicationRequestsException ex) {
 			response.setStatus(429);

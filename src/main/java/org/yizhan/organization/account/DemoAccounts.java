@@ -90,6 +90,12 @@ class DemoAccounts implements ApplicationRunner {
 			String hostName, boolean evaluator) {
 	}
 
+	/**
+	 * The host of the demo HOST account {@code xihu-host}: the name two listed demo
+	 * stations of 西湖区 carry, which is how the account reaches them.
+	 */
+	static final String DEMO_HOST = "杭州银行";
+
 	static final List<DemoAccount> OTHERS = List.of(
 			new DemoAccount("hangzhou-admin", "杭州市总工会管理员", "330100",
 					EnumSet.of(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.AUDITOR), null, null, false),
@@ -103,7 +109,7 @@ class DemoAccounts implements ApplicationRunner {
 			new DemoAccount("xihu-master", "西湖区驿站站长", "330106", EnumSet.of(Role.STATION_MASTER), "330106", null, false),
 			new DemoAccount("shangcheng-master", "上城区驿站站长", "330102", EnumSet.of(Role.STATION_MASTER, Role.LIAISON),
 					"330102", null, false),
-			new DemoAccount("xihu-host", "西湖区爱心商家", "330106", EnumSet.of(Role.HOST), null, "杭州银行西湖支行", false),
+			new DemoAccount("xihu-host", "西湖区爱心商家", "330106", EnumSet.of(Role.HOST), null, DEMO_HOST, false),
 			new DemoAccount("hangzhou-evaluator", "第三方评估机构", "330100", EnumSet.of(Role.EVALUATOR), null, null, true));
 
 	@Override
@@ -138,6 +144,9 @@ class DemoAccounts implements ApplicationRunner {
 				log.info("Set the password of {} from yizhan.demo.admin-password", ADMIN);
 			}
 		}
+		if (demo) {
+			renameDemoHost();
+		}
 		if (!demo || (imports.isLoaded(IMPORT_NAME) && imports.isLoaded(CHAIN_IMPORT_NAME))) {
 			return;
 		}
@@ -148,6 +157,19 @@ class DemoAccounts implements ApplicationRunner {
 			createOthers(chosen, now);
 		}
 		createChainPeopleOnce(chosen);
+	}
+
+	/**
+	 * The demo host's account was first made for "杭州银行西湖支行", a name no demo station has,
+	 * so it saw nothing; a HOST account reaches the stations of its host's name in its
+	 * district, and the demo city's 西湖区 has two of 杭州银行. Only that old name is changed,
+	 * so an operator's own choice stays.
+	 */
+	private void renameDemoHost() {
+		jdbc.sql("update account set host_name = :host, version = version + 1 "
+				+ "where lower(username) = 'xihu-host' and host_name = '杭州银行西湖支行'")
+			.param("host", DEMO_HOST)
+			.update();
 	}
 
 	private void createOthers(String chosen, Instant now) {

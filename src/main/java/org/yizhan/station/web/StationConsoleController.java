@@ -184,6 +184,10 @@ class StationConsoleController {
 		model.addAttribute("chain", responsibilities.get(station.id()));
 		model.addAttribute("candidates", responsibilities.findCandidates(station.id()).orElse(null));
 		model.addAttribute("minReopening", LocalDate.now(clock).plusDays(1));
+		// Only the actions the account may take: a station master or host keeps the
+		// station's details and photos, the union takes it through its lifecycle.
+		model.addAttribute("mayEdit", registry.mayEdit(station));
+		model.addAttribute("mayDecide", registry.mayDecide());
 		return "station/console/station";
 	}
 
@@ -230,15 +234,24 @@ class StationConsoleController {
 			@RequestParam(name = "stars", required = false) String starsSent, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Station current = registry.getById(id(id));
-		if (!registry.mayGrade()) {
-			// The form shows them no level or stars: keep the station's; sent anyway,
-			// they
-			// are refused by the registry if they differ.
+		if (!registry.mayDecide()) {
+			// The form shows a station master or host what the union decides read-only,
+			// so it is not sent: keep the station's. Sent anyway and different, it is
+			// refused by the registry (403 naming it), never silently dropped.
 			if (levelSent == null) {
 				form.setLevel(current.details().level().name());
 			}
 			if (starsSent == null) {
 				form.setStars(Integer.toString(current.details().stars()));
+			}
+			if (form.getDistrict() == null) {
+				form.setDistrict(current.details().districtCode());
+			}
+			if (form.getHostName() == null) {
+				form.setHostName(current.details().hostName());
+			}
+			if (form.getHostType() == null) {
+				form.setHostType(current.details().hostType().name());
 			}
 		}
 		try {
@@ -260,11 +273,21 @@ class StationConsoleController {
 		}
 		catch (ForbiddenException ex) {
 			response.setStatus(403);
-			Map<String, List<String>> problem = Map.of("level", List.of(messages.text(ex.messageCode(), ex.args())));
+			Map<String, List<String>> problem = Map.of(refusedField(ex.messageCode()),
+					List.of(messages.text(ex.messageCode(), ex.args())));
 			String page = form(form, current, List.of(), model);
 			model.addAttribute("errors", problem);
 			return page;
 		}
+	}
+
+	/** The field a refusal of the registry's {@code revise} is shown beside. */
+	private static String refusedField(String messageCode) {
+		return switch (messageCode) {
+			case "station.forbidden.move", "station.forbidden.district" -> "district";
+			case "station.forbidden.host" -> "hostName";
+			default -> "level";
+		};
 	}
 
 	@PostMapping("/console/stations/{id}/list")
@@ -397,7 +420,14 @@ class StationConsoleController {
 		model.addAttribute("station", station);
 		model.addAttribute("errors", errors);
 		model.addAttribute("districts", districtChoices(form.getDistrict()));
-		model.addAttribute("mayGrade", station == null || registry.mayGrade());
+		boolean mayDecide = station == null || registry.mayDecide();
+		model.addAttribute("mayDecide", mayDecide);
+		if (!mayDecide) {
+			// shown read-only as the station has it, whatever the form sent
+			String district = station.details().districtCode();
+			model.addAttribute("districtName",
+					organizations.findByCode(district).map(Organization::name).orElse(district));
+		}
 		return "station/console/station-form";
 	}
 

@@ -38,7 +38,7 @@ class ApplicationJourneyTests {
 	JdbcClient jdbc;
 
 	@Test
-	void aMerchantAppliesOnAPhoneAndFollowsTheApplicationByItsLink() {
+	void aMerchantAppliesOnAPhoneFollowsTheApplicationByItsLinkAndMayWithdrawIt() {
 		GeoPoint site = new ApplicationFixtures(jdbc).freeSite("330106");
 		String code = ApplicationFixtures.randomCreditCode();
 		BrowserContext context = chromium.newPhoneContext("zh-CN", site.lat(), site.lon());
@@ -120,6 +120,24 @@ class ApplicationJourneyTests {
 		assertThat(console.locator("#application-contact")).containsText("138****2345");
 		assertThat(console.locator("#application-photos img")).hasCount(2);
 		assertThat(console.locator("#application-hours-reading").first()).hasText("周一至周五 09:00–21:00");
+
+		// The merchant thinks better of it and withdraws, confirming it first; the
+		// reviewer then finds it withdrawn.
+		page.reload();
+		assertThat(page.locator("#withdraw-form")).not().isVisible();
+		page.click("#withdraw-open");
+		page.click("#withdraw-send");
+		assertThat((Boolean) page.locator("#withdraw-confirm").evaluate("box => box.validity.valueMissing"))
+			.as("not without the tick: the browser keeps the form back")
+			.isTrue();
+		assertThat(page.locator("#status-label")).hasText("已提交，等待审核");
+		page.click("label[for=withdraw-confirm]");
+		page.click("#withdraw-send");
+		assertThat(page.locator("#status-label")).hasText("已撤回");
+		assertThat(page.locator("#reply-notice")).hasText("申请已撤回。");
+		assertThat(page.locator("#withdraw")).hasCount(0);
+		console.reload();
+		assertThat(console.locator("#application-status")).hasText("已撤回");
 	}
 
 }
