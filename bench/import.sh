@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 echo "load: $(uptime)"
 ./mvnw -q -B -o test -Dtest=StationImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true \
   -Dyizhan.fuzz.skip=true -Dyizhan.bench.import=true "$@" \
-  | stdbuf -oL grep -E '^(machine|ledger|check|import|re-check)'
+  | stdbuf -oL grep -E '^(machine|ledger|check|import|re-check|export)'
 echo "load after: $(uptime)"

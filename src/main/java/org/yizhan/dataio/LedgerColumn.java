@@ -5,18 +5,17 @@ import java.util.Optional;
 
 /**
  * The columns of a station ledger, as the import reads them and the export writes them:
- * each found by its Chinese or English heading (case and spaces ignored), in any order.
- * A violation of the station registry names a field ({@code location.lat},
+ * each found by its Chinese or English heading (case and spaces ignored), in any order. A
+ * violation of the station registry names a field ({@code location.lat},
  * {@code amenities[2]}); {@link #forField} finds the column that holds it.
  */
 enum LedgerColumn {
 
 	CODE("站点编码", "Code", false), NAME("站点名称", "Name", true), ADDRESS("地址", "Address", true),
-	DISTRICT("区县代码", "District code", true), HOST_NAME("承建单位", "Host", true),
-	HOST_TYPE("承建单位类型", "Host type", true), LAT("纬度", "Latitude", true), LON("经度", "Longitude", true),
-	CRS("坐标系", "Coordinate system", false), AREA("面积(平方米)", "Area (m²)", false), SEATS("座位数", "Seats", false),
-	AMENITIES("服务设施", "Amenities", false), OPENING_HOURS("开放时间", "Opening hours", true),
-	SMART_ENTRY_METHOD("智能门禁方式", "Smart entry method", false),
+	DISTRICT("区县代码", "District code", true), HOST_NAME("承建单位", "Host", true), HOST_TYPE("承建单位类型", "Host type", true),
+	LAT("纬度", "Latitude", true), LON("经度", "Longitude", true), CRS("坐标系", "Coordinate system", false),
+	AREA("面积(平方米)", "Area (m²)", false), SEATS("座位数", "Seats", false), AMENITIES("服务设施", "Amenities", false),
+	OPENING_HOURS("开放时间", "Opening hours", true), SMART_ENTRY_METHOD("智能门禁方式", "Smart entry method", false),
 	SMART_ENTRY_HOURS("智能门禁时段", "Smart entry hours", false), MOBILE("移动驿站", "Mobile", false),
 	PHONE("联系电话", "Phone", false), DESCRIPTION("简介", "Description", false), LEVEL("级别", "Level", false),
 	STARS("星级", "Stars", false);

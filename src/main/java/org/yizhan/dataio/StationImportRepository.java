@@ -32,8 +32,8 @@ class StationImportRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String organizationCode, long accountId, String fileName, String format, byte[] content,
-			String sha256, ImportReport counts, Instant now) {
+	long insert(String organizationCode, long accountId, String fileName, String format, byte[] content, String sha256,
+			ImportReport counts, Instant now) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("org", organizationCode);
 		params.put("account", accountId);
@@ -143,8 +143,9 @@ class StationImportRepository {
 
 	/** Every problem of an import in file order, for the downloadable report. */
 	void forEachProblem(long id, java.util.function.Consumer<ImportProblem> action) {
-		this.jdbc.sql("select line, column_name, field, code, args from station_import_problem"
-				+ " where import_id = :id order by position")
+		this.jdbc
+			.sql("select line, column_name, field, code, args from station_import_problem"
+					+ " where import_id = :id order by position")
 			.param("id", id)
 			.query(rs -> {
 				action.accept(problem(rs));

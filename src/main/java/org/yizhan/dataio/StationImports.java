@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Station ledgers from Excel or CSV, in two steps: {@link #check} reads the file, runs
  * every row through the station registry's own validation and matching
  * ({@link StationRegistry#planImport}) and stores the file with its report, changing no
- * station; {@link #importChecked} imports that same stored file in one transaction,
- * whole ({@link ImportMode#ALL}, refused while anything is wrong) or its valid rows
+ * station; {@link #importChecked} imports that same stored file in one transaction, whole
+ * ({@link ImportMode#ALL}, refused while anything is wrong) or its valid rows
  * ({@link ImportMode#VALID_ROWS}). A re-import of the same ledger finds every row
  * unchanged. One import runs at a time per union, across instances (an advisory lock of
  * the union, taken in the import's transaction). Union admins only, for the districts of

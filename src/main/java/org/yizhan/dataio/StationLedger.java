@@ -106,8 +106,8 @@ final class StationLedger {
 					@Override
 					public Cells next() {
 						Row row = rows.next();
-						return new Cells(row.getRowNum(), index -> index < row.getCellCount() ? row.getCellText(index) : "",
-								row.getCellCount());
+						return new Cells(row.getRowNum(),
+								index -> index < row.getCellCount() ? row.getCellText(index) : "", row.getCellCount());
 					}
 				});
 			}
@@ -334,16 +334,14 @@ final class StationLedger {
 					return entry.name();
 				}
 			}
-			problem(column, "dataio.import.unknownEntry", value, Arrays.stream(entries)
-				.map(Labelled::labelZh)
-				.reduce((a, b) -> a + "、" + b)
-				.orElse(""));
+			problem(column, "dataio.import.unknownEntry", value,
+					Arrays.stream(entries).map(Labelled::labelZh).reduce((a, b) -> a + "、" + b).orElse(""));
 			return null;
 		}
 
 		private void problem(LedgerColumn column, String code, String... args) {
-			this.found.add(new ImportProblem(this.cells.line(), StationLedger.this.headings.get(column),
-					column.name(), code, List.of(args)));
+			this.found.add(new ImportProblem(this.cells.line(), StationLedger.this.headings.get(column), column.name(),
+					code, List.of(args)));
 		}
 
 	}

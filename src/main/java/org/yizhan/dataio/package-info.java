@@ -3,6 +3,6 @@
  * imported whole through the station registry) and the console's lists exported as
  * streamed Excel or CSV files.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data in and out",
-		allowedDependencies = { "station", "organization", "platform", "platform :: web", "platform :: security" })
+@org.springframework.modulith.ApplicationModule(displayName = "Data in and out", allowedDependencies = { "station",
+		"organization", "geo", "calendar", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.dataio;

@@ -95,8 +95,8 @@ class StationBulkImport {
 				}
 			}
 			else if (valid != null) {
-				target = byPlace.get(place(valid.districtCode(), valid.hostName(), valid.location().lat(),
-						valid.location().lon()));
+				target = byPlace
+					.get(place(valid.districtCode(), valid.hostName(), valid.location().lat(), valid.location().lon()));
 			}
 			String identity = target != null ? "#" + target.id() : (row.code() == null && valid != null)
 					? place(valid.districtCode(), valid.hostName(), valid.location().lat(), valid.location().lon())
@@ -134,17 +134,20 @@ class StationBulkImport {
 			}
 			StationDetails merged = keepGrade(valid, row.input(), station.details());
 			if (StationRegistry.changedFields(station.details(), merged).isEmpty()) {
-				plan.add(new Planned(row, new StationImportVerdict(StationImportVerdict.Action.UNCHANGED,
-						station.code().value(), found), merged, station));
+				plan.add(new Planned(row,
+						new StationImportVerdict(StationImportVerdict.Action.UNCHANGED, station.code().value(), found),
+						merged, station));
 			}
 			else if (station.status() == StationStatus.DELISTED) {
-				plan.add(new Planned(row, new StationImportVerdict(null, station.code().value(),
-						List.of(Violation.of("code", "station.import.delisted", station.code().value()))), null,
-						null));
+				plan.add(new Planned(row,
+						new StationImportVerdict(null, station.code().value(),
+								List.of(Violation.of("code", "station.import.delisted", station.code().value()))),
+						null, null));
 			}
 			else {
-				plan.add(new Planned(row, new StationImportVerdict(StationImportVerdict.Action.REVISE,
-						station.code().value(), found), merged, station));
+				plan.add(new Planned(row,
+						new StationImportVerdict(StationImportVerdict.Action.REVISE, station.code().value(), found),
+						merged, station));
 			}
 		}
 		return plan;
@@ -158,8 +161,8 @@ class StationBulkImport {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		creations.forEach(planned -> counts.merge(planned.details().districtCode(), 1, Integer::sum));
 		Map<String, Integer> next = new HashMap<>();
-		counts.forEach((district, count) -> next.put(district,
-				this.stations.reserveNumbersIn(district, count) - count + 1));
+		counts.forEach(
+				(district, count) -> next.put(district, this.stations.reserveNumbersIn(district, count) - count + 1));
 		List<Station> drafts = new ArrayList<>(creations.size());
 		for (Planned planned : creations) {
 			String district = planned.details().districtCode();

@@ -7,8 +7,8 @@ import java.util.Objects;
  * station as its fields arrive, and the station code when the ledger names one.
  *
  * <p>
- * A row names an existing station by its code, or else by its host and its location
- * (the same host name in the same district within about a metre): re-importing a ledger
+ * A row names an existing station by its code, or else by its host and its location (the
+ * same host name in the same district within about a metre): re-importing a ledger
  * changes nothing. A row that names no existing station becomes a new draft.
  *
  * @param line the row's number in its ledger, which a repeated row's violation names

@@ -137,10 +137,10 @@ public class StationRegistry {
 	}
 
 	/**
-	 * What importing a ledger of stations would do, row by row, without changing
-	 * anything (the dry run): each row validated as {@link #create} validates, its
-	 * district in the caller's subtree, matched to an existing station by code or by host
-	 * and place. A union admin only.
+	 * What importing a ledger of stations would do, row by row, without changing anything
+	 * (the dry run): each row validated as {@link #create} validates, its district in the
+	 * caller's subtree, matched to an existing station by code or by host and place. A
+	 * union admin only.
 	 */
 	@Transactional(readOnly = true)
 	public List<StationImportVerdict> planImport(List<StationImportRow> rows) {
@@ -157,8 +157,8 @@ public class StationRegistry {
 	 * audit entries), rows with violations are left out and answered as in
 	 * {@link #planImport}. A caller that wants all or nothing refuses, and so rolls back,
 	 * when any verdict has violations. The new drafts are audited once per district
-	 * ({@code station.import}), not once per row. A station changed since the plan read it
-	 * makes the whole import a conflict.
+	 * ({@code station.import}), not once per row. A station changed since the plan read
+	 * it makes the whole import a conflict.
 	 */
 	public List<StationImportVerdict> applyImport(List<StationImportRow> rows) {
 		StationScope scope = scope();
@@ -184,8 +184,7 @@ public class StationRegistry {
 				verdict = new StationImportVerdict(verdict.action(), drafts.get(created++).code().value(), List.of());
 			}
 			else if (verdict.action() == StationImportVerdict.Action.REVISE) {
-				Station station = load(planned.existing().id(), planned.existing().version(), scope,
-						Permission.MANAGE);
+				Station station = load(planned.existing().id(), planned.existing().version(), scope, Permission.MANAGE);
 				StationDetails before = station.details();
 				List<String> changed = changedFields(before, planned.details());
 				if (!planned.details().districtCode().equals(before.districtCode())) {

@@ -1,8 +1,11 @@
 package org.yizhan.dataio;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +16,10 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.station.StationQuery;
+import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationSort;
+import org.yizhan.station.StationStatus;
 import org.yizhan.support.ModuleBeans;
 
 import org.springframework.context.ApplicationContext;
@@ -40,10 +47,17 @@ class DataioModuleTests {
 
 	private final JdbcClient jdbc;
 
-	DataioModuleTests(ApplicationContext context, StationImports imports, JdbcClient jdbc) {
+	private final StationExports exports;
+
+	private final StationRegistry registry;
+
+	DataioModuleTests(ApplicationContext context, StationImports imports, JdbcClient jdbc, StationExports exports,
+			StationRegistry registry) {
 		this.context = context;
 		this.imports = imports;
 		this.jdbc = jdbc;
+		this.exports = exports;
+		this.registry = registry;
 	}
 
 	@BeforeEach
@@ -100,8 +114,10 @@ class DataioModuleTests {
 		assertThat(done.status()).isEqualTo(ImportStatus.IMPORTED);
 		assertThat(done.createCount()).isEqualTo(1);
 		assertThat(countOf(host)).isEqualTo(1);
-		assertThat(this.jdbc.sql("select status from station where host_name = ?").param(host).query(String.class).single())
-			.isEqualTo("DRAFT");
+		assertThat(this.jdbc.sql("select status from station where host_name = ?")
+			.param(host)
+			.query(String.class)
+			.single()).isEqualTo("DRAFT");
 		assertThatThrownBy(() -> this.imports.importChecked(check.id(), ImportMode.VALID_ROWS))
 			.as("an import is done once")
 			.isInstanceOf(ConflictException.class);
@@ -114,11 +130,33 @@ class DataioModuleTests {
 	}
 
 	@Test
+	void anExportedListHoldsWhatTheListShowsAndImportsAgainUnchanged() {
+		StationQuery listed = new StationQuery("330106", Set.of(StationStatus.LISTED), null, Set.of(), null);
+		long shown = this.registry.search(listed, StationSort.CODE, false, 0, 1).totalElements();
+		assertThat(shown).as("the demo city has listed stations in 西湖区").isPositive();
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+
+		this.exports.write(listed, ExportFormat.XLSX, Locale.SIMPLIFIED_CHINESE, xlsx);
+
+		StationLedger ledger = StationLedger.read(StationLedger.Format.XLSX, xlsx.toByteArray());
+		assertThat(ledger.rows).hasSize((int) shown);
+		assertThat(ledger.ignoredColumns).containsExactly("状态");
+		ImportReport again = this.imports.check("export.xlsx", xlsx.toByteArray());
+		assertThat(again.problemCount()).isZero();
+		assertThat(again.unchangedCount()).as("every exported station, matched by its code").isEqualTo((int) shown);
+
+		ByteArrayOutputStream csv = new ByteArrayOutputStream();
+		this.exports.write(listed, ExportFormat.CSV, Locale.ENGLISH, csv);
+		assertThat(csv.toByteArray()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		assertThat(csv.toString(StandardCharsets.UTF_8)).contains("Code,Name,Address").contains(",Listed");
+	}
+
+	@Test
 	void aFileThatIsNoLedgerIsRefusedNamingTheFile() {
 		assertThatThrownBy(() -> this.imports.check("photo.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8, 1, 2, 3 }))
-			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
-				.extracting(v -> v.field() + ":" + v.code())
-				.containsExactly("file:dataio.import.notSpreadsheet"));
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.violations()).extracting(v -> v.field() + ":" + v.code())
+						.containsExactly("file:dataio.import.notSpreadsheet"));
 	}
 
 	private long countOf(String host) {

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reading a ledger before the registry sees it: columns by heading in either language,
- * catalogue labels, cells that cannot be read named by row and column, and files that
- * are refused whole.
+ * catalogue labels, cells that cannot be read named by row and column, and files that are
+ * refused whole.
  */
 class StationLedgerTests {
 
@@ -92,9 +92,9 @@ class StationLedgerTests {
 		assertThat(bomb.length).as("200 MB packed small").isLessThan(1 << 20);
 		assertThat(StationLedger.Format.of("ledger.xlsx", bomb)).contains(StationLedger.Format.XLSX);
 
-		assertThatThrownBy(() -> StationLedger.read(StationLedger.Format.XLSX, bomb))
-			.isInstanceOfSatisfying(StationLedger.LedgerRefusedException.class,
-					ex -> assertThat(ex.code).isEqualTo("dataio.import.tooLargeUnpacked"));
+		assertThatThrownBy(() -> StationLedger.read(StationLedger.Format.XLSX, bomb)).isInstanceOfSatisfying(
+				StationLedger.LedgerRefusedException.class,
+				ex -> assertThat(ex.code).isEqualTo("dataio.import.tooLargeUnpacked"));
 	}
 
 	@Test

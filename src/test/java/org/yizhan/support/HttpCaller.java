@@ -185,9 +185,8 @@ public final class HttpCaller {
 	 * parameter (as the import page's script sends a ledger).
 	 */
 	public HttpResponse<String> postBody(String path, String contentType, byte[] body) {
-		String withToken = (this.csrf == null) ? path
-				: path + (path.contains("?") ? "&" : "?") + "_csrf="
-						+ java.net.URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
+		String withToken = (this.csrf == null) ? path : path + (path.contains("?") ? "&" : "?") + "_csrf="
+				+ java.net.URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
 		return send("POST", withToken, contentType, body, null);
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What data in and out adds to the platform's web: one drop-down, so that the console's
- * menu bar still fits a 1366 px desk on one line; its pages follow the platform's
- * default rules (the console needs a signed-in account; the use cases check the role).
+ * menu bar still fits a 1366 px desk on one line; its pages follow the platform's default
+ * rules (the console needs a signed-in account; the use cases check the role).
  */
 @Configuration(proxyBeanMethods = false)
 class DataioWebConfiguration {

@@ -9,12 +9,17 @@ import org.yizhan.dataio.ImportReport;
 import org.yizhan.dataio.ImportStatus;
 import org.yizhan.platform.web.ConsoleMessages;
 
-/** A check or import as the API answers it, each problem worded in the caller's language. */
+/**
+ * A check or import as the API answers it, each problem worded in the caller's language.
+ */
 record ImportJson(long id, String union, String fileName, ImportStatus status, int rows, int creates, int revises,
 		int unchanged, int invalidRows, int problemCount, List<String> ignoredColumns, List<ProblemJson> problems,
 		Instant checkedAt, Instant importedAt, ImportMode mode) {
 
-	/** One problem: the row (1 is the heading row; 0 the whole file), the column's heading, the reason. */
+	/**
+	 * One problem: the row (1 is the heading row; 0 the whole file), the column's
+	 * heading, the reason.
+	 */
 	record ProblemJson(int row, String column, String field, String code, String message) {
 	}
 

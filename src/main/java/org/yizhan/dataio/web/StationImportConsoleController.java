@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The import pages: upload a ledger (sent as the request body by the page's script, so
- * that a 64 MB file is not held to the container's multipart limit for photos), read
- * its check, import it.
+ * that a 64 MB file is not held to the container's multipart limit for photos), read its
+ * check, import it.
  */
 @Controller
 class StationImportConsoleController {
@@ -94,12 +94,9 @@ class StationImportConsoleController {
 	void downloadProblems(@PathVariable long id, HttpServletResponse response) throws IOException {
 		this.imports.get(id);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition", ContentDisposition.attachment()
-			.filename("import-" + id + "-problems.xlsx")
-			.build()
-			.toString());
-		try (OutputStream out = response.getOutputStream();
-				SheetWriter sheet = new SheetWriter(out, "problems")) {
+		response.setHeader("Content-Disposition",
+				ContentDisposition.attachment().filename("import-" + id + "-problems.xlsx").build().toString());
+		try (OutputStream out = response.getOutputStream(); SheetWriter sheet = new SheetWriter(out, "problems")) {
 			sheet.row(List.of(this.messages.text("dataio.import.line"), this.messages.text("dataio.import.column"),
 					this.messages.text("dataio.import.reason")));
 			this.imports.forEachProblem(id, problem -> {
