@@ -7,8 +7,10 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -80,10 +82,12 @@ public class StationRegistry {
 	 */
 	private final ObjectProvider<ListingRequirement> listingRequirements;
 
+	private final StationBulkImport bulkImport;
+
 	StationRegistry(StationRepository stations, StationInputValidator validator, PhotoProcessor photoProcessor,
 			PhotoStorage photoStorage, ApplicationEventPublisher events, Clock clock, Assignments assignments,
 			OrganizationTree organizations, PlatformTransactionManager transactions,
-			ObjectProvider<ListingRequirement> listingRequirements) {
+			ObjectProvider<ListingRequirement> listingRequirements, StationBulkImport bulkImport) {
 		this.stations = stations;
 		this.validator = validator;
 		this.photoProcessor = photoProcessor;
@@ -96,6 +100,7 @@ public class StationRegistry {
 		this.reading.setReadOnly(true);
 		this.writing = new TransactionTemplate(transactions);
 		this.listingRequirements = listingRequirements;
+		this.bulkImport = bulkImport;
 	}
 
 	/**
@@ -129,6 +134,71 @@ public class StationRegistry {
 		requireInScope(scope, details.districtCode());
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
 		return save(Station.draft(code, details, now()), "station.createApproved", null);
+	}
+
+	/**
+	 * What importing a ledger of stations would do, row by row, without changing anything
+	 * (the dry run): each row validated as {@link #create} validates, its district in the
+	 * caller's subtree, matched to an existing station by code or by host and place. A
+	 * union admin only.
+	 */
+	@Transactional(readOnly = true)
+	public List<StationImportVerdict> planImport(List<StationImportRow> rows) {
+		StationScope scope = scope();
+		if (!scope.mayManage()) {
+			throw new ForbiddenException("station.forbidden.manage");
+		}
+		return this.bulkImport.plan(rows, scope).stream().map(StationBulkImport.Planned::verdict).toList();
+	}
+
+	/**
+	 * Imports a ledger in the caller's transaction: the valid rows are applied (new
+	 * drafts inserted in bulk, changed stations revised one by one with their events and
+	 * audit entries), rows with violations are left out and answered as in
+	 * {@link #planImport}. A caller that wants all or nothing refuses, and so rolls back,
+	 * when any verdict has violations. The new drafts are audited once per district
+	 * ({@code station.import}), not once per row. A station changed since the plan read
+	 * it makes the whole import a conflict.
+	 */
+	public List<StationImportVerdict> applyImport(List<StationImportRow> rows) {
+		StationScope scope = scope();
+		if (!scope.mayManage()) {
+			throw new ForbiddenException("station.forbidden.manage");
+		}
+		Instant now = now();
+		List<StationBulkImport.Planned> plan = this.bulkImport.plan(rows, scope);
+		List<StationBulkImport.Planned> creations = plan.stream()
+			.filter(p -> p.verdict().action() == StationImportVerdict.Action.CREATE)
+			.toList();
+		List<Station> drafts = this.bulkImport.createDrafts(creations, now);
+		Map<String, List<String>> createdCodes = new LinkedHashMap<>();
+		drafts.forEach(draft -> createdCodes.computeIfAbsent(draft.details().districtCode(), d -> new ArrayList<>())
+			.add(draft.code().value()));
+		createdCodes.forEach((district, codes) -> this.events.publishEvent(new Audited("station.import", "station",
+				codes.get(0) + ".." + codes.get(codes.size() - 1), district, null, "created=" + codes.size())));
+		List<StationImportVerdict> verdicts = new ArrayList<>(plan.size());
+		int created = 0;
+		for (StationBulkImport.Planned planned : plan) {
+			StationImportVerdict verdict = planned.verdict();
+			if (verdict.action() == StationImportVerdict.Action.CREATE) {
+				verdict = new StationImportVerdict(verdict.action(), drafts.get(created++).code().value(), List.of());
+			}
+			else if (verdict.action() == StationImportVerdict.Action.REVISE) {
+				Station station = load(planned.existing().id(), planned.existing().version(), scope, Permission.MANAGE);
+				StationDetails before = station.details();
+				List<String> changed = changedFields(before, planned.details());
+				if (!planned.details().districtCode().equals(before.districtCode())) {
+					requireInScope(scope, planned.details().districtCode());
+				}
+				String summary = summary(station) + values(before, changed, "; ");
+				station.revise(planned.details(), now);
+				String newValues = values(planned.details(), changed, "");
+				save(station, "station.import.revise", summary,
+						(newValues.isEmpty() ? "" : newValues + "; ") + "changed=" + String.join(", ", changed));
+			}
+			verdicts.add(verdict);
+		}
+		return verdicts;
 	}
 
 	/**
@@ -362,6 +432,16 @@ public class StationRegistry {
 	@Transactional(readOnly = true)
 	public StationPage search(StationQuery query, StationSort sort, boolean descending, int page, int size) {
 		return stations.search(query, scope(), sort, descending, page, size);
+	}
+
+	/**
+	 * Hands every station the caller sees that matches {@code query} to {@code action},
+	 * by code, a batch at a time (an export streams them to its file as they come); the
+	 * stations carry no photos.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachMatching(StationQuery query, Consumer<Station> action) {
+		stations.forEachMatching(query, scope(), 1000, action);
 	}
 
 	@Transactional(readOnly = true)

@@ -73,6 +73,101 @@ class StationRepository {
 	}
 
 	/**
+	 * Takes {@code count} numbers of a district at once for a bulk import; answers the
+	 * last, so the numbers are {@code last - count + 1 .. last}. The row lock lasts until
+	 * the transaction ends, as {@link #nextNumberIn}'s does.
+	 */
+	int reserveNumbersIn(String districtCode, int count) {
+		return jdbc.sql("""
+				insert into station_code_counter (district_code, last_number) values (:district, :count)
+				on conflict (district_code) do update set last_number = station_code_counter.last_number + :count
+				returning last_number
+				""").param("district", districtCode).param("count", count).query(Integer.class).single();
+	}
+
+	/**
+	 * Inserts new drafts many rows per statement (arrays unnested in the database): a
+	 * ledger of 200,000 stations would otherwise be 200,000 round trips. Photos and
+	 * events are the caller's business; a draft has no photos.
+	 */
+	void insertDrafts(List<Station> drafts) {
+		int chunk = 2000;
+		for (int from = 0; from < drafts.size(); from += chunk) {
+			List<Station> part = drafts.subList(from, Math.min(drafts.size(), from + chunk));
+			int n = part.size();
+			String[][] columns = new String[19][n];
+			for (int i = 0; i < n; i++) {
+				Station station = part.get(i);
+				StationDetails d = station.details();
+				String[] row = { station.code().value(), d.name(), d.address(), d.districtCode(), d.hostName(),
+						d.hostType().name(), Double.toString(d.location().lat()), Double.toString(d.location().lon()),
+						d.areaM2() == null ? null : d.areaM2().toPlainString(),
+						d.seats() == null ? null : d.seats().toString(),
+						d.amenities().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+						d.openingHours().value(), d.smartEntry() == null ? null : d.smartEntry().method().name(),
+						d.smartEntry() == null ? null : d.smartEntry().unattendedHours().value(),
+						Boolean.toString(d.mobile()), d.phone(), d.description(), d.level().name(),
+						Integer.toString(d.stars()) };
+				for (int c = 0; c < row.length; c++) {
+					columns[c][i] = row[c];
+				}
+			}
+			Map<String, Object> params = new HashMap<>();
+			for (int c = 0; c < columns.length; c++) {
+				params.put("c" + c, columns[c]);
+			}
+			params.put("now", Timestamp.from(part.get(0).createdAt()));
+			jdbc.sql("""
+					insert into station (code, name, address, district_code, host_name, host_type, lat, lon, area_m2,
+					  seats, amenities, opening_hours, smart_entry_method, smart_entry_hours, mobile, phone,
+					  description, level, stars, status, status_changed_at, created_at, updated_at, version)
+					select c0, c1, c2, c3, c4, c5, cast(c6 as double precision), cast(c7 as double precision),
+					  cast(c8 as numeric), cast(c9 as integer), cast(string_to_array(c10, ',') as varchar[]), c11, c12,
+					  c13, cast(c14 as boolean), c15, c16, c17, cast(c18 as integer), 'DRAFT', :now, :now, :now, 0
+					from unnest(cast(:c0 as text[]), cast(:c1 as text[]), cast(:c2 as text[]), cast(:c3 as text[]),
+					  cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as text[]), cast(:c7 as text[]),
+					  cast(:c8 as text[]), cast(:c9 as text[]), cast(:c10 as text[]), cast(:c11 as text[]),
+					  cast(:c12 as text[]), cast(:c13 as text[]), cast(:c14 as text[]), cast(:c15 as text[]),
+					  cast(:c16 as text[]), cast(:c17 as text[]), cast(:c18 as text[]))
+					  as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18)
+					""").params(params).update();
+		}
+	}
+
+	/**
+	 * What a bulk import matches its rows against: the stations in {@code scope} that lie
+	 * in one of {@code districts} or carry one of {@code codes}, one short row each.
+	 */
+	void forEachImportKey(String[] districts, String[] codes, StationScope scope, Consumer<ImportKey> action) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("districts", districts);
+		params.put("codes", codes);
+		jdbc.sql("select s.id, s.code, s.district_code, s.host_name, s.lat, s.lon from station s"
+				+ " where (s.district_code = any(cast(:districts as text[])) or s.code = any(cast(:codes as text[])))"
+				+ " and " + scope.condition(params))
+			.params(params)
+			.query(rs -> {
+				action.accept(new ImportKey(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getDouble(5), rs.getDouble(6)));
+			});
+	}
+
+	/** A station as a bulk import matches it: by code, or by host and place. */
+	record ImportKey(long id, String code, String districtCode, String hostName, double lat, double lon) {
+	}
+
+	/** The stations with these ids, whoever asks, in batches; photos included. */
+	void forEachById(List<Long> ids, int batchSize, Consumer<Station> action) {
+		for (int from = 0; from < ids.size(); from += batchSize) {
+			List<Long> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
+			withPhotos(jdbc.sql("select " + COLUMNS + " from station s where s.id = any(cast(:ids as bigint[]))")
+				.param("ids", batch.toArray(Long[]::new))
+				.query((rs, n) -> map(rs, List.of()))
+				.list()).forEach(action);
+		}
+	}
+
+	/**
 	 * Any station by id, whoever asks: for the system's own copies of the public map and
 	 * for saving. A request acting for an account uses {@link #findVisible} instead.
 	 */
@@ -260,6 +355,32 @@ class StationRepository {
 				.param("ids", batch)
 				.query((rs, n) -> map(rs, List.of()))
 				.list()).forEach(action);
+		}
+	}
+
+	/**
+	 * The stations in {@code scope} that match {@code query}, by code, read in batches by
+	 * key (after the last code of the batch before) so that neither a query nor the
+	 * memory grows with the registry. Photos are not read.
+	 */
+	void forEachMatching(StationQuery query, StationScope scope, int batchSize, Consumer<Station> action) {
+		String after = "";
+		while (true) {
+			Map<String, Object> params = new HashMap<>();
+			String where = where(query, params) + " and " + scope.condition(params);
+			params.put("after", after);
+			params.put("limit", batchSize);
+			List<Station> batch = jdbc
+				.sql("select " + COLUMNS + " from station s where " + where
+						+ " and s.code > :after order by s.code limit :limit")
+				.params(params)
+				.query((rs, n) -> map(rs, List.of()))
+				.list();
+			batch.forEach(action);
+			if (batch.size() < batchSize) {
+				return;
+			}
+			after = batch.get(batch.size() - 1).code().value();
 		}
 	}
 

@@ -180,6 +180,16 @@ public final class HttpCaller {
 		return send("POST", path, "application/x-www-form-urlencoded", form(withToken), null);
 	}
 
+	/**
+	 * Posts a raw body to a console path, with this session's CSRF token as a query
+	 * parameter (as the import page's script sends a ledger).
+	 */
+	public HttpResponse<String> postBody(String path, String contentType, byte[] body) {
+		String withToken = (this.csrf == null) ? path : path + (path.contains("?") ? "&" : "?") + "_csrf="
+				+ java.net.URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
+		return send("POST", withToken, contentType, body, null);
+	}
+
 	/** A multipart/form-data body with one file part. */
 	public HttpResponse<String> postFile(String path, String part, String filename, byte[] content,
 			Map<String, String> headers) {
