@@ -261,6 +261,7 @@ class TicketConsoleController {
 				STATION_SECTION_SIZE);
 		model.addAttribute("station", station);
 		model.addAttribute("open", open);
+		model.addAttribute("mayOpen", !openable().isEmpty());
 		model.addAttribute("now", this.clock.instant());
 		return "ticket/console/station-tickets :: tickets";
 	}

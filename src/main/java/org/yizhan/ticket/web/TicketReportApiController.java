@@ -149,7 +149,7 @@ class TicketReportApiController {
 					+ "per-address limit.")
 	ResponseEntity<StatusJson> reopen(@PathVariable String number, @RequestBody(required = false) ReopenRequest request,
 			HttpServletRequest http) {
-		this.limits.requireReport(http.getRemoteAddr());
+		this.limits.requireReopen(http.getRemoteAddr());
 		PublicTicketStatus ticket = this.rectifications.reopen(number, (request != null) ? request.reason() : null);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(ticket, this.clock.instant()));
 	}

@@ -62,7 +62,7 @@ class TicketStatusPageController {
 	String reopen(@PathVariable String number, @RequestParam(required = false) String reason,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			this.limits.requireReport(request.getRemoteAddr());
+			this.limits.requireReopen(request.getRemoteAddr());
 			this.rectifications.reopen(number, reason);
 			model.addAttribute("notice", "ticket.status.reopened");
 		}
