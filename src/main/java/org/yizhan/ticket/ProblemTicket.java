@@ -51,16 +51,16 @@ import org.yizhan.station.StationId;
  * into it
  * @param mergedInto the ticket it was merged into (it is resolved then), or {@code null}
  * @param origin how it was opened
- * @param rectification the station side's rectification awaiting or past its re-check,
- * or {@code null}
+ * @param rectification the station side's rectification awaiting or past its re-check, or
+ * {@code null}
  * @param reopenCount how often its reporter reopened it
  * @param history its steps, oldest first (empty in lists)
  */
 public record ProblemTicket(long id, TicketNumber number, StationId station, String stationCode, String stationName,
 		String districtCode, ProblemType problem, String description, TicketStatus status, ResponsibleLevel level,
 		Person assignee, Union union, Instant createdAt, Instant dueAt, Instant resolvedAt, Person resolvedBy,
-		String resolutionNote, String photoKey, long version, int reportCount, TicketNumber mergedInto,
-		Origin origin, Rectification rectification, int reopenCount, List<Step> history) {
+		String resolutionNote, String photoKey, long version, int reportCount, TicketNumber mergedInto, Origin origin,
+		Rectification rectification, int reopenCount, List<Step> history) {
 
 	public ProblemTicket {
 		history = List.copyOf(history);
@@ -152,7 +152,9 @@ public record ProblemTicket(long id, TicketNumber number, StationId station, Str
 		OPENED, ESCALATED, RESOLVED,
 		/** Merged into another ticket of the station about the same problem. */
 		MERGED,
-		/** The station side marked an inspection's case rectified, with an "after" photo. */
+		/**
+		 * The station side marked an inspection's case rectified, with an "after" photo.
+		 */
 		RECTIFIED,
 		/** The re-check found it rectified: the case is closed. */
 		RECHECK_PASSED,

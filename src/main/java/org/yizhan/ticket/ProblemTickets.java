@@ -150,8 +150,8 @@ public class ProblemTickets {
 		else {
 			problem = RequestValues.enumValue(ProblemType.class, report.problem(), "problem", violations);
 			if (problem != null && !problem.reportable()) {
-				violations.add(Violation.of("problem", "ticket.problem.notReportable", problem.labelZh(),
-						problem.labelEn()));
+				violations
+					.add(Violation.of("problem", "ticket.problem.notReportable", problem.labelZh(), problem.labelEn()));
 				problem = null;
 			}
 		}
@@ -423,7 +423,9 @@ public class ProblemTickets {
 	/** Which of a case's photos. */
 	public enum PhotoKind {
 
-		/** The photo its resolution shows (an inspection's: the "after" photo re-checked). */
+		/**
+		 * The photo its resolution shows (an inspection's: the "after" photo re-checked).
+		 */
 		RESOLUTION,
 		/** The "before" photo an inspection took of its failed item. */
 		BEFORE,

@@ -42,9 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One rectification (整改) flow for every source. A worker's QR report opens a case
- * through {@link ProblemTickets#report}; here the other sources open theirs — union staff
- * (a 12351 hotline call) and a station master's self-check in the console or the API, an
+ * One rectification (整改) flow for every source. A worker's QR report opens a case through
+ * {@link ProblemTickets#report}; here the other sources open theirs — union staff (a
+ * 12351 hotline call) and a station master's self-check in the console or the API, an
  * inspection's failed item through {@link #openFromInspection} — and every case then
  * follows the same chain, deadlines and escalation. What only some sources have is here
  * too: an inspection's case is closed by a re-check (回头看) of the station side's
@@ -140,8 +140,8 @@ public class Rectifications {
 	 * @param reference the inspection (and campaign) it came from, as the inspection
 	 * module names it, optional, at most 200 characters
 	 */
-	public record InspectionFinding(StationId station, String itemCode, String itemText, String note,
-			Severity severity, LocalDate rectifyBy, byte[] beforePhoto, String reference) {
+	public record InspectionFinding(StationId station, String itemCode, String itemText, String note, Severity severity,
+			LocalDate rectifyBy, byte[] beforePhoto, String reference) {
 	}
 
 	/**
@@ -214,8 +214,8 @@ public class Rectifications {
 		requireInService(station);
 		String beforeKey = (before != null) ? photos.store(before, tickets::isPhotoInUse) : null;
 		Long opener = Actor.current().map(Actor::accountId).orElse(null);
-		ProblemTicket opened = open(station, ProblemType.FAILED_ITEM, note, due, now, new Opening(TicketSource.INSPECTION,
-				severity, opener, null, itemCode, itemText, reference, beforeKey));
+		ProblemTicket opened = open(station, ProblemType.FAILED_ITEM, note, due, now,
+				new Opening(TicketSource.INSPECTION, severity, opener, null, itemCode, itemText, reference, beforeKey));
 		return opened.number();
 	}
 
@@ -268,8 +268,8 @@ public class Rectifications {
 		else {
 			problem = RequestValues.enumValue(ProblemType.class, input.problem().strip(), "problem", violations);
 			if (problem == ProblemType.FAILED_ITEM) {
-				violations.add(Violation.of("problem", "ticket.problem.inspectionOnly", problem.labelZh(),
-						problem.labelEn()));
+				violations.add(
+						Violation.of("problem", "ticket.problem.inspectionOnly", problem.labelZh(), problem.labelEn()));
 				problem = null;
 			}
 		}
@@ -348,8 +348,8 @@ public class Rectifications {
 		}
 	}
 
-	private ProblemTicket open(StationFacts station, ProblemType problem, String description, Instant due,
-			Instant now, Opening opening) {
+	private ProblemTicket open(StationFacts station, ProblemType problem, String description, Instant due, Instant now,
+			Opening opening) {
 		Holder holder = ChainRouting.first(responsibilities.getForSystem(station.id()));
 		TicketNumber number;
 		Optional<Long> id;
@@ -384,8 +384,8 @@ public class Rectifications {
 	/** Whether the caller may mark the case rectified now. */
 	@Transactional(readOnly = true)
 	public boolean mayRectify(ProblemTicket ticket) {
-		return ticket.isOpen() && ticket.needsRecheck() && problemTickets.mayResolve(Actor.required(), ticket,
-				responsibilities.getForSystem(ticket.station()));
+		return ticket.isOpen() && ticket.needsRecheck()
+				&& problemTickets.mayResolve(Actor.required(), ticket, responsibilities.getForSystem(ticket.station()));
 	}
 
 	/**
@@ -458,8 +458,8 @@ public class Rectifications {
 		}
 		tickets.insertStep(ticket.id(), now, Event.RECTIFIED, ticket.level(), assigneeId(ticket), unionCode(ticket),
 				actor.accountId(), null, List.of(), text);
-		events.publishEvent(new TicketRectified(ticket.id(), ticket.number().value(), ticket.station(),
-				ticket.level(), actor.accountId(), now));
+		events.publishEvent(new TicketRectified(ticket.id(), ticket.number().value(), ticket.station(), ticket.level(),
+				actor.accountId(), now));
 		events.publishEvent(new Audited("ticket.rectify", "ticket", ticket.number().value(), ticket.districtCode(),
 				"status=OPEN; level=" + ticket.level() + "; dueAt=" + ticket.dueAt(), "status=RECTIFIED; photo=yes"));
 		return tickets.findVisible(ticket.number(), problemTickets.scope(actor), false).orElseThrow();
@@ -484,8 +484,8 @@ public class Rectifications {
 	}
 
 	/**
-	 * Re-checks a rectified case: passed, it is resolved (its resolution shows the "after"
-	 * photo and what was done); failed, it is open again at its level, due by its
+	 * Re-checks a rectified case: passed, it is resolved (its resolution shows the
+	 * "after" photo and what was done); failed, it is open again at its level, due by its
 	 * severity from now, with the reason in its history for the station side to read.
 	 * @param passed whether the rectification was found done; required
 	 * @param reason why it failed (required then), or a remark on a pass (optional); at
@@ -555,8 +555,8 @@ public class Rectifications {
 	 * @param reason what is still wrong, optional, at most 500 characters
 	 * @throws TicketNotFoundException for a number that is no case
 	 * @throws ConflictException when it is not resolved, was merged, no worker reported
-	 * it, the window has passed (saying when it did), the same phone has the same
-	 * problem of the station open again, or the station left service
+	 * it, the window has passed (saying when it did), the same phone has the same problem
+	 * of the station open again, or the station left service
 	 * @throws InvalidInputException for a bad reason
 	 */
 	public PublicTicketStatus reopen(String number, String reason) {
@@ -570,10 +570,9 @@ public class Rectifications {
 					status.mergedInto().value());
 			case NOT_REPORTED_BY_A_WORKER ->
 				throw new ConflictException("status", "ticket.reopen.notReported", parsed.value());
-			case TOO_LATE -> throw new ConflictException("status", "ticket.reopen.tooLate",
-					DATE_TIME.format(ticket.resolvedAt()),
-					PublicTicketStatus.REOPEN_WINDOW.toDays(),
-					DATE_TIME.format(status.reopenableUntil()));
+			case TOO_LATE ->
+				throw new ConflictException("status", "ticket.reopen.tooLate", DATE_TIME.format(ticket.resolvedAt()),
+						PublicTicketStatus.REOPEN_WINDOW.toDays(), DATE_TIME.format(status.reopenableUntil()));
 			case REOPENABLE -> {
 			}
 		}
@@ -601,9 +600,8 @@ public class Rectifications {
 			throw new IllegalStateException("Ticket " + ticket.number() + " changed under its lock");
 		}
 		tickets.insertStep(ticket.id(), now, Event.REOPENED, holder, null, due, text);
-		events.publishEvent(new TicketReopened(ticket.id(), ticket.number().value(), ticket.station(),
-				ticket.problem(), holder.level(), holder.accountId(), holder.unionCode(), due, now,
-				status.reopenCount() + 1));
+		events.publishEvent(new TicketReopened(ticket.id(), ticket.number().value(), ticket.station(), ticket.problem(),
+				holder.level(), holder.accountId(), holder.unionCode(), due, now, status.reopenCount() + 1));
 		// Not in the audit log, as a report is not: no account acts, and an entry would
 		// keep the worker's address. The case's history records the reopening.
 		return tickets.findStatus(parsed).orElseThrow();

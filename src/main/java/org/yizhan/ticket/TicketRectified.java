@@ -19,6 +19,6 @@ import org.yizhan.station.StationId;
  * @param rectifiedAt when
  */
 @DomainEvent
-public record TicketRectified(long ticketId, String number, StationId station, ResponsibleLevel level,
-		long rectifiedBy, Instant rectifiedAt) {
+public record TicketRectified(long ticketId, String number, StationId station, ResponsibleLevel level, long rectifiedBy,
+		Instant rectifiedAt) {
 }

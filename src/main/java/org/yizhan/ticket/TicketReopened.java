@@ -25,6 +25,5 @@ import org.yizhan.station.StationId;
  */
 @DomainEvent
 public record TicketReopened(long ticketId, String number, StationId station, ProblemType problem,
-		ResponsibleLevel level, Long assigneeId, String unionCode, Instant dueAt, Instant reopenedAt,
-		int reopenCount) {
+		ResponsibleLevel level, Long assigneeId, String unionCode, Instant dueAt, Instant reopenedAt, int reopenCount) {
 }

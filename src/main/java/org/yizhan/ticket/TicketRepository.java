@@ -525,10 +525,12 @@ public class TicketRepository {
 			.update();
 	}
 
-	/** What reopening needs of a case, locked: no caller's scope (its reporter has none). */
-	public record Reopenable(long id, TicketNumber number, StationId station, String districtCode,
-			ProblemType problem, Severity severity, TicketSource source, TicketStatus status, Instant resolvedAt,
-			boolean merged, byte[] deviceHash, long version) {
+	/**
+	 * What reopening needs of a case, locked: no caller's scope (its reporter has none).
+	 */
+	public record Reopenable(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
+			Severity severity, TicketSource source, TicketStatus status, Instant resolvedAt, boolean merged,
+			byte[] deviceHash, long version) {
 	}
 
 	public Optional<Reopenable> lockForReopening(TicketNumber number) {
@@ -553,10 +555,7 @@ public class TicketRepository {
 		return jdbc.sql("""
 				select exists (select 1 from problem_ticket where resolution_photo_key = :key
 				    or before_photo_key = :key or after_photo_key = :key)
-				""")
-			.param("key", key)
-			.query(Boolean.class)
-			.single();
+				""").param("key", key).query(Boolean.class).single();
 	}
 
 	private ProblemTicket withHistory(ProblemTicket ticket) {

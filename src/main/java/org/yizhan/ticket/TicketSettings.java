@@ -23,9 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>
  * A case staff, a station's self-check or an inspection opened is due by its
- * {@link Severity} instead ({@code severity-deadlines.<SEVERITY>}: urgent a day, serious a
- * week, general 30 days, the month a 回头看 campaign gives), and the levels it escalates to
- * never have longer than that.
+ * {@link Severity} instead ({@code severity-deadlines.<SEVERITY>}: urgent a day, serious
+ * a week, general 30 days, the month a 回头看 campaign gives), and the levels it escalates
+ * to never have longer than that.
  *
  * @param deadlines the deadline of each problem type at its first holder
  * @param levelDeadlines the deadline at each level a ticket escalates to
@@ -38,7 +38,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yizhan.rating.tickets")
 public record TicketSettings(Map<ProblemType, Duration> deadlines, Map<ResponsibleLevel, Duration> levelDeadlines,
-		Map<Severity, Duration> severityDeadlines, Set<ProblemType> photoRequired, Limits limits, String deviceKey, Path deviceKeyFile) {
+		Map<Severity, Duration> severityDeadlines, Set<ProblemType> photoRequired, Limits limits, String deviceKey,
+		Path deviceKeyFile) {
 
 	static final Map<ProblemType, Duration> DEFAULT_DEADLINES = Map.of(ProblemType.SAFETY, Duration.ofHours(4),
 			ProblemType.CLOSED_WHEN_LISTED_OPEN, Duration.ofHours(24), ProblemType.MISSING_SUPPLIES, Duration.ofDays(2),
@@ -83,8 +84,8 @@ public record TicketSettings(Map<ProblemType, Duration> deadlines, Map<Responsib
 	}
 
 	/**
-	 * The deadline of a case's first holder: its severity's when it has one (every
-	 * source but a worker's report), otherwise its problem type's.
+	 * The deadline of a case's first holder: its severity's when it has one (every source
+	 * but a worker's report), otherwise its problem type's.
 	 */
 	public Duration firstDeadline(ProblemType problem, Severity severity) {
 		return (severity != null) ? this.severityDeadlines.get(severity) : this.deadlines.get(problem);

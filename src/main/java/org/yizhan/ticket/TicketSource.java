@@ -3,9 +3,9 @@ package org.yizhan.ticket;
 import org.yizhan.station.Labelled;
 
 /**
- * How a case was opened. Every case keeps its source for good: it decides the deadline
- * (a worker's report by its problem type, the others by their severity), who may close
- * it (an inspection's case only after a re-check) and who may reopen it (the worker who
+ * How a case was opened. Every case keeps its source for good: it decides the deadline (a
+ * worker's report by its problem type, the others by their severity), who may close it
+ * (an inspection's case only after a re-check) and who may reopen it (the worker who
  * reported it).
  */
 public enum TicketSource implements Labelled {
@@ -16,7 +16,9 @@ public enum TicketSource implements Labelled {
 	SELF_CHECK("驿站自查", "Self-check"),
 	/** Union staff in the console, e.g. after a 12351 hotline call. */
 	STAFF("工会受理", "Union staff"),
-	/** A failed item of an inspection, through {@link Rectifications#openFromInspection}. */
+	/**
+	 * A failed item of an inspection, through {@link Rectifications#openFromInspection}.
+	 */
 	INSPECTION("检查发现", "Inspection");
 
 	private final Label label;

@@ -9,8 +9,7 @@ import org.yizhan.station.Labelled;
  */
 public enum TicketStatus implements Labelled {
 
-	OPEN("处理中", "Being handled"), RECTIFIED("已整改待复查", "Rectified, awaiting re-check"),
-	RESOLVED("已解决", "Resolved");
+	OPEN("处理中", "Being handled"), RECTIFIED("已整改待复查", "Rectified, awaiting re-check"), RESOLVED("已解决", "Resolved");
 
 	private final Label label;
 

@@ -113,8 +113,8 @@ class ChainRoutingTests {
 		assertThat(settings.firstDeadline(ProblemType.SAFETY)).isEqualTo(Duration.ofMinutes(30));
 		assertThat(settings.deadlineAt(ProblemType.SAFETY, ResponsibleLevel.LIAISON)).isEqualTo(Duration.ofMinutes(10));
 		assertThat(settings.needsPhoto(ProblemType.SAFETY)).isFalse();
-		assertThatIllegalStateException().isThrownBy(
-				() -> new TicketSettings(Map.of(ProblemType.SAFETY, Duration.ZERO), null, null, null, null, null, null));
+		assertThatIllegalStateException().isThrownBy(() -> new TicketSettings(Map.of(ProblemType.SAFETY, Duration.ZERO),
+				null, null, null, null, null, null));
 	}
 
 	private static AccountSummary person(long id, Role role, boolean enabled) {

@@ -47,9 +47,9 @@ import static org.yizhan.support.MvcCalls.json;
  * and is closed only by a passed re-check of an "after" photo; a worker reopens their
  * resolved case within seven days and no later; union staff and a station master open
  * cases whose every field is checked. The clock starts at the real time and only moves
- * forward (less than the 90 days after which passwords expire), so every deadline of these
- * cases lies in the real future, where no job of another context (on the real clock, same
- * database) touches them.
+ * forward (less than the 90 days after which passwords expire), so every deadline of
+ * these cases lies in the real future, where no job of another context (on the real
+ * clock, same database) touches them.
  */
 class RectificationJourneyTests extends TicketTestSupport {
 
@@ -98,7 +98,8 @@ class RectificationJourneyTests extends TicketTestSupport {
 		assertThat(opened.read("$.item.code", String.class)).isEqualTo("8Y-6");
 		assertThat(opened.read("$.reference", String.class)).isEqualTo("回头看2026/检查-17");
 		assertThat(opened.read("$.level", String.class)).isEqualTo("STATION_MASTER");
-		assertThat(due(number)).as("an inspection's general finding has 30 days").isEqualTo(t.plus(Duration.ofDays(30)));
+		assertThat(due(number)).as("an inspection's general finding has 30 days")
+			.isEqualTo(t.plus(Duration.ofDays(30)));
 		byte[] storedBefore = fixtures.as(master, get(opened.read("$.beforePhotoUrl", String.class)))
 			.getResponse()
 			.getContentAsByteArray();
@@ -116,9 +117,9 @@ class RectificationJourneyTests extends TicketTestSupport {
 		assertThat(due(number)).isEqualTo(escalated.plus(Duration.ofDays(1)));
 
 		// An inspection's finding is not resolved by the side that rectifies it.
-		MvcResult resolved = fixtures.as(liaison, post("/api/v1/tickets/" + number + "/resolve")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"note\":\"已更换药品\"}"));
+		MvcResult resolved = fixtures.as(liaison,
+				post("/api/v1/tickets/" + number + "/resolve").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"note\":\"已更换药品\"}"));
 		assertThat(resolved.getResponse().getStatus()).isEqualTo(409);
 		assertThat(json(resolved).read("$.detail", String.class)).contains("复查");
 		MvcResult noPhoto = fixtures.as(liaison, rectify(number, "已更换药品", null));
@@ -150,7 +151,8 @@ class RectificationJourneyTests extends TicketTestSupport {
 		MvcResult failed = fixtures.as(inspector, recheck(number, "{\"passed\":false,\"reason\":\"药箱仍缺少纱布\"}"));
 		assertThat(failed.getResponse().getStatus()).as(body(failed)).isEqualTo(200);
 		assertThat(json(failed).read("$.status", String.class)).isEqualTo("OPEN");
-		assertThat(due(number)).as("the liaison's day again, from the re-check").isEqualTo(failedAt.plus(Duration.ofDays(1)));
+		assertThat(due(number)).as("the liaison's day again, from the re-check")
+			.isEqualTo(failedAt.plus(Duration.ofDays(1)));
 
 		MvcResult again = fixtures.as(liaison, rectify(number, "已补充纱布和药品", TestImages.jpeg(64, 48)));
 		assertThat(again.getResponse().getStatus()).as(body(again)).isEqualTo(200);
@@ -176,13 +178,14 @@ class RectificationJourneyTests extends TicketTestSupport {
 			.single()).isEqualTo(2);
 		// Closed by its re-check, it cannot be reopened from the status page: no worker
 		// reported it.
-		MvcResult reopen = mvc.perform(post("/api/v1/problems/" + number + "/reopen")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")
-			.with(request -> {
-				request.setRemoteAddr("10.9.0.1");
-				return request;
-			})).andReturn();
+		MvcResult reopen = mvc
+			.perform(post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON)
+				.content("{}")
+				.with(request -> {
+					request.setRemoteAddr("10.9.0.1");
+					return request;
+				}))
+			.andReturn();
 		assertThat(reopen.getResponse().getStatus()).isEqualTo(409);
 
 		String page = HttpCaller.console(port, inspector.username(), TestAccounts.PASSWORD)
@@ -241,18 +244,19 @@ class RectificationJourneyTests extends TicketTestSupport {
 		assertThat(open.read("$.level", String.class)).isEqualTo("STATION_MASTER");
 		assertThat(open.read("$.history[*].event", List.class)).containsExactly("OPENED", "RESOLVED", "REOPENED");
 		assertThat(open.read("$.history[2].note", String.class)).isEqualTo("饮水机又空了");
-		assertThat(due(new TicketNumber(number))).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS)
-			.plus(Duration.ofDays(2)));
+		assertThat(due(new TicketNumber(number)))
+			.isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(2)));
 		assertThat(events.stream(TicketReopened.class).filter(event -> event.number().equals(number))).hasSize(1);
-		MvcResult twice = publicCall(post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON)
-			.content("{}"));
+		MvcResult twice = publicCall(
+				post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON).content("{}"));
 		assertThat(twice.getResponse().getStatus()).isEqualTo(409);
 
 		resolveAsMaster(number, "已更换饮水桶");
 		clock.advance(Duration.ofDays(7));
-		MvcResult late = publicCall(post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.content("{\"reason\":\"still empty\"}"));
+		MvcResult late = publicCall(
+				post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON)
+					.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+					.content("{\"reason\":\"still empty\"}"));
 		assertThat(late.getResponse().getStatus()).isEqualTo(409);
 		assertThat(json(late).read("$.detail", String.class)).contains("7 days", "report it again");
 		MvcResult latePage = publicCall(get("/p/" + number));
@@ -271,7 +275,8 @@ class RectificationJourneyTests extends TicketTestSupport {
 
 		MvcResult refused = fixtures.asAdmin(openCall("{\"station\":\"330106-99999\",\"source\":\"INSPECTION\","
 				+ "\"problem\":\"FAILED_ITEM\",\"severity\":\"HUGE\",\"description\":\"  \","
-				+ "\"callerPhone\":\"12345\"}").header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+				+ "\"callerPhone\":\"12345\"}")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
 		assertThat(json(refused).read("$.errors[*].field", List.class)).containsExactlyInAnyOrder("source", "problem",
 				"severity", "description", "callerPhone", "station");
@@ -301,25 +306,26 @@ class RectificationJourneyTests extends TicketTestSupport {
 		assertThat(sealed).isNotBlank().doesNotContain("13812345678", "5678");
 		assertThat(HttpCaller.console(port, master.username(), TestAccounts.PASSWORD)
 			.get("/console/tickets/" + number)
-			.body()).contains("138****5678", "工会受理")
-			.doesNotContain("13812345678");
+			.body()).contains("138****5678", "工会受理").doesNotContain("13812345678");
 		MvcResult listed = fixtures.asAdmin(get("/api/v1/tickets?source=staff&station=" + station.id().value()));
 		assertThat(json(listed).read("$.content[*].number", List.class)).containsExactly(number);
 		assertThat(json(fixtures.asAdmin(get("/api/v1/tickets?source=QR_REPORT&station=" + station.id().value())))
 			.read("$.totalElements", Integer.class)).isZero();
 
 		// A station master records their own self-check, never a "staff" case.
-		MvcResult selfCheck = fixtures.as(master, openCall("{\"station\":\"" + home.id().value()
-				+ "\",\"source\":\"SELF_CHECK\",\"problem\":\"OTHER\",\"severity\":\"SERIOUS\","
-				+ "\"description\":\"自查：灭火器压力不足\"}"));
+		MvcResult selfCheck = fixtures.as(master,
+				openCall("{\"station\":\"" + home.id().value()
+						+ "\",\"source\":\"SELF_CHECK\",\"problem\":\"OTHER\",\"severity\":\"SERIOUS\","
+						+ "\"description\":\"自查：灭火器压力不足\"}"));
 		assertThat(selfCheck.getResponse().getStatus()).as(body(selfCheck)).isEqualTo(201);
 		assertThat(json(selfCheck).read("$.source", String.class)).isEqualTo("SELF_CHECK");
 		MvcResult masterAsStaff = fixtures.as(master, openCall("{\"station\":\"" + home.id().value()
 				+ "\",\"source\":\"STAFF\",\"problem\":\"OTHER\",\"severity\":\"SERIOUS\",\"description\":\"x\"}"));
 		assertThat(masterAsStaff.getResponse().getStatus()).isEqualTo(403);
-		MvcResult phoneOnSelfCheck = fixtures.as(master, openCall("{\"station\":\"" + home.id().value()
-				+ "\",\"source\":\"SELF_CHECK\",\"problem\":\"OTHER\",\"severity\":\"SERIOUS\","
-				+ "\"description\":\"x\",\"callerPhone\":\"13812345678\"}"));
+		MvcResult phoneOnSelfCheck = fixtures.as(master,
+				openCall("{\"station\":\"" + home.id().value()
+						+ "\",\"source\":\"SELF_CHECK\",\"problem\":\"OTHER\",\"severity\":\"SERIOUS\","
+						+ "\"description\":\"x\",\"callerPhone\":\"13812345678\"}"));
 		assertThat(json(phoneOnSelfCheck).read("$.errors[0].field", String.class)).isEqualTo("callerPhone");
 
 		// The console's form says the same, next to what was typed.
@@ -348,13 +354,16 @@ class RectificationJourneyTests extends TicketTestSupport {
 	}
 
 	private void resolveAsMaster(String number, String note) throws Exception {
-		MvcResult resolved = fixtures.as(master, post("/api/v1/tickets/" + number + "/resolve")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"note\":\"" + note + "\"}"));
+		MvcResult resolved = fixtures.as(master,
+				post("/api/v1/tickets/" + number + "/resolve").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"note\":\"" + note + "\"}"));
 		assertThat(resolved.getResponse().getStatus()).as(body(resolved)).isEqualTo(200);
 	}
 
-	/** A worker's call from an address of their own, so the per-address limits stay out of it. */
+	/**
+	 * A worker's call from an address of their own, so the per-address limits stay out of
+	 * it.
+	 */
 	private MvcResult publicCall(MockHttpServletRequestBuilder request) throws Exception {
 		String address = "10.77." + (ADDRESSES.get() % 250) + ".9";
 		return mvc.perform(request.with(call -> {

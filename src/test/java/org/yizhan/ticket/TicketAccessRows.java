@@ -42,7 +42,9 @@ final class TicketAccessRows implements AccessRows {
 
 	private Rectifications rectifications;
 
-	/** An inspection's open case, rectified and waiting for its re-check, per district. */
+	/**
+	 * An inspection's open case, rectified and waiting for its re-check, per district.
+	 */
 	private final Map<Boolean, String> inspectionCases = new HashMap<>();
 
 	private final Map<Boolean, String> rectifiedCases = new HashMap<>();
@@ -153,7 +155,8 @@ final class TicketAccessRows implements AccessRows {
 		rows.add(page("POST", "/console/tickets", c -> c.form("/console/tickets", openForm(c)), CASE_OPENERS,
 				CASE_OPENERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/tickets/{number}/rectify",
-				c -> c.caller.postFile("/api/v1/tickets/" + freshInspectionCase(c) + "/rectify?note=%E5%B7%B2%E6%95%B4%E6%94%B9",
+				c -> c.caller.postFile(
+						"/api/v1/tickets/" + freshInspectionCase(c) + "/rectify?note=%E5%B7%B2%E6%95%B4%E6%94%B9",
 						"photo", "after.jpg", this.fixture.photo(), null),
 				TICKET_RESOLVERS, HIDDEN));
 		rows.add(page("POST", "/console/tickets/{number}/rectify",
@@ -199,8 +202,8 @@ final class TicketAccessRows implements AccessRows {
 
 	private String inspectionCase(long station) {
 		return this.rectifications
-			.openFromInspection(new Rectifications.InspectionFinding(StationId.of(station), "MX-1", "矩阵检查项", null,
-					null, null, null, "矩阵"))
+			.openFromInspection(new Rectifications.InspectionFinding(StationId.of(station), "MX-1", "矩阵检查项", null, null,
+					null, null, "矩阵"))
 			.value();
 	}
 
@@ -213,8 +216,8 @@ final class TicketAccessRows implements AccessRows {
 	}
 
 	/**
-	 * A worker's report resolved just now, in either district: a reopening changes it,
-	 * so every cell has its own.
+	 * A worker's report resolved just now, in either district: a reopening changes it, so
+	 * every cell has its own.
 	 */
 	private String resolvedReport(Cell cell) {
 		String number = report(this.ticketStations.get(cell.foreign), "MISSING_SUPPLIES");

@@ -77,8 +77,8 @@ class TicketApiController {
 	 *
 	 * @param station the station's id or code
 	 * @param source STAFF or SELF_CHECK
-	 * @param problem CLOSED_WHEN_LISTED_OPEN, BROKEN_FACILITY, MISSING_SUPPLIES, SAFETY or
-	 * OTHER
+	 * @param problem CLOSED_WHEN_LISTED_OPEN, BROKEN_FACILITY, MISSING_SUPPLIES, SAFETY
+	 * or OTHER
 	 * @param severity URGENT, SERIOUS or GENERAL
 	 * @param description what was found or reported
 	 * @param callerPhone the hotline caller's phone, optional, STAFF only

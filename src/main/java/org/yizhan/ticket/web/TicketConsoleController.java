@@ -43,8 +43,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The console's problem tickets: the list (mine or in my scope; open, overdue, awaiting
  * re-check, resolved; by union, problem and source), the form union staff and station
- * masters open a case with, a ticket's page with its history and the resolve, rectify
- * and re-check forms, and the open tickets of one station, which the station's page loads
+ * masters open a case with, a ticket's page with its history and the resolve, rectify and
+ * re-check forms, and the open tickets of one station, which the station's page loads
  * into its own section.
  */
 @Controller
@@ -148,14 +148,13 @@ class TicketConsoleController {
 	@GetMapping("/console/tickets/{number}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail,
 			@RequestParam(defaultValue = "resolution") String kind) {
-		return PhotoResponses.forSignedIn(
-				this.tickets.readPhoto(number, TicketApiController.photoKind(kind), thumbnail)
-					.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number)));
+		return PhotoResponses.forSignedIn(this.tickets.readPhoto(number, TicketApiController.photoKind(kind), thumbnail)
+			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number)));
 	}
 
 	/**
-	 * A case as the console's form sends it: the station by its code (or its id, from
-	 * the station's page).
+	 * A case as the console's form sends it: the station by its code (or its id, from the
+	 * station's page).
 	 */
 	record OpenForm(String station, String source, String problem, String severity, String description,
 			String callerPhone) {

@@ -72,15 +72,15 @@ record TicketJson(String number, StationJson station, String source, String seve
 				ticket.problem().name(), ticket.description(), ticket.status().name(), ticket.isOverdueAt(now),
 				ticket.level().name(), PersonJson.of(ticket.assignee()), UnionJson.of(ticket.union()),
 				time(ticket.createdAt()), time(ticket.dueAt()), time(ticket.resolvedAt()),
-				PersonJson.of(ticket.resolvedBy()), ticket.resolutionNote(),
-				ticket.hasPhoto() ? photos : null, ticket.version(), ticket.reportCount(),
-				ticket.isMerged() ? ticket.mergedInto().value() : null, PersonJson.of(origin.openedBy()),
-				origin.callerPhoneMasked(),
+				PersonJson.of(ticket.resolvedBy()), ticket.resolutionNote(), ticket.hasPhoto() ? photos : null,
+				ticket.version(), ticket.reportCount(), ticket.isMerged() ? ticket.mergedInto().value() : null,
+				PersonJson.of(origin.openedBy()), origin.callerPhoneMasked(),
 				(origin.itemCode() != null) ? new ItemJson(origin.itemCode(), origin.itemText()) : null,
 				origin.reference(), (origin.beforePhotoKey() != null) ? photos + "?kind=before" : null,
 				(rectification != null) ? new RectificationJson(time(rectification.at()),
 						PersonJson.of(rectification.by()), rectification.note(), photos + "?kind=after") : null,
-				ticket.reopenCount(), withHistory ? ticket.history()
+				ticket.reopenCount(),
+				withHistory ? ticket.history()
 					.stream()
 					.map(step -> new StepJson(time(step.at()), step.event().name(), step.level().name(),
 							PersonJson.of(step.assignee()), UnionJson.of(step.union()), PersonJson.of(step.actor()),

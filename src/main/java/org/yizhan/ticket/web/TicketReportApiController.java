@@ -103,7 +103,8 @@ class TicketReportApiController {
 
 	}
 
-	/** @param reason what is still wrong, optional */
+	/**
+	 * @param reason what is still wrong, optional */
 	record ReopenRequest(String reason) {
 	}
 
@@ -151,7 +152,9 @@ class TicketReportApiController {
 			HttpServletRequest http) {
 		this.limits.requireReopen(http.getRemoteAddr());
 		PublicTicketStatus ticket = this.rectifications.reopen(number, (request != null) ? request.reason() : null);
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(ticket, this.clock.instant()));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(StatusJson.of(ticket, this.clock.instant()));
 	}
 
 	/** 429 with when to try again, in the caller's language. */

@@ -54,9 +54,9 @@ class TicketStatusPageController {
 	}
 
 	/**
-	 * The reporter reopens the case, and the same page answers at once with it open
-	 * again or with why not: no redirect, since a flash message would need a session,
-	 * which no anonymous page writes.
+	 * The reporter reopens the case, and the same page answers at once with it open again
+	 * or with why not: no redirect, since a flash message would need a session, which no
+	 * anonymous page writes.
 	 */
 	@PostMapping("/p/{number}/reopen")
 	String reopen(@PathVariable String number, @RequestParam(required = false) String reason,
