@@ -298,20 +298,33 @@ public class TicketRepository {
 		return new TicketPage(content, page, size, total);
 	}
 
-	/** Where an open ticket stands now: its level, its station's name and code. */
-	public record Standing(ResponsibleLevel level, String stationCode, String stationName) {
+	/**
+	 * Where an open ticket stands now: its level, its station's name and code, and how
+	 * often it was reopened (each reopening starts a new round of notices).
+	 */
+	public record Standing(ResponsibleLevel level, String stationCode, String stationName, int reopenCount) {
 	}
 
 	/** Where the ticket stands now; empty once it is resolved. */
 	public Optional<Standing> findOpenStanding(long id) {
 		return jdbc.sql("""
-				select t.responsible_level, s.code, s.name
+				select t.responsible_level, s.code, s.name, t.reopen_count
 				from problem_ticket t join station s on s.id = t.station_id
 				where t.id = :id and t.status = 'OPEN'
 				""")
 			.param("id", id)
-			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+					rs.getInt(4)))
 			.optional();
+	}
+
+	/** How often a ticket was reopened; 0 for a number that is no ticket. */
+	public int findReopenCount(String number) {
+		return jdbc.sql("select reopen_count from problem_ticket where number = :number")
+			.param("number", number)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	/** The name of a ticket's holder: the account's display name, or the union's name. */

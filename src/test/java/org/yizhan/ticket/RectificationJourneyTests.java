@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -247,6 +248,14 @@ class RectificationJourneyTests extends TicketTestSupport {
 		assertThat(due(new TicketNumber(number)))
 			.isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(2)));
 		assertThat(events.stream(TicketReopened.class).filter(event -> event.number().equals(number))).hasSize(1);
+		// its holder hears of it again, although the first round's notice was settled
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> noticeKeys(number).contains(master.id() + " " + number + "/STATION_MASTER/2"));
+		assertThat(jdbc.sql("""
+				select subject_zh from notification where kind = 'ticket.assigned' and dedupe_key = ?""")
+			.param(number + "/STATION_MASTER/2")
+			.query(String.class)
+			.single()).startsWith("工单 " + number + " 已被报告人重新打开");
 		MvcResult twice = publicCall(
 				post("/api/v1/problems/" + number + "/reopen").contentType(MediaType.APPLICATION_JSON).content("{}"));
 		assertThat(twice.getResponse().getStatus()).isEqualTo(409);
@@ -384,6 +393,13 @@ class RectificationJourneyTests extends TicketTestSupport {
 		Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		clock.set(t);
 		return t;
+	}
+
+	private List<String> noticeKeys(String number) {
+		return jdbc.sql("""
+				select account_id || ' ' || dedupe_key from notification
+				where kind = 'ticket.assigned' and dedupe_key like ? order by id
+				""").param(number + "/%").query(String.class).list();
 	}
 
 	private String level(TicketNumber number) {

@@ -104,7 +104,8 @@ class TicketReportApiController {
 	}
 
 	/**
-	 * @param reason what is still wrong, optional */
+	 * @param reason what is still wrong, optional
+	 */
 	record ReopenRequest(String reason) {
 	}
 
