@@ -8,8 +8,9 @@ import org.yizhan.station.StationId;
 import org.yizhan.station.ResponsibleLevel;
 
 /**
- * A worker reported a problem of a station and a ticket was opened for it, held by the
- * lowest level of the station's responsibility chain that has someone in it.
+ * A case was opened for a problem of a station (a worker's report, a self-check, union
+ * staff or an inspection's failed item), held by the lowest level of the station's
+ * responsibility chain that has someone in it.
  *
  * @param ticketId the ticket's id
  * @param number the ticket's number (the reporter's key to its status page)
@@ -20,8 +21,10 @@ import org.yizhan.station.ResponsibleLevel;
  * @param unionCode the union holding it, {@code null} when a person holds it
  * @param dueAt when it escalates if not resolved
  * @param reportedAt when it was reported
+ * @param source how it was opened
  */
 @DomainEvent
 public record ProblemReported(long ticketId, String number, StationId station, ProblemType problem,
-		ResponsibleLevel level, Long assigneeId, String unionCode, Instant dueAt, Instant reportedAt) {
+		ResponsibleLevel level, Long assigneeId, String unionCode, Instant dueAt, Instant reportedAt,
+		TicketSource source) {
 }

@@ -149,6 +149,11 @@ public class ProblemTickets {
 		}
 		else {
 			problem = RequestValues.enumValue(ProblemType.class, report.problem(), "problem", violations);
+			if (problem != null && !problem.reportable()) {
+				violations
+					.add(Violation.of("problem", "ticket.problem.notReportable", problem.labelZh(), problem.labelEn()));
+				problem = null;
+			}
 		}
 		String description = blank(report.description()) ? null : report.description().strip();
 		text(description, "description", MAX_DESCRIPTION, violations);
@@ -191,7 +196,7 @@ public class ProblemTickets {
 		while (id.isEmpty());
 		tickets.insertStep(id.get(), now, Event.OPENED, holder, null, due, null);
 		events.publishEvent(new ProblemReported(id.get(), number.value(), station.id(), problem, holder.level(),
-				holder.accountId(), holder.unionCode(), due, now));
+				holder.accountId(), holder.unionCode(), due, now, TicketSource.QR_REPORT));
 		// Not in the audit log: no account acts, and an entry would keep the worker's
 		// client address for 180 days. The ticket's history records its opening; what
 		// staff and the job do with it is audited.
@@ -223,7 +228,8 @@ public class ProblemTickets {
 	/** Whether the caller may resolve the ticket (it sees it: it came from here). */
 	@Transactional(readOnly = true)
 	public boolean mayResolve(ProblemTicket ticket) {
-		return ticket.isOpen() && mayResolve(actor(), ticket, responsibilities.getForSystem(ticket.station()));
+		return ticket.isOpen() && !ticket.needsRecheck()
+				&& mayResolve(actor(), ticket, responsibilities.getForSystem(ticket.station()));
 	}
 
 	/**
@@ -277,6 +283,9 @@ public class ProblemTickets {
 		ProblemTicket survivor = mergedFirst ? second : first;
 		if (!merged.isOpen()) {
 			throw new ConflictException("status", "ticket.alreadyResolved", merged.number().value());
+		}
+		if (merged.needsRecheck()) {
+			throw new ConflictException("status", "ticket.merge.inspection", merged.number().value());
 		}
 		if (!mayResolve(actor, merged, responsibilities.getForSystem(merged.station()))) {
 			throw new ForbiddenException("ticket.forbidden.merge", merged.number().value());
@@ -355,6 +364,11 @@ public class ProblemTickets {
 		TicketNumber parsed = TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
 		ProblemTicket ticket = tickets.findVisible(parsed, scope(actor), lock)
 			.orElseThrow(() -> new TicketNotFoundException(number));
+		if (ticket.needsRecheck()) {
+			// An inspection's finding is closed by the re-check of its rectification,
+			// never by the side that had to rectify it.
+			throw new ConflictException("status", "ticket.resolve.needsRecheck", ticket.number().value());
+		}
 		if (!ticket.isOpen()) {
 			throw new ConflictException("status", "ticket.alreadyResolved", ticket.number().value());
 		}
@@ -403,8 +417,33 @@ public class ProblemTickets {
 	/** The resolution photo of a ticket the caller sees, or its thumbnail. */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> readPhoto(String number, boolean thumbnail) {
+		return readPhoto(number, PhotoKind.RESOLUTION, thumbnail);
+	}
+
+	/** Which of a case's photos. */
+	public enum PhotoKind {
+
+		/**
+		 * The photo its resolution shows (an inspection's: the "after" photo re-checked).
+		 */
+		RESOLUTION,
+		/** The "before" photo an inspection took of its failed item. */
+		BEFORE,
+		/** The "after" photo of a rectification waiting for its re-check. */
+		AFTER
+
+	}
+
+	/** One of the photos of a ticket the caller sees, or its thumbnail. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> readPhoto(String number, PhotoKind kind, boolean thumbnail) {
 		ProblemTicket ticket = get(number);
-		return (ticket.photoKey() != null) ? photos.read(ticket.photoKey(), thumbnail) : Optional.empty();
+		String key = switch (kind) {
+			case RESOLUTION -> ticket.photoKey();
+			case BEFORE -> ticket.origin().beforePhotoKey();
+			case AFTER -> (ticket.rectification() != null) ? ticket.rectification().afterPhotoKey() : null;
+		};
+		return (key != null) ? photos.read(key, thumbnail) : Optional.empty();
 	}
 
 	/**
@@ -412,7 +451,7 @@ public class ProblemTickets {
 	 * admins over the station. A station master below the holder may not: once a ticket
 	 * has climbed past them, it is the level above that answers for it.
 	 */
-	private boolean mayResolve(Actor actor, ProblemTicket ticket, ResponsibilityChain chain) {
+	boolean mayResolve(Actor actor, ProblemTicket ticket, ResponsibilityChain chain) {
 		if (ticket.assignee() != null && ticket.assignee().id() == actor.accountId()) {
 			return true;
 		}
@@ -447,7 +486,7 @@ public class ProblemTickets {
 	 * and no invisible formatting characters ({@link PlainText}: a right-to-left override
 	 * makes a note read otherwise than it is stored).
 	 */
-	private static void text(String value, String field, int max, List<Violation> violations) {
+	static void text(String value, String field, int max, List<Violation> violations) {
 		if (value == null) {
 			return;
 		}
@@ -466,7 +505,7 @@ public class ProblemTickets {
 		return scope(actor());
 	}
 
-	private TicketScope scope(Actor actor) {
+	TicketScope scope(Actor actor) {
 		return new TicketScope(actor, registry.visibleStations(),
 				responsibilities.listStationsNaming(actor.accountId()).stream().map(StationId::value).toList());
 	}
@@ -475,11 +514,11 @@ public class ProblemTickets {
 		return Actor.required();
 	}
 
-	private Instant now() {
+	Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private static boolean blank(String value) {
+	static boolean blank(String value) {
 		return value == null || value.isBlank();
 	}
 

@@ -95,7 +95,7 @@ public class TicketEscalation {
 		int moved = 0;
 		for (Overdue ticket : overdue) {
 			Holder next = ChainRouting.above(this.responsibilities.getForSystem(ticket.station()), ticket.level());
-			Instant due = now.plus(this.settings.deadlineAt(ticket.problem(), next.level()));
+			Instant due = now.plus(this.settings.deadlineAt(ticket.problem(), ticket.severity(), next.level()));
 			if (this.tickets.escalate(ticket.id(), ticket.version(), next, due) != 1) {
 				// The row is locked and was read with its version: only a bug gets here.
 				throw new IllegalStateException("Ticket " + ticket.number() + " changed under its lock");

@@ -52,6 +52,12 @@ import org.springframework.stereotype.Component;
  * the notice of the level it left with where it went. Nobody new is told of a resolution:
  * the reporter follows the ticket on its status page, whoever resolved it is its holder
  * or above it. Settling is by the same key as delivering, so it too may be replayed.
+ *
+ * <p>
+ * A ticket its reporter reopened ({@link TicketReopened}) starts a new round: its
+ * notices' keys carry the round ({@code number/LEVEL/2} for the first reopening), so its
+ * holder is told again, and so is each level it climbs to, although those keys of the
+ * first round were delivered and settled already.
  */
 @Component
 class TicketNotices {
@@ -87,6 +93,12 @@ class TicketNotices {
 	}
 
 	@ApplicationModuleListener
+	void on(TicketReopened event) {
+		tell(new Step(event.ticketId(), event.number(), event.station(), event.problem(), null, event.level(),
+				event.assigneeId(), event.unionCode(), event.dueAt()), true);
+	}
+
+	@ApplicationModuleListener
 	void on(TicketResolved event) {
 		String at = DATE_TIME.format(event.resolvedAt());
 		settleAll(event.number(), message("ticket.notice.settled.resolved", Locale.SIMPLIFIED_CHINESE, at),
@@ -105,7 +117,7 @@ class TicketNotices {
 		// The level it left no longer has it to deal with, whatever happens to it next.
 		String at = DATE_TIME.format(event.escalatedAt());
 		String holder = tickets.findHolderName(event.assigneeId(), event.unionCode()).orElse("");
-		notifications.settle(KIND, event.number() + "/" + event.from().name(),
+		notifications.settle(KIND, key(event.number(), event.from(), tickets.findReopenCount(event.number())),
 				message("ticket.notice.settled.escalated", Locale.SIMPLIFIED_CHINESE, at,
 						event.to().label(Locale.SIMPLIFIED_CHINESE), holder),
 				message("ticket.notice.settled.escalated", Locale.ENGLISH, at, event.to().label(Locale.ENGLISH),
@@ -120,9 +132,17 @@ class TicketNotices {
 	 * escalation is still on its way when the ticket closed.
 	 */
 	private void settleAll(String number, String chinese, String english) {
+		int round = tickets.findReopenCount(number);
 		for (ResponsibleLevel level : ResponsibleLevel.values()) {
-			notifications.settle(KIND, number + "/" + level.name(), chinese, english);
+			notifications.settle(KIND, key(number, level, round), chinese, english);
 		}
+	}
+
+	/**
+	 * A notice's key: the ticket and level, and the round from the first reopening on.
+	 */
+	static String key(String number, ResponsibleLevel level, int reopenCount) {
+		return number + "/" + level.name() + ((reopenCount > 0) ? "/" + (reopenCount + 1) : "");
 	}
 
 	/** One step of a ticket: who holds it from now on. */
@@ -135,21 +155,26 @@ class TicketNotices {
 	}
 
 	private void tell(Step step) {
+		tell(step, false);
+	}
+
+	private void tell(Step step, boolean reopened) {
 		Standing now = tickets.findOpenStanding(step.ticketId()).orElse(null);
 		if (now == null || now.level() != step.level()) {
 			return;
 		}
 		String link = "/console/tickets/" + step.number();
-		String key = step.number() + "/" + step.level().name();
+		String key = key(step.number(), step.level(), now.reopenCount());
 		if (step.assigneeId() != null) {
 			notifications.deliver(new Notice(step.assigneeId(), KIND, key, link,
-					text(step, now, null, Locale.SIMPLIFIED_CHINESE), text(step, now, null, Locale.ENGLISH)));
+					text(step, now, null, reopened, Locale.SIMPLIFIED_CHINESE),
+					text(step, now, null, reopened, Locale.ENGLISH)));
 			return;
 		}
 		unionAdmins(step.unionCode()).ifPresent(union -> {
 			String forwarded = union.union().code().equals(step.unionCode()) ? null : step.unionCode();
-			NoticeText chinese = text(step, now, forwarded, Locale.SIMPLIFIED_CHINESE);
-			NoticeText english = text(step, now, forwarded, Locale.ENGLISH);
+			NoticeText chinese = text(step, now, forwarded, reopened, Locale.SIMPLIFIED_CHINESE);
+			NoticeText english = text(step, now, forwarded, reopened, Locale.ENGLISH);
 			for (AccountSummary admin : union.admins()) {
 				notifications.deliver(new Notice(admin.id(), KIND, key, link, chinese, english));
 			}
@@ -175,13 +200,15 @@ class TicketNotices {
 		return Optional.empty();
 	}
 
-	private NoticeText text(Step step, Standing now, String forwardedFrom, Locale locale) {
+	private NoticeText text(Step step, Standing now, String forwardedFrom, boolean reopened, Locale locale) {
 		String station = now.stationCode() + " " + now.stationName();
 		String problem = step.problem().label(locale);
 		String due = DATE_TIME.format(step.dueAt());
-		String subject = (step.from() == null)
-				? message("ticket.notice.reported.subject", locale, step.number(), problem, station, due)
-				: message("ticket.notice.escalated.subject", locale, step.number(), problem, station, due);
+		String subject = reopened
+				? message("ticket.notice.reopened.subject", locale, step.number(), problem, station, due)
+				: (step.from() == null)
+						? message("ticket.notice.reported.subject", locale, step.number(), problem, station, due)
+						: message("ticket.notice.escalated.subject", locale, step.number(), problem, station, due);
 		List<NoticeLine> lines = new ArrayList<>();
 		lines.add(new NoticeLine(message("ticket.notice.station", locale, station),
 				"/console/stations/" + step.station().value()));

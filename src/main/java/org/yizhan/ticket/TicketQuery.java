@@ -12,8 +12,15 @@ import org.yizhan.station.StationId;
  * {@code null}
  * @param problem one problem type, or {@code null}
  * @param station one station, or {@code null}
+ * @param source one source, or {@code null}
  */
-public record TicketQuery(View view, State state, String organizationPath, ProblemType problem, StationId station) {
+public record TicketQuery(View view, State state, String organizationPath, ProblemType problem, StationId station,
+		TicketSource source) {
+
+	/** Every source. */
+	public TicketQuery(View view, State state, String organizationPath, ProblemType problem, StationId station) {
+		this(view, state, organizationPath, problem, station, null);
+	}
 
 	/** Whose tickets. */
 	public enum View {
@@ -30,7 +37,10 @@ public record TicketQuery(View view, State state, String organizationPath, Probl
 	/** Which tickets by where they stand. */
 	public enum State {
 
-		OPEN, OVERDUE, RESOLVED, ALL
+		/** Not closed: open, or rectified and waiting for the re-check. */
+		OPEN, OVERDUE,
+		/** Rectified by the station side, waiting for the re-check. */
+		AWAITING_RECHECK, RESOLVED, ALL
 
 	}
 

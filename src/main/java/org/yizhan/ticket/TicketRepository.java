@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.yizhan.platform.Paging;
+import org.yizhan.platform.privacy.Masks;
+import org.yizhan.platform.privacy.PersonalDataCipher;
 import org.yizhan.station.ResponsibleLevel;
 import org.yizhan.station.ChainRouting.Holder;
 import org.yizhan.ticket.ProblemTicket.Event;
@@ -41,19 +43,28 @@ public class TicketRepository {
 			    t.assignee_id, a.username as assignee_username, a.display_name as assignee_name,
 			    t.assignee_union_code, u.name as union_name, t.created_at, t.due_at, t.resolved_at,
 			    t.resolved_by, r.username as resolver_username, r.display_name as resolver_name,
-			    t.resolution_note, t.resolution_photo_key, t.version, t.report_count, m.number as merged_into
+			    t.resolution_note, t.resolution_photo_key, t.version, t.report_count, m.number as merged_into,
+			    t.source, t.severity, t.opened_by, o.username as opener_username, o.display_name as opener_name,
+			    t.caller_phone_sealed, t.item_code, t.item_text, t.reference, t.before_photo_key,
+			    t.rectified_at, t.rectified_by, rb.username as rectifier_username, rb.display_name as rectifier_name,
+			    t.rectification_note, t.after_photo_key, t.reopen_count
 			from problem_ticket t
 			join station s on s.id = t.station_id
 			left join problem_ticket m on m.id = t.merged_into_id
 			left join account a on a.id = t.assignee_id
 			left join organization u on u.code = t.assignee_union_code
 			left join account r on r.id = t.resolved_by
+			left join account o on o.id = t.opened_by
+			left join account rb on rb.id = t.rectified_by
 			""";
 
 	private final JdbcClient jdbc;
 
-	TicketRepository(JdbcClient jdbc) {
+	private final PersonalDataCipher cipher;
+
+	TicketRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/** What reporting needs to know of a station, whoever reports. */
@@ -110,18 +121,57 @@ public class TicketRepository {
 	}
 
 	/**
-	 * Inserts a new ticket; empty when the number is taken (the caller draws another).
+	 * How a new case was opened, as stored.
+	 *
+	 * @param source who opened it
+	 * @param severity its severity, {@code null} for a worker's report
+	 * @param openedBy the account, or {@code null}
+	 * @param callerPhoneSealed the hotline caller's phone, sealed, or {@code null}
+	 * @param itemCode an inspection's failed item, or {@code null}
+	 * @param itemText its words, or {@code null}
+	 * @param reference the inspection or campaign, or {@code null}
+	 * @param beforePhotoKey the stored "before" photo, or {@code null}
+	 */
+	public record Opening(TicketSource source, Severity severity, Long openedBy, String callerPhoneSealed,
+			String itemCode, String itemText, String reference, String beforePhotoKey) {
+
+		static final Opening QR_REPORT = new Opening(TicketSource.QR_REPORT, null, null, null, null, null, null, null);
+
+	}
+
+	/**
+	 * Inserts a worker's report; empty when the number is taken (the caller draws
+	 * another).
 	 */
 	public Optional<Long> insert(TicketNumber number, StationId station, ProblemType problem, String description,
 			byte[] deviceHash, Holder holder, Instant createdAt, Instant dueAt) {
+		return insert(number, station, problem, description, deviceHash, holder, createdAt, dueAt, Opening.QR_REPORT);
+	}
+
+	/**
+	 * Inserts a new case of any source; empty when the number is taken (the caller draws
+	 * another).
+	 */
+	public Optional<Long> insert(TicketNumber number, StationId station, ProblemType problem, String description,
+			byte[] deviceHash, Holder holder, Instant createdAt, Instant dueAt, Opening opening) {
 		return jdbc.sql("""
 				insert into problem_ticket (number, station_id, problem, description, device_hash, status,
-				    responsible_level, assignee_id, assignee_union_code, created_at, due_at, version)
+				    responsible_level, assignee_id, assignee_union_code, created_at, due_at, version, source,
+				    severity, opened_by, caller_phone_sealed, item_code, item_text, reference, before_photo_key)
 				values (:number, :station, :problem, :description, :device, 'OPEN', :level, :assignee, :union,
-				    :createdAt, :dueAt, 0)
+				    :createdAt, :dueAt, 0, :source, :severity, :openedBy, :phone, :itemCode, :itemText, :reference,
+				    :beforePhoto)
 				on conflict (number) do nothing
 				returning id
 				""")
+			.param("source", opening.source().name())
+			.param("severity", (opening.severity() != null) ? opening.severity().name() : null)
+			.param("openedBy", opening.openedBy())
+			.param("phone", opening.callerPhoneSealed())
+			.param("itemCode", opening.itemCode())
+			.param("itemText", opening.itemText())
+			.param("reference", opening.reference())
+			.param("beforePhoto", opening.beforePhotoKey())
 			.param("number", number.value())
 			.param("station", station.value())
 			.param("problem", problem.name())
@@ -166,7 +216,7 @@ public class TicketRepository {
 	public Optional<PublicTicketStatus> findStatus(TicketNumber number) {
 		return jdbc.sql("""
 				select t.number, s.code, s.name, t.problem, t.status, t.created_at, t.due_at, t.resolved_at,
-				    t.resolution_note, m.number
+				    t.resolution_note, m.number, t.source, t.reopen_count
 				from problem_ticket t join station s on s.id = t.station_id
 				left join problem_ticket m on m.id = t.merged_into_id
 				where t.number = :number
@@ -175,7 +225,8 @@ public class TicketRepository {
 			.query((rs, n) -> new PublicTicketStatus(new TicketNumber(rs.getString(1)), rs.getString(2),
 					rs.getString(3), ProblemType.valueOf(rs.getString(4)), TicketStatus.valueOf(rs.getString(5)),
 					instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9),
-					(rs.getString(10) != null) ? new TicketNumber(rs.getString(10)) : null))
+					(rs.getString(10) != null) ? new TicketNumber(rs.getString(10)) : null,
+					TicketSource.valueOf(rs.getString(11)), rs.getInt(12)))
 			.optional();
 	}
 
@@ -185,7 +236,19 @@ public class TicketRepository {
 		String sql = COLUMNS + " where t.number = :number and " + scope.condition(params)
 				+ (lock ? " for update of t" : "");
 		params.put("number", number.value());
-		return jdbc.sql(sql).params(params).query(TicketRepository::ticket).optional().map(this::withHistory);
+		return jdbc.sql(sql).params(params).query(this::ticket).optional().map(this::withHistory);
+	}
+
+	/**
+	 * A case by number whoever asks: for a module's own use right after opening it, when
+	 * nobody may be signed in.
+	 */
+	public Optional<ProblemTicket> findAny(TicketNumber number) {
+		return jdbc.sql(COLUMNS + " where t.number = :number")
+			.param("number", number.value())
+			.query(this::ticket)
+			.optional()
+			.map(this::withHistory);
 	}
 
 	/** A page of the tickets the scope sees that match the query, most urgent first. */
@@ -196,8 +259,9 @@ public class TicketRepository {
 			where.append(" and ").append(scope.heldCondition(params));
 		}
 		switch (query.state()) {
-			case OPEN -> where.append(" and t.status = 'OPEN'");
+			case OPEN -> where.append(" and t.status <> 'RESOLVED'");
 			case OVERDUE -> where.append(" and t.status = 'OPEN' and t.due_at <= :now");
+			case AWAITING_RECHECK -> where.append(" and t.status = 'RECTIFIED'");
 			case RESOLVED -> where.append(" and t.status = 'RESOLVED'");
 			case ALL -> {
 			}
@@ -207,6 +271,10 @@ public class TicketRepository {
 			where.append(" and s.district_code in (select code from organization"
 					+ " where path = :orgPath or path like :orgPath || '/%')");
 			params.put("orgPath", query.organizationPath());
+		}
+		if (query.source() != null) {
+			where.append(" and t.source = :source");
+			params.put("source", query.source().name());
 		}
 		if (query.problem() != null) {
 			where.append(" and t.problem = :problem");
@@ -223,27 +291,40 @@ public class TicketRepository {
 		params.put("limit", size);
 		params.put("offset", Paging.offset(page, size));
 		List<ProblemTicket> content = jdbc.sql(COLUMNS + where + """
-				 order by (t.status = 'OPEN') desc, case when t.status = 'OPEN' then t.due_at end,
-				    t.resolved_at desc, t.id desc
+				 order by (t.status = 'OPEN') desc, (t.status = 'RECTIFIED') desc,
+				    case when t.status = 'OPEN' then t.due_at end, t.rectified_at, t.resolved_at desc, t.id desc
 				limit :limit offset :offset
-				""").params(params).query(TicketRepository::ticket).list();
+				""").params(params).query(this::ticket).list();
 		return new TicketPage(content, page, size, total);
 	}
 
-	/** Where an open ticket stands now: its level, its station's name and code. */
-	public record Standing(ResponsibleLevel level, String stationCode, String stationName) {
+	/**
+	 * Where an open ticket stands now: its level, its station's name and code, and how
+	 * often it was reopened (each reopening starts a new round of notices).
+	 */
+	public record Standing(ResponsibleLevel level, String stationCode, String stationName, int reopenCount) {
 	}
 
 	/** Where the ticket stands now; empty once it is resolved. */
 	public Optional<Standing> findOpenStanding(long id) {
 		return jdbc.sql("""
-				select t.responsible_level, s.code, s.name
+				select t.responsible_level, s.code, s.name, t.reopen_count
 				from problem_ticket t join station s on s.id = t.station_id
 				where t.id = :id and t.status = 'OPEN'
 				""")
 			.param("id", id)
-			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Standing(ResponsibleLevel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+					rs.getInt(4)))
 			.optional();
+	}
+
+	/** How often a ticket was reopened; 0 for a number that is no ticket. */
+	public int findReopenCount(String number) {
+		return jdbc.sql("select reopen_count from problem_ticket where number = :number")
+			.param("number", number)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	/** The name of a ticket's holder: the account's display name, or the union's name. */
@@ -265,7 +346,7 @@ public class TicketRepository {
 
 	/** An open ticket whose deadline passed, below the top of its chain. */
 	public record Overdue(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
-			ResponsibleLevel level, long version) {
+			Severity severity, ResponsibleLevel level, long version) {
 	}
 
 	/**
@@ -275,7 +356,8 @@ public class TicketRepository {
 	 */
 	public List<Overdue> lockOverdue(Instant now, int limit) {
 		return jdbc.sql("""
-				select t.id, t.number, t.station_id, s.district_code, t.problem, t.responsible_level, t.version
+				select t.id, t.number, t.station_id, s.district_code, t.problem, t.responsible_level, t.version,
+				    t.severity
 				from problem_ticket t join station s on s.id = t.station_id
 				where t.status = 'OPEN' and t.due_at <= :now and t.responsible_level <> 'SUPERVISING_UNION'
 				order by t.id
@@ -285,8 +367,9 @@ public class TicketRepository {
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, n) -> new Overdue(rs.getLong(1), new TicketNumber(rs.getString(2)), StationId.of(rs.getLong(3)),
-					rs.getString(4), ProblemType.valueOf(rs.getString(5)), ResponsibleLevel.valueOf(rs.getString(6)),
-					rs.getLong(7)))
+					rs.getString(4), ProblemType.valueOf(rs.getString(5)),
+					(rs.getString(8) != null) ? Severity.valueOf(rs.getString(8)) : null,
+					ResponsibleLevel.valueOf(rs.getString(6)), rs.getLong(7)))
 			.list();
 	}
 
@@ -388,12 +471,104 @@ public class TicketRepository {
 				rs.getInt(4));
 	}
 
+	/**
+	 * Marks an inspection's open case rectified, waiting for its re-check; 0 when it
+	 * changed meanwhile.
+	 */
+	public int rectify(long id, long version, long by, Instant at, String note, String afterPhotoKey) {
+		return jdbc.sql("""
+				update problem_ticket set status = 'RECTIFIED', rectified_at = :at, rectified_by = :by,
+				    rectification_note = :note, after_photo_key = :photo, version = version + 1
+				where id = :id and version = :version and status = 'OPEN'
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("note", note)
+			.param("photo", afterPhotoKey)
+			.param("id", id)
+			.param("version", version)
+			.update();
+	}
+
+	/** Closes a rectified case its re-check passed; 0 when it changed meanwhile. */
+	public int passRecheck(long id, long version, long by, Instant at, String note) {
+		return jdbc.sql("""
+				update problem_ticket set status = 'RESOLVED', resolved_at = :at, resolved_by = :by,
+				    resolution_note = :note, resolution_photo_key = after_photo_key, version = version + 1
+				where id = :id and version = :version and status = 'RECTIFIED'
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("note", note)
+			.param("id", id)
+			.param("version", version)
+			.update();
+	}
+
+	/**
+	 * Sends a rectified case its re-check failed back to its holder with a new deadline;
+	 * the rectification it had stays in its history. 0 when it changed meanwhile.
+	 */
+	public int failRecheck(long id, long version, Instant dueAt) {
+		return jdbc.sql("""
+				update problem_ticket set status = 'OPEN', due_at = :dueAt, rectified_at = null, rectified_by = null,
+				    rectification_note = null, after_photo_key = null, version = version + 1
+				where id = :id and version = :version and status = 'RECTIFIED'
+				""").param("dueAt", Timestamp.from(dueAt)).param("id", id).param("version", version).update();
+	}
+
+	/**
+	 * Opens a resolved case again at the holder given, with a new deadline; its
+	 * resolution stays in its history. 0 when it changed meanwhile.
+	 */
+	public int reopen(long id, long version, Holder holder, Instant dueAt) {
+		return jdbc.sql("""
+				update problem_ticket set status = 'OPEN', responsible_level = :level, assignee_id = :assignee,
+				    assignee_union_code = :union, due_at = :dueAt, resolved_at = null, resolved_by = null,
+				    resolution_note = null, resolution_photo_key = null, reopen_count = reopen_count + 1,
+				    version = version + 1
+				where id = :id and version = :version and status = 'RESOLVED' and merged_into_id is null
+				""")
+			.param("level", holder.level().name())
+			.param("assignee", holder.accountId())
+			.param("union", holder.unionCode())
+			.param("dueAt", Timestamp.from(dueAt))
+			.param("id", id)
+			.param("version", version)
+			.update();
+	}
+
+	/**
+	 * What reopening needs of a case, locked: no caller's scope (its reporter has none).
+	 */
+	public record Reopenable(long id, TicketNumber number, StationId station, String districtCode, ProblemType problem,
+			Severity severity, TicketSource source, TicketStatus status, Instant resolvedAt, boolean merged,
+			byte[] deviceHash, long version) {
+	}
+
+	public Optional<Reopenable> lockForReopening(TicketNumber number) {
+		return jdbc.sql("""
+				select t.id, t.number, t.station_id, s.district_code, t.problem, t.source, t.status, t.resolved_at,
+				    t.merged_into_id is not null, t.device_hash, t.version, t.severity
+				from problem_ticket t join station s on s.id = t.station_id
+				where t.number = :number
+				for update of t
+				""")
+			.param("number", number.value())
+			.query((rs, n) -> new Reopenable(rs.getLong(1), new TicketNumber(rs.getString(2)),
+					StationId.of(rs.getLong(3)), rs.getString(4), ProblemType.valueOf(rs.getString(5)),
+					(rs.getString(12) != null) ? Severity.valueOf(rs.getString(12)) : null,
+					TicketSource.valueOf(rs.getString(6)), TicketStatus.valueOf(rs.getString(7)), instant(rs, 8),
+					rs.getBoolean(9), rs.getBytes(10), rs.getLong(11)))
+			.optional();
+	}
+
 	/** Whether a ticket's resolution shows this stored photo. */
 	public boolean isPhotoInUse(String key) {
-		return jdbc.sql("select exists (select 1 from problem_ticket where resolution_photo_key = :key)")
-			.param("key", key)
-			.query(Boolean.class)
-			.single();
+		return jdbc.sql("""
+				select exists (select 1 from problem_ticket where resolution_photo_key = :key
+				    or before_photo_key = :key or after_photo_key = :key)
+				""").param("key", key).query(Boolean.class).single();
 	}
 
 	private ProblemTicket withHistory(ProblemTicket ticket) {
@@ -419,7 +594,23 @@ public class TicketRepository {
 		return ticket.withHistory(steps);
 	}
 
-	private static ProblemTicket ticket(ResultSet rs, int row) throws SQLException {
+	private ProblemTicket ticket(ResultSet rs, int row) throws SQLException {
+		String sealedPhone = rs.getString("caller_phone_sealed");
+		ProblemTicket.Origin origin = new ProblemTicket.Origin(TicketSource.valueOf(rs.getString("source")),
+				(rs.getString("severity") != null) ? Severity.valueOf(rs.getString("severity")) : null,
+				person(rs, rs.findColumn("opened_by")),
+				(sealedPhone != null) ? Masks.phone(this.cipher.open(sealedPhone)) : null, rs.getString("item_code"),
+				rs.getString("item_text"), rs.getString("reference"), rs.getString("before_photo_key"));
+		Instant rectifiedAt = instant(rs, rs.findColumn("rectified_at"));
+		ProblemTicket.Rectification rectification = (rectifiedAt != null)
+				? new ProblemTicket.Rectification(rectifiedAt, person(rs, rs.findColumn("rectified_by")),
+						rs.getString("rectification_note"), rs.getString("after_photo_key"))
+				: null;
+		return ticket(rs, origin, rectification);
+	}
+
+	private static ProblemTicket ticket(ResultSet rs, ProblemTicket.Origin origin,
+			ProblemTicket.Rectification rectification) throws SQLException {
 		return new ProblemTicket(rs.getLong("id"), new TicketNumber(rs.getString("number")),
 				StationId.of(rs.getLong("station_id")), rs.getString("station_code"), rs.getString("station_name"),
 				rs.getString("district_code"), ProblemType.valueOf(rs.getString("problem")),
@@ -429,8 +620,8 @@ public class TicketRepository {
 				instant(rs, rs.findColumn("due_at")), instant(rs, rs.findColumn("resolved_at")),
 				person(rs, rs.findColumn("resolved_by")), rs.getString("resolution_note"),
 				rs.getString("resolution_photo_key"), rs.getLong("version"), rs.getInt("report_count"),
-				(rs.getString("merged_into") != null) ? new TicketNumber(rs.getString("merged_into")) : null,
-				List.of());
+				(rs.getString("merged_into") != null) ? new TicketNumber(rs.getString("merged_into")) : null, origin,
+				rectification, rs.getInt("reopen_count"), List.of());
 	}
 
 	/** A person from three columns: id, username, display name. */

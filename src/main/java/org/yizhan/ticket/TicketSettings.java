@@ -21,8 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the problem type's: a safety hazard is given hours at every level, not the days a
  * missing newspaper may take.
  *
+ * <p>
+ * A case staff, a station's self-check or an inspection opened is due by its
+ * {@link Severity} instead ({@code severity-deadlines.<SEVERITY>}: urgent a day, serious
+ * a week, general 30 days, the month a 回头看 campaign gives), and the levels it escalates
+ * to never have longer than that.
+ *
  * @param deadlines the deadline of each problem type at its first holder
  * @param levelDeadlines the deadline at each level a ticket escalates to
+ * @param severityDeadlines the deadline of each severity at its first holder
  * @param photoRequired the problem types whose resolution needs a photo
  * @param limits how many reports one phone and one address may send
  * @param deviceKey base64 of at least 32 random bytes, the key of the device hashes; in
@@ -31,11 +38,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yizhan.rating.tickets")
 public record TicketSettings(Map<ProblemType, Duration> deadlines, Map<ResponsibleLevel, Duration> levelDeadlines,
-		Set<ProblemType> photoRequired, Limits limits, String deviceKey, Path deviceKeyFile) {
+		Map<Severity, Duration> severityDeadlines, Set<ProblemType> photoRequired, Limits limits, String deviceKey,
+		Path deviceKeyFile) {
 
 	static final Map<ProblemType, Duration> DEFAULT_DEADLINES = Map.of(ProblemType.SAFETY, Duration.ofHours(4),
 			ProblemType.CLOSED_WHEN_LISTED_OPEN, Duration.ofHours(24), ProblemType.MISSING_SUPPLIES, Duration.ofDays(2),
 			ProblemType.BROKEN_FACILITY, Duration.ofDays(3));
+
+	static final Map<Severity, Duration> DEFAULT_SEVERITY_DEADLINES = Map.of(Severity.URGENT, Duration.ofDays(1),
+			Severity.SERIOUS, Duration.ofDays(7), Severity.GENERAL, Duration.ofDays(30));
 
 	/** No ticket escalates to the station master, the lowest level: it has no entry. */
 	static final Map<ResponsibleLevel, Duration> DEFAULT_LEVEL_DEADLINES = Map.of(ResponsibleLevel.LIAISON,
@@ -51,10 +62,16 @@ public record TicketSettings(Map<ProblemType, Duration> deadlines, Map<Responsib
 		if (levelDeadlines != null) {
 			levels.putAll(levelDeadlines);
 		}
+		Map<Severity, Duration> severities = new EnumMap<>(DEFAULT_SEVERITY_DEADLINES);
+		if (severityDeadlines != null) {
+			severities.putAll(severityDeadlines);
+		}
 		types.forEach((type, deadline) -> requirePositive("deadlines." + type, deadline));
+		severities.forEach((severity, deadline) -> requirePositive("severity-deadlines." + severity, deadline));
 		levels.forEach((level, deadline) -> requirePositive("level-deadlines." + level, deadline));
 		deadlines = Map.copyOf(types);
 		levelDeadlines = Map.copyOf(levels);
+		severityDeadlines = Map.copyOf(severities);
 		photoRequired = (photoRequired != null) ? Set.copyOf(photoRequired)
 				: Set.copyOf(EnumSet.of(ProblemType.BROKEN_FACILITY, ProblemType.SAFETY));
 		limits = (limits != null) ? limits : new Limits(0, 0, 0, 0);
@@ -66,11 +83,27 @@ public record TicketSettings(Map<ProblemType, Duration> deadlines, Map<Responsib
 		return this.deadlines.get(problem);
 	}
 
+	/**
+	 * The deadline of a case's first holder: its severity's when it has one (every source
+	 * but a worker's report), otherwise its problem type's.
+	 */
+	public Duration firstDeadline(ProblemType problem, Severity severity) {
+		return (severity != null) ? this.severityDeadlines.get(severity) : this.deadlines.get(problem);
+	}
+
 	/** The deadline at a level a ticket has escalated to. */
 	public Duration deadlineAt(ProblemType problem, ResponsibleLevel level) {
-		Duration type = this.deadlines.get(problem);
+		return deadlineAt(problem, null, level);
+	}
+
+	/**
+	 * The deadline at a level a case has escalated to: the level's own, never longer than
+	 * the case's first deadline (its severity's, or its problem type's).
+	 */
+	public Duration deadlineAt(ProblemType problem, Severity severity, ResponsibleLevel level) {
+		Duration first = firstDeadline(problem, severity);
 		Duration atLevel = this.levelDeadlines.get(level);
-		return (atLevel != null && atLevel.compareTo(type) < 0) ? atLevel : type;
+		return (atLevel != null && atLevel.compareTo(first) < 0) ? atLevel : first;
 	}
 
 	public boolean needsPhoto(ProblemType problem) {

@@ -91,7 +91,7 @@ class ChainRoutingTests {
 
 	@Test
 	void anEscalatedLevelGetsItsOwnDeadlineButNeverMoreThanTheProblemTypes() {
-		TicketSettings settings = new TicketSettings(null, null, null, null, null, null);
+		TicketSettings settings = new TicketSettings(null, null, null, null, null, null, null);
 
 		assertThat(settings.firstDeadline(ProblemType.SAFETY)).isEqualTo(Duration.ofHours(4));
 		assertThat(settings.firstDeadline(ProblemType.BROKEN_FACILITY)).isEqualTo(Duration.ofDays(3));
@@ -108,13 +108,13 @@ class ChainRoutingTests {
 	@Test
 	void configuredDeadlinesReplaceTheDefaultsAndMustBePositive() {
 		TicketSettings settings = new TicketSettings(Map.of(ProblemType.SAFETY, Duration.ofMinutes(30)),
-				Map.of(ResponsibleLevel.LIAISON, Duration.ofMinutes(10)), Set.of(), null, null, null);
+				Map.of(ResponsibleLevel.LIAISON, Duration.ofMinutes(10)), null, Set.of(), null, null, null);
 
 		assertThat(settings.firstDeadline(ProblemType.SAFETY)).isEqualTo(Duration.ofMinutes(30));
 		assertThat(settings.deadlineAt(ProblemType.SAFETY, ResponsibleLevel.LIAISON)).isEqualTo(Duration.ofMinutes(10));
 		assertThat(settings.needsPhoto(ProblemType.SAFETY)).isFalse();
-		assertThatIllegalStateException().isThrownBy(
-				() -> new TicketSettings(Map.of(ProblemType.SAFETY, Duration.ZERO), null, null, null, null, null));
+		assertThatIllegalStateException().isThrownBy(() -> new TicketSettings(Map.of(ProblemType.SAFETY, Duration.ZERO),
+				null, null, null, null, null, null));
 	}
 
 	private static AccountSummary person(long id, Role role, boolean enabled) {

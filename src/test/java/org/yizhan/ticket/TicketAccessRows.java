@@ -28,6 +28,27 @@ final class TicketAccessRows implements AccessRows {
 	/** The holder (station master), the liaison above it and admins resolve. */
 	static final String TICKET_RESOLVERS = "UAFFFFAAFF";
 
+	/**
+	 * Union admins and inspectors open cases as union staff, station masters record their
+	 * own station's self-check.
+	 */
+	static final String CASE_OPENERS = "UAFAFFAFFF";
+
+	/** The same on a foreign station: those who may open cases do not see it. */
+	static final String CASE_OPENERS_FOREIGN = "UNFNFFNFFF";
+
+	/** Inspectors and union admins over the station re-check; nobody on its side. */
+	static final String RECHECKERS = "UAFAFFFFFF";
+
+	private Rectifications rectifications;
+
+	/**
+	 * An inspection's open case, rectified and waiting for its re-check, per district.
+	 */
+	private final Map<Boolean, String> inspectionCases = new HashMap<>();
+
+	private final Map<Boolean, String> rectifiedCases = new HashMap<>();
+
 	private AccessFixture fixture;
 
 	private StationTokens stationTokens;
@@ -53,6 +74,7 @@ final class TicketAccessRows implements AccessRows {
 		this.fixture = fixture;
 		this.stationTokens = fixture.bean(StationTokens.class);
 		this.problemTickets = fixture.bean(ProblemTickets.class);
+		this.rectifications = fixture.bean(Rectifications.class);
 		for (boolean foreign : new boolean[] { false, true }) {
 			long station = fixture.station(foreign ? FOREIGN : OWN, "LISTED");
 			this.ticketStations.put(foreign, station);
@@ -70,6 +92,8 @@ final class TicketAccessRows implements AccessRows {
 				.postFile("/api/v1/tickets/" + withPhoto + "/resolve?note=%E7%9F%A9%E9%98%B5", "photo", "p.jpg",
 						fixture.photo(), null));
 			this.photoTickets.put(foreign, withPhoto);
+			this.inspectionCases.put(foreign, inspectionCase(station));
+			this.rectifiedCases.put(foreign, rectifiedCase(station));
 		}
 	}
 
@@ -120,7 +144,86 @@ final class TicketAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/stations/{id}/tickets",
 				c -> c.get("/console/stations/" + ticketStation(c).value() + "/tickets"), SIGNED_IN, HIDDEN)
 			.leaks(this::foreignTickets));
+		// one rectification flow for every source: union staff and station masters open
+		// cases; an inspection's case is rectified by those who may resolve it and
+		// re-checked by inspectors and union admins; a worker reopens their resolved case
+		// by its number, like its status, without an account
+		rows.add(api("POST", "/api/v1/tickets", c -> c.json("POST", "/api/v1/tickets", openJson(c)), CASE_OPENERS,
+				CASE_OPENERS_FOREIGN));
+		rows.add(page("GET", "/console/tickets/new", c -> c.get("/console/tickets/new?station=" + c.station()),
+				CASE_OPENERS, CASE_OPENERS_FOREIGN));
+		rows.add(page("POST", "/console/tickets", c -> c.form("/console/tickets", openForm(c)), CASE_OPENERS,
+				CASE_OPENERS_FOREIGN));
+		rows.add(api("POST", "/api/v1/tickets/{number}/rectify",
+				c -> c.caller.postFile(
+						"/api/v1/tickets/" + freshInspectionCase(c) + "/rectify?note=%E5%B7%B2%E6%95%B4%E6%94%B9",
+						"photo", "after.jpg", this.fixture.photo(), null),
+				TICKET_RESOLVERS, HIDDEN));
+		rows.add(page("POST", "/console/tickets/{number}/rectify",
+				c -> c.caller.postFile(
+						"/console/tickets/" + freshInspectionCase(c) + "/rectify?note=%E5%B7%B2%E6%95%B4%E6%94%B9",
+						"photo", "after.jpg", this.fixture.photo(), null),
+				TICKET_RESOLVERS, HIDDEN));
+		rows.add(api("POST", "/api/v1/tickets/{number}/recheck",
+				c -> c.json("POST", "/api/v1/tickets/" + freshRectifiedCase(c) + "/recheck", q("{'passed':true}")),
+				RECHECKERS, HIDDEN));
+		rows.add(page("POST", "/console/tickets/{number}/recheck",
+				c -> c.form("/console/tickets/" + freshRectifiedCase(c) + "/recheck", Map.of("passed", "true")),
+				RECHECKERS, HIDDEN));
+		rows.add(api("POST", "/api/v1/problems/{number}/reopen",
+				c -> c.json("POST", "/api/v1/problems/" + resolvedReport(c) + "/reopen", q("{'reason':'矩阵'}")), PUBLIC,
+				PUBLIC));
+		rows.add(page("POST", "/p/{number}/reopen",
+				c -> c.form("/p/" + resolvedReport(c) + "/reopen", Map.of("reason", "矩阵")), PUBLIC, PUBLIC));
 		return rows;
+	}
+
+	private String openJson(Cell cell) {
+		boolean station = cell.role.equals("STATION_MASTER") || cell.role.equals("LIAISON");
+		return q("{'station':'" + cell.station() + "','source':'" + (station ? "SELF_CHECK" : "STAFF")
+				+ "','problem':'OTHER','severity':'GENERAL','description':'矩阵受理'}");
+	}
+
+	private Map<String, String> openForm(Cell cell) {
+		boolean station = cell.role.equals("STATION_MASTER") || cell.role.equals("LIAISON");
+		return Map.of("station", Long.toString(cell.station()), "source", station ? "SELF_CHECK" : "STAFF", "problem",
+				"OTHER", "severity", "GENERAL", "description", "矩阵受理");
+	}
+
+	/** An inspection's open case; the foreign one is never rectified if all is well. */
+	private String freshInspectionCase(Cell cell) {
+		return cell.foreign ? this.inspectionCases.get(true) : inspectionCase(this.ticketStations.get(false));
+	}
+
+	/** A rectified case; the foreign one is never re-checked if all is well. */
+	private String freshRectifiedCase(Cell cell) {
+		return cell.foreign ? this.rectifiedCases.get(true) : rectifiedCase(this.ticketStations.get(false));
+	}
+
+	private String inspectionCase(long station) {
+		return this.rectifications
+			.openFromInspection(new Rectifications.InspectionFinding(StationId.of(station), "MX-1", "矩阵检查项", null, null,
+					null, null, "矩阵"))
+			.value();
+	}
+
+	private String rectifiedCase(long station) {
+		String number = inspectionCase(station);
+		ok(this.fixture.admin()
+			.postFile("/api/v1/tickets/" + number + "/rectify?note=%E5%B7%B2%E6%95%B4%E6%94%B9", "photo", "p.jpg",
+					this.fixture.photo(), null));
+		return number;
+	}
+
+	/**
+	 * A worker's report resolved just now, in either district: a reopening changes it, so
+	 * every cell has its own.
+	 */
+	private String resolvedReport(Cell cell) {
+		String number = report(this.ticketStations.get(cell.foreign), "MISSING_SUPPLIES");
+		ok(this.fixture.admin()
+			.send("POST", "/api/v1/tickets/" + number + "/resolve", "application/json", q("{'note':'矩阵办结'}"), null));
+		return number;
 	}
 
 	private StationId ticketStation(Cell cell) {

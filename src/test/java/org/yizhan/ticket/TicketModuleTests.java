@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tickets start with the modules they declare (station for the chain and the QR token,
  * organization, notification for the holders' notices, platform), and a worker's report
- * opens a ticket announced as {@link ProblemReported}.
+ * or an inspection's failed item (through {@link Rectifications}, the root API the
+ * inspection module calls) opens a ticket announced as {@link ProblemReported} with its
+ * source.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ExtendWith(ActingAsNationalAdmin.class)
@@ -37,12 +39,15 @@ class TicketModuleTests {
 
 	private final ProblemTickets tickets;
 
+	private final Rectifications rectifications;
+
 	TicketModuleTests(ApplicationContext context, StationRegistry registry, StationTokens tokens,
-			ProblemTickets tickets) {
+			ProblemTickets tickets, Rectifications rectifications) {
 		this.context = context;
 		this.registry = registry;
 		this.tokens = tokens;
 		this.tickets = tickets;
+		this.rectifications = rectifications;
 	}
 
 	@Test
@@ -68,6 +73,25 @@ class TicketModuleTests {
 				assertThat(answer.created()).isTrue();
 				assertThat(reported.number()).isEqualTo(answer.ticket().number().value());
 				assertThat(reported.problem()).isEqualTo(ProblemType.BROKEN_FACILITY);
+			});
+	}
+
+	@Test
+	void anInspectionsFailedItemOpensACaseOfItsSource(Scenario scenario) {
+		Station draft = registry
+			.create(new StationInput("工单模块检查驿站", "杭州市西湖区文三路 100 号", "330106", "西湖区环卫所", "SANITATION_DEPOT", 30.2784,
+					120.1322, "wgs84", null, 4, List.of("TOILET"), "24/7", null, null, false, null, null, null, null));
+		Station station = registry.list(draft.id(), 0L);
+
+		scenario
+			.stimulate(() -> rectifications.openFromInspection(new Rectifications.InspectionFinding(station.id(),
+					"6Y-6", "在地图上可以找到", null, null, null, null, "模块测试")))
+			.andWaitForEventOfType(ProblemReported.class)
+			.matching((reported) -> reported.station().equals(station.id()))
+			.toArriveAndVerify((reported, number) -> {
+				assertThat(reported.number()).isEqualTo(number.value());
+				assertThat(reported.source()).isEqualTo(TicketSource.INSPECTION);
+				assertThat(reported.problem()).isEqualTo(ProblemType.FAILED_ITEM);
 			});
 	}
 

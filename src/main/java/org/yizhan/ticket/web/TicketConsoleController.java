@@ -1,14 +1,22 @@
 package org.yizhan.ticket.web;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.Rectifications;
+import org.yizhan.ticket.Severity;
+import org.yizhan.ticket.TicketSource;
 import org.yizhan.ticket.ProblemType;
 import org.yizhan.station.ResponsibleLevel;
 import org.yizhan.ticket.ProblemTicket;
@@ -33,9 +41,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The console's problem tickets: the list (mine or in my scope; open, overdue, resolved;
- * by union and problem), a ticket's page with its history and the resolve form, and the
- * open tickets of one station, which the station's page loads into its own section.
+ * The console's problem tickets: the list (mine or in my scope; open, overdue, awaiting
+ * re-check, resolved; by union, problem and source), the form union staff and station
+ * masters open a case with, a ticket's page with its history and the resolve, rectify and
+ * re-check forms, and the open tickets of one station, which the station's page loads
+ * into its own section.
  */
 @Controller
 class TicketConsoleController {
@@ -46,6 +56,8 @@ class TicketConsoleController {
 
 	private final ProblemTickets tickets;
 
+	private final Rectifications rectifications;
+
 	private final StationRegistry registry;
 
 	private final OrganizationTree organizations;
@@ -54,9 +66,10 @@ class TicketConsoleController {
 
 	private final Clock clock;
 
-	TicketConsoleController(ProblemTickets tickets, StationRegistry registry, OrganizationTree organizations,
-			ConsoleMessages messages, Clock clock) {
+	TicketConsoleController(ProblemTickets tickets, Rectifications rectifications, StationRegistry registry,
+			OrganizationTree organizations, ConsoleMessages messages, Clock clock) {
 		this.tickets = tickets;
+		this.rectifications = rectifications;
 		this.registry = registry;
 		this.organizations = organizations;
 		this.messages = messages;
@@ -73,6 +86,8 @@ class TicketConsoleController {
 		model.addAttribute("now", this.clock.instant());
 		// Not "problems": that is the layout's slot for error messages, shown in red.
 		model.addAttribute("problemTypes", ProblemType.values());
+		model.addAttribute("sources", TicketSource.values());
+		model.addAttribute("mayOpen", !openable().isEmpty());
 		model.addAttribute("views", TicketQuery.View.values());
 		model.addAttribute("states", TicketQuery.State.values());
 		model.addAttribute("organizations", this.organizations.listCovering(this.registry.listDistrictsInUse()));
@@ -87,6 +102,8 @@ class TicketConsoleController {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("mayResolve", this.tickets.mayResolve(ticket));
+		model.addAttribute("mayRectify", this.rectifications.mayRectify(ticket));
+		model.addAttribute("mayRecheck", this.rectifications.mayRecheck(ticket));
 		model.addAttribute("needsPhoto", this.tickets.needsPhoto(ticket.problem()));
 		model.addAttribute("levels", ResponsibleLevel.values());
 		model.addAttribute("duplicates", this.tickets.listLikelyDuplicates(ticket));
@@ -129,9 +146,109 @@ class TicketConsoleController {
 	}
 
 	@GetMapping("/console/tickets/{number}/photo")
-	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail) {
-		return PhotoResponses.forSignedIn(this.tickets.readPhoto(number, thumbnail)
+	ResponseEntity<byte[]> photo(@PathVariable String number, @RequestParam(defaultValue = "false") boolean thumbnail,
+			@RequestParam(defaultValue = "resolution") String kind) {
+		return PhotoResponses.forSignedIn(this.tickets.readPhoto(number, TicketApiController.photoKind(kind), thumbnail)
 			.orElseThrow(() -> new NotFoundException("ticket.noPhoto", number)));
+	}
+
+	/**
+	 * A case as the console's form sends it: the station by its code (or its id, from the
+	 * station's page).
+	 */
+	record OpenForm(String station, String source, String problem, String severity, String description,
+			String callerPhone) {
+	}
+
+	/** The form to open a case, offering the sources the caller may open. */
+	@GetMapping("/console/tickets/new")
+	String newCase(@RequestParam(required = false) String station, Model model) {
+		List<TicketSource> sources = requireOpenable();
+		String code = "";
+		if (station != null && !station.isBlank()) {
+			code = this.registry.getById(stationId(station)).code().value();
+		}
+		return openForm(new OpenForm(code, sources.get(0).name(), null, Severity.GENERAL.name(), null, null), sources,
+				Map.of(), model);
+	}
+
+	@PostMapping("/console/tickets")
+	String open(OpenForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		List<TicketSource> sources = requireOpenable();
+		try {
+			ProblemTicket opened = this.rectifications.open(new Rectifications.CaseInput(form.station(), form.source(),
+					form.problem(), form.severity(), form.description(), form.callerPhone()));
+			redirect.addFlashAttribute("notice", "ticket.opened");
+			return "redirect:/console/tickets/" + opened.number().value();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			return openForm(form, sources, this.messages.byField(ex.violations()), model);
+		}
+		catch (ConflictException ex) {
+			response.setStatus(409);
+			return openForm(form, sources, Map.of("station", List.of(this.messages.text(ex))), model);
+		}
+	}
+
+	private String openForm(OpenForm form, List<TicketSource> sources, Map<String, List<String>> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("sources", sources);
+		model.addAttribute("problemTypes",
+				Arrays.stream(ProblemType.values()).filter(type -> type != ProblemType.FAILED_ITEM).toList());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("errors", errors);
+		return "ticket/console/ticket-new";
+	}
+
+	private List<TicketSource> openable() {
+		return Arrays.stream(TicketSource.values()).filter(this.rectifications::mayOpen).toList();
+	}
+
+	/** The sources the caller may open; none is a 403, as the form would be no use. */
+	private List<TicketSource> requireOpenable() {
+		List<TicketSource> sources = openable();
+		if (sources.isEmpty()) {
+			throw new ForbiddenException("ticket.forbidden.openStaff");
+		}
+		return sources;
+	}
+
+	@PostMapping("/console/tickets/{number}/rectify")
+	String rectify(@PathVariable String number, @RequestParam(required = false) String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect) {
+		ProblemTicket ticket = this.tickets.get(number);
+		try {
+			this.rectifications.markRectified(ticket.number().value(), note, TicketApiController.bytes(photo));
+			redirect.addFlashAttribute("notice", "ticket.rectified");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problems", this.messages.lines(ex.violations()));
+			redirect.addFlashAttribute("rectificationNote", note);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problems", List.of(this.messages.text(ex)));
+		}
+		return "redirect:/console/tickets/" + ticket.number().value();
+	}
+
+	@PostMapping("/console/tickets/{number}/recheck")
+	String recheck(@PathVariable String number, @RequestParam(required = false) Boolean passed,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		ProblemTicket ticket = this.tickets.get(number);
+		try {
+			this.rectifications.recheck(ticket.number().value(), passed, reason);
+			redirect.addFlashAttribute("notice",
+					Boolean.TRUE.equals(passed) ? "ticket.recheck.passed" : "ticket.recheck.failed");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problems", this.messages.lines(ex.violations()));
+			redirect.addFlashAttribute("reason", reason);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problems", List.of(this.messages.text(ex)));
+		}
+		return "redirect:/console/tickets/" + ticket.number().value();
 	}
 
 	/** The station page's section: its open tickets, loaded by htmx. */
@@ -143,6 +260,7 @@ class TicketConsoleController {
 				STATION_SECTION_SIZE);
 		model.addAttribute("station", station);
 		model.addAttribute("open", open);
+		model.addAttribute("mayOpen", !openable().isEmpty());
 		model.addAttribute("now", this.clock.instant());
 		return "ticket/console/station-tickets :: tickets";
 	}
@@ -166,6 +284,9 @@ class TicketConsoleController {
 		}
 		if (query.station() != null) {
 			builder.queryParam("station", query.station().value());
+		}
+		if (query.source() != null) {
+			builder.queryParam("source", query.source().name());
 		}
 		return builder.encode().build().getQuery();
 	}

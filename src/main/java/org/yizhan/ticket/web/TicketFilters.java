@@ -8,6 +8,7 @@ import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.RequestValues;
 import org.yizhan.ticket.ProblemType;
 import org.yizhan.ticket.TicketQuery;
+import org.yizhan.ticket.TicketSource;
 import org.yizhan.station.StationId;
 
 /**
@@ -18,8 +19,10 @@ import org.yizhan.station.StationId;
  * @param org a union code: tickets of stations in its subtree
  * @param problem a problem type
  * @param station a station id
+ * @param source how the tickets were opened ({@code QR_REPORT}, {@code SELF_CHECK},
+ * {@code STAFF}, {@code INSPECTION})
  */
-record TicketFilters(String view, String state, String org, String problem, String station) {
+record TicketFilters(String view, String state, String org, String problem, String station, String source) {
 
 	/**
 	 * The query; each value that cannot be read is a violation (API) or, with
@@ -33,6 +36,8 @@ record TicketFilters(String view, String state, String org, String problem, Stri
 				: RequestValues.enumValue(TicketQuery.State.class, this.state, "state", found);
 		ProblemType parsedProblem = blank(this.problem) ? null
 				: RequestValues.enumValue(ProblemType.class, this.problem, "problem", found);
+		TicketSource parsedSource = blank(this.source) ? null
+				: RequestValues.enumValue(TicketSource.class, this.source.strip(), "source", found);
 		String path = null;
 		if (!blank(this.org)) {
 			path = organizations.findByCode(this.org.strip()).map(Organization::path).orElse(null);
@@ -50,7 +55,8 @@ record TicketFilters(String view, String state, String org, String problem, Stri
 			}
 		}
 		return new TicketQuery((parsedView != null) ? parsedView : defaultView,
-				(parsedState != null) ? parsedState : TicketQuery.State.OPEN, path, parsedProblem, parsedStation);
+				(parsedState != null) ? parsedState : TicketQuery.State.OPEN, path, parsedProblem, parsedStation,
+				parsedSource);
 	}
 
 	private static boolean blank(String value) {

@@ -24,12 +24,25 @@ class TicketRateLimits {
 
 	private final SharedRateLimits.Limit lookups;
 
+	private final SharedRateLimits.Limit reopens;
+
 	TicketRateLimits(TicketSettings settings, SharedRateLimits shared) {
 		TicketSettings.Limits limits = settings.limits();
 		this.reports = shared.limit("ticket-report", limits.perAddressPerHour(), limits.perAddressPerHour(),
 				Duration.ofHours(1));
 		this.lookups = shared.limit("ticket-lookup", limits.statusPerAddressPerMinute(),
 				limits.statusPerAddressPerMinute(), Duration.ofMinutes(1));
+		// Reopenings have a budget of their own, as large as the reports': a worker
+		// behind a carrier's address whose reports used it up may still reopen theirs.
+		this.reopens = shared.limit("ticket-reopen", limits.perAddressPerHour(), limits.perAddressPerHour(),
+				Duration.ofHours(1));
+	}
+
+	/**
+	 * @throws TooManyReportsException past the address's hourly reopenings
+	 */
+	void requireReopen(String address) {
+		refuseWhenEmpty(this.reopens.take(address));
 	}
 
 	/**

@@ -8,7 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import org.yizhan.ticket.ProblemTickets;
+import org.yizhan.ticket.Rectifications;
 import org.yizhan.platform.web.PublicBaseUrl;
 import org.yizhan.ticket.PublicTicketStatus;
 import org.yizhan.ticket.TicketNotFoundException;
@@ -38,18 +42,24 @@ class TicketReportApiController {
 
 	private final ProblemTickets tickets;
 
+	private final Rectifications rectifications;
+
 	private final TicketRateLimits limits;
 
 	private final MessageSource messages;
 
 	private final PublicBaseUrl base;
 
-	TicketReportApiController(ProblemTickets tickets, TicketRateLimits limits, MessageSource messages,
-			PublicBaseUrl base) {
+	private final Clock clock;
+
+	TicketReportApiController(ProblemTickets tickets, Rectifications rectifications, TicketRateLimits limits,
+			MessageSource messages, PublicBaseUrl base, Clock clock) {
 		this.tickets = tickets;
+		this.rectifications = rectifications;
 		this.limits = limits;
 		this.messages = messages;
 		this.base = base;
+		this.clock = clock;
 	}
 
 	/**
@@ -71,17 +81,32 @@ class TicketReportApiController {
 	record StationJson(String code, String name) {
 	}
 
+	/**
+	 * A case as its reporter sees it. {@code reopening} says whether it may be reopened
+	 * now ({@code REOPENABLE}, until {@code reopenableUntil}) or why not
+	 * ({@code NOT_RESOLVED}, {@code MERGED}, {@code NOT_REPORTED_BY_A_WORKER},
+	 * {@code TOO_LATE}).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record StatusJson(String number, StationJson station, String problem, String status, OffsetDateTime createdAt,
-			OffsetDateTime dueAt, OffsetDateTime resolvedAt, String resolutionNote, String mergedInto) {
+	record StatusJson(String number, StationJson station, String source, String problem, String status,
+			OffsetDateTime createdAt, OffsetDateTime dueAt, OffsetDateTime resolvedAt, String resolutionNote,
+			String mergedInto, String reopening, OffsetDateTime reopenableUntil, int reopened) {
 
-		static StatusJson of(PublicTicketStatus ticket) {
+		static StatusJson of(PublicTicketStatus ticket, Instant now) {
 			return new StatusJson(ticket.number().value(), new StationJson(ticket.stationCode(), ticket.stationName()),
-					ticket.problem().name(), ticket.status().name(), TicketJson.time(ticket.createdAt()),
-					TicketJson.time(ticket.dueAt()), TicketJson.time(ticket.resolvedAt()), ticket.resolutionNote(),
-					ticket.isMerged() ? ticket.mergedInto().value() : null);
+					ticket.source().name(), ticket.problem().name(), ticket.status().name(),
+					TicketJson.time(ticket.createdAt()), TicketJson.time(ticket.dueAt()),
+					TicketJson.time(ticket.resolvedAt()), ticket.resolutionNote(),
+					ticket.isMerged() ? ticket.mergedInto().value() : null, ticket.reopeningAt(now).name(),
+					TicketJson.time(ticket.reopenableUntil()), ticket.reopenCount());
 		}
 
+	}
+
+	/**
+	 * @param reason what is still wrong, optional
+	 */
+	record ReopenRequest(String reason) {
 	}
 
 	@PostMapping("/problems")
@@ -112,7 +137,25 @@ class TicketReportApiController {
 		this.limits.requireLookup(http.getRemoteAddr());
 		PublicTicketStatus ticket = this.tickets.findStatus(number)
 			.orElseThrow(() -> new TicketNotFoundException(number));
-		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(StatusJson.of(ticket));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.body(StatusJson.of(ticket, this.clock.instant()));
+	}
+
+	@PostMapping("/problems/{number}/reopen")
+	@Operation(summary = "Reopen a resolved problem within 7 days of its resolution (public)",
+			description = "The worker who reported it (by QR code, or by the hotline to union staff), by its number. "
+					+ "200 with its status, open again at the bottom of the station's chain with a new deadline; "
+					+ "404 for an unknown number; 409 naming why not (not resolved, merged, not a worker's report, "
+					+ "resolved more than 7 days ago, the same phone's same report open again); 429 past the "
+					+ "per-address limit.")
+	ResponseEntity<StatusJson> reopen(@PathVariable String number, @RequestBody(required = false) ReopenRequest request,
+			HttpServletRequest http) {
+		this.limits.requireReopen(http.getRemoteAddr());
+		PublicTicketStatus ticket = this.rectifications.reopen(number, (request != null) ? request.reason() : null);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(StatusJson.of(ticket, this.clock.instant()));
 	}
 
 	/** 429 with when to try again, in the caller's language. */

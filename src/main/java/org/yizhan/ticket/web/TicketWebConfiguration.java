@@ -10,10 +10,10 @@ import org.springframework.http.HttpMethod;
 /**
  * What problem tickets add to the platform's web. A worker reports a problem from a
  * station's QR page without an account, and follows it by the number the report gave
- * (about 59 random bits, not guessable); abuse is handled by the reports' own limits. The
- * console's ticket list is for every account (each sees the tickets of its stations and
- * chains), in the rating module's "rating and rectification" drop-down where there is
- * one.
+ * (about 59 random bits, not guessable) and may reopen it with that number within seven
+ * days of its resolution; abuse is handled by the reports' own limits. The console's
+ * ticket list is for every account (each sees the tickets of its stations and chains), in
+ * the rating module's "rating and rectification" drop-down where there is one.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketWebConfiguration {
@@ -22,10 +22,14 @@ class TicketWebConfiguration {
 
 	static final String STATUS = "/api/v1/problems/*";
 
+	static final String REOPEN = "/api/v1/problems/*/reopen";
+
 	@Bean
 	AccessRules ticketReports() {
 		return AccessRules.api(requests -> {
 			requests.requestMatchers(HttpMethod.POST, REPORTS).permitAll();
+			// The reporter reopens with the number, as they follow it: no account.
+			requests.requestMatchers(HttpMethod.POST, REOPEN).permitAll();
 			requests.requestMatchers(HttpMethod.GET, STATUS).permitAll();
 			requests.requestMatchers(HttpMethod.HEAD, STATUS).permitAll();
 		});
