@@ -208,6 +208,17 @@ class CampaignRepository {
 			.single();
 	}
 
+	/** Whether a campaign naming the account has the station in its sample. */
+	boolean isSampledFor(long stationId, long accountId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from inspection_sample s
+				  join inspection_assignee a on a.campaign_id = s.campaign_id
+				  where s.station_id = ? and a.account_id = ?)""")
+			.params(stationId, accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<Long> listAssigneeIds(long campaignId) {
 		return this.jdbc.sql("select account_id from inspection_assignee where campaign_id = ? order by account_id")
 			.param(campaignId)

@@ -216,7 +216,7 @@ public class Inspections {
 			this.registry.getById(new StationId(stationId));
 		}
 		catch (StationNotFoundException notVisible) {
-			if (!seesCampaignsOf(actor)) {
+			if (!seesCampaignsOf(actor) || !this.campaigns.isSampledFor(stationId, actor.accountId())) {
 				throw notVisible;
 			}
 			// an assignee from below the campaign's union reads the inspections of the

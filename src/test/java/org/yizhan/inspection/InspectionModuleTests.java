@@ -23,15 +23,19 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The inspection module starts with the modules it declares, and an open (not mystery)
  * inspection is announced as {@link InspectionCompleted} when it is stored, with its
- * campaign's checklist version and score.
+ * campaign's checklist version and score; a mystery visit only when its campaign's results
+ * are published.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@RecordApplicationEvents
 class InspectionModuleTests {
 
 	private final ApplicationContext context;
@@ -102,6 +106,44 @@ class InspectionModuleTests {
 				assertThat(event.mystery()).isFalse();
 				assertThat(event.failedItems()).isEmpty();
 			});
+	}
+
+	@Test
+	void aMysteryVisitIsAnnouncedOnlyWhenItsCampaignsResultsArePublished(ApplicationEvents events) {
+		ActingAsNationalAdmin.signIn();
+		long inspector = this.jdbc.sql("select id from account where username = 'xihu-inspector'")
+			.query(Long.class)
+			.single();
+		long liuYou = this.checklists.listChecklists()
+			.stream()
+			.filter(c -> c.ownerCode().equals("100000"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		Campaign campaign = this.campaigns.create(new CampaignInput("330106", "SPOT_CHECK", "模块测试暗访", true, liuYou,
+				null, 5, 11L, today.toString(), today.plusDays(10).toString(), List.of(inspector), null));
+		long station = this.jdbc.sql("select station_id from inspection_sample where campaign_id = ? limit 1")
+			.param(campaign.id())
+			.query(Long.class)
+			.single();
+		actAs(new Actor(inspector, "xihu-inspector", "330106", "100000/330000/330100/330106", Set.of(Role.INSPECTOR)));
+		Inspection stored = this.inspections
+			.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(), station,
+					OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null,
+					campaign.items()
+						.stream()
+						.map(item -> new InspectionInput.Answer(item.code(), "PASS", null, null, null))
+						.toList()))
+			.inspection();
+		assertThat(events.stream(InspectionCompleted.class).filter(e -> e.inspectionId() == stored.id())).isEmpty();
+
+		ActingAsNationalAdmin.signIn();
+		this.campaigns.publish(campaign.id());
+
+		assertThat(events.stream(InspectionCompleted.class).filter(e -> e.inspectionId() == stored.id()))
+			.singleElement()
+			.satisfies(event -> assertThat(event.mystery()).isTrue());
 	}
 
 	private static void actAs(Actor actor) {
