@@ -13,7 +13,6 @@ import java.time.Instant;
  * @param checkedInAt when the visit that counts was checked in: now, or the earlier one
  * @param nextFrom from when this phone's next check-in at the station counts
  */
-public record CheckIn(boolean counted, String stationCode, String stationName, Instant checkedInAt,
-		Instant nextFrom) {
+public record CheckIn(boolean counted, String stationCode, String stationName, Instant checkedInAt, Instant nextFrom) {
 
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A station's visits over a range of days, newest first, with the check-ins of one day
- * by hour.
+ * A station's visits over a range of days, newest first, with the check-ins of one day by
+ * hour.
  *
  * @param stationId the station
  * @param stationCode its code

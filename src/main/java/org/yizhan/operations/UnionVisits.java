@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A union's visits over a range of days: its totals, each day, each union directly
- * below it, and its busiest stations. A day's visits at a station are the larger of its
- * check-ins and its tally ({@link VisitDay}); the sums here add those per station and day.
+ * A union's visits over a range of days: its totals, each day, each union directly below
+ * it, and its busiest stations. A day's visits at a station are the larger of its
+ * check-ins and its tally ({@link VisitDay}); the sums here add those per station and
+ * day.
  *
  * @param unionCode the union
  * @param unionName its name
@@ -17,8 +18,8 @@ import java.util.List;
  * @param children the unions directly below, by visits
  * @param busiestStations the stations with the most visits, at most ten
  */
-public record UnionVisits(String unionCode, String unionName, LocalDate from, LocalDate to, Total total,
-		List<Day> days, List<Part> children, List<Part> busiestStations) {
+public record UnionVisits(String unionCode, String unionName, LocalDate from, LocalDate to, Total total, List<Day> days,
+		List<Part> children, List<Part> busiestStations) {
 
 	public UnionVisits {
 		days = List.copyOf(days);
@@ -28,6 +29,7 @@ public record UnionVisits(String unionCode, String unionName, LocalDate from, Lo
 
 	/**
 	 * Sums over station-days.
+	 *
 	 * @param visits the merged visits
 	 * @param checkIns the check-ins
 	 * @param tallied the tallies recorded

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The visit tables: the guard rows that keep a phone from checking in twice within the
- * period, the counts per station, day and hour, and one row per station and day with
- * the tally beside the check-ins.
+ * period, the counts per station, day and hour, and one row per station and day with the
+ * tally beside the check-ins.
  */
 @Repository
 class VisitRepository {
@@ -42,9 +42,10 @@ class VisitRepository {
 
 	/**
 	 * Counts a check-in in one statement (so one round trip and one commit, and the
-	 * station read in the same statement): only at a listed station, and only when the phone's last counted check-in there is older than
-	 * {@code cutoff}. Two check-ins of one phone at once meet on the guard row's lock; the
-	 * second then finds the first's time and counts nothing.
+	 * station read in the same statement): only at a listed station, and only when the
+	 * phone's last counted check-in there is older than {@code cutoff}. Two check-ins of
+	 * one phone at once meet on the guard row's lock; the second then finds the first's
+	 * time and counts nothing.
 	 */
 	Written checkIn(long station, byte[] device, Instant now, Instant cutoff, LocalDate day, int hour) {
 		return jdbc.sql("""
@@ -146,7 +147,8 @@ class VisitRepository {
 		return hours;
 	}
 
-	// ------------------------------------------------------------------ a union's figures
+	// ------------------------------------------------------------------ a union's
+	// figures
 
 	private static final String IN_UNION = """
 			d.district_code in (select code from organization where path = :path or path like :path || '/%')
@@ -164,7 +166,8 @@ class VisitRepository {
 	}
 
 	List<UnionVisits.Day> listUnionDays(String path, LocalDate from, LocalDate to) {
-		return jdbc.sql("select d.day, " + SUMS + " from visit_day d where " + IN_UNION + " group by d.day order by d.day")
+		return jdbc
+			.sql("select d.day, " + SUMS + " from visit_day d where " + IN_UNION + " group by d.day order by d.day")
 			.params(range(path, from, to))
 			.query((rs, n) -> new UnionVisits.Day(rs.getDate("day").toLocalDate(), total(rs, n)))
 			.list();
@@ -186,9 +189,10 @@ class VisitRepository {
 	List<UnionVisits.Part> listBusiestStations(String path, LocalDate from, LocalDate to, int limit) {
 		Map<String, Object> params = range(path, from, to);
 		params.put("limit", limit);
-		return jdbc.sql("select s.id, s.code, s.name, " + SUMS
-				+ " from visit_day d join station s on s.id = d.station_id where " + IN_UNION
-				+ " group by s.id, s.code, s.name order by visits desc, s.code limit :limit")
+		return jdbc
+			.sql("select s.id, s.code, s.name, " + SUMS
+					+ " from visit_day d join station s on s.id = d.station_id where " + IN_UNION
+					+ " group by s.id, s.code, s.name order by visits desc, s.code limit :limit")
 			.params(params)
 			.query((rs, n) -> new UnionVisits.Part(rs.getString("code"), rs.getString("name"), rs.getLong("id"),
 					total(rs, n)))
@@ -205,7 +209,7 @@ class VisitRepository {
 		return jdbc.sql("select s.id, s.code, s.name, " + SUMS + """
 				 from station s left join visit_day d on d.station_id = s.id and d.day between :from and :to
 				where s.status <> 'DELISTED' and """ + " " + condition + """
-				 group by s.id, s.code, s.name order by s.code limit :limit""")
+				group by s.id, s.code, s.name order by s.code limit :limit""")
 			.params(params)
 			.query((rs, n) -> new UnionVisits.Part(rs.getString("code"), rs.getString("name"), rs.getLong("id"),
 					total(rs, n)))
@@ -227,8 +231,8 @@ class VisitRepository {
 
 	private static VisitDay day(ResultSet rs, int n) throws SQLException {
 		Timestamp at = rs.getTimestamp("tally_at");
-		return new VisitDay(rs.getDate("day").toLocalDate(), rs.getInt("check_ins"),
-				(Integer) rs.getObject("tally"), rs.getString("tally_by"), at == null ? null : at.toInstant());
+		return new VisitDay(rs.getDate("day").toLocalDate(), rs.getInt("check_ins"), (Integer) rs.getObject("tally"),
+				rs.getString("tally_by"), at == null ? null : at.toInstant());
 	}
 
 }

@@ -36,9 +36,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Visits served (服务人次), counted without storing who came. A worker checks in with one
- * tap on the station's QR page: the phone's device id, kept by the page, is turned into
- * a keyed hash that guards the station against a second count from that phone within the
+ * Visits served (服务人次), counted without storing who came. A worker checks in with one tap
+ * on the station's QR page: the phone's device id, kept by the page, is turned into a
+ * keyed hash that guards the station against a second count from that phone within the
  * period (2 hours) and is forgotten soon after; the count itself is a number per station,
  * day and hour. The host or station master records a daily tally (0–5,000) for the
  * workers who did not scan; each change of it is audited. A day's visits are the larger
@@ -131,8 +131,9 @@ public class Visits {
 			throw new InvalidInputException(Violation.of("token", "visit.token.malformed"));
 		}
 		if (!StationStatus.LISTED.name().equals(written.status())) {
-			throw new ConflictException("token", StationStatus.SUSPENDED.name().equals(written.status())
-					? "visit.suspended" : "visit.notListed", written.name());
+			throw new ConflictException("token",
+					StationStatus.SUSPENDED.name().equals(written.status()) ? "visit.suspended" : "visit.notListed",
+					written.name());
 		}
 		Instant at = written.counted() ? now : repository.findCheckedInAt(id.value(), device).orElse(now);
 		return new CheckIn(written.counted(), written.code(), written.name(), at, at.plus(period));
@@ -174,9 +175,9 @@ public class Visits {
 		Integer before = repository.lockDay(id, day).map(VisitDay::tally).orElse(null);
 		Instant now = clock.instant();
 		repository.saveTally(id, station.details().districtCode(), day, tally, actor.username(), now);
-		events.publishEvent(new Audited("visit.tally", "station", station.code().toString(),
-				station.details().districtCode(), before == null ? null : "day=" + day + "; tally=" + before,
-				"day=" + day + "; tally=" + tally));
+		events.publishEvent(
+				new Audited("visit.tally", "station", station.code().toString(), station.details().districtCode(),
+						before == null ? null : "day=" + day + "; tally=" + before, "day=" + day + "; tally=" + tally));
 		return repository.lockDay(id, day).orElseThrow();
 	}
 

@@ -79,12 +79,10 @@ class OperationsModuleTests {
 		assertThat(counted.hours().get(hour)).isEqualTo(2);
 
 		visits.recordTally(station.id(), today, 5);
-		assertThat(visits.listForStation(station.id(), today, today, null).days())
-			.singleElement()
+		assertThat(visits.listForStation(station.id(), today, today, null).days()).singleElement()
 			.satisfies(day -> assertThat(day.visits()).isEqualTo(5));
 		visits.recordTally(station.id(), today, 1);
-		assertThat(visits.listForStation(station.id(), today, today, null).days())
-			.singleElement()
+		assertThat(visits.listForStation(station.id(), today, today, null).days()).singleElement()
 			.satisfies(day -> assertThat(day.visits()).as("the check-ins, larger than the tally").isEqualTo(2));
 	}
 

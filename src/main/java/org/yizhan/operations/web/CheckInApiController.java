@@ -36,8 +36,7 @@ class CheckInApiController {
 	record CheckInRequest(String token, String deviceId) {
 	}
 
-	record CheckInJson(boolean counted, String stationCode, String stationName, Instant checkedInAt,
-			Instant nextFrom) {
+	record CheckInJson(boolean counted, String stationCode, String stationName, Instant checkedInAt, Instant nextFrom) {
 
 		static CheckInJson of(CheckIn checkIn) {
 			return new CheckInJson(checkIn.counted(), checkIn.stationCode(), checkIn.stationName(),

@@ -23,7 +23,8 @@ class CheckInLimits {
 	private final TokenBuckets<String> addresses;
 
 	CheckInLimits(@Value("${yizhan.operations.visits.per-address-per-minute:120}") int perMinute) {
-		this.addresses = new TokenBuckets<>(perMinute, perMinute, Duration.ofMinutes(1), 200_000, Duration.ofMinutes(10));
+		this.addresses = new TokenBuckets<>(perMinute, perMinute, Duration.ofMinutes(1), 200_000,
+				Duration.ofMinutes(10));
 	}
 
 	/**

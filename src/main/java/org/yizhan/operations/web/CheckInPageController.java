@@ -43,8 +43,7 @@ class CheckInPageController {
 	}
 
 	@PostMapping("/v/{token}")
-	String checkIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	String checkIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("token", token);
 		try {

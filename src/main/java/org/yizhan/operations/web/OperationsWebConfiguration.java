@@ -13,8 +13,8 @@ import org.springframework.http.HttpMethod;
  * account, from the station's QR page (a button the rating module shows for this module,
  * posting to {@code /v/{token}}) or through the API; abuse is held by a per-address limit
  * of its own ({@link CheckInLimits}) and the one-per-phone-and-period rule. The console's
- * pages sit in one drop-down of their own, so that the menu bar still fits a 1366 px
- * desk on one line.
+ * pages sit in one drop-down of their own, so that the menu bar still fits a 1366 px desk
+ * on one line.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsWebConfiguration {
@@ -41,6 +41,11 @@ class OperationsWebConfiguration {
 	@Bean
 	MenuEntry visitsMenu() {
 		return MenuEntry.link("nav-visits", "visit.nav", "/console/visits").in(OPERATIONS_MENU).order(10);
+	}
+
+	@Bean
+	MenuEntry suppliesMenu() {
+		return MenuEntry.link("nav-supplies", "supply.nav", "/console/supplies").in(OPERATIONS_MENU).order(20);
 	}
 
 }

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's visits: a union's figures for its staff, a station master's or host's
- * own stations for the others, and one station's days and hours with the form that
- * records its tally, made for a phone (the station master records the day's tally at the
+ * The console's visits: a union's figures for its staff, a station master's or host's own
+ * stations for the others, and one station's days and hours with the form that records
+ * its tally, made for a phone (the station master records the day's tally at the
  * station).
  */
 @Controller
@@ -52,8 +52,8 @@ class VisitConsoleController {
 						VisitApiController.date("to", to)));
 			}
 			else {
-				model.addAttribute("stations",
-						visits.listOwnStations(VisitApiController.date("from", from), VisitApiController.date("to", to)));
+				model.addAttribute("stations", visits.listOwnStations(VisitApiController.date("from", from),
+						VisitApiController.date("to", to)));
 			}
 		}
 		catch (InvalidInputException ex) {

@@ -16,8 +16,7 @@ final class VisitJson {
 	private VisitJson() {
 	}
 
-	record Day(LocalDate day, int visits, String source, int checkIns, Integer tally, String tallyBy,
-			Instant tallyAt) {
+	record Day(LocalDate day, int visits, String source, int checkIns, Integer tally, String tallyBy, Instant tallyAt) {
 
 		static Day of(VisitDay day) {
 			return new Day(day.day(), day.visits(), day.source(), day.checkIns(), day.tally(), day.tallyBy(),
@@ -26,8 +25,8 @@ final class VisitJson {
 
 	}
 
-	record Station(long stationId, String stationCode, String stationName, LocalDate from, LocalDate to,
-			long visits, long checkIns, List<Day> days, LocalDate hoursOf, List<Integer> hours) {
+	record Station(long stationId, String stationCode, String stationName, LocalDate from, LocalDate to, long visits,
+			long checkIns, List<Day> days, LocalDate hoursOf, List<Integer> hours) {
 
 		static Station of(StationVisits visits) {
 			return new Station(visits.stationId(), visits.stationCode(), visits.stationName(), visits.from(),

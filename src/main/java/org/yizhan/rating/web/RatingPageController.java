@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * weak line, no account, Chinese unless English is asked for. It rates through
  * {@code POST /api/v1/ratings} and reports problems through
  * {@code POST /api/v1/problems}; other modules add buttons of their own
- * ({@link QrPageAction}). A code that leads nowhere, and a station that takes no
- * ratings, get a kind page instead.
+ * ({@link QrPageAction}). A code that leads nowhere, and a station that takes no ratings,
+ * get a kind page instead.
  *
  * <p>
  * The page gives the phone its device id, a cookie {@code yz_device} of 16 random bytes

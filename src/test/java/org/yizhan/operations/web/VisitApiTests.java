@@ -78,8 +78,7 @@ class VisitApiTests {
 	}
 
 	private HttpResponse<String> checkIn(String token, String device) {
-		return worker.postJson("/api/v1/check-ins",
-				"{\"token\":\"" + token + "\",\"deviceId\":\"" + device + "\"}");
+		return worker.postJson("/api/v1/check-ins", "{\"token\":\"" + token + "\",\"deviceId\":\"" + device + "\"}");
 	}
 
 	private Station station(String district, String name) {
@@ -174,9 +173,9 @@ class VisitApiTests {
 		assertThat(corrected.read("$.visits", Integer.class)).isEqualTo(12);
 		assertThat(corrected.read("$.source", String.class)).isEqualTo("TALLY");
 
-		List<String> audited = jdbc
-			.sql("select coalesce(before_summary, '') || ' -> ' || after_summary from audit_entry where action = 'visit.tally'"
-					+ " and target_id = :code order by id")
+		List<String> audited = jdbc.sql(
+				"select coalesce(before_summary, '') || ' -> ' || after_summary from audit_entry where action = 'visit.tally'"
+						+ " and target_id = :code order by id")
 			.param("code", station.code().toString())
 			.query(String.class)
 			.list();
@@ -210,8 +209,8 @@ class VisitApiTests {
 		List<Integer> haizhu = city.read("$.children[?(@.code == '" + HAIZHU + "')].total.visits");
 		assertThat(haizhu).containsExactly(43);
 
-		HttpResponse<String> reversed = admin.get("/api/v1/visits?union=" + HAIZHU + "&from=" + today + "&to="
-				+ today.minusDays(1));
+		HttpResponse<String> reversed = admin
+			.get("/api/v1/visits?union=" + HAIZHU + "&from=" + today + "&to=" + today.minusDays(1));
 		assertThat(JsonPath.<String>read(reversed.body(), "$.errors[0].field")).isEqualTo("from");
 		HttpResponse<String> tooLong = admin
 			.get("/api/v1/visits?union=" + HAIZHU + "&from=" + today.minusYears(2) + "&to=" + today);
