@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.yizhan.ticket.ProblemType;
+import org.yizhan.rating.QrPageAction;
 import org.yizhan.rating.RatingCode;
 import org.yizhan.rating.RatingStation;
 import org.yizhan.rating.RatingTag;
@@ -30,8 +32,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The page behind every station's QR code, {@code /r/{token}}: for a worker's phone on a
  * weak line, no account, Chinese unless English is asked for. It rates through
  * {@code POST /api/v1/ratings} and reports problems through
- * {@code POST /api/v1/problems}. A code that leads nowhere, and a station that takes no
- * ratings, get a kind page instead.
+ * {@code POST /api/v1/problems}; other modules add buttons of their own
+ * ({@link QrPageAction}). A code that leads nowhere, and a station that takes no ratings,
+ * get a kind page instead.
  *
  * <p>
  * The page gives the phone its device id, a cookie {@code yz_device} of 16 random bytes
@@ -41,7 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class RatingPageController {
 
-	static final String DEVICE_COOKIE = "yz_device";
+	static final String DEVICE_COOKIE = QrPageAction.DEVICE_COOKIE;
 
 	private static final Duration DEVICE_COOKIE_AGE = Duration.ofDays(730);
 
@@ -49,8 +52,12 @@ class RatingPageController {
 
 	private final Ratings ratings;
 
-	RatingPageController(Ratings ratings) {
+	/** What other modules add to the page (a check-in), in their order. */
+	private final List<QrPageAction> actions;
+
+	RatingPageController(Ratings ratings, List<QrPageAction> actions) {
 		this.ratings = ratings;
+		this.actions = actions.stream().sorted(Comparator.comparingInt(QrPageAction::order)).toList();
 	}
 
 	@GetMapping("/r/{token}")
@@ -80,6 +87,7 @@ class RatingPageController {
 		model.addAttribute("categories", options(List.of(WorkerCategory.values()), locale));
 		model.addAttribute("problems", options(List.of(ProblemType.values()), locale));
 		model.addAttribute("maxComment", Ratings.MAX_COMMENT);
+		model.addAttribute("actions", actions);
 		return "rating/page";
 	}
 
