@@ -181,6 +181,20 @@ class HostStationTests {
 		assertThat(JsonPath.parse(this.admin.get(path).body()).read("$.version", Long.class)).isEqualTo(1);
 	}
 
+	@Test
+	void theDemoHostReachesItsBanksStationsOfXihuAndNoOthers() {
+		HttpResponse<String> seen = HttpCaller.basic(this.port, "xihu-host", TestAccounts.DEMO_PASSWORD)
+			.get("/api/v1/stations?size=200");
+
+		assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
+		List<String> hosts = JsonPath.read(seen.body(), "$.content[*].hostName");
+		List<String> districts = JsonPath.read(seen.body(), "$.content[*].district");
+		assertThat(hosts).as("the demo city's two 杭州银行 stations of 西湖区")
+			.hasSizeGreaterThanOrEqualTo(2)
+			.containsOnly("杭州银行");
+		assertThat(districts).containsOnly("330106");
+	}
+
 	// ------------------------------------------------------------------ the console form
 
 	@Test
