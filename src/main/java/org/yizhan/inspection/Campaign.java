@@ -15,11 +15,12 @@ import java.util.Locale;
  * A mystery campaign's inspections stay out of sight of the stations' own side until the
  * union publishes the results ({@link #published()}); publishing is once.
  *
- * @param samplePercent the share drawn per district, {@code null} for every listed station
+ * @param samplePercent the share drawn per district, {@code null} for every listed
+ * station
  * @param seed the seed the sample was drawn with: the same seed over the same stations
  * draws the same sample
- * @param series a recurring campaign's series ({@code 330106:ANNUAL_REVIEW}), {@code null}
- * for a one-off
+ * @param series a recurring campaign's series ({@code 330106:ANNUAL_REVIEW}),
+ * {@code null} for a one-off
  * @param period the series' period ({@code 2027}), {@code null} for a one-off
  * @param sampleSize the stations drawn
  */

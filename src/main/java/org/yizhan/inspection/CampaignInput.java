@@ -16,7 +16,8 @@ import java.util.List;
  * @param startsOn {@code yyyy-MM-dd}, a Beijing date, not in the past
  * @param endsOn {@code yyyy-MM-dd}, included
  * @param assignees the inspectors' and evaluators' account ids
- * @param recurrence {@code ANNUAL} for a campaign created again each year, or {@code null}
+ * @param recurrence {@code ANNUAL} for a campaign created again each year, or
+ * {@code null}
  */
 public record CampaignInput(String union, String kind, String name, Boolean mystery, Long checklistId,
 		Integer checklistVersion, Integer samplePercent, Long seed, String startsOn, String endsOn,

@@ -1,6 +1,9 @@
 package org.yizhan.inspection;
 
-/** What a campaign is for; each kind's name is in the bundle as {@code inspection.kind.<NAME>}. */
+/**
+ * What a campaign is for; each kind's name is in the bundle as
+ * {@code inspection.kind.<NAME>}.
+ */
 public enum CampaignKind {
 
 	/** The yearly 回头看: revisit stations, find problems, set deadlines to rectify them. */

@@ -103,7 +103,9 @@ class CampaignRepository {
 			.update());
 	}
 
-	/** The drawn sample in one statement from arrays, so 18,600 stations cost one trip. */
+	/**
+	 * The drawn sample in one statement from arrays, so 18,600 stations cost one trip.
+	 */
 	void insertSample(long campaignId, List<StationSample.Drawn> drawn) {
 		Long[] stations = new Long[drawn.size()];
 		String[] districts = new String[drawn.size()];
@@ -196,13 +198,14 @@ class CampaignRepository {
 	/** The newest campaign of each series: the templates of the next period's. */
 	List<Stored> listSeriesTemplates() {
 		return this.jdbc.sql(SELECT + """
-				 where c.series is not null and c.id = (select max(n.id) from inspection_campaign n
-				   where n.series = c.series and n.period = (select max(p.period) from inspection_campaign p
-				     where p.series = c.series))""").query((rs, n) -> stored(rs)).list();
+				where c.series is not null and c.id = (select max(n.id) from inspection_campaign n
+				  where n.series = c.series and n.period = (select max(p.period) from inspection_campaign p
+				    where p.series = c.series))""").query((rs, n) -> stored(rs)).list();
 	}
 
 	boolean isAssignee(long campaignId, long accountId) {
-		return this.jdbc.sql("select exists (select 1 from inspection_assignee where campaign_id = ? and account_id = ?)")
+		return this.jdbc
+			.sql("select exists (select 1 from inspection_assignee where campaign_id = ? and account_id = ?)")
 			.params(campaignId, accountId)
 			.query(Boolean.class)
 			.single();
@@ -288,7 +291,10 @@ class CampaignRepository {
 
 	/** Locks the campaign's row, so that a publication and a submission do not cross. */
 	void lock(long campaignId) {
-		this.jdbc.sql("select id from inspection_campaign where id = ? for update").param(campaignId).query(Long.class).single();
+		this.jdbc.sql("select id from inspection_campaign where id = ? for update")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The stations on an account's worklists of campaigns not ended by {@code today}. */
@@ -313,13 +319,14 @@ class CampaignRepository {
 	}
 
 	List<SampledStation> listSample(long campaignId, int offset, int limit) {
-		return this.jdbc.sql("""
-				select st.id, st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.score, i.passed
-				from inspection_sample s
-				join station st on st.id = s.station_id
-				join account a on a.id = s.assignee_id
-				left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
-				where s.campaign_id = :id order by s.district_code, st.code offset :offset limit :limit""")
+		return this.jdbc
+			.sql("""
+					select st.id, st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.score, i.passed
+					from inspection_sample s
+					join station st on st.id = s.station_id
+					join account a on a.id = s.assignee_id
+					left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
+					where s.campaign_id = :id order by s.district_code, st.code offset :offset limit :limit""")
 			.param("id", campaignId)
 			.param("offset", offset)
 			.param("limit", limit)
@@ -338,12 +345,13 @@ class CampaignRepository {
 			.query((r, n) -> new CampaignItem(r.getString("code"), r.getString("text_zh"), r.getString("text_en"),
 					r.getBoolean("required")))
 			.list();
-		List<Assignee> assignees = this.jdbc.sql("""
-				select a.id, a.username, a.display_name,
-				  (select count(*) from inspection_sample s where s.campaign_id = x.campaign_id and s.assignee_id = a.id)
-				    as stations
-				from inspection_assignee x join account a on a.id = x.account_id
-				where x.campaign_id = ? order by a.display_name, a.id""")
+		List<Assignee> assignees = this.jdbc
+			.sql("""
+					select a.id, a.username, a.display_name,
+					  (select count(*) from inspection_sample s where s.campaign_id = x.campaign_id and s.assignee_id = a.id)
+					    as stations
+					from inspection_assignee x join account a on a.id = x.account_id
+					where x.campaign_id = ? order by a.display_name, a.id""")
 			.param(id)
 			.query((r, n) -> new Assignee(r.getLong("id"), r.getString("username"), r.getString("display_name"),
 					r.getInt("stations")))

@@ -16,10 +16,10 @@ import java.util.Locale;
  * visit before its campaign's results are published)
  */
 public record Inspection(long id, String clientId, long campaignId, String campaignName, CampaignKind kind,
-		boolean mystery, boolean published, long stationId, String stationCode, String stationName,
-		String districtCode, long inspectorId, String inspectorName, Instant inspectedAt, Instant submittedAt,
-		Boolean nearStation, String note, BigDecimal score, boolean passed, int failedItems, String checklistNameZh,
-		String checklistNameEn, int checklistVersionNumber, List<Answer> answers) {
+		boolean mystery, boolean published, long stationId, String stationCode, String stationName, String districtCode,
+		long inspectorId, String inspectorName, Instant inspectedAt, Instant submittedAt, Boolean nearStation,
+		String note, BigDecimal score, boolean passed, int failedItems, String checklistNameZh, String checklistNameEn,
+		int checklistVersionNumber, List<Answer> answers) {
 
 	public Inspection {
 		answers = List.copyOf(answers);
@@ -33,8 +33,8 @@ public record Inspection(long id, String clientId, long campaignId, String campa
 	 * @param photoId the failed item's photo, to read through
 	 * {@link Inspections#readPhoto}; {@code null} for a passed item
 	 */
-	public record Answer(String code, String textZh, String textEn, boolean required, boolean passed,
-			BigDecimal score, String note, Long photoId) {
+	public record Answer(String code, String textZh, String textEn, boolean required, boolean passed, BigDecimal score,
+			String note, Long photoId) {
 
 		public String text(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? textEn : textZh;

@@ -232,7 +232,9 @@ public class InspectionCampaigns {
 		return new CampaignProgress(stored.campaign(), total, rows);
 	}
 
-	/** The sampled stations with their results, by district and code, a page at a time. */
+	/**
+	 * The sampled stations with their results, by district and code, a page at a time.
+	 */
 	@Transactional(readOnly = true)
 	public List<SampledStation> listSample(long id, int page, int size) {
 		visible(id, Actor.required());
@@ -281,9 +283,9 @@ public class InspectionCampaigns {
 	// ------------------------------------------------------------------ access
 
 	/**
-	 * The caller as someone who inspects: an inspector, or an evaluator whose contract has
-	 * not ended (its last day is included; from the next day it is refused, its finished
-	 * work kept).
+	 * The caller as someone who inspects: an inspector, or an evaluator whose contract
+	 * has not ended (its last day is included; from the next day it is refused, its
+	 * finished work kept).
 	 */
 	Actor inspector() {
 		Actor actor = Actor.required();
@@ -347,8 +349,7 @@ public class InspectionCampaigns {
 	 * The standard in force for the union, or the chosen checklist's version. The one in
 	 * force brings the items it inherits; another checklist's version brings its own.
 	 */
-	private Standard standard(Organization union, Long checklistId, Integer versionNumber,
-			List<Violation> violations) {
+	private Standard standard(Organization union, Long checklistId, Integer versionNumber, List<Violation> violations) {
 		Optional<ChecklistInForce> inForce = this.checklists.findInForce(union.code());
 		if (checklistId == null) {
 			if (inForce.isEmpty()) {
@@ -391,9 +392,9 @@ public class InspectionCampaigns {
 	}
 
 	/**
-	 * The named accounts, each an enabled inspector or evaluator on the union's line
-	 * (the union, above it or below it); an evaluator's contract must not end before
-	 * the campaign starts.
+	 * The named accounts, each an enabled inspector or evaluator on the union's line (the
+	 * union, above it or below it); an evaluator's contract must not end before the
+	 * campaign starts.
 	 */
 	private List<Long> assignees(List<Long> given, Organization union, LocalDate starts, List<Violation> violations) {
 		if (given == null || given.isEmpty()) {

@@ -23,7 +23,8 @@ public record InspectionInput(String clientId, Long campaignId, Long stationId, 
 	 * @param result {@code PASS} or {@code FAIL}
 	 * @param score 0–100, one decimal, for a scored assessment; {@code null}: 100 for a
 	 * pass, 0 for a failure
-	 * @param photo the photo of a failed item (JPEG, PNG or WebP), required when it failed
+	 * @param photo the photo of a failed item (JPEG, PNG or WebP), required when it
+	 * failed
 	 */
 	public record Answer(String code, String result, BigDecimal score, String note, byte[] photo) {
 	}

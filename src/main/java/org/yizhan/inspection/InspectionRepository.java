@@ -49,7 +49,8 @@ class InspectionRepository {
 
 	/**
 	 * Inserts the inspection; empty when its client id or its campaign and station are
-	 * taken (by a repeat of the same submission, or by another inspection of the station).
+	 * taken (by a repeat of the same submission, or by another inspection of the
+	 * station).
 	 */
 	Optional<Long> insert(NewInspection row) {
 		return this.jdbc.sql("""
@@ -120,12 +121,14 @@ class InspectionRepository {
 		params.put("station", stationId);
 		params.put("path", readerPath == null ? "" : readerPath);
 		params.put("me", accountId);
-		return load("""
-				 where i.station_id = :station
-				   and (not c.mystery or c.published_at is not null
-				        or (:path <> '' and (o.path = :path or o.path like :path || '/%'))
-				        or exists (select 1 from inspection_assignee x where x.campaign_id = c.id and x.account_id = :me))
-				 order by i.inspected_at desc, i.id desc limit 200""", params);
+		return load(
+				"""
+						where i.station_id = :station
+						  and (not c.mystery or c.published_at is not null
+						       or (:path <> '' and (o.path = :path or o.path like :path || '/%'))
+						       or exists (select 1 from inspection_assignee x where x.campaign_id = c.id and x.account_id = :me))
+						order by i.inspected_at desc, i.id desc limit 200""",
+				params);
 	}
 
 	/** Where a photo belongs: its inspection and the key it is stored under. */
@@ -167,12 +170,13 @@ class InspectionRepository {
 			});
 		return rows.stream().map(row -> {
 			Inspection i = row.inspection();
-			return new Stored(new Inspection(i.id(), i.clientId(), i.campaignId(), i.campaignName(), i.kind(),
-					i.mystery(), i.published(), i.stationId(), i.stationCode(), i.stationName(), i.districtCode(),
-					i.inspectorId(), i.inspectorName(), i.inspectedAt(), i.submittedAt(), i.nearStation(), i.note(),
-					i.score(), i.passed(), i.failedItems(), i.checklistNameZh(), i.checklistNameEn(),
-					i.checklistVersionNumber(), answers.getOrDefault(i.id(), List.of())), row.unionCode(),
-					row.unionPath(), row.checklistId(), row.checklistVersionId());
+			return new Stored(
+					new Inspection(i.id(), i.clientId(), i.campaignId(), i.campaignName(), i.kind(), i.mystery(),
+							i.published(), i.stationId(), i.stationCode(), i.stationName(), i.districtCode(),
+							i.inspectorId(), i.inspectorName(), i.inspectedAt(), i.submittedAt(), i.nearStation(),
+							i.note(), i.score(), i.passed(), i.failedItems(), i.checklistNameZh(), i.checklistNameEn(),
+							i.checklistVersionNumber(), answers.getOrDefault(i.id(), List.of())),
+					row.unionCode(), row.unionPath(), row.checklistId(), row.checklistVersionId());
 		}).toList();
 	}
 

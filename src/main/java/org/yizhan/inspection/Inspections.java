@@ -50,8 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the campaign's version is refused naming it, every item must be answered, a failed item
  * needs its photo), the photos re-encoded without EXIF or GPS before the transaction
  * opens, then one transaction writes the inspection, its answers and photos. The phone's
- * own id for the submission makes it idempotent: sent twice, or again after the answer was
- * lost, the stored inspection is answered and nothing is stored twice. The phone's
+ * own id for the submission makes it idempotent: sent twice, or again after the answer
+ * was lost, the stored inspection is answered and nothing is stored twice. The phone's
  * position only decides whether it was within {@value #NEAR_METERS} m of the station.
  *
  * <p>
@@ -154,10 +154,9 @@ public class Inspections {
 		// submission, so a mystery visit is announced exactly once, here or there
 		this.campaigns.lock(campaign.id());
 		boolean published = this.campaigns.findById(campaign.id()).orElseThrow().campaign().published();
-		Optional<Long> inserted = this.repository.insert(new InspectionRepository.NewInspection(clientId,
-				campaign.id(), stationId, sampled.districtCode(), actor.accountId(), checked.inspectedAt(),
-				this.clock.instant(), checked.near(), checked.note(), checked.score(), checked.passed(),
-				checked.failed()));
+		Optional<Long> inserted = this.repository.insert(new InspectionRepository.NewInspection(clientId, campaign.id(),
+				stationId, sampled.districtCode(), actor.accountId(), checked.inspectedAt(), this.clock.instant(),
+				checked.near(), checked.note(), checked.score(), checked.passed(), checked.failed()));
 		if (inserted.isEmpty()) {
 			Optional<InspectionRepository.Stored> same = this.repository.findByClientId(clientId);
 			if (same.isPresent()) {
@@ -175,11 +174,11 @@ public class Inspections {
 		}
 		InspectionRepository.Stored stored = this.repository.findById(id).orElseThrow();
 		Inspection inspection = stored.inspection();
-		this.events.publishEvent(new Audited("inspection.submit", "inspection", Long.toString(id),
-				sampled.districtCode(), null,
-				"campaign=" + campaign.id() + "; station=" + inspection.stationCode() + "; score="
-						+ inspection.score().toPlainString() + "; passed=" + inspection.passed() + "; near="
-						+ inspection.nearStation()));
+		this.events.publishEvent(
+				new Audited("inspection.submit", "inspection", Long.toString(id), sampled.districtCode(), null,
+						"campaign=" + campaign.id() + "; station=" + inspection.stationCode() + "; score="
+								+ inspection.score().toPlainString() + "; passed=" + inspection.passed() + "; near="
+								+ inspection.nearStation()));
 		if (!campaign.mystery() || published) {
 			this.announcer.announce(stored);
 		}
@@ -278,8 +277,7 @@ public class Inspections {
 
 	// ------------------------------------------------------------------ checking
 
-	record CheckedAnswer(String code, boolean passed, BigDecimal score, String note,
-			EvidencePhotos.Prepared photo) {
+	record CheckedAnswer(String code, boolean passed, BigDecimal score, String note, EvidencePhotos.Prepared photo) {
 	}
 
 	record Checked(Instant inspectedAt, Boolean near, String note, List<CheckedAnswer> answers, BigDecimal score,
@@ -397,13 +395,12 @@ public class Inspections {
 	}
 
 	/** Whether the phone was near the station; the position itself goes no further. */
-	private static Boolean near(InspectionInput input, CampaignRepository.Sampled station,
-			List<Violation> violations) {
+	private static Boolean near(InspectionInput input, CampaignRepository.Sampled station, List<Violation> violations) {
 		if (input.lat() == null && input.lon() == null) {
 			return null;
 		}
-		if (input.lat() == null || input.lon() == null || !Double.isFinite(input.lat())
-				|| !Double.isFinite(input.lon()) || Math.abs(input.lat()) > 90 || Math.abs(input.lon()) > 180) {
+		if (input.lat() == null || input.lon() == null || !Double.isFinite(input.lat()) || !Double.isFinite(input.lon())
+				|| Math.abs(input.lat()) > 90 || Math.abs(input.lon()) > 180) {
 			violations.add(Violation.of("location", "inspection.location.invalid"));
 			return null;
 		}

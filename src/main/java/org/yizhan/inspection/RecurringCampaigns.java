@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates each recurring campaign's next period: an annual 回头看 set up for 2027 gets its
- * 2028 campaign once the day it started in 2027 comes round in 2028, with the same
- * union, kind, items, share and assignees, a new seed and the same length.
+ * 2028 campaign once the day it started in 2027 comes round in 2028, with the same union,
+ * kind, items, share and assignees, a new seed and the same length.
  *
  * <p>
  * Every instance runs the job, without a lock: the campaign's row is inserted first with
@@ -47,8 +47,8 @@ class RecurringCampaigns {
 
 	private final Clock clock;
 
-	RecurringCampaigns(CampaignRepository repository, InspectionCampaigns campaigns,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+	RecurringCampaigns(CampaignRepository repository, InspectionCampaigns campaigns, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.events = events;
@@ -84,11 +84,11 @@ class RecurringCampaigns {
 		}
 		long days = ChronoUnit.DAYS.between(template.startsOn(), template.endsOn());
 		LocalDate starts = today.isAfter(due) ? today : due;
-		CampaignRepository.NewCampaign row = new CampaignRepository.NewCampaign(template.unionCode(),
-				template.kind(), template.name(), template.mystery(), template.checklistId(),
-				template.checklistVersionId(), template.checklistVersionNumber(), template.checklistNameZh(),
-				template.checklistNameEn(), template.samplePercent(), SEEDS.nextLong() >>> 12, starts,
-				starts.plusDays(days), template.series(), Integer.toString(year), this.clock.instant(), "system");
+		CampaignRepository.NewCampaign row = new CampaignRepository.NewCampaign(template.unionCode(), template.kind(),
+				template.name(), template.mystery(), template.checklistId(), template.checklistVersionId(),
+				template.checklistVersionNumber(), template.checklistNameZh(), template.checklistNameEn(),
+				template.samplePercent(), SEEDS.nextLong() >>> 12, starts, starts.plusDays(days), template.series(),
+				Integer.toString(year), this.clock.instant(), "system");
 		List<Long> assignees = this.repository.listAssigneeIds(template.id());
 		try {
 			return this.transactions.execute(status -> {

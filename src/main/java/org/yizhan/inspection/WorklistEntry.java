@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param lon WGS-84
  * @param inspectionId the inspection already submitted, {@code null} while to do
  */
-public record WorklistEntry(long campaignId, String campaignName, CampaignKind kind, boolean mystery,
-		LocalDate endsOn, long stationId, String stationCode, String stationName, String address, double lat,
-		double lon, Long inspectionId) {
+public record WorklistEntry(long campaignId, String campaignName, CampaignKind kind, boolean mystery, LocalDate endsOn,
+		long stationId, String stationCode, String stationName, String address, double lat, double lon,
+		Long inspectionId) {
 }

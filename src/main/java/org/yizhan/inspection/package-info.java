@@ -4,7 +4,6 @@
  * stratified sample, the inspectors' worklists and phone form, mystery visits hidden from
  * the station side until the union publishes them, and each station's scores.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inspections",
-		allowedDependencies = { "standard", "station", "organization", "geo", "platform", "platform :: web",
-				"platform :: security" })
+@org.springframework.modulith.ApplicationModule(displayName = "Inspections", allowedDependencies = { "standard",
+		"station", "organization", "geo", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.inspection;

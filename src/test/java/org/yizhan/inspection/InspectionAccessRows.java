@@ -22,15 +22,15 @@ import static org.yizhan.support.access.AccessRow.api;
 import static org.yizhan.support.access.AccessRow.page;
 
 /**
- * The inspections' rows of the access matrix. The own object is a mystery campaign of
- * 西湖区 naming the matrix's inspector and evaluator, with an unpublished inspection (and
- * its failed item's photo) of the station the station master, liaison and host share: the
+ * The inspections' rows of the access matrix. The own object is a mystery campaign of 西湖区
+ * naming the matrix's inspector and evaluator, with an unpublished inspection (and its
+ * failed item's photo) of the station the station master, liaison and host share: the
  * station side gets 404 for it everywhere (its station's list answers, without it:
  * {@code MysteryVisitTests} reads the lists), as does union staff that neither sees the
  * campaign nor is named by it. The foreign object is an open campaign of 上城区 and its
- * inspection, which nobody of 西湖区 sees. Campaigns are read by union admins,
- * inspectors and auditors above them and by the evaluators they name; created and
- * published by union admins; inspections submitted by the worklist's inspector.
+ * inspection, which nobody of 西湖区 sees. Campaigns are read by union admins, inspectors
+ * and auditors above them and by the evaluators they name; created and published by union
+ * admins; inspections submitted by the worklist's inspector.
  */
 final class InspectionAccessRows implements AccessRows {
 
@@ -72,10 +72,11 @@ final class InspectionAccessRows implements AccessRows {
 				.params(campaign, station, foreign ? FOREIGN : OWN, assignee)
 				.update();
 			String note = "矩阵检查备注" + (foreign ? "外区" : "本区") + f.serial();
-			long inspection = f.jdbc().sql("""
-					insert into inspection (client_id, campaign_id, station_id, district_code, inspector_id, inspected_at,
-					  submitted_at, near_station, note, score, passed, failed_items)
-					values (?, ?, ?, ?, ?, now(), now(), true, ?, 0, false, 1) returning id""")
+			long inspection = f.jdbc()
+				.sql("""
+						insert into inspection (client_id, campaign_id, station_id, district_code, inspector_id, inspected_at,
+						  submitted_at, near_station, note, score, passed, failed_items)
+						values (?, ?, ?, ?, ?, now(), now(), true, ?, 0, false, 1) returning id""")
 				.params(UUID.randomUUID(), campaign, station, foreign ? FOREIGN : OWN, assignee, note)
 				.query(Long.class)
 				.single();
@@ -100,13 +101,14 @@ final class InspectionAccessRows implements AccessRows {
 	/** A campaign of one item, from today for a month, straight into its tables. */
 	static long campaign(JdbcClient jdbc, String union, String name, boolean mystery, List<Long> assignees) {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		long id = jdbc.sql("""
-				insert into inspection_campaign (union_code, kind, name, mystery, checklist_id, checklist_version_id,
-				  checklist_version_number, checklist_name_zh, checklist_name_en, sample_percent, seed, starts_on, ends_on,
-				  created_at, created_by)
-				select ?, 'SPOT_CHECK', ?, ?, c.id, v.id, v.number, c.name_zh, c.name_en, null, 1, ?, ?, now(), 'matrix'
-				from checklist c join checklist_version v on v.checklist_id = c.id
-				where c.owner_code = '100000' order by v.number desc limit 1 returning id""")
+		long id = jdbc
+			.sql("""
+					insert into inspection_campaign (union_code, kind, name, mystery, checklist_id, checklist_version_id,
+					  checklist_version_number, checklist_name_zh, checklist_name_en, sample_percent, seed, starts_on, ends_on,
+					  created_at, created_by)
+					select ?, 'SPOT_CHECK', ?, ?, c.id, v.id, v.number, c.name_zh, c.name_en, null, 1, ?, ?, now(), 'matrix'
+					from checklist c join checklist_version v on v.checklist_id = c.id
+					where c.owner_code = '100000' order by v.number desc limit 1 returning id""")
 			.params(union, name, mystery, today, today.plusDays(30))
 			.query(Long.class)
 			.single();
@@ -140,14 +142,13 @@ final class InspectionAccessRows implements AccessRows {
 		rows.add(api("GET", "/api/v1/inspection-campaigns/{id}/sample",
 				c -> c.get("/api/v1/inspection-campaigns/" + this.campaigns.get(c.foreign) + "/sample"), CAMPAIGN,
 				CAMPAIGN_HIDDEN));
-		rows.add(api("GET", "/api/v1/inspection-worklist", c -> c.get("/api/v1/inspection-worklist"), "UFFAFFFFFA",
-				null)
-			.leaks(() -> List.of(f.foreignStationCode())));
-		rows.add(api("POST", "/api/v1/inspections",
-				c -> InspectionFixtures.submit(c.caller, "{'clientId':'" + UUID.randomUUID() + "','campaignId':"
-						+ this.campaigns.get(false) + ",'stationId':" + c.station() + ",'inspectedAt':'"
-						+ InspectionFixtures.now() + "','answers':[]}", List.of()),
-				"UFFIFFFFFF", "UFFFFFFFFF"));
+		rows.add(
+				api("GET", "/api/v1/inspection-worklist", c -> c.get("/api/v1/inspection-worklist"), "UFFAFFFFFA", null)
+					.leaks(() -> List.of(f.foreignStationCode())));
+		rows.add(api("POST", "/api/v1/inspections", c -> InspectionFixtures.submit(c.caller,
+				"{'clientId':'" + UUID.randomUUID() + "','campaignId':" + this.campaigns.get(false) + ",'stationId':"
+						+ c.station() + ",'inspectedAt':'" + InspectionFixtures.now() + "','answers':[]}",
+				List.of()), "UFFIFFFFFF", "UFFFFFFFFF"));
 		rows.add(api("GET", "/api/v1/inspections/{id}",
 				c -> c.get("/api/v1/inspections/" + this.inspections.get(c.foreign)), MYSTERY, NOBODY_SEES));
 		rows.add(api("GET", "/api/v1/inspection-photos/{id}",
@@ -160,17 +161,18 @@ final class InspectionAccessRows implements AccessRows {
 		rows.add(page("POST", "/console/inspections",
 				c -> c.form("/console/inspections",
 						Map.of("union", c.district(), "kind", "SPOT_CHECK", "name", "矩阵抽查", "checklistId",
-								Long.toString(liuYou(f)), "samplePercent", "1", "startsOn", today().toString(), "endsOn",
-								today().plusDays(7).toString(), "assignees", Long.toString(inspector))),
+								Long.toString(liuYou(f)), "samplePercent", "1", "startsOn", today().toString(),
+								"endsOn", today().plusDays(7).toString(), "assignees", Long.toString(inspector))),
 				"UAFFFFFFFF", "URFFFFFFFF"));
 		rows.add(page("GET", "/console/inspections/campaigns/{id}",
 				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign)), CAMPAIGN,
 				CAMPAIGN_HIDDEN));
-		rows.add(page("GET", "/console/inspections/worklist", c -> c.get("/console/inspections/worklist"),
-				"UFFAFFFFFA", null)
+		rows.add(page("GET", "/console/inspections/worklist", c -> c.get("/console/inspections/worklist"), "UFFAFFFFFA",
+				null)
 			.leaks(() -> List.of(f.foreignStationCode())));
 		rows.add(page("GET", "/console/inspections/form",
-				c -> c.get("/console/inspections/form?campaign=" + this.campaigns.get(false) + "&station=" + c.station()),
+				c -> c
+					.get("/console/inspections/form?campaign=" + this.campaigns.get(false) + "&station=" + c.station()),
 				"UFFAFFFFFF", "UFFFFFFFFF"));
 		rows.add(page("POST", "/console/inspections/form",
 				c -> c.caller.postFile("/console/inspections/form", "photo.sign", "p.jpg", f.photo(), null),

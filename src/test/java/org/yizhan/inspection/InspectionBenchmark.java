@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Campaigns at national scale (docs/benchmarks.md, "Inspection campaigns"): 186,000 listed
- * stations spread over every district of the country, written straight into the table; a
- * national campaign drawing 10% of each district (the draw, the assignment and the
- * sample's rows, in its transaction), and the national progress answer with 100,000
+ * Campaigns at national scale (docs/benchmarks.md, "Inspection campaigns"): 186,000
+ * listed stations spread over every district of the country, written straight into the
+ * table; a national campaign drawing 10% of each district (the draw, the assignment and
+ * the sample's rows, in its transaction), and the national progress answer with 100,000
  * inspections in the database. Not part of the build:
  * {@code ./mvnw -o test -Dtest=InspectionBenchmark -Dyizhan.bench.inspection=true -Dyizhan.fuzz.skip=true}.
  */
@@ -88,15 +88,16 @@ class InspectionBenchmark {
 				this.jdbc.sql("select count(*) from station where status = 'LISTED'").query(Long.class).single());
 
 		// 100,000 inspections over the campaigns' samples, a fifth of them failed
-		this.jdbc.sql("""
-				insert into inspection (client_id, campaign_id, station_id, district_code, inspector_id, inspected_at,
-				  submitted_at, near_station, score, passed, failed_items)
-				select gen_random_uuid(), s.campaign_id, s.station_id, s.district_code, s.assignee_id, now(), now(), true,
-				  case when s.station_id % 5 = 0 then 60 else 100 end, s.station_id % 5 <> 0,
-				  case when s.station_id % 5 = 0 then 1 else 0 end
-				from inspection_sample s where s.campaign_id in (:ids)
-				  and not exists (select 1 from inspection i where i.campaign_id = s.campaign_id and i.station_id = s.station_id)
-				order by s.campaign_id, s.station_id limit :n""")
+		this.jdbc
+			.sql("""
+					insert into inspection (client_id, campaign_id, station_id, district_code, inspector_id, inspected_at,
+					  submitted_at, near_station, score, passed, failed_items)
+					select gen_random_uuid(), s.campaign_id, s.station_id, s.district_code, s.assignee_id, now(), now(), true,
+					  case when s.station_id % 5 = 0 then 60 else 100 end, s.station_id % 5 <> 0,
+					  case when s.station_id % 5 = 0 then 1 else 0 end
+					from inspection_sample s where s.campaign_id in (:ids)
+					  and not exists (select 1 from inspection i where i.campaign_id = s.campaign_id and i.station_id = s.station_id)
+					order by s.campaign_id, s.station_id limit :n""")
 			.param("ids", created)
 			.param("n", INSPECTIONS)
 			.update();

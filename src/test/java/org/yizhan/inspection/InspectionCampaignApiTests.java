@@ -28,8 +28,8 @@ import static org.yizhan.inspection.InspectionFixtures.q;
 import static org.yizhan.inspection.InspectionFixtures.today;
 
 /**
- * A union admin creates a campaign over its subtree: bad input is named field by field
- * (a period in the past, an empty sample, someone who does not inspect), the sample drawn
+ * A union admin creates a campaign over its subtree: bad input is named field by field (a
+ * period in the past, an empty sample, someone who does not inspect), the sample drawn
  * with a recorded seed is drawn again alike from the same seed, the progress counts it
  * per union, and an annual campaign is created once per year even when two instances
  * create it at the same moment.
@@ -76,8 +76,11 @@ class InspectionCampaignApiTests {
 		List<String> fields = JsonPath.read(refused.body(), "$.errors[*].field");
 		assertThat(fields).contains("kind", "name", "samplePercent", "startsOn", "endsOn", "assignees");
 		assertThat(refused.body()).contains("开始日期不能早于今天");
-		assertThat(this.jdbc.sql("select count(*) from inspection_campaign where created_at > now() - interval '1 minute'"
-				+ " and name = ''").query(Long.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from inspection_campaign where created_at > now() - interval '1 minute'"
+					+ " and name = ''")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -95,14 +98,15 @@ class InspectionCampaignApiTests {
 
 	@Test
 	void theSameSeedDrawsTheSameStationsAndTheSeedIsShown() {
-		String json = this.fixtures.campaignJson(BINJIANG, "同种子抽样", false, 30, 20261207L,
-				List.of(this.inspector.id()), "");
+		String json = this.fixtures.campaignJson(BINJIANG, "同种子抽样", false, 30, 20261207L, List.of(this.inspector.id()),
+				"");
 		DocumentContext first = JsonPath
 			.parse(HttpCaller.ok(this.fixtures.admin.postJson("/api/v1/inspection-campaigns", json)));
 		DocumentContext again = JsonPath
 			.parse(HttpCaller.ok(this.fixtures.admin.postJson("/api/v1/inspection-campaigns", json)));
-		DocumentContext other = JsonPath.parse(HttpCaller.ok(this.fixtures.admin.postJson("/api/v1/inspection-campaigns",
-				this.fixtures.campaignJson(BINJIANG, "另一种子", false, 30, 7L, List.of(this.inspector.id()), ""))));
+		DocumentContext other = JsonPath
+			.parse(HttpCaller.ok(this.fixtures.admin.postJson("/api/v1/inspection-campaigns",
+					this.fixtures.campaignJson(BINJIANG, "另一种子", false, 30, 7L, List.of(this.inspector.id()), ""))));
 
 		assertThat(first.read("$.seed", String.class)).isEqualTo("20261207");
 		List<Integer> drawn = sample(first.read("$.id", Long.class));
@@ -122,8 +126,8 @@ class InspectionCampaignApiTests {
 	void progressCountsThePlannedStationsPerUnionBelow() {
 		long campaign = this.fixtures.campaign("330100", "杭州市抽查", false, 10, List.of(this.inspector.id()));
 
-		DocumentContext progress = JsonPath.parse(
-				HttpCaller.ok(this.fixtures.admin.get("/api/v1/inspection-campaigns/" + campaign + "/progress")));
+		DocumentContext progress = JsonPath
+			.parse(HttpCaller.ok(this.fixtures.admin.get("/api/v1/inspection-campaigns/" + campaign + "/progress")));
 
 		List<String> unions = progress.read("$.unions[*].code");
 		assertThat(unions).contains(BINJIANG, "330106", "330102");
@@ -139,8 +143,9 @@ class InspectionCampaignApiTests {
 
 	@Test
 	void anAnnualCampaignIsCreatedOncePerYearEvenByTwoInstancesAtOnce() throws Exception {
-		String json = this.fixtures.campaignJson(BINJIANG, "滨江区年度回头看", false, 20, null,
-				List.of(this.inspector.id()), ",'recurrence':'ANNUAL'").replace("SPOT_CHECK", "ANNUAL_REVIEW");
+		String json = this.fixtures
+			.campaignJson(BINJIANG, "滨江区年度回头看", false, 20, null, List.of(this.inspector.id()), ",'recurrence':'ANNUAL'")
+			.replace("SPOT_CHECK", "ANNUAL_REVIEW");
 		long first = JsonPath.parse(HttpCaller.ok(this.fixtures.admin.postJson("/api/v1/inspection-campaigns", json)))
 			.read("$.id", Long.class);
 		var twice = this.fixtures.admin.postJson("/api/v1/inspection-campaigns", json);
@@ -163,8 +168,7 @@ class InspectionCampaignApiTests {
 				created.addAll(run.get());
 			}
 			String series = BINJIANG + ":ANNUAL_REVIEW";
-			List<Long> stored = this.jdbc
-				.sql("select id from inspection_campaign where series = ? and period = ?")
+			List<Long> stored = this.jdbc.sql("select id from inspection_campaign where series = ? and period = ?")
 				.params(series, Integer.toString(nextYear.getYear()))
 				.query(Long.class)
 				.list();
@@ -187,8 +191,8 @@ class InspectionCampaignApiTests {
 	}
 
 	private List<Integer> sample(long campaign) {
-		return JsonPath.read(HttpCaller.ok(
-				this.fixtures.admin.get("/api/v1/inspection-campaigns/" + campaign + "/sample?size=500")),
+		return JsonPath.read(
+				HttpCaller.ok(this.fixtures.admin.get("/api/v1/inspection-campaigns/" + campaign + "/sample?size=500")),
 				"$[*].stationId");
 	}
 

@@ -44,13 +44,15 @@ final class InspectionFixtures {
 	record Account(long id, String username, HttpCaller api) {
 	}
 
-	/** An account made by the national admin, its own password set, signed in with Basic. */
+	/**
+	 * An account made by the national admin, its own password set, signed in with Basic.
+	 */
 	Account account(String org, String role, String extra) {
 		String username = "insp-" + role.toLowerCase().replace('_', '-') + "-" + serial.incrementAndGet() + "-"
 				+ UUID.randomUUID().toString().substring(0, 6);
-		String created = HttpCaller.ok(this.admin.postJson("/api/v1/accounts",
-				q("{'username':'" + username + "','displayName':'检查测试 " + role + "','organization':'" + org
-						+ "','roles':['" + role + "']" + extra + "}")));
+		String created = HttpCaller
+			.ok(this.admin.postJson("/api/v1/accounts", q("{'username':'" + username + "','displayName':'检查测试 " + role
+					+ "','organization':'" + org + "','roles':['" + role + "']" + extra + "}")));
 		String oneTime = JsonPath.read(created, "$.oneTimePassword");
 		HttpCaller.ok(HttpCaller.basic(this.port, username, oneTime)
 			.postJson("/api/v1/me/password",
@@ -103,9 +105,8 @@ final class InspectionFixtures {
 	}
 
 	long campaign(String union, String name, boolean mystery, Integer percent, List<Long> assignees) {
-		return JsonPath
-			.parse(HttpCaller.ok(this.admin.postJson("/api/v1/inspection-campaigns",
-					campaignJson(union, name, mystery, percent, null, assignees, ""))))
+		return JsonPath.parse(HttpCaller.ok(this.admin.postJson("/api/v1/inspection-campaigns",
+				campaignJson(union, name, mystery, percent, null, assignees, ""))))
 			.read("$.id", Long.class);
 	}
 

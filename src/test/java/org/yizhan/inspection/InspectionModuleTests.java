@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The inspection module starts with the modules it declares, and an open (not mystery)
  * inspection is announced as {@link InspectionCompleted} when it is stored, with its
- * campaign's checklist version and score; a mystery visit only when its campaign's results
- * are published.
+ * campaign's checklist version and score; a mystery visit only when its campaign's
+ * results are published.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @RecordApplicationEvents
@@ -94,9 +94,9 @@ class InspectionModuleTests {
 			.toList();
 
 		scenario
-			.stimulate(() -> this.inspections.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(),
-					station, OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null,
-					allPass)))
+			.stimulate(() -> this.inspections
+				.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(), station,
+						OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null, allPass)))
 			.andWaitForEventOfType(InspectionCompleted.class)
 			.matching(event -> event.campaignId() == campaign.id())
 			.toArriveAndVerify(event -> {
@@ -128,13 +128,12 @@ class InspectionModuleTests {
 			.query(Long.class)
 			.single();
 		actAs(new Actor(inspector, "xihu-inspector", "330106", "100000/330000/330100/330106", Set.of(Role.INSPECTOR)));
-		Inspection stored = this.inspections
-			.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(), station,
-					OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null,
-					campaign.items()
-						.stream()
-						.map(item -> new InspectionInput.Answer(item.code(), "PASS", null, null, null))
-						.toList()))
+		Inspection stored = this.inspections.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(),
+				station, OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null,
+				campaign.items()
+					.stream()
+					.map(item -> new InspectionInput.Answer(item.code(), "PASS", null, null, null))
+					.toList()))
 			.inspection();
 		assertThat(events.stream(InspectionCompleted.class).filter(e -> e.inspectionId() == stored.id())).isEmpty();
 

@@ -38,8 +38,8 @@ import static org.yizhan.inspection.InspectionFixtures.submit;
  * for each failed item (stored without GPS), whether it was within 200 m (never the
  * position); the same submission sent twice is stored once; answers for items not in the
  * version, a failed item without its photo, a file that is no image and a station off the
- * worklist are refused, nothing stored; an evaluator is refused the day after its contract
- * ends and its finished work stays.
+ * worklist are refused, nothing stored; an evaluator is refused the day after its
+ * contract ends and its finished work stays.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClockConfiguration.class)
@@ -128,7 +128,8 @@ class InspectionSubmissionApiTests {
 			.list()).doesNotContain("lat", "lon", "latitude", "longitude", "location", "position");
 
 		String photoUrl = inspection.read("$.answers[?(@.code == 'sign')].photoUrl", List.class).get(0).toString();
-		byte[] jpeg = HttpCaller.ok(this.fixtures.admin.get(photoUrl)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		byte[] jpeg = HttpCaller.ok(this.fixtures.admin.get(photoUrl))
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		assertThat(TestImages.contains(jpeg, TestImages.GPS_MARKER)).isFalse();
 
 		var another = submit(this.inspector.api(),
@@ -138,8 +139,8 @@ class InspectionSubmissionApiTests {
 
 		String history = HttpCaller.ok(this.fixtures.admin.get("/api/v1/stations/" + this.station + "/inspections"));
 		assertThat(JsonPath.<List<Integer>>read(history, "$[*].id")).containsExactly((int) id);
-		DocumentContext progress = JsonPath.parse(HttpCaller
-			.ok(this.fixtures.admin.get("/api/v1/inspection-campaigns/" + this.campaign + "/progress")));
+		DocumentContext progress = JsonPath.parse(
+				HttpCaller.ok(this.fixtures.admin.get("/api/v1/inspection-campaigns/" + this.campaign + "/progress")));
 		assertThat(progress.read("$.total.visited", Long.class)).isEqualTo(1);
 		assertThat(progress.read("$.total.failed", Long.class)).isEqualTo(1);
 		String page = HttpCaller.ok(this.fixtures.console(this.inspector).get("/console/inspections/" + id));
@@ -154,10 +155,11 @@ class InspectionSubmissionApiTests {
 		// 2 km away
 		var notNear = submit(this.inspector.api(), inspectionJson(UUID.randomUUID().toString(), campaign, far,
 				this.items, null, "'lat':" + (LAT + 0.028) + ",'lon':" + LON + ",'crs':'wgs84'", null), List.of());
-		// the station's own position as Amap (GCJ-02) reports it: about 500 m off in WGS-84
+		// the station's own position as Amap (GCJ-02) reports it: about 500 m off in
+		// WGS-84
 		double[] amap = org.yizhan.geo.CoordinateTransform.wgs84ToGcj02(LAT - 0.01, LON);
-		var near = submit(this.inspector.api(), inspectionJson(UUID.randomUUID().toString(), campaign, gcj,
-				this.items, null, "'lat':" + amap[0] + ",'lon':" + amap[1] + ",'crs':'gcj02'", null), List.of());
+		var near = submit(this.inspector.api(), inspectionJson(UUID.randomUUID().toString(), campaign, gcj, this.items,
+				null, "'lat':" + amap[0] + ",'lon':" + amap[1] + ",'crs':'gcj02'", null), List.of());
 
 		assertThat(notNear.statusCode()).as(notNear.body()).isEqualTo(201);
 		assertThat(JsonPath.parse(notNear.body()).read("$.nearStation", Boolean.class)).isFalse();
@@ -181,9 +183,9 @@ class InspectionSubmissionApiTests {
 		assertThat(noPhoto.statusCode()).isEqualTo(400);
 		assertThat(noPhoto.body()).contains("answers[0].photo");
 
-		var notAnImage = submit(this.inspector.api(),
-				inspectionJson(UUID.randomUUID().toString(), this.campaign, this.station, this.items, "sign", null,
-						null),
+		var notAnImage = submit(
+				this.inspector.api(), inspectionJson(UUID.randomUUID().toString(), this.campaign, this.station,
+						this.items, "sign", null, null),
 				List.of(new InspectionFixtures.Photo("%PDF-1.4 not a photo".getBytes(), "image/jpeg")));
 		assertThat(notAnImage.statusCode()).isEqualTo(400);
 		assertThat(notAnImage.body()).contains("answers[0].photo", "JPEG");
@@ -213,8 +215,8 @@ class InspectionSubmissionApiTests {
 				",'contractEndsOn':'" + InspectionFixtures.today() + "'");
 		long mine = this.fixtures.station(QIANTANG, LAT + 0.02, LON + 0.02);
 		long campaign = this.fixtures.campaign(QIANTANG, "第三方评估", false, null, List.of(evaluator.id()));
-		var lastDay = submit(evaluator.api(), inspectionJson(UUID.randomUUID().toString(), campaign, mine,
-				this.items, null, null, null), List.of());
+		var lastDay = submit(evaluator.api(),
+				inspectionJson(UUID.randomUUID().toString(), campaign, mine, this.items, null, null, null), List.of());
 		assertThat(lastDay.statusCode()).as(lastDay.body()).isEqualTo(201);
 		long done = JsonPath.parse(lastDay.body()).read("$.id", Long.class);
 

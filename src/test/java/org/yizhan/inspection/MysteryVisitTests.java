@@ -25,9 +25,9 @@ import static org.yizhan.inspection.InspectionFixtures.submit;
 
 /**
  * A mystery visit is invisible to the station's side — its master, its liaison and its
- * host — in every endpoint and page (404, or absent from a list) until the union publishes
- * the campaign's results; the union's staff see it from the start; afterwards the station
- * side sees it too.
+ * host — in every endpoint and page (404, or absent from a list) until the union
+ * publishes the campaign's results; the union's staff see it from the start; afterwards
+ * the station side sees it too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClockConfiguration.class)
@@ -74,9 +74,9 @@ class MysteryVisitTests {
 				this.fixtures.console(host));
 		this.campaign = this.fixtures.campaign(GONGSHU, "拱墅区日常暗访", true, null, List.of(inspector.id()));
 		List<String> items = this.fixtures.items(this.campaign);
-		var stored = submit(inspector.api(),
-				inspectionJson(UUID.randomUUID().toString(), this.campaign, this.station, items, "facilities", null,
-						MARKER),
+		var stored = submit(
+				inspector.api(), inspectionJson(UUID.randomUUID().toString(), this.campaign, this.station, items,
+						"facilities", null, MARKER),
 				List.of(new InspectionFixtures.Photo(TestImages.jpeg(320, 240), "image/jpeg")));
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
 		this.inspection = JsonPath.parse(stored.body()).read("$.id", Long.class);
@@ -96,10 +96,8 @@ class MysteryVisitTests {
 		}
 		assertHidden();
 		assertThat(HttpCaller.ok(this.fixtures.admin.get("/api/v1/inspections/" + this.inspection))).contains(MARKER);
-		assertThat(HttpCaller
-			.ok(HttpCaller.console(this.port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)
-				.get("/console/inspections/stations/" + this.station)))
-			.contains("拱墅区日常暗访");
+		assertThat(HttpCaller.ok(HttpCaller.console(this.port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)
+			.get("/console/inspections/stations/" + this.station))).contains("拱墅区日常暗访");
 
 		HttpCaller.ok(this.fixtures.admin.send("POST", "/api/v1/inspection-campaigns/" + this.campaign + "/publish"));
 		assertThat(this.fixtures.admin.send("POST", "/api/v1/inspection-campaigns/" + this.campaign + "/publish")

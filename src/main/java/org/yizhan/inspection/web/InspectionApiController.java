@@ -36,9 +36,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Campaigns, worklists and inspections through the API: union admins create and publish
- * campaigns; inspectors and evaluators read their worklist and submit from the phone; staff
- * read progress and scores; the station side reads its own station's inspections, but no
- * mystery visit before its results are published.
+ * campaigns; inspectors and evaluators read their worklist and submit from the phone;
+ * staff read progress and scores; the station side reads its own station's inspections,
+ * but no mystery visit before its results are published.
  */
 @ApiController("/api/v1")
 @Tag(name = "Inspections", description = "检查与暗访：检查活动（回头看、第三方评估、抽查、自查）、分层抽样、检查员任务清单、手机检查表、站点得分")
@@ -130,7 +130,8 @@ class InspectionApiController {
 					+ "when the station was inspected in the campaign by another submission.")
 	ResponseEntity<InspectionJsonView> submit(@RequestPart("inspection") InspectionRequest request,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
-		List<byte[]> uploads = photos == null ? List.of() : photos.stream().map(InspectionApiController::bytes).toList();
+		List<byte[]> uploads = photos == null ? List.of()
+				: photos.stream().map(InspectionApiController::bytes).toList();
 		List<InspectionInput.Answer> answers = new ArrayList<>();
 		List<Violation> violations = new ArrayList<>();
 		List<AnswerRequest> given = request.answers() == null ? List.of() : request.answers();
@@ -149,18 +150,17 @@ class InspectionApiController {
 				}
 				photo = uploads.get(answer.photo());
 			}
-			answers.add(new InspectionInput.Answer(answer.code(), answer.result(), answer.score(), answer.note(),
-					photo));
+			answers
+				.add(new InspectionInput.Answer(answer.code(), answer.result(), answer.score(), answer.note(), photo));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		Inspections.Submitted submitted = this.inspections.submit(new InspectionInput(request.clientId(),
-				request.campaignId(), request.stationId(), request.inspectedAt(), request.lat(), request.lon(),
-				request.crs(), request.note(), answers));
+		Inspections.Submitted submitted = this.inspections
+			.submit(new InspectionInput(request.clientId(), request.campaignId(), request.stationId(),
+					request.inspectedAt(), request.lat(), request.lon(), request.crs(), request.note(), answers));
 		InspectionJsonView body = InspectionJsonView.of(submitted.inspection());
-		return submitted.created()
-				? ResponseEntity.created(URI.create("/api/v1/inspections/" + body.id())).body(body)
+		return submitted.created() ? ResponseEntity.created(URI.create("/api/v1/inspections/" + body.id())).body(body)
 				: ResponseEntity.ok(body);
 	}
 

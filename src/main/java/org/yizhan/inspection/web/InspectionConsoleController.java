@@ -143,7 +143,8 @@ class InspectionConsoleController {
 	@GetMapping("/console/inspections/worklist")
 	String worklist(Model model) {
 		Map<Long, List<WorklistEntry>> byCampaign = new LinkedHashMap<>();
-		this.campaigns.worklist().forEach(e -> byCampaign.computeIfAbsent(e.campaignId(), k -> new ArrayList<>()).add(e));
+		this.campaigns.worklist()
+			.forEach(e -> byCampaign.computeIfAbsent(e.campaignId(), k -> new ArrayList<>()).add(e));
 		model.addAttribute("byCampaign", byCampaign);
 		return "inspection/console/worklist";
 	}
@@ -161,7 +162,10 @@ class InspectionConsoleController {
 		// the form's own id for its submission: sent twice, it is stored once
 		model.addAttribute("clientId", clientId != null && !clientId.isBlank() ? clientId : UUID.randomUUID());
 		model.addAttribute("now",
-				OffsetDateTime.now(this.clock.withZone(YizhanTime.ZONE)).truncatedTo(ChronoUnit.SECONDS).toLocalDateTime().toString());
+				OffsetDateTime.now(this.clock.withZone(YizhanTime.ZONE))
+					.truncatedTo(ChronoUnit.SECONDS)
+					.toLocalDateTime()
+					.toString());
 		return "inspection/console/form";
 	}
 
@@ -177,14 +181,15 @@ class InspectionConsoleController {
 					MultipartFile photo = request.getFile("photo." + item.code());
 					String score = request.getParameter("score." + item.code());
 					answers.add(new InspectionInput.Answer(item.code(), request.getParameter("result." + item.code()),
-							score == null || score.isBlank() ? null : decimal(score), request.getParameter("note." + item.code()),
+							score == null || score.isBlank() ? null : decimal(score),
+							request.getParameter("note." + item.code()),
 							photo == null || photo.isEmpty() ? null : InspectionApiController.bytes(photo)));
 				}
 			}
 			Inspections.Submitted submitted = this.inspections.submit(new InspectionInput(clientId, campaignId,
-					stationId, inspectedAt(request.getParameter("inspectedAt")), decimalOrNull(request.getParameter("lat")),
-					decimalOrNull(request.getParameter("lon")), request.getParameter("crs"),
-					request.getParameter("note"), answers));
+					stationId, inspectedAt(request.getParameter("inspectedAt")),
+					decimalOrNull(request.getParameter("lat")), decimalOrNull(request.getParameter("lon")),
+					request.getParameter("crs"), request.getParameter("note"), answers));
 			redirect.addFlashAttribute("notice", "inspection.submitted");
 			return "redirect:/console/inspections/" + submitted.inspection().id();
 		}
@@ -224,16 +229,16 @@ class InspectionConsoleController {
 	}
 
 	/**
-	 * The form's local time (a {@code datetime-local} field, Beijing time) with its offset;
-	 * a value that already has one is passed on as it is.
+	 * The form's local time (a {@code datetime-local} field, Beijing time) with its
+	 * offset; a value that already has one is passed on as it is.
 	 */
 	private static String inspectedAt(String given) {
 		if (given == null || given.isBlank()) {
 			return given;
 		}
 		String value = given.strip();
-		return value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?") ? value + (value.length() == 16 ? ":00" : "")
-				+ "+08:00" : value;
+		return value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")
+				? value + (value.length() == 16 ? ":00" : "") + "+08:00" : value;
 	}
 
 	private static Long number(String given) {

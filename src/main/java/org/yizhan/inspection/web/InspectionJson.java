@@ -13,7 +13,9 @@ import org.yizhan.inspection.CampaignProgress;
 import org.yizhan.inspection.Inspection;
 import org.yizhan.platform.YizhanTime;
 
-/** The API's shapes of campaigns and inspections; times in Beijing time with their offset. */
+/**
+ * The API's shapes of campaigns and inspections; times in Beijing time with their offset.
+ */
 final class InspectionJson {
 
 	private InspectionJson() {
@@ -55,10 +57,10 @@ final class InspectionJson {
 	}
 
 	record InspectionJsonView(long id, String clientId, long campaignId, String campaignName, String kind,
-			boolean mystery, long stationId, String stationCode, String stationName, String district,
-			long inspectorId, String inspectorName, OffsetDateTime inspectedAt, OffsetDateTime submittedAt,
-			Boolean nearStation, String note, BigDecimal score, boolean passed, int failedItems,
-			String checklistNameZh, int checklistVersion, List<AnswerJson> answers) {
+			boolean mystery, long stationId, String stationCode, String stationName, String district, long inspectorId,
+			String inspectorName, OffsetDateTime inspectedAt, OffsetDateTime submittedAt, Boolean nearStation,
+			String note, BigDecimal score, boolean passed, int failedItems, String checklistNameZh,
+			int checklistVersion, List<AnswerJson> answers) {
 
 		static InspectionJsonView of(Inspection i) {
 			return new InspectionJsonView(i.id(), i.clientId(), i.campaignId(), i.campaignName(), i.kind().name(),
