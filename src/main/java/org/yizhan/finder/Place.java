@@ -17,8 +17,8 @@ import org.yizhan.geo.GeoPoint;
  * @param stations how many listed stations the place holds (1 for a station)
  * @param stationId the station, for {@link Kind#STATION}; else {@code null}
  */
-public record Place(Kind kind, String name, String district, GeoPoint location, GeoPoint southWest,
-		GeoPoint northEast, int stations, Long stationId) {
+public record Place(Kind kind, String name, String district, GeoPoint location, GeoPoint southWest, GeoPoint northEast,
+		int stations, Long stationId) {
 
 	/** What a place is, in the order answers list them. */
 	public enum Kind {

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds a place by name for the finder's search box, across every listed station rather
- * than the thirty an answer shows: a district of the union tree, a street or address
- * that station addresses hold, or a station by its name. Positions come only from the
- * listed stations (no outside geocoder is reachable from every deployment, nor from CI):
- * a district or an address is where its listed stations are, so a district without any
- * is not offered.
+ * than the thirty an answer shows: a district of the union tree, a street or address that
+ * station addresses hold, or a station by its name. Positions come only from the listed
+ * stations (no outside geocoder is reachable from every deployment, nor from CI): a
+ * district or an address is where its listed stations are, so a district without any is
+ * not offered.
  *
  * <p>
  * The scan reads the in-memory index, one pass over its stations (a few milliseconds at
@@ -78,16 +78,17 @@ public class PlaceSearch {
 			.sorted(Comparator.comparingInt((Map.Entry<String, Box> e) -> -e.getValue().count)
 				.thenComparing(Map.Entry::getKey))
 			.limit(PER_KIND)
-			.forEach(e -> places.add(e.getValue()
-				.place(Place.Kind.ADDRESS, text.strip(), districtName(e.getKey()), null)));
+			.forEach(e -> places
+				.add(e.getValue().place(Place.Kind.ADDRESS, text.strip(), districtName(e.getKey()), null)));
 		named.stream()
-			.sorted(Comparator.comparingInt((IndexedStation s) -> s.name().length()).thenComparingLong(IndexedStation::id))
+			.sorted(Comparator.comparingInt((IndexedStation s) -> s.name().length())
+				.thenComparingLong(IndexedStation::id))
 			.limit(PER_KIND)
 			.forEach(station -> {
 				Box box = new Box();
 				box.add(station);
-				places.add(box.place(Place.Kind.STATION, station.name(), districtName(districtOf(station)),
-						station.id()));
+				places.add(
+						box.place(Place.Kind.STATION, station.name(), districtName(districtOf(station)), station.id()));
 			});
 		return places;
 	}

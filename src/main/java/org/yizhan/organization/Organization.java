@@ -29,8 +29,8 @@ public record Organization(String code, String name, OrganizationKind kind, Stri
 	}
 
 	/**
-	 * The name of the area the union serves, as people name a place: its name without
-	 * the "总工会" the imported tree gives every geographic union (西湖区总工会 → 西湖区).
+	 * The name of the area the union serves, as people name a place: its name without the
+	 * "总工会" the imported tree gives every geographic union (西湖区总工会 → 西湖区).
 	 */
 	public String areaName() {
 		return name.endsWith(UNION_SUFFIX) && name.length() > UNION_SUFFIX.length()

@@ -79,8 +79,8 @@ public class OrganizationTree {
 
 	/**
 	 * Active districts whose area name (see {@link Organization#areaName()}) contains
-	 * {@code text}, or is contained in it ("西湖区文三路" names 西湖区), shortest name
-	 * first: the finder's place search by district.
+	 * {@code text}, or is contained in it ("西湖区文三路" names 西湖区), shortest name first: the
+	 * finder's place search by district.
 	 */
 	public List<Organization> listDistrictsNamed(String text, int limit) {
 		if (text == null || text.isBlank()) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.platform.Csv;
 import org.yizhan.platform.DataImports;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,8 +55,22 @@ class DemoCity implements ApplicationRunner {
 
 	private final Clock clock;
 
+	/**
+	 * With the generated rating history ({@code rating.DemoRatingHistory}) the stations
+	 * are dated {@value #LISTED_DAYS_BEFORE_HISTORY} days back, as if listed before it
+	 * began: a station then counts as silent when the history leaves it without ratings
+	 * (the silent-station check judges only stations listed for its whole window).
+	 * Without the history (the tests) they are dated now, so no check finds the demo city
+	 * silent.
+	 */
+	private final boolean datedBeforeHistory;
+
+	static final int LISTED_DAYS_BEFORE_HISTORY = 180;
+
 	DemoCity(StationRepository stations, StationInputValidator validator, DataImports imports,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock,
+			@Value("${yizhan.demo.history.enabled:true}") boolean datedBeforeHistory) {
+		this.datedBeforeHistory = datedBeforeHistory;
 		this.stations = stations;
 		this.validator = validator;
 		this.imports = imports;
@@ -94,13 +110,15 @@ class DemoCity implements ApplicationRunner {
 				Double.valueOf(row.get("lon")), "wgs84", decimal(row.get("area_m2")), integer(row.get("seats")),
 				row.get("amenities").isBlank() ? List.of() : Arrays.asList(row.get("amenities").split(";")),
 				row.get("opening_hours"), row.get("smart_entry_method"), row.get("smart_entry_hours"),
-				Boolean.valueOf(row.get("mobile")), blankToNull(row.get("phone")), row.get("description"), row.get("level"),
-				integer(row.get("stars"))));
+				Boolean.valueOf(row.get("mobile")), blankToNull(row.get("phone")), row.get("description"),
+				row.get("level"), integer(row.get("stars"))));
 		StationCode code = StationCode.of(details.districtCode(), stations.nextNumberIn(details.districtCode()));
 		StationStatus status = StationStatus.valueOf(row.get("status"));
+		Instant since = datedBeforeHistory ? now.minus(Duration.ofDays(LISTED_DAYS_BEFORE_HISTORY)) : now;
 		Station.Suspension suspension = status == StationStatus.SUSPENDED ? new Station.Suspension(
 				SUSPENSION_REASONS.get(index % SUSPENSION_REASONS.size()), today.plusDays(14 + index % 45)) : null;
-		return new Station(null, code, details, status, suspension, null, List.of(), now, now, now, 0);
+		return new Station(null, code, details, status, suspension, null, List.of(),
+				status == StationStatus.LISTED ? since : now, since, now, 0);
 	}
 
 	private static List<Map<String, String>> read() {

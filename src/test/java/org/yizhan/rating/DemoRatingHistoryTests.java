@@ -63,9 +63,11 @@ class DemoRatingHistoryTests {
 				.query(String.class)
 				.list();
 			assertThat(comments).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith(DemoRatingHistory.LABEL));
-			assertThat(jdbc.sql("select max(rating_day) from rating where device_hash = sha256(convert_to("
-					+ "'demo:' || station_id || ':' || rating_day, 'UTF8'))").query(LocalDate.class).single())
-				.isEqualTo(today.minusDays(1));
+			assertThat(jdbc
+				.sql("select max(rating_day) from rating where device_hash = sha256(convert_to("
+						+ "'demo:' || station_id || ':' || rating_day, 'UTF8'))")
+				.query(LocalDate.class)
+				.single()).isEqualTo(today.minusDays(1));
 			// the roll-up the figures read saw the batch
 			assertThat(jdbc.sql("select coalesce(sum(counted), 0) from rating_figures where district_code like '3301%'")
 				.query(Long.class)

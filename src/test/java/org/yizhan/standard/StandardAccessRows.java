@@ -89,8 +89,8 @@ final class StandardAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/checklists/{id}", c -> c.get("/console/checklists/" + checklist(c.foreign)),
 				SIGNED_IN, SIGNED_IN));
 		rows.add(page("POST", "/console/checklists/{id}",
-				c -> c.form("/console/checklists/" + checklist(c.foreign), Map.of("code", "p" + f.serial(),
-						"textZh", "矩阵页面项目", "textEn", "Matrix page item", "evidence", "YES_NO", "required", "true")),
+				c -> c.form("/console/checklists/" + checklist(c.foreign), Map.of("code", "p" + f.serial(), "textZh",
+						"矩阵页面项目", "textEn", "Matrix page item", "evidence", "YES_NO", "required", "true")),
 				ADMIN, NOBODY));
 		rows.add(page("POST", "/console/checklists/{id}/assign",
 				c -> c.form("/console/checklists/" + checklist(c.foreign) + "/assign",

@@ -91,8 +91,8 @@ final class StationAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/stations/{id}", c -> c.get("/console/stations/" + c.station()), SIGNED_IN,
 				HIDDEN));
 		rows.add(page("GET", "/console/stations/new", c -> c.get("/console/stations/new"), ADMIN, null));
-		rows.add(page("POST", "/console/stations/new", c -> c.form("/console/stations/new", f.stationForm(c.district())), ADMIN,
-				NOBODY));
+		rows.add(page("POST", "/console/stations/new",
+				c -> c.form("/console/stations/new", f.stationForm(c.district())), ADMIN, NOBODY));
 		rows.add(page("GET", "/console/stations/{id}/edit", c -> c.get("/console/stations/" + c.station() + "/edit"),
 				KEEPERS, HIDDEN));
 		rows.add(page("POST", "/console/stations/{id}/edit", c -> {

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * What the finder adds to the platform's web: its nearby, viewport and place answers are for
- * everyone (workers use them without an account), under the public rate limit. Its pages
- * and feeds are public like every page outside the console.
+ * What the finder adds to the platform's web: its nearby, viewport and place answers are
+ * for everyone (workers use them without an account), under the public rate limit. Its
+ * pages and feeds are public like every page outside the console.
  */
 @Configuration(proxyBeanMethods = false)
 class FinderWebConfiguration {

@@ -51,9 +51,9 @@ class PlaceApiController {
 	@GetMapping
 	@Operation(summary = "Places by name: districts, streets or addresses, stations",
 			description = "Districts first, then addresses that listed stations' addresses hold (one per district), then stations by name. Positions come from the listed stations; bounds are [south, west, north, east] in crs.")
-	ResponseEntity<PlacesJson> find(@Parameter(description = "what was typed, 1–40 characters") @RequestParam(
-			required = false) String q, @Parameter(description = "wgs84 (default), gcj02 or bd09") @RequestParam(
-					required = false) String crs) {
+	ResponseEntity<PlacesJson> find(
+			@Parameter(description = "what was typed, 1–40 characters") @RequestParam(required = false) String q,
+			@Parameter(description = "wgs84 (default), gcj02 or bd09") @RequestParam(required = false) String crs) {
 		List<Violation> violations = new ArrayList<>();
 		Crs system = RequestValues.crs(crs, "crs", violations);
 		if (q == null || q.isBlank()) {

@@ -204,8 +204,9 @@ class StationConsoleController {
 
 	/**
 	 * The new-station form is sent to the address it is shown at, as every console form
-	 * that comes back with its mistakes: a refusal then leaves that address in the address
-	 * bar, so a reload shows the form again rather than another page or a 405 (ADR 0022).
+	 * that comes back with its mistakes: a refusal then leaves that address in the
+	 * address bar, so a reload shows the form again rather than another page or a 405
+	 * (ADR 0022).
 	 */
 	@PostMapping("/console/stations/new")
 	String create(@ModelAttribute("form") StationForm form, Model model, HttpServletResponse response,

@@ -136,8 +136,8 @@ class FinderJourneyTests {
 
 	/**
 	 * The search box finds a place anywhere, not among the thirty answers on screen: a
-	 * station some forty kilometres away by its street, and by its name, and a district of
-	 * the demo city by its name; the map and the list then start from there.
+	 * station some forty kilometres away by its street, and by its name, and a district
+	 * of the demo city by its name; the map and the list then start from there.
 	 */
 	@Test
 	void theSearchBoxFindsAPlaceAcrossTheRegistryAndSearchesFromThere() {
@@ -145,9 +145,9 @@ class FinderJourneyTests {
 		double lon = 118.65;
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
 		String street = "寻址路" + suffix;
-		Station far = listed(new StationInput("寻址驿站" + suffix, "浙江省杭州市淳安县" + street + "8号", "330127", "测试单位", "OTHER",
-				29.62, 119.02, "wgs84", null, null, List.of("TOILET"), "24/7", null, null, false, null, null, null,
-				null));
+		Station far = listed(
+				new StationInput("寻址驿站" + suffix, "浙江省杭州市淳安县" + street + "8号", "330127", "测试单位", "OTHER", 29.62, 119.02,
+						"wgs84", null, null, List.of("TOILET"), "24/7", null, null, false, null, null, null, null));
 
 		BrowserContext context = chromium.newPhoneContext("zh-CN", lat, lon);
 		Page page = context.newPage();
@@ -182,9 +182,9 @@ class FinderJourneyTests {
 	}
 
 	/**
-	 * The demo city's stations have addresses from OpenStreetMap (a street where the place
-	 * or a neighbour names one, else the named host) and the phones OSM has for them; one
-	 * of them, found by its name, shows both on its page.
+	 * The demo city's stations have addresses from OpenStreetMap (a street where the
+	 * place or a neighbour names one, else the named host) and the phones OSM has for
+	 * them; one of them, found by its name, shows both on its page.
 	 */
 	@Test
 	void demoStationsShowTheirStreetAddressAndThePhoneTheirSourceHas() {
@@ -198,8 +198,10 @@ class FinderJourneyTests {
 		assertThat(first.locator(".result-address")).hasText("浙江省杭州市上城区延安路205号");
 		// its neighbours are addressed by a street or their landmark, not by the district
 		// alone
-		assertThat(page.locator("#results .result-address", new Page.LocatorOptions().setHasText(
-				Pattern.compile("^浙江省杭州市上城区.+")))).not().hasCount(0);
+		assertThat(page.locator("#results .result-address",
+				new Page.LocatorOptions().setHasText(Pattern.compile("^浙江省杭州市上城区.+"))))
+			.not()
+			.hasCount(0);
 		first.locator(".result-name").click();
 		assertThat(page.locator("#station-phone")).hasAttribute("href", "tel:0571-87087123");
 	}

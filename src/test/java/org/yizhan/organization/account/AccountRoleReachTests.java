@@ -109,8 +109,9 @@ class AccountRoleReachTests {
 		HttpResponse<String> page = console.get("/console/accounts/" + auditor.id());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("/reset-password", "/disable", "/edit");
-		HttpResponse<String> edited = console.postForm("/console/accounts/" + auditor.id() + "/edit", Map.of("displayName", "被改名",
-				"organization", "330106", "roles", "AUDITOR", "version", Long.toString(version(auditor.id()))));
+		HttpResponse<String> edited = console.postForm("/console/accounts/" + auditor.id() + "/edit",
+				Map.of("displayName", "被改名", "organization", "330106", "roles", "AUDITOR", "version",
+						Long.toString(version(auditor.id()))));
 		assertThat(edited.statusCode()).isEqualTo(403);
 		assertThat(edited.body()).contains("AUDITOR");
 

@@ -45,10 +45,10 @@ class ProductionProfileTests {
 	static final Chromium chromium = new Chromium();
 
 	/**
-	 * A deployment in China (the prod profile) draws Amap's GCJ-02 tiles with the approval
-	 * number after the credits; the tiles themselves are never fetched here (Chromium
-	 * aborts every https request). The credits' links are told apart by an underline, not
-	 * only their colour (axe-core's link-in-text-block).
+	 * A deployment in China (the prod profile) draws Amap's GCJ-02 tiles with the
+	 * approval number after the credits; the tiles themselves are never fetched here
+	 * (Chromium aborts every https request). The credits' links are told apart by an
+	 * underline, not only their colour (axe-core's link-in-text-block).
 	 */
 	@Test
 	void theFinderOfADeploymentInChinaDrawsAmapTilesAndShowsTheApprovalNumber() {
@@ -59,8 +59,8 @@ class ProductionProfileTests {
 		Locator credits = page.locator("#finder-map .leaflet-control-attribution");
 		assertThat(credits).containsText("高德");
 		assertThat(credits).containsText(APPROVAL_NUMBER);
-		assertThat(credits.locator("a", new Locator.LocatorOptions().setHasText("Leaflet"))).hasCSS(
-				"text-decoration-line", "underline");
+		assertThat(credits.locator("a", new Locator.LocatorOptions().setHasText("Leaflet")))
+			.hasCSS("text-decoration-line", "underline");
 		assertThat(page.locator("#finder-map img.leaflet-tile").first()).hasAttribute("src",
 				Pattern.compile("^https://webrd0[1-4]\\.is\\.autonavi\\.com/"));
 	}
