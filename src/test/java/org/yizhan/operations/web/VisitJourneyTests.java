@@ -80,6 +80,9 @@ class VisitJourneyTests {
 			page.locator(".own-station", new Page.LocatorOptions().setHasText("天河旅程测试驿站")).click();
 			assertThat(page.locator("#visits-station")).hasText("天河旅程测试驿站");
 			assertThat(page.locator("#tally-day")).hasValue(today);
+			// the field's max stops this in the browser; past it, the server names the
+			// field
+			page.locator("#tally-form").evaluate("form => form.noValidate = true");
 			page.locator("#tally-visits").fill("5001");
 			page.locator("#tally-save").click();
 			assertThat(page.locator("#form-errors")).containsText("0 到 5,000");
@@ -118,7 +121,7 @@ class VisitJourneyTests {
 			page.locator("#nav-visits").click();
 			page.locator("#union").fill(TIANHE);
 			page.locator("#visits-apply").click();
-			assertThat(page.locator("#union-name")).hasText("天河区");
+			assertThat(page.locator("#union-name")).hasText("天河区总工会");
 			assertThat(page.locator("#union-visits")).hasText("25");
 			assertThat(page.locator("#union-check-ins")).hasText("1");
 			assertThat(page.locator("#visit-busiest")).containsText("天河旅程测试驿站");
