@@ -14,6 +14,7 @@ import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.ModuleBeans;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
@@ -82,6 +83,8 @@ class TicketModuleTests {
 			.create(new StationInput("工单模块检查驿站", "杭州市西湖区文三路 100 号", "330106", "西湖区环卫所", "SANITATION_DEPOT", 30.2784,
 					120.1322, "wgs84", null, 4, List.of("TOILET"), "24/7", null, null, false, null, null, null, null));
 		Station station = registry.list(draft.id(), 0L);
+		// As an inspection uploaded later by a job: nobody signed in, no opener recorded.
+		SecurityContextHolder.clearContext();
 
 		scenario
 			.stimulate(() -> rectifications.openFromInspection(new Rectifications.InspectionFinding(station.id(),
