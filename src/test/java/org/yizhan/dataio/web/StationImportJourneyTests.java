@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -35,6 +36,8 @@ class StationImportJourneyTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
+	private static final Pattern REPORT = Pattern.compile(".*/console/imports/stations/\\d+$");
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -59,6 +62,8 @@ class StationImportJourneyTests {
 		assertThat(console.locator("h1")).hasText("导入驿站台账");
 		console.setInputFiles("#import-file", ledger);
 		console.click("#import-check");
+		// the page's script sends the file and then opens the report the server names
+		console.waitForURL(REPORT);
 
 		assertThat(console.locator("#import-counts")).containsText("共 2 行");
 		assertThat(console.locator("#problems-table tr.import-problem")).hasCount(1);
@@ -72,6 +77,7 @@ class StationImportJourneyTests {
 		console.navigate("/console/imports/stations");
 		console.setInputFiles("#import-file", ledger);
 		console.click("#import-check");
+		console.waitForURL(REPORT);
 		assertThat(console.locator("#import-counts")).containsText("新增 2");
 		assertThat(console.locator("#import-problems")).hasCount(0);
 		console.click("#import-all");
