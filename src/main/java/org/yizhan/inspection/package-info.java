@@ -5,5 +5,5 @@
  * the station side until the union publishes them, and each station's scores.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inspections", allowedDependencies = { "standard",
-		"station", "organization", "geo", "platform", "platform :: web", "platform :: security" })
+		"station", "ticket", "organization", "geo", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.inspection;
