@@ -1,5 +1,7 @@
 package org.yizhan.inspection;
 
+import java.util.List;
+
 import org.yizhan.station.EvidencePhotos;
 import org.yizhan.station.StationId;
 import org.yizhan.ticket.Rectifications;
@@ -40,24 +42,23 @@ class CompletionAnnouncer {
 
 	void announce(InspectionRepository.Stored stored) {
 		Inspection i = stored.inspection();
-		InspectionCompleted completed = new InspectionCompleted(i.id(), i.stationId(), i.districtCode(),
-				i.campaignId(), stored.unionCode(), i.kind(), stored.checklistId(), stored.checklistVersionId(),
-				i.checklistVersionNumber(), i.score(), i.passed(), i.mystery(), i.inspectedAt(),
-				i.answers()
-					.stream()
-					.filter(answer -> !answer.passed())
-					.map(answer -> new InspectionCompleted.FailedItem(answer.code(), answer.textZh(), answer.textEn(),
-							answer.note(), answer.photoId()))
-					.toList());
-		for (InspectionCompleted.FailedItem item : completed.failedItems()) {
+		List<InspectionCompleted.FailedItem> failedItems = i.answers()
+			.stream()
+			.filter(answer -> !answer.passed())
+			.map(answer -> new InspectionCompleted.FailedItem(answer.code(), answer.textZh(), answer.textEn(),
+					answer.note(), answer.photoId()))
+			.toList();
+		for (InspectionCompleted.FailedItem item : failedItems) {
 			byte[] before = this.repository.findPhoto(item.photoId())
 				.flatMap(photo -> this.photos.read(photo.key(), false))
 				.orElse(null);
-			this.rectifications.openFromInspection(new Rectifications.InspectionFinding(new StationId(i.stationId()),
-					item.code(), item.textZh(), item.note(), null, null, before,
-					"inspection " + i.id() + " / campaign " + i.campaignId()));
+			this.rectifications.openFromInspection(
+					new Rectifications.InspectionFinding(new StationId(i.stationId()), item.code(), item.textZh(),
+							item.note(), null, null, before, "inspection " + i.id() + " / campaign " + i.campaignId()));
 		}
-		this.events.publishEvent(completed);
+		this.events.publishEvent(new InspectionCompleted(i.id(), i.stationId(), i.districtCode(), i.campaignId(),
+				stored.unionCode(), i.kind(), stored.checklistId(), stored.checklistVersionId(),
+				i.checklistVersionNumber(), i.score(), i.passed(), i.mystery(), i.inspectedAt(), failedItems));
 	}
 
 }

@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The inspection module starts with the modules it declares, and an open (not mystery)
  * inspection is announced as {@link InspectionCompleted} when it is stored, with its
  * campaign's checklist version and score; a mystery visit only when its campaign's
- * results are published.
+ * results are published. The ticket module's rectification cases need its notices, hence
+ * the notification module as an extra.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "notification")
 @RecordApplicationEvents
 class InspectionModuleTests {
 
@@ -65,7 +66,7 @@ class InspectionModuleTests {
 	@Test
 	void startsWithTheDeclaredModulesWhoseBeansItUses() {
 		assertThat(ModuleBeans.modulesWithBeans(this.context)).containsExactlyInAnyOrder("inspection", "standard",
-				"station", "organization", "platform");
+				"station", "ticket", "notification", "organization", "platform");
 	}
 
 	@Test

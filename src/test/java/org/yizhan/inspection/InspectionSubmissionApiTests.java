@@ -122,6 +122,15 @@ class InspectionSubmissionApiTests {
 			.params(this.campaign, this.station)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		// the failed item became one rectification case (sent twice, still one), its
+		// photo
+		// the case's "before"
+		assertThat(this.jdbc
+			.sql("select source || ' ' || item_code || ' ' || (before_photo_key is not null) from problem_ticket"
+					+ " where reference = ?")
+			.param("inspection " + id + " / campaign " + this.campaign)
+			.query(String.class)
+			.list()).containsExactly("INSPECTION sign true");
 		// the table has no column that could hold the position
 		assertThat(this.jdbc.sql("select column_name from information_schema.columns where table_name = 'inspection'")
 			.query(String.class)
