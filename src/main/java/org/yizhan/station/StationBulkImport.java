@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
@@ -51,15 +53,20 @@ class StationBulkImport {
 		List<List<Violation>> violations = new ArrayList<>(rows.size());
 		List<StationDetails> details = new ArrayList<>(rows.size());
 		Map<String, Boolean> districtsInScope = new HashMap<>();
+		Map<String, Optional<Organization>> districtsByCode = new HashMap<>();
+		Map<String, StationInputValidator.HoursReading> hoursRead = new HashMap<>();
+		Function<String, Optional<Organization>> findDistrict = code -> districtsByCode.computeIfAbsent(code,
+				this.organizations::findByCode);
 		Set<String> districts = new TreeSet<>();
 		Set<String> codes = new TreeSet<>();
 		for (StationImportRow row : rows) {
 			List<Violation> found = new ArrayList<>();
 			StationDetails valid = null;
 			try {
-				valid = this.validator.validate(row.input());
+				valid = this.validator.validate(row.input(), findDistrict, hoursRead);
 				String district = valid.districtCode();
-				if (!districtsInScope.computeIfAbsent(district, code -> scope.covers(path(code)))) {
+				if (!districtsInScope.computeIfAbsent(district,
+						code -> scope.covers(findDistrict.apply(code).map(Organization::path).orElse(code)))) {
 					found.add(Violation.of("district", "station.forbidden.district", district));
 					valid = null;
 				}
@@ -194,10 +201,6 @@ class StationBulkImport {
 	/** The same host in the same district within about a metre (five decimals). */
 	private static String place(String district, String hostName, double lat, double lon) {
 		return String.format(Locale.ROOT, "%s|%s|%.5f|%.5f", district, hostName, lat, lon);
-	}
-
-	private String path(String districtCode) {
-		return this.organizations.findByCode(districtCode).map(Organization::path).orElse(districtCode);
 	}
 
 }
