@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,10 +34,8 @@ class VisitorDevices {
 
 	VisitorDevices(@Value("${yizhan.operations.visits.device-key:}") String deviceKey,
 			@Value("${yizhan.operations.visits.device-key-file:./yizhan-data/keys/visit-devices.properties}") Path file) {
-		byte[] secret = !deviceKey.isBlank() ? decode(deviceKey) : developmentKey(file);
-		if (secret.length < 32) {
-			throw new IllegalStateException("yizhan.operations.visits.device-key must be at least 32 bytes");
-		}
+		byte[] secret = DevelopmentKeyFile.configuredOrDevelopment(deviceKey, file, "visit check-in device hashes",
+				"yizhan.operations.visits.device-key");
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
@@ -60,26 +56,6 @@ class VisitorDevices {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
-	}
-
-	private static byte[] decode(String base64) {
-		try {
-			return Base64.getDecoder().decode(base64.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("yizhan.operations.visits.device-key is not base64");
-		}
-	}
-
-	private static byte[] developmentKey(Path file) {
-		String key = DevelopmentKeyFile
-			.readOrCreate(file, Map.of("key", DevelopmentKeyFile.newKey()), "visit check-in device hashes",
-					"yizhan.operations.visits.device-key")
-			.getProperty("key");
-		if (key == null) {
-			throw new IllegalStateException("The device-key file " + file + " holds no key");
-		}
-		return decode(key);
 	}
 
 }

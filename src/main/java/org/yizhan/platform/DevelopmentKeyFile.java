@@ -46,6 +46,35 @@ public final class DevelopmentKeyFile {
 	}
 
 	/**
+	 * A single secret key: the configured one ({@code configured}, base64), or else the
+	 * development key kept in {@code file} (generated at the first start); either must be
+	 * at least 32 bytes.
+	 * @param purpose what the key is for, in the file's comment and the warning
+	 * @param property the property that production should set instead
+	 * @throws IllegalStateException when the key is not base64 or is too short
+	 */
+	public static byte[] configuredOrDevelopment(String configured, Path file, String purpose, String property) {
+		String base64 = configured;
+		if (base64 == null || base64.isBlank()) {
+			base64 = readOrCreate(file, Map.of("key", newKey()), purpose, property).getProperty("key");
+			if (base64 == null) {
+				throw new IllegalStateException("The key file " + file + " for " + purpose + " holds no key");
+			}
+		}
+		byte[] key;
+		try {
+			key = Base64.getDecoder().decode(base64.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(property + " is not base64: " + ex.getMessage());
+		}
+		if (key.length < 32) {
+			throw new IllegalStateException(property + " must be base64 of at least 32 random bytes");
+		}
+		return key;
+	}
+
+	/**
 	 * The entries of {@code file}, first writing {@code firstEntries} into it if it does
 	 * not exist yet.
 	 * @param purpose what the key is for, in the file's comment and the warning

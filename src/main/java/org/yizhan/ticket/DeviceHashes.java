@@ -3,8 +3,6 @@ package org.yizhan.ticket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,11 +25,8 @@ public class DeviceHashes {
 	private final SecretKeySpec key;
 
 	DeviceHashes(TicketSettings settings) {
-		byte[] secret = (settings.deviceKey() != null && !settings.deviceKey().isBlank()) ? decode(settings.deviceKey())
-				: developmentKey(settings.deviceKeyFile());
-		if (secret.length < 32) {
-			throw new IllegalStateException("yizhan.rating.tickets.device-key must be at least 32 bytes");
-		}
+		byte[] secret = DevelopmentKeyFile.configuredOrDevelopment(settings.deviceKey(), settings.deviceKeyFile(),
+				"problem-ticket device hashes", "yizhan.rating.tickets.device-key");
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 	}
 
@@ -46,26 +41,6 @@ public class DeviceHashes {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
-	}
-
-	private static byte[] decode(String base64) {
-		try {
-			return Base64.getDecoder().decode(base64.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("yizhan.rating.tickets.device-key is not base64");
-		}
-	}
-
-	private static byte[] developmentKey(Path file) {
-		String key = DevelopmentKeyFile
-			.readOrCreate(file, Map.of("key", DevelopmentKeyFile.newKey()), "problem-ticket device hashes",
-					"yizhan.rating.tickets.device-key")
-			.getProperty("key");
-		if (key == null) {
-			throw new IllegalStateException("The device-key file " + file + " holds no key");
-		}
-		return decode(key);
 	}
 
 }

@@ -1,9 +1,5 @@
 package org.yizhan.rating.intake;
 
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
-
 import org.yizhan.platform.DevelopmentKeyFile;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,24 +19,8 @@ class IntakeConfiguration {
 
 	@Bean
 	DeviceIdentity deviceIdentity(IntakeProperties properties) {
-		String secret = properties.deviceKey();
-		if (secret == null || secret.isBlank()) {
-			secret = developmentKey(properties.deviceKeyFile());
-		}
-		try {
-			return new DeviceIdentity(Base64.getDecoder().decode(secret.strip()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(
-					"yizhan.rating.intake.device-key must be base64 of at least 32 random bytes: " + ex.getMessage());
-		}
-	}
-
-	private static String developmentKey(Path file) {
-		return DevelopmentKeyFile
-			.readOrCreate(file, Map.of("key", DevelopmentKeyFile.newKey()), "rating device hashes",
-					"yizhan.rating.intake.device-key")
-			.getProperty("key");
+		return new DeviceIdentity(DevelopmentKeyFile.configuredOrDevelopment(properties.deviceKey(),
+				properties.deviceKeyFile(), "rating device hashes", "yizhan.rating.intake.device-key"));
 	}
 
 }
