@@ -57,7 +57,7 @@ class StationImportJourneyTests {
 		BrowserContext desk = chromium.newContext("zh-CN");
 		Page console = desk.newPage();
 		ConsoleLogin.signIn(console, "xihu-admin", TestAccounts.DEMO_PASSWORD);
-		console.click("#nav-data");
+		console.click("#nav-operations");
 		console.click("#nav-station-import");
 		assertThat(console.locator("h1")).hasText("导入驿站台账");
 		console.setInputFiles("#import-file", ledger);

@@ -210,7 +210,7 @@ class HostStationTests {
 			.contains("name=\"openingHours\"", "name=\"amenities\"", "name=\"description\"", "name=\"phone\"");
 
 		Map<String, String> fields = formWithout("Mo-Sa 08:00-20:00");
-		HttpResponse<String> saved = console.postForm("/console/stations/" + this.station, fields);
+		HttpResponse<String> saved = console.postForm("/console/stations/" + this.station + "/edit", fields);
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		DocumentContext now = JsonPath.parse(this.admin.get("/api/v1/stations/" + this.station).body());
 		assertThat(now.read("$.openingHours", String.class)).isEqualTo("Mo-Sa 08:00-20:00");
@@ -225,7 +225,7 @@ class HostStationTests {
 		Map<String, String> fields = formWithout("Mo-Sa 08:00-20:00");
 		fields.put("hostName", "偷偷改名");
 
-		HttpResponse<String> refused = console.postForm("/console/stations/" + this.station, fields);
+		HttpResponse<String> refused = console.postForm("/console/stations/" + this.station + "/edit", fields);
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("承建单位名称和类型由工会登记");
