@@ -72,22 +72,10 @@ class InspectionModuleTests {
 	@Test
 	void anOpenInspectionIsAnnouncedWhenItIsStored(Scenario scenario) {
 		ActingAsNationalAdmin.signIn();
-		long inspector = this.jdbc.sql("select id from account where username = 'xihu-inspector'")
-			.query(Long.class)
-			.single();
-		long liuYou = this.checklists.listChecklists()
-			.stream()
-			.filter(c -> c.ownerCode().equals("100000"))
-			.findFirst()
-			.orElseThrow()
-			.id();
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		Campaign campaign = this.campaigns.create(new CampaignInput("330106", "SPOT_CHECK", "模块测试抽查", false, liuYou,
-				null, 5, 2027L, today.toString(), today.plusDays(10).toString(), List.of(inspector), null));
-		long station = this.jdbc.sql("select station_id from inspection_sample where campaign_id = ? limit 1")
-			.param(campaign.id())
-			.query(Long.class)
-			.single();
+		long inspector = xihuInspector();
+		long liuYou = nationalChecklist();
+		Campaign campaign = spotCheck("模块测试抽查", false, liuYou, 2027L, inspector);
+		long station = firstSampled(campaign);
 		actAs(new Actor(inspector, "xihu-inspector", "330106", "100000/330000/330100/330106", Set.of(Role.INSPECTOR)));
 		List<InspectionInput.Answer> allPass = campaign.items()
 			.stream()
@@ -112,22 +100,10 @@ class InspectionModuleTests {
 	@Test
 	void aMysteryVisitIsAnnouncedOnlyWhenItsCampaignsResultsArePublished(ApplicationEvents events) {
 		ActingAsNationalAdmin.signIn();
-		long inspector = this.jdbc.sql("select id from account where username = 'xihu-inspector'")
-			.query(Long.class)
-			.single();
-		long liuYou = this.checklists.listChecklists()
-			.stream()
-			.filter(c -> c.ownerCode().equals("100000"))
-			.findFirst()
-			.orElseThrow()
-			.id();
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		Campaign campaign = this.campaigns.create(new CampaignInput("330106", "SPOT_CHECK", "模块测试暗访", true, liuYou,
-				null, 5, 11L, today.toString(), today.plusDays(10).toString(), List.of(inspector), null));
-		long station = this.jdbc.sql("select station_id from inspection_sample where campaign_id = ? limit 1")
-			.param(campaign.id())
-			.query(Long.class)
-			.single();
+		long inspector = xihuInspector();
+		long liuYou = nationalChecklist();
+		Campaign campaign = spotCheck("模块测试暗访", true, liuYou, 11L, inspector);
+		long station = firstSampled(campaign);
 		actAs(new Actor(inspector, "xihu-inspector", "330106", "100000/330000/330100/330106", Set.of(Role.INSPECTOR)));
 		Inspection stored = this.inspections.submit(new InspectionInput(UUID.randomUUID().toString(), campaign.id(),
 				station, OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString(), null, null, null, null,
@@ -150,6 +126,34 @@ class InspectionModuleTests {
 		Actor.Principal principal = () -> actor;
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken(principal, null, "ROLE_INSPECTOR"));
+	}
+
+	private long xihuInspector() {
+		return this.jdbc.sql("select id from account where username = 'xihu-inspector'").query(Long.class).single();
+	}
+
+	/** The national checklist (六有), owned by 100000. */
+	private long nationalChecklist() {
+		return this.checklists.listChecklists()
+			.stream()
+			.filter(c -> c.ownerCode().equals("100000"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	/** A ten-day spot check of 西湖区 from today, 5 % sampled from {@code seed}. */
+	private Campaign spotCheck(String name, boolean mystery, long checklist, long seed, long inspector) {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		return this.campaigns.create(new CampaignInput("330106", "SPOT_CHECK", name, mystery, checklist, null, 5, seed,
+				today.toString(), today.plusDays(10).toString(), List.of(inspector), null));
+	}
+
+	private long firstSampled(Campaign campaign) {
+		return this.jdbc.sql("select station_id from inspection_sample where campaign_id = ? limit 1")
+			.param(campaign.id())
+			.query(Long.class)
+			.single();
 	}
 
 }
