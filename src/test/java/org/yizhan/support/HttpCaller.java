@@ -47,8 +47,8 @@ public final class HttpCaller {
 		this.language = "zh-CN";
 	}
 
-	private HttpCaller(HttpCaller caller, String language) {
-		this.base = caller.base;
+	private HttpCaller(HttpCaller caller, String base, String language) {
+		this.base = base;
 		this.http = caller.http;
 		this.authorization = caller.authorization;
 		this.csrf = caller.csrf;
@@ -94,7 +94,17 @@ public final class HttpCaller {
 	 * {@code language}, e.g. {@code en}.
 	 */
 	public HttpCaller speaking(String language) {
-		return new HttpCaller(this, language);
+		return new HttpCaller(this, this.base, language);
+	}
+
+	/**
+	 * The same caller (its credentials, cookies and session) talking to another instance
+	 * of the application on this machine: a browser behind a load balancer that sends its
+	 * next request elsewhere. Cookies belong to the host, not the port, so the session
+	 * cookie goes along.
+	 */
+	public HttpCaller atPort(int port) {
+		return new HttpCaller(this, "http://localhost:" + port, this.language);
 	}
 
 	/**
