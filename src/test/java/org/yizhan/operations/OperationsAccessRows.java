@@ -123,7 +123,43 @@ final class OperationsAccessRows implements AccessRows {
 				c -> c.form("/console/supplies/" + item(c) + "/movements",
 						Map.of("kind", "RESTOCKED", "quantity", "1", "station", String.valueOf(c.station()))),
 				"UAFFFFAAAF", HIDDEN));
+		// door devices: staff register and retire them; devices sign, workers get entry codes
+		rows.add(api("GET", "/api/v1/stations/{id}/door-devices",
+				c -> c.get("/api/v1/stations/" + c.station() + "/door-devices"), SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/stations/{id}/door-devices",
+				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/door-devices",
+						q("{'name':'矩阵门" + f.serial() + "','heartbeatSeconds':60}")),
+				EDITORS, HIDDEN));
+		rows.add(api("POST", "/api/v1/door-devices/{deviceId}/retire",
+				c -> c.json("POST", "/api/v1/door-devices/" + newDevice(f, c) + "/retire", "{}"), EDITORS, HIDDEN));
+		rows.add(api("POST", "/api/v1/door/entry-codes",
+				c -> c.json("POST", "/api/v1/door/entry-codes", q("{'token':'" + token(c) + "'}")), PUBLIC, PUBLIC));
+		// without a device's signature every caller is refused, signed in or not
+		rows.add(api("POST", "/api/v1/door/entries",
+				c -> c.json("POST", "/api/v1/door/entries", q("{'method':'FACE'}")), UNSIGNED, UNSIGNED));
+		rows.add(api("POST", "/api/v1/door/heartbeats", c -> c.json("POST", "/api/v1/door/heartbeats", "{}"),
+				UNSIGNED, UNSIGNED));
+		rows.add(page("GET", "/console/doors", c -> c.get("/console/doors"), SIGNED_IN, null).leaks(f::foreignMarkers));
+		rows.add(page("GET", "/console/stations/{id}/doors", c -> c.get("/console/stations/" + c.station() + "/doors"),
+				SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/doors",
+				c -> c.form("/console/stations/" + c.station() + "/doors",
+						Map.of("name", "矩阵页面门" + f.serial(), "heartbeatSeconds", "60")),
+				EDITORS, HIDDEN));
+		rows.add(page("POST", "/console/doors/{deviceId}/retire",
+				c -> c.form("/console/doors/" + newDevice(f, c) + "/retire", Map.of()), EDITORS, HIDDEN));
 		return rows;
+	}
+
+	/** Every caller without a device's signature: 401. */
+	static final String UNSIGNED = "UUUUUUUUUU";
+
+	/** A device registered by the national admin at the cell's station, for one cell to retire. */
+	private static long newDevice(AccessFixture f, Cell c) {
+		String created = ok(f.admin()
+			.send("POST", "/api/v1/stations/" + c.station() + "/door-devices", "application/json",
+					q("{'name':'矩阵停用门" + f.serial() + "','heartbeatSeconds':60}"), null));
+		return com.jayway.jsonpath.JsonPath.parse(created).read("$.device.id", Long.class);
 	}
 
 }

@@ -224,7 +224,8 @@ class PublicPageController {
 		String hours = (registered.details().smartEntry() != null)
 				? registered.details().smartEntry().unattendedHours().describe(locale) : null;
 		return finder.entryState(station, now)
-			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen(), hours))
+			.map(state -> new Entry(station.entryMethod().label(locale),
+					state.isOpen() && !finder.entryOutOfOrder(station), hours, finder.entryOutOfOrder(station)))
 			.orElse(null);
 	}
 
