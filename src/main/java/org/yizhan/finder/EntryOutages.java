@@ -11,9 +11,9 @@ import java.util.Set;
  * nothing of devices.
  *
  * <p>
- * The finder asks at start-up, on a schedule (for changes made through another
- * instance) and when told through {@link StationFinder#refreshEntryOutages()}; never per
- * request, so that its searches stay in memory.
+ * The finder asks at start-up, on a schedule (for changes made through another instance)
+ * and when told through {@link StationFinder#refreshEntryOutages()}; never per request,
+ * so that its searches stay in memory.
  */
 public interface EntryOutages {
 

@@ -69,8 +69,8 @@ public class StationFinder {
 	}
 
 	/**
-	 * Asks the {@link EntryOutages} beans again now, after a change committed through this
-	 * instance; another instance's changes arrive within a minute.
+	 * Asks the {@link EntryOutages} beans again now, after a change committed through
+	 * this instance; another instance's changes arrive within a minute.
 	 */
 	public void refreshEntryOutages() {
 		outages.refresh();

@@ -40,14 +40,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Smart 24-hour stations' door devices (issue 17, item 2; ADR 0029). Staff register a
  * station's devices, each with a secret shown once and a heartbeat interval; a device
- * then posts its entries and heartbeats signed with the secret ({@link DoorSignature}).
- * A request that is unsigned, from an unknown device, more than five minutes off the
- * clock, wrongly signed or a replay of one seen within the window is refused before
- * anything is counted. An entry counts as a visit served, once per ID card, station and
- * check-in period; the card's number is never stored, only its keyed hash
- * ({@link IdCardHashes}). A device silent for longer than its interval is marked silent
- * and a case opened for the station master; when every device of a station is silent,
- * the finder stops saying self-service entry is available there until one calls in.
+ * then posts its entries and heartbeats signed with the secret ({@link DoorSignature}). A
+ * request that is unsigned, from an unknown device, more than five minutes off the clock,
+ * wrongly signed or a replay of one seen within the window is refused before anything is
+ * counted. An entry counts as a visit served, once per ID card, station and check-in
+ * period; the card's number is never stored, only its keyed hash ({@link IdCardHashes}).
+ * A device silent for longer than its interval is marked silent and a case opened for the
+ * station master; when every device of a station is silent, the finder stops saying
+ * self-service entry is available there until one calls in.
  *
  * <p>
  * Who: the station's master and the union admins over it register and retire devices;
@@ -175,9 +175,9 @@ public class DoorDevices {
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 		long id = repository.insert(stationId.value(), given, cipher.seal(secret), heartbeatSeconds, clock.instant(),
 				actor.username());
-		events.publishEvent(new Audited("door.register", "door-device", String.valueOf(id),
-				station.details().districtCode(), null, "station=" + station.code() + "; name=" + given
-						+ "; heartbeatSeconds=" + heartbeatSeconds));
+		events.publishEvent(
+				new Audited("door.register", "door-device", String.valueOf(id), station.details().districtCode(), null,
+						"station=" + station.code() + "; name=" + given + "; heartbeatSeconds=" + heartbeatSeconds));
 		return new NewDoorDevice(repository.find(id).orElseThrow(), secret);
 	}
 
@@ -300,7 +300,8 @@ public class DoorDevices {
 		seen(signer);
 		Instant at = Instant.ofEpochSecond(Long.parseLong(request.timestamp()));
 		repository.lockStationEntries(signer.stationId());
-		boolean counted = cardHash == null || !repository.cardCountedSince(signer.stationId(), cardHash, at.minus(period));
+		boolean counted = cardHash == null
+				|| !repository.cardCountedSince(signer.stationId(), cardHash, at.minus(period));
 		repository.insertEntry(signer.id(), signer.stationId(), at, entryMethod.name(), cardHash, counted);
 		if (counted) {
 			ZonedDateTime local = at.atZone(YizhanTime.ZONE);
@@ -345,8 +346,8 @@ public class DoorDevices {
 
 	/**
 	 * Marks silent every device whose heartbeat interval ran out, opens one case per
-	 * device for the station's master, and says which stations' self-service entry is
-	 * out of order now. A second run finds nothing.
+	 * device for the station's master, and says which stations' self-service entry is out
+	 * of order now. A second run finds nothing.
 	 * @return the devices marked silent
 	 */
 	public List<DoorDevice> watch() {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The door tables: devices with their sealed secrets, the nonces of the window, the
- * entries (with an ID card's keyed hash for 180 days at most) and the door entries'
- * share of {@code visit_day}.
+ * entries (with an ID card's keyed hash for 180 days at most) and the door entries' share
+ * of {@code visit_day}.
  */
 @Repository
 class DoorRepository {
@@ -82,8 +82,9 @@ class DoorRepository {
 		Map<String, Object> params = new HashMap<>();
 		String condition = visible.condition(params);
 		params.put("limit", limit);
-		return jdbc.sql(DEVICE + " where d.status <> 'RETIRED' and " + condition
-				+ " order by (d.status = 'SILENT') desc, s.code, lower(d.name) limit :limit")
+		return jdbc
+			.sql(DEVICE + " where d.status <> 'RETIRED' and " + condition
+					+ " order by (d.status = 'SILENT') desc, s.code, lower(d.name) limit :limit")
 			.params(params)
 			.query(DoorRepository::device)
 			.list();
@@ -147,10 +148,7 @@ class DoorRepository {
 				update door_device d set status = 'SILENT', silent_since = :now
 				where d.status = 'ONLINE' and d.last_seen_at + make_interval(secs => d.heartbeat_seconds) < :now
 				  and exists (select 1 from station s where s.id = d.station_id and s.status in ('LISTED', 'SUSPENDED'))
-				returning d.id""")
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.list();
+				returning d.id""").param("now", Timestamp.from(now)).query(Long.class).list();
 		return ids.stream().map(id -> find(id).orElseThrow()).toList();
 	}
 

@@ -42,8 +42,8 @@ public final class DoorSignature {
 	}
 
 	/** Whether {@code signature} is the request's, compared in constant time. */
-	public static boolean matches(String secret, String method, String path, long timestamp, String nonce,
-			byte[] body, String signature) {
+	public static boolean matches(String secret, String method, String path, long timestamp, String nonce, byte[] body,
+			String signature) {
 		byte[] given;
 		try {
 			given = HexFormat.of().parseHex(signature.toLowerCase(java.util.Locale.ROOT));

@@ -38,8 +38,8 @@ public final class EntryCodeVerifier {
 
 	}
 
-	private static final Pattern FORM = Pattern.compile(
-			"YZE1\\.(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{16})\\.([A-Za-z0-9_-]{22})");
+	private static final Pattern FORM = Pattern
+		.compile("YZE1\\.(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{16})\\.([A-Za-z0-9_-]{22})");
 
 	/** Clocks of controllers drift: a code from a phone a little ahead still opens. */
 	private static final long SKEW_SECONDS = 30;

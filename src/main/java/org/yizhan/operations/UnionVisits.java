@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A union's visits over a range of days: its totals, each day, each union directly below
  * it, and its busiest stations. A day's visits at a station are the larger of its
- * check-ins and its tally plus its door entries ({@link VisitDay}); the sums here add those per station and
- * day.
+ * check-ins and its tally plus its door entries ({@link VisitDay}); the sums here add
+ * those per station and day.
  *
  * @param unionCode the union
  * @param unionName its name

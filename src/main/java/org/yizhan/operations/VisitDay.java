@@ -8,16 +8,16 @@ import java.time.LocalDate;
  * check-ins, the tally its host or station master recorded, and the entries its door
  * devices reported while nobody was on duty. The tally counts the staffed hours and the
  * doors the unattended ones, so those two add up; check-ins may come at any hour and
- * count the same people as either, so they are compared with that sum, never added
- * (ADR 0023, ADR 0029).
+ * count the same people as either, so they are compared with that sum, never added (ADR
+ * 0023, ADR 0029).
  *
  * @param day the day
  * @param checkIns check-ins counted (one per phone per period)
  * @param tally the recorded tally, {@code null} when none was recorded
  * @param tallyBy who recorded the tally last
  * @param tallyAt when
- * @param doorEntries entries through the station's door devices that counted (one per
- * ID card per period)
+ * @param doorEntries entries through the station's door devices that counted (one per ID
+ * card per period)
  */
 public record VisitDay(LocalDate day, int checkIns, Integer tally, String tallyBy, Instant tallyAt, int doorEntries) {
 

@@ -159,8 +159,7 @@ class VisitRepository {
 
 	private static final String SUMS = "coalesce(sum(" + VISITS
 			+ "), 0) as visits, coalesce(sum(d.check_ins), 0) as check_ins, count(d.tally) as tallied, "
-			+ "coalesce(sum(d.door_entries), 0) as door_entries, "
-			+ "count(distinct d.station_id) as stations";
+			+ "coalesce(sum(d.door_entries), 0) as door_entries, " + "count(distinct d.station_id) as stations";
 
 	UnionVisits.Total total(String path, LocalDate from, LocalDate to) {
 		return jdbc.sql("select " + SUMS + " from visit_day d where " + IN_UNION)

@@ -236,8 +236,7 @@ public class Rectifications {
 	 * @throws ConflictException when the station is a draft or delisted
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public TicketNumber openFromDevice(StationId station, ProblemType problem, Severity severity,
-			String description) {
+	public TicketNumber openFromDevice(StationId station, ProblemType problem, Severity severity, String description) {
 		List<Violation> violations = new ArrayList<>();
 		StationFacts facts = (station == null) ? null : tickets.findStation(station).orElse(null);
 		if (facts == null) {

@@ -41,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entries counted once and every bad request (unsigned, unknown device, late, wrongly
  * signed, replayed) refused with a clear answer and nothing counted; an ID card's number
  * never stored and its hash erased after 180 days; a device silent past its interval
- * flips the finder's "unattended entry available now" off and opens exactly one case,
- * and its return flips it back; a worker's entry code checked offline. Each test works
- * at stations of its own in 广州市白云区, where no other test counts visits; the clock is
- * moved by hand, never waited for.
+ * flips the finder's "unattended entry available now" off and opens exactly one case, and
+ * its return flips it back; a worker's entry code checked offline. Each test works at
+ * stations of its own in 广州市白云区, where no other test counts visits; the clock is moved by
+ * hand, never waited for.
  */
 @ExtendWith(ActingAsNationalAdmin.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -107,9 +107,9 @@ class DoorDeviceTests {
 	}
 
 	private Registered register(Station station, String name, int heartbeatSeconds) {
-		DocumentContext created = JsonPath.parse(HttpCaller.ok(admin.postJson(
-				"/api/v1/stations/" + station.id().value() + "/door-devices",
-				"{\"name\":\"" + name + "\",\"heartbeatSeconds\":" + heartbeatSeconds + "}")));
+		DocumentContext created = JsonPath
+			.parse(HttpCaller.ok(admin.postJson("/api/v1/stations/" + station.id().value() + "/door-devices",
+					"{\"name\":\"" + name + "\",\"heartbeatSeconds\":" + heartbeatSeconds + "}")));
 		return new Registered(created.read("$.device.id", Long.class), created.read("$.secret", String.class));
 	}
 
@@ -124,8 +124,7 @@ class DoorDeviceTests {
 		headers.put(DoorSignature.DEVICE_HEADER, String.valueOf(door.id()));
 		headers.put(DoorSignature.TIMESTAMP_HEADER, String.valueOf(timestamp));
 		headers.put(DoorSignature.NONCE_HEADER, nonce);
-		headers.put(DoorSignature.SIGNATURE_HEADER,
-				DoorSignature.sign(secret, "POST", path, timestamp, nonce, bytes));
+		headers.put(DoorSignature.SIGNATURE_HEADER, DoorSignature.sign(secret, "POST", path, timestamp, nonce, bytes));
 		return device.send("POST", path, "application/json", bytes, headers);
 	}
 
@@ -262,8 +261,7 @@ class DoorDeviceTests {
 		String nearby = HttpCaller.ok(device.get("/api/v1/stations/nearby?lat=23.2520&lon=113.3020&limit=50"));
 		assertThat(JsonPath.<List<Boolean>>read(nearby, "$.stations[?(@.id == " + id + ")].entry.unattendedNow"))
 			.containsExactly(false);
-		List<Map<String, Object>> cases = jdbc
-			.sql("select number, source from problem_ticket where station_id = :s")
+		List<Map<String, Object>> cases = jdbc.sql("select number, source from problem_ticket where station_id = :s")
 			.param("s", id)
 			.query((rs, n) -> Map.<String, Object>of("number", rs.getString(1), "source", rs.getString(2)))
 			.list();
@@ -296,8 +294,8 @@ class DoorDeviceTests {
 		LocalDate today = LocalDate.now(clock.withZone(YizhanTime.ZONE));
 		HttpCaller.ok(admin.sendJson("PUT", "/api/v1/stations/" + station.id().value() + "/visits/" + today + "/tally",
 				"{\"visits\":4}"));
-		DocumentContext visits = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/stations/" + station.id().value()
-				+ "/visits?from=" + today + "&to=" + today)));
+		DocumentContext visits = JsonPath.parse(HttpCaller
+			.ok(admin.get("/api/v1/stations/" + station.id().value() + "/visits?from=" + today + "&to=" + today)));
 		assertThat(visits.read("$.days[0].doorEntries", Integer.class)).isEqualTo(3);
 		assertThat(visits.read("$.days[0].visits", Integer.class)).as("staffed tally plus unattended doors")
 			.isEqualTo(7);
@@ -308,18 +306,18 @@ class DoorDeviceTests {
 	void aWorkersEntryCodeOpensItsDoorOnceWithoutANetwork() {
 		Station station = smartStation("白云门禁扫码测试驿站", 23.2540, 113.3040);
 		Registered door = register(station, "正门", 60);
-		String body = HttpCaller.ok(device.postJson("/api/v1/door/entry-codes",
-				"{\"token\":\"" + tokens.issue(station.id()) + "\"}"));
+		String body = HttpCaller
+			.ok(device.postJson("/api/v1/door/entry-codes", "{\"token\":\"" + tokens.issue(station.id()) + "\"}"));
 		String code = JsonPath.<List<String>>read(body, "$[?(@.deviceId == " + door.id() + ")].code").get(0);
 
 		EntryCodeVerifier controller = new EntryCodeVerifier(station.id().value(), door.id(), door.secret());
 		assertThat(controller.verify(code, clock.instant())).isEqualTo(EntryCodeVerifier.Result.VALID);
 		assertThat(controller.verify(code, clock.instant())).isEqualTo(EntryCodeVerifier.Result.REPLAYED);
-		assertThat(new EntryCodeVerifier(station.id().value(), door.id() + 1, door.secret()).verify(code,
-				clock.instant()))
+		assertThat(
+				new EntryCodeVerifier(station.id().value(), door.id() + 1, door.secret()).verify(code, clock.instant()))
 			.isEqualTo(EntryCodeVerifier.Result.OTHER_DOOR);
-		assertThat(new EntryCodeVerifier(station.id().value(), door.id(), door.secret())
-			.verify(code, clock.instant().plusSeconds(EntryCodes.LIFETIME_SECONDS + 1)))
+		assertThat(new EntryCodeVerifier(station.id().value(), door.id(), door.secret()).verify(code,
+				clock.instant().plusSeconds(EntryCodes.LIFETIME_SECONDS + 1)))
 			.isEqualTo(EntryCodeVerifier.Result.EXPIRED);
 
 		HttpResponse<String> forged = device.postJson("/api/v1/door/entry-codes", "{\"token\":\"nonsense\"}");

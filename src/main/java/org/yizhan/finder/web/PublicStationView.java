@@ -25,8 +25,8 @@ record PublicStationView(long id, String code, String name, String address, Stri
 	}
 
 	/**
-	 * {@code hours}: the unattended hours in words; {@code outOfOrder}: its door devices are
-	 * silent, so it is not available whatever the hours say.
+	 * {@code hours}: the unattended hours in words; {@code outOfOrder}: its door devices
+	 * are silent, so it is not available whatever the hours say.
 	 */
 	record Entry(String method, boolean availableNow, String hours, boolean outOfOrder) {
 	}

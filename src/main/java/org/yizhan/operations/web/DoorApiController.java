@@ -55,8 +55,7 @@ class DoorApiController {
 	ResponseEntity<DoorJson.Registered> register(@PathVariable String id,
 			@RequestBody(required = false) DeviceRequest request) {
 		DeviceRequest given = request == null ? new DeviceRequest(null, null) : request;
-		NewDoorDevice created = doors.register(VisitApiController.station(id), given.name(),
-				given.heartbeatSeconds());
+		NewDoorDevice created = doors.register(VisitApiController.station(id), given.name(), given.heartbeatSeconds());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new DoorJson.Registered(DoorJson.of(created.device()), created.secret()));
 	}

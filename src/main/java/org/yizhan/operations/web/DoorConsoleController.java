@@ -72,8 +72,7 @@ class DoorConsoleController {
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return page(station, null, name, heartbeatSeconds,
-					Map.of("name", List.of(messages.text(ex))), model);
+			return page(station, null, name, heartbeatSeconds, Map.of("name", List.of(messages.text(ex))), model);
 		}
 	}
 

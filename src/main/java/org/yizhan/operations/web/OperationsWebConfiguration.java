@@ -2,6 +2,7 @@ package org.yizhan.operations.web;
 
 import org.yizhan.platform.security.AccessRules;
 import org.yizhan.platform.web.MenuEntry;
+import org.yizhan.platform.web.RateLimitedPaths;
 import org.yizhan.rating.QrPageAction;
 
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,8 @@ class OperationsWebConfiguration {
 
 	static final String ENTRY_CODES = "/api/v1/door/entry-codes";
 
+	static final String NEARBY_ACTIVITIES = "/api/v1/activities/nearby";
+
 	@Bean
 	AccessRules checkInsPublicApi() {
 		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.POST, CHECK_INS).permitAll());
@@ -41,9 +44,9 @@ class OperationsWebConfiguration {
 	 */
 	@Bean
 	AccessRules doorDevicesApi() {
-		return AccessRules.api(requests -> requests
-			.requestMatchers(HttpMethod.POST, DOOR_ENTRIES, DOOR_HEARTBEATS, ENTRY_CODES)
-			.permitAll());
+		return AccessRules
+			.api(requests -> requests.requestMatchers(HttpMethod.POST, DOOR_ENTRIES, DOOR_HEARTBEATS, ENTRY_CODES)
+				.permitAll());
 	}
 
 	@Bean
@@ -64,6 +67,22 @@ class OperationsWebConfiguration {
 	@Bean
 	MenuEntry doorsMenu() {
 		return MenuEntry.link("nav-doors", "door.nav", "/console/doors").in(OPERATIONS_MENU).order(30);
+	}
+
+	/** What is coming up near a worker is public, as the finder is. */
+	@Bean
+	AccessRules activitiesPublicApi() {
+		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.GET, NEARBY_ACTIVITIES).permitAll());
+	}
+
+	@Bean
+	RateLimitedPaths activitiesRateLimit() {
+		return RateLimitedPaths.of(NEARBY_ACTIVITIES);
+	}
+
+	@Bean
+	MenuEntry activitiesMenu() {
+		return MenuEntry.link("nav-activities", "activity.nav", "/console/activities").in(OPERATIONS_MENU).order(40);
 	}
 
 	@Bean
