@@ -88,6 +88,9 @@ class DoorDeviceTests {
 	void setUp() {
 		admin = HttpCaller.basic(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		device = HttpCaller.anonymous(port);
+		// stopped, so that a timestamp 301 s ahead stays outside the window however slow
+		// the machine is
+		clock.set(java.time.Instant.now());
 	}
 
 	@AfterEach
