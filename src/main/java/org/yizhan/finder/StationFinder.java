@@ -21,9 +21,12 @@ public class StationFinder {
 
 	private final HolidayCalendar calendar;
 
-	StationFinder(StationIndex index, HolidayCalendar calendar) {
+	private final EntryOutageSet outages;
+
+	StationFinder(StationIndex index, HolidayCalendar calendar, EntryOutageSet outages) {
 		this.index = index;
 		this.calendar = calendar;
+		this.outages = outages;
 	}
 
 	/** The nearest matching stations, nearest first; equal distances in id order. */
@@ -54,6 +57,23 @@ public class StationFinder {
 	 */
 	public Optional<OpenState> entryState(IndexedStation station, LocalDateTime at) {
 		return Optional.ofNullable(station.entrySchedule()).map(schedule -> schedule.stateAt(at, calendar));
+	}
+
+	/**
+	 * Whether the station's self-service entry is out of order now (its door devices
+	 * silent, as an {@link EntryOutages} bean says): then it is not available whatever
+	 * its hours say.
+	 */
+	public boolean entryOutOfOrder(IndexedStation station) {
+		return outages.contains(station.id());
+	}
+
+	/**
+	 * Asks the {@link EntryOutages} beans again now, after a change committed through
+	 * this instance; another instance's changes arrive within a minute.
+	 */
+	public void refreshEntryOutages() {
+		outages.refresh();
 	}
 
 	public int size() {

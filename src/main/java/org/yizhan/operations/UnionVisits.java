@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A union's visits over a range of days: its totals, each day, each union directly below
  * it, and its busiest stations. A day's visits at a station are the larger of its
- * check-ins and its tally ({@link VisitDay}); the sums here add those per station and
- * day.
+ * check-ins and its tally plus its door entries ({@link VisitDay}); the sums here add
+ * those per station and day.
  *
  * @param unionCode the union
  * @param unionName its name
@@ -33,9 +33,10 @@ public record UnionVisits(String unionCode, String unionName, LocalDate from, Lo
 	 * @param visits the merged visits
 	 * @param checkIns the check-ins
 	 * @param tallied the tallies recorded
+	 * @param doorEntries the door entries that counted
 	 * @param stations the stations with at least one visit
 	 */
-	public record Total(long visits, long checkIns, long tallied, long stations) {
+	public record Total(long visits, long checkIns, long tallied, long doorEntries, long stations) {
 	}
 
 	public record Day(LocalDate day, Total total) {

@@ -24,8 +24,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VisitRepository {
 
-	/** The merged visits of a {@code visit_day} row aliased {@code d}. */
-	static final String VISITS = "greatest(d.check_ins, coalesce(d.tally, 0))";
+	/**
+	 * The merged visits of a {@code visit_day} row aliased {@code d}, as
+	 * {@link VisitDay#visits()} computes them.
+	 */
+	static final String VISITS = "greatest(d.check_ins, coalesce(d.tally, 0) + d.door_entries)";
 
 	private final JdbcClient jdbc;
 
@@ -98,7 +101,7 @@ class VisitRepository {
 	/** The day's row of a station, locked until the transaction ends. */
 	Optional<VisitDay> lockDay(long station, LocalDate day) {
 		return jdbc.sql("""
-				select day, check_ins, tally, tally_by, tally_at from visit_day
+				select day, check_ins, tally, tally_by, tally_at, door_entries from visit_day
 				where station_id = :station and day = :day for update""")
 			.param("station", station)
 			.param("day", Date.valueOf(day))
@@ -125,7 +128,7 @@ class VisitRepository {
 	Map<LocalDate, VisitDay> listDays(long station, LocalDate from, LocalDate to) {
 		Map<LocalDate, VisitDay> days = new HashMap<>();
 		jdbc.sql("""
-				select day, check_ins, tally, tally_by, tally_at from visit_day
+				select day, check_ins, tally, tally_by, tally_at, door_entries from visit_day
 				where station_id = :station and day between :from and :to""")
 			.param("station", station)
 			.param("from", Date.valueOf(from))
@@ -156,7 +159,7 @@ class VisitRepository {
 
 	private static final String SUMS = "coalesce(sum(" + VISITS
 			+ "), 0) as visits, coalesce(sum(d.check_ins), 0) as check_ins, count(d.tally) as tallied, "
-			+ "count(distinct d.station_id) as stations";
+			+ "coalesce(sum(d.door_entries), 0) as door_entries, " + "count(distinct d.station_id) as stations";
 
 	UnionVisits.Total total(String path, LocalDate from, LocalDate to) {
 		return jdbc.sql("select " + SUMS + " from visit_day d where " + IN_UNION)
@@ -226,13 +229,13 @@ class VisitRepository {
 
 	private static UnionVisits.Total total(ResultSet rs, int n) throws SQLException {
 		return new UnionVisits.Total(rs.getLong("visits"), rs.getLong("check_ins"), rs.getLong("tallied"),
-				rs.getLong("stations"));
+				rs.getLong("door_entries"), rs.getLong("stations"));
 	}
 
 	private static VisitDay day(ResultSet rs, int n) throws SQLException {
 		Timestamp at = rs.getTimestamp("tally_at");
 		return new VisitDay(rs.getDate("day").toLocalDate(), rs.getInt("check_ins"), (Integer) rs.getObject("tally"),
-				rs.getString("tally_by"), at == null ? null : at.toInstant());
+				rs.getString("tally_by"), at == null ? null : at.toInstant(), rs.getInt("door_entries"));
 	}
 
 }

@@ -195,7 +195,7 @@ public class Visits {
 		Map<LocalDate, VisitDay> found = repository.listDays(stationId.value(), range[0], range[1]);
 		List<VisitDay> days = new ArrayList<>();
 		for (LocalDate day = range[1]; !day.isBefore(range[0]); day = day.minusDays(1)) {
-			days.add(found.getOrDefault(day, new VisitDay(day, 0, null, null, null)));
+			days.add(found.getOrDefault(day, new VisitDay(day, 0, null, null, null, 0)));
 		}
 		List<Integer> hours = new ArrayList<>();
 		for (int count : repository.listHours(stationId.value(), hoursOf)) {

@@ -220,6 +220,49 @@ public class Rectifications {
 	}
 
 	/**
+	 * Opens a case for a station's equipment that reports itself out of order (a door
+	 * device silent for longer than its heartbeat interval), with nobody signed in: a
+	 * scheduled job of the module that watches the equipment calls it. Routed to the
+	 * first holder of the station's chain (its station master) and escalated like every
+	 * case, due by its severity. It joins the caller's transaction, so that the device is
+	 * marked silent and its case opened together or not at all.
+	 * @param station the station
+	 * @param problem what is wrong, e.g. {@link ProblemType#BROKEN_FACILITY}; not
+	 * {@code FAILED_ITEM}
+	 * @param severity how serious, {@code null} for {@link Severity#GENERAL}
+	 * @param description what the equipment reported, at most 500 characters
+	 * @return the case's number
+	 * @throws InvalidInputException naming each bad field
+	 * @throws ConflictException when the station is a draft or delisted
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public TicketNumber openFromDevice(StationId station, ProblemType problem, Severity severity, String description) {
+		List<Violation> violations = new ArrayList<>();
+		StationFacts facts = (station == null) ? null : tickets.findStation(station).orElse(null);
+		if (facts == null) {
+			violations.add(Violation.of("station", "validation.required"));
+		}
+		if (problem == null || problem == ProblemType.FAILED_ITEM) {
+			violations.add(Violation.of("problem", "validation.required"));
+		}
+		String text = stripped(description);
+		if (text == null) {
+			violations.add(Violation.of("description", "validation.required"));
+		}
+		ProblemTickets.text(text, "description", ProblemTickets.MAX_DESCRIPTION, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		requireInService(facts);
+		Severity given = (severity != null) ? severity : Severity.GENERAL;
+		Instant now = problemTickets.now();
+		Instant due = now.plus(settings.firstDeadline(problem, given));
+		return open(facts, problem, text, due, now,
+				new Opening(TicketSource.DEVICE, given, null, null, null, null, null, null))
+			.number();
+	}
+
+	/**
 	 * A case staff or a station master open, as the console's form and the API send it.
 	 *
 	 * @param station the station's id or its code (e.g. {@code 330106-0001})
@@ -256,7 +299,8 @@ public class Rectifications {
 		}
 		else {
 			source = RequestValues.enumValue(TicketSource.class, input.source().strip(), "source", violations);
-			if (source == TicketSource.QR_REPORT || source == TicketSource.INSPECTION) {
+			if (source == TicketSource.QR_REPORT || source == TicketSource.INSPECTION
+					|| source == TicketSource.DEVICE) {
 				violations.add(Violation.of("source", "ticket.source.notOpenable", source.labelZh(), source.labelEn()));
 				source = null;
 			}
@@ -337,7 +381,7 @@ public class Rectifications {
 		return actor.isPresent() && switch (source) {
 			case STAFF -> actor.get().holds(Role.ORG_ADMIN) || actor.get().holds(Role.INSPECTOR);
 			case SELF_CHECK -> actor.get().holds(Role.STATION_MASTER);
-			case QR_REPORT, INSPECTION -> false;
+			case QR_REPORT, INSPECTION, DEVICE -> false;
 		};
 	}
 

@@ -19,7 +19,12 @@ public enum TicketSource implements Labelled {
 	/**
 	 * A failed item of an inspection, through {@link Rectifications#openFromInspection}.
 	 */
-	INSPECTION("检查发现", "Inspection");
+	INSPECTION("检查发现", "Inspection"),
+	/**
+	 * A station's own equipment reporting itself out of order (a smart station's door
+	 * device that stopped calling in), through {@link Rectifications#openFromDevice}.
+	 */
+	DEVICE("设备告警", "Device alert");
 
 	private final Label label;
 

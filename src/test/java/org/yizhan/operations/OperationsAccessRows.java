@@ -48,8 +48,18 @@ final class OperationsAccessRows implements AccessRows {
 								+ "','unit':'瓶','quantity':1000,'threshold':10}"),
 						null));
 			this.items.put(foreign, com.jayway.jsonpath.JsonPath.parse(created).read("$.id", Long.class));
+			String activity = ok(fixture.admin()
+				.send("POST", "/api/v1/activities", "application/json",
+						q("{'union':'" + (foreign ? FOREIGN : OWN) + "','kind':'COOLING','title':'矩阵送清凉"
+								+ fixture.serial() + "','startsOn':'" + today() + "','endsOn':'" + today()
+								+ "','stations':['" + station + "']}"),
+						null));
+			this.activities.put(foreign, com.jayway.jsonpath.JsonPath.parse(activity).read("$.id", Long.class));
 		}
 	}
+
+	/** An activity at the own and at the foreign station, under way today. */
+	private final Map<Boolean, Long> activities = new java.util.HashMap<>();
 
 	private long item(Cell c) {
 		return this.items.get(c.foreign);
@@ -123,7 +133,68 @@ final class OperationsAccessRows implements AccessRows {
 				c -> c.form("/console/supplies/" + item(c) + "/movements",
 						Map.of("kind", "RESTOCKED", "quantity", "1", "station", String.valueOf(c.station()))),
 				"UAFFFFAAAF", HIDDEN));
+		// door devices: staff register and retire them; devices sign, workers get entry
+		// codes
+		rows.add(api("GET", "/api/v1/stations/{id}/door-devices",
+				c -> c.get("/api/v1/stations/" + c.station() + "/door-devices"), SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/stations/{id}/door-devices",
+				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/door-devices",
+						q("{'name':'矩阵门" + f.serial() + "','heartbeatSeconds':60}")),
+				EDITORS, HIDDEN));
+		rows.add(api("POST", "/api/v1/door-devices/{deviceId}/retire",
+				c -> c.json("POST", "/api/v1/door-devices/" + newDevice(f, c) + "/retire", "{}"), EDITORS, HIDDEN));
+		rows.add(api("POST", "/api/v1/door/entry-codes",
+				c -> c.json("POST", "/api/v1/door/entry-codes", q("{'token':'" + token(c) + "'}")), PUBLIC, PUBLIC));
+		// without a device's signature every caller is refused, signed in or not
+		rows.add(api("POST", "/api/v1/door/entries",
+				c -> c.json("POST", "/api/v1/door/entries", q("{'method':'FACE'}")), UNSIGNED, UNSIGNED));
+		rows.add(api("POST", "/api/v1/door/heartbeats", c -> c.json("POST", "/api/v1/door/heartbeats", "{}"), UNSIGNED,
+				UNSIGNED));
+		rows.add(page("GET", "/console/doors", c -> c.get("/console/doors"), SIGNED_IN, null).leaks(f::foreignMarkers));
+		rows.add(page("GET", "/console/stations/{id}/doors", c -> c.get("/console/stations/" + c.station() + "/doors"),
+				SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/doors", c -> c.form("/console/stations/" + c.station() + "/doors",
+				Map.of("name", "矩阵页面门" + f.serial(), "heartbeatSeconds", "60")), EDITORS, HIDDEN));
+		rows.add(page("POST", "/console/doors/{deviceId}/retire",
+				c -> c.form("/console/doors/" + newDevice(f, c) + "/retire", Map.of()), EDITORS, HIDDEN));
+		// activities
+		rows.add(api("GET", "/api/v1/activities", c -> c.get("/api/v1/activities?union=" + c.district()), UNION_STAFF,
+				"UNNNNNFFFN")
+			.leaks(f::foreignMarkers));
+		rows.add(api("POST", "/api/v1/activities", c -> c.json("POST", "/api/v1/activities",
+				q("{'union':'" + c.district() + "','kind':'HEALTH_CHECK','title':'矩阵体检" + f.serial() + "','startsOn':'"
+						+ today() + "','endsOn':'" + today() + "','stations':['" + c.station() + "']}")),
+				ADMIN, ADMIN_HIDDEN));
+		rows.add(api("PUT", "/api/v1/activities/{id}/stations/{stationId}/attendance", c -> c.json("PUT",
+				"/api/v1/activities/" + this.activities.get(c.foreign) + "/stations/" + c.station() + "/attendance",
+				"{\"attendance\":3}"), TALLY, HIDDEN));
+		rows.add(api("GET", "/api/v1/activities/nearby",
+				c -> c.get("/api/v1/activities/nearby?lat=30.27&lon=120.15&radius=2000"), PUBLIC, null));
+		rows.add(page("GET", "/console/activities", c -> c.get("/console/activities"), SIGNED_IN, null)
+			.leaks(f::foreignMarkers));
+		rows.add(page("POST", "/console/activities",
+				c -> c.form("/console/activities", Map.of("kind", "LEGAL_ADVICE", "title", "矩阵法律咨询" + f.serial(),
+						"startsOn", today(), "endsOn", today(), "stations", String.valueOf(c.station()))),
+				ADMIN, null));
+		rows.add(page("POST", "/console/activities/{id}/attendance",
+				c -> c.form("/console/activities/" + this.activities.get(c.foreign) + "/attendance",
+						Map.of("station", String.valueOf(c.station()), "attendance", "2")),
+				TALLY, HIDDEN));
 		return rows;
+	}
+
+	/** Every caller without a device's signature: 401. */
+	static final String UNSIGNED = "UUUUUUUUUU";
+
+	/**
+	 * A device registered by the national admin at the cell's station, for one cell to
+	 * retire.
+	 */
+	private static long newDevice(AccessFixture f, Cell c) {
+		String created = ok(f.admin()
+			.send("POST", "/api/v1/stations/" + c.station() + "/door-devices", "application/json",
+					q("{'name':'矩阵停用门" + f.serial() + "','heartbeatSeconds':60}"), null));
+		return com.jayway.jsonpath.JsonPath.parse(created).read("$.device.id", Long.class);
 	}
 
 }

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered with the first, and the station master's tally of the same day is merged by
  * the larger, not added.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+// the finder, whose contracts this module implements, needs the calendar; the ticket
+// module, which opens
+// a silent door's case, needs the notification centre
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "calendar", "notification" })
 @ExtendWith(ActingAsNationalAdmin.class)
 class OperationsModuleTests {
 

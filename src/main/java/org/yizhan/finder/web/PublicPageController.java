@@ -21,7 +21,9 @@ import org.yizhan.calendar.OpenState;
 import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
+import org.yizhan.finder.StationActivities;
 import org.yizhan.finder.StationFinder;
+import org.yizhan.finder.UpcomingActivity;
 import org.yizhan.finder.web.PublicStationView.Day;
 import org.yizhan.finder.web.PublicStationView.Entry;
 import org.yizhan.finder.web.PublicStationView.NavigationLink;
@@ -36,6 +38,7 @@ import org.yizhan.station.StationPhoto;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.platform.web.PhotoResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,8 +82,11 @@ class PublicPageController {
 
 	private final Clock clock;
 
+	private final ObjectProvider<StationActivities> activities;
+
 	PublicPageController(StationFinder finder, StationRegistry registry, HolidayCalendar holidays, MapTiles mapTiles,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ObjectProvider<StationActivities> activities) {
+		this.activities = activities;
 		this.finder = finder;
 		this.registry = registry;
 		this.holidays = holidays;
@@ -141,6 +147,10 @@ class PublicPageController {
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
 						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
 						navigation(listed, locale)));
+		List<UpcomingActivity> upcoming = new ArrayList<>();
+		activities.orderedStream()
+			.forEach(source -> upcoming.addAll(source.upcomingAt(listed.id(), now.toLocalDate(), locale)));
+		model.addAttribute("activities", upcoming);
 		return "finder/station";
 	}
 
@@ -224,7 +234,8 @@ class PublicPageController {
 		String hours = (registered.details().smartEntry() != null)
 				? registered.details().smartEntry().unattendedHours().describe(locale) : null;
 		return finder.entryState(station, now)
-			.map(state -> new Entry(station.entryMethod().label(locale), state.isOpen(), hours))
+			.map(state -> new Entry(station.entryMethod().label(locale),
+					state.isOpen() && !finder.entryOutOfOrder(station), hours, finder.entryOutOfOrder(station)))
 			.orElse(null);
 	}
 

@@ -24,8 +24,11 @@ record PublicStationView(long id, String code, String name, String address, Stri
 	record State(String status, String label, String change) {
 	}
 
-	/** {@code hours}: the unattended hours in words. */
-	record Entry(String method, boolean availableNow, String hours) {
+	/**
+	 * {@code hours}: the unattended hours in words; {@code outOfOrder}: its door devices
+	 * are silent, so it is not available whatever the hours say.
+	 */
+	record Entry(String method, boolean availableNow, String hours, boolean outOfOrder) {
 	}
 
 	/**

@@ -209,7 +209,8 @@ class StationJsonWriter {
 			if (station.entrySchedule() == null) {
 				return NULL;
 			}
-			EntryKey key = new EntryKey(station.entryMethod(), station.entrySchedule());
+			EntryKey key = new EntryKey(station.entryMethod(), station.entrySchedule(),
+					finder.entryOutOfOrder(station));
 			byte[] fields = entries.get(key);
 			if (fields == null) {
 				EntryJson entry = entry(station, at);
@@ -286,7 +287,7 @@ class StationJsonWriter {
 	}
 
 	/** Schedules compare by identity: each distinct hours text is compiled once. */
-	private record EntryKey(EntryMethod method, OpeningSchedule schedule) {
+	private record EntryKey(EntryMethod method, OpeningSchedule schedule, boolean outOfOrder) {
 	}
 
 	private Fragments fragments(IndexedStation station, Crs crs, Locale locale) {
@@ -317,7 +318,8 @@ class StationJsonWriter {
 
 	private EntryJson entry(IndexedStation station, LocalDateTime at) {
 		return finder.entryState(station, at)
-			.map(state -> new EntryJson(station.entryMethod().name(), state.status() == OpenStatus.OPEN))
+			.map(state -> new EntryJson(station.entryMethod().name(),
+					state.status() == OpenStatus.OPEN && !finder.entryOutOfOrder(station)))
 			.orElse(null);
 	}
 

@@ -2,6 +2,7 @@ package org.yizhan.operations.web;
 
 import org.yizhan.platform.security.AccessRules;
 import org.yizhan.platform.web.MenuEntry;
+import org.yizhan.platform.web.RateLimitedPaths;
 import org.yizhan.rating.QrPageAction;
 
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,29 @@ class OperationsWebConfiguration {
 
 	static final String CHECK_INS = "/api/v1/check-ins";
 
+	static final String DOOR_ENTRIES = "/api/v1/door/entries";
+
+	static final String DOOR_HEARTBEATS = "/api/v1/door/heartbeats";
+
+	static final String ENTRY_CODES = "/api/v1/door/entry-codes";
+
+	static final String NEARBY_ACTIVITIES = "/api/v1/activities/nearby";
+
 	@Bean
 	AccessRules checkInsPublicApi() {
 		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.POST, CHECK_INS).permitAll());
+	}
+
+	/**
+	 * Door devices have no account: each request is signed with the device's own secret,
+	 * which {@link DoorDeviceApiController} checks (a request without a signature is
+	 * refused there, 401). A worker's entry codes are public like a check-in.
+	 */
+	@Bean
+	AccessRules doorDevicesApi() {
+		return AccessRules
+			.api(requests -> requests.requestMatchers(HttpMethod.POST, DOOR_ENTRIES, DOOR_HEARTBEATS, ENTRY_CODES)
+				.permitAll());
 	}
 
 	@Bean
@@ -41,6 +62,27 @@ class OperationsWebConfiguration {
 	@Bean
 	MenuEntry visitsMenu() {
 		return MenuEntry.link("nav-visits", "visit.nav", "/console/visits").in(OPERATIONS_MENU).order(10);
+	}
+
+	@Bean
+	MenuEntry doorsMenu() {
+		return MenuEntry.link("nav-doors", "door.nav", "/console/doors").in(OPERATIONS_MENU).order(30);
+	}
+
+	/** What is coming up near a worker is public, as the finder is. */
+	@Bean
+	AccessRules activitiesPublicApi() {
+		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.GET, NEARBY_ACTIVITIES).permitAll());
+	}
+
+	@Bean
+	RateLimitedPaths activitiesRateLimit() {
+		return RateLimitedPaths.of(NEARBY_ACTIVITIES);
+	}
+
+	@Bean
+	MenuEntry activitiesMenu() {
+		return MenuEntry.link("nav-activities", "activity.nav", "/console/activities").in(OPERATIONS_MENU).order(40);
 	}
 
 	@Bean

@@ -16,11 +16,12 @@ final class VisitJson {
 	private VisitJson() {
 	}
 
-	record Day(LocalDate day, int visits, String source, int checkIns, Integer tally, String tallyBy, Instant tallyAt) {
+	record Day(LocalDate day, int visits, String source, int checkIns, Integer tally, String tallyBy, Instant tallyAt,
+			int doorEntries) {
 
 		static Day of(VisitDay day) {
 			return new Day(day.day(), day.visits(), day.source(), day.checkIns(), day.tally(), day.tallyBy(),
-					day.tallyAt());
+					day.tallyAt(), day.doorEntries());
 		}
 
 	}

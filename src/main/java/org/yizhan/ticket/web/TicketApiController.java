@@ -105,7 +105,7 @@ class TicketApiController {
 			@RequestParam(required = false) String problem, //
 			@Parameter(description = "a station id") //
 			@RequestParam(required = false) String station, //
-			@Parameter(description = "QR_REPORT, SELF_CHECK, STAFF or INSPECTION") //
+			@Parameter(description = "QR_REPORT, SELF_CHECK, STAFF, INSPECTION or DEVICE") //
 			@RequestParam(required = false) String source, //
 			@RequestParam(defaultValue = "0") int page, //
 			@RequestParam(defaultValue = "50") int size) {
