@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yizhan.ticket.RectificationTally;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -259,9 +261,23 @@ class CampaignRepository {
 			.param("id", campaignId)
 			.query((ResultSet rs) -> {
 				counts.put(rs.getString("district_code"), new CampaignProgress.Counts(rs.getLong("planned"),
-						rs.getLong("visited"), rs.getLong("passed"), rs.getLong("failed")));
+						rs.getLong("visited"), rs.getLong("passed"), rs.getLong("failed"), RectificationTally.NONE));
 			});
 		return counts;
+	}
+
+	/**
+	 * The district of each of the campaign's inspections with a failed item, by the
+	 * reference its rectification cases carry.
+	 */
+	Map<String, String> districtsByCaseReference(long campaignId) {
+		Map<String, String> districts = new LinkedHashMap<>();
+		this.jdbc.sql("select id, district_code from inspection where campaign_id = ? and failed_items > 0")
+			.param(campaignId)
+			.query((ResultSet rs) -> {
+				districts.put(CompletionAnnouncer.reference(rs.getLong(1), campaignId), rs.getString(2));
+			});
+		return districts;
 	}
 
 	/** The paths of the districts named, by code. */

@@ -30,6 +30,8 @@ import org.yizhan.standard.ChecklistInForce;
 import org.yizhan.standard.ChecklistVersion;
 import org.yizhan.standard.Checklists;
 
+import org.yizhan.ticket.Rectifications;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +64,8 @@ public class InspectionCampaigns {
 
 	private final CampaignRepository repository;
 
+	private final Rectifications rectifications;
+
 	private final OrganizationTree organizations;
 
 	private final Checklists checklists;
@@ -76,7 +80,8 @@ public class InspectionCampaigns {
 
 	InspectionCampaigns(CampaignRepository repository, OrganizationTree organizations, Checklists checklists,
 			InspectionRepository inspections, CompletionAnnouncer announcer, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Rectifications rectifications) {
+		this.rectifications = rectifications;
 		this.announcer = announcer;
 		this.repository = repository;
 		this.organizations = organizations;
@@ -217,6 +222,12 @@ public class InspectionCampaigns {
 	public CampaignProgress progress(long id) {
 		CampaignRepository.Stored stored = visible(id, Actor.required());
 		Map<String, CampaignProgress.Counts> byDistrict = this.repository.countByDistrict(id);
+		// The cases of the failed items, as the ticket module holds them now: its clock says
+		// which are overdue, a passed re-check which are rectified.
+		Map<String, String> districtByReference = this.repository.districtsByCaseReference(id);
+		this.rectifications.tallyByReference(districtByReference.keySet())
+			.forEach((reference, tally) -> byDistrict.computeIfPresent(districtByReference.get(reference),
+					(district, counts) -> counts.with(tally)));
 		Map<String, String> paths = this.repository.pathsOf(byDistrict.keySet());
 		Map<String, CampaignProgress.Counts> byChild = new LinkedHashMap<>();
 		CampaignProgress.Counts total = CampaignProgress.Counts.NONE;
