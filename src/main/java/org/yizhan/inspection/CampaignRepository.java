@@ -352,6 +352,32 @@ class CampaignRepository {
 			.list();
 	}
 
+	/** A sampled station as the report lists it, with its inspection's id to tally by. */
+	record ReportRow(Long inspectionId, CampaignReport.Row row) {
+	}
+
+	/** Every sampled station with its result, by district and code, for the report. */
+	List<ReportRow> listReportRows(long campaignId) {
+		return this.jdbc.sql("""
+				select st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.inspected_at, i.score,
+				  i.passed, coalesce(i.failed_items, 0) as failed_items
+				from inspection_sample s
+				join station st on st.id = s.station_id
+				join account a on a.id = s.assignee_id
+				left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
+				where s.campaign_id = ? order by s.district_code, st.code""")
+			.param(campaignId)
+			.query((rs, n) -> {
+				Timestamp at = rs.getTimestamp("inspected_at");
+				return new ReportRow((Long) rs.getObject("inspection_id"),
+						new CampaignReport.Row(rs.getString("code"), rs.getString("name"),
+								rs.getString("district_code"), rs.getString("display_name"),
+								at == null ? null : at.toInstant(), rs.getBigDecimal("score"),
+								(Boolean) rs.getObject("passed"), rs.getInt("failed_items"), RectificationTally.NONE));
+			})
+			.list();
+	}
+
 	private Stored stored(ResultSet rs) throws SQLException {
 		long id = rs.getLong("id");
 		List<CampaignItem> items = this.jdbc.sql("""

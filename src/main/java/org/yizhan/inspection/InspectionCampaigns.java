@@ -30,6 +30,7 @@ import org.yizhan.standard.ChecklistInForce;
 import org.yizhan.standard.ChecklistVersion;
 import org.yizhan.standard.Checklists;
 
+import org.yizhan.ticket.RectificationTally;
 import org.yizhan.ticket.Rectifications;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -241,6 +242,29 @@ public class InspectionCampaigns {
 		byChild.forEach((code, counts) -> rows.add(new CampaignProgress.UnionCounts(code,
 				this.organizations.findByCode(code).map(Organization::name).orElse(code), counts)));
 		return new CampaignProgress(stored.campaign(), total, rows);
+	}
+
+	/**
+	 * A campaign's report: its progress and every sampled station with its result and its
+	 * cases, read in one transaction so the two agree.
+	 * @throws NotFoundException for a campaign the caller does not see
+	 */
+	@Transactional(readOnly = true)
+	public CampaignReport report(long id) {
+		CampaignProgress progress = progress(id);
+		List<CampaignRepository.ReportRow> rows = this.repository.listReportRows(id);
+		Map<String, RectificationTally> tallies = this.rectifications.tallyByReference(rows.stream()
+			.filter(r -> r.inspectionId() != null && r.row().failedItems() > 0)
+			.map(r -> CompletionAnnouncer.reference(r.inspectionId(), id))
+			.toList());
+		return new CampaignReport(progress, rows.stream().map(r -> {
+			CampaignReport.Row row = r.row();
+			RectificationTally tally = (r.inspectionId() == null) ? null
+					: tallies.get(CompletionAnnouncer.reference(r.inspectionId(), id));
+			return (tally == null) ? row
+					: new CampaignReport.Row(row.code(), row.name(), row.districtCode(), row.assignee(),
+							row.inspectedAt(), row.score(), row.passed(), row.failedItems(), tally);
+		}).toList());
 	}
 
 	/**

@@ -1,14 +1,19 @@
 package org.yizhan.inspection;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +100,74 @@ class CampaignRectificationProgressTests {
 			.containsExactly(1, 0, 0, 0, 1);
 
 		String page = fixtures.console(inspector).get("/console/inspections/campaigns/" + campaign).body();
-		assertThat(page).contains("已整改", "待复查", "逾期");
+		assertThat(page).contains("已整改", "待复查", "逾期", "/report.xlsx");
+
+		// The Excel report says the same, per union and for the station.
+		var xlsx = inspector.api()
+			.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx", null, null);
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment",
+				".xlsx");
+		Map<String, List<List<String>>> sheets = sheets(xlsx.body());
+		assertThat(sheets).containsOnlyKeys("汇总", "驿站明细");
+		List<String> summaryHeader = sheets.get("汇总")
+			.stream()
+			.filter(row -> row.size() > 1 && row.get(1).equals("计划"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(summaryHeader).containsExactly("工会", "计划", "已检查", "合格", "不合格", "整改项", "已整改", "待复查", "整改中",
+				"逾期");
+		List<String> total = sheets.get("汇总").get(sheets.get("汇总").size() - 1);
+		assertThat(total.get(0)).isEqualTo("合计");
+		assertThat(total.subList(3, 10)).containsExactly("0", "1", "1", "1", "0", "0", "0");
+		String code = this.jdbc.sql("select code from station where id = ?").param(station).query(String.class).single();
+		List<String> row = sheets.get("驿站明细")
+			.stream()
+			.filter(r -> r.get(0).equals(code))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.subList(6, 12)).containsExactly("不合格", "1", "1", "0", "0", "0");
+	}
+
+	@Test
+	void theReportRefusesCampaignsTheCallerDoesNotSeeAndNeutralisesFormulas() {
+		InspectionFixtures fixtures = new InspectionFixtures(this.port, this.jdbc);
+		InspectionFixtures.Account inspector = fixtures.account(FUYANG, "INSPECTOR", "");
+		fixtures.station(FUYANG, 30.0510, 119.9620);
+		long campaign = fixtures.campaign(FUYANG, "=HYPERLINK(\\\"http://evil.example\\\",\\\"点我\\\")", false, 10,
+				List.of(inspector.id()));
+		InspectionFixtures.Account outsider = fixtures.account("330102", "INSPECTOR", "");
+
+		assertThat(outsider.api()
+			.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx", null, null)
+			.statusCode()).isEqualTo(404);
+		var english = fixtures.admin.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx",
+				null, Map.of("Accept-Language", "en"));
+		assertThat(english.statusCode()).isEqualTo(200);
+		Map<String, List<List<String>>> sheets = sheets(english.body());
+		assertThat(sheets).containsOnlyKeys("Summary", "Stations");
+		assertThat(sheets.get("Summary").get(0).get(0)).startsWith("'=HYPERLINK(");
+		assertThat(sheets.get("Stations").get(0)).startsWith("Station code", "Station");
+	}
+
+	/** Each sheet's rows as the cells' text, by sheet name. */
+	private static Map<String, List<List<String>>> sheets(byte[] xlsx) {
+		Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Sheet sheet : workbook.getSheets().toList()) {
+				List<List<String>> rows = new java.util.ArrayList<>();
+				for (Row row : sheet.read()) {
+					rows.add(row.stream().map(cell -> cell == null ? "" : cell.getText()).toList());
+				}
+				sheets.put(sheet.getName(), rows);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return sheets;
 	}
 
 	/**
