@@ -132,6 +132,39 @@ public final class DigestFixtures {
 	}
 
 	/**
+	 * A case of another source than a worker's report: union staff's, a self-check's or
+	 * an inspection's ({@code GENERAL}, an inspection's with its item and, when
+	 * {@code RECTIFIED}, its "after" photo), open, rectified or resolved at
+	 * {@code resolvedAt}.
+	 */
+	public String ticketFrom(Station station, String source, String status, Instant createdAt, Instant dueAt,
+			Instant resolvedAt) {
+		String number = TicketNumber.random().value();
+		boolean inspection = source.equals("INSPECTION");
+		jdbc.sql("""
+				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at,
+				    due_at, resolved_at, resolution_note, version, source, severity, item_code, item_text,
+				    after_photo_key)
+				values (:number, :station, :problem, :status, 'STATION_MASTER', :createdAt, :dueAt, :resolvedAt,
+				    :note, 0, :source, 'GENERAL', :item, :itemText, :after)
+				""")
+			.param("number", number)
+			.param("station", station.id().value())
+			.param("problem", inspection ? "FAILED_ITEM" : "OTHER")
+			.param("status", status)
+			.param("createdAt", Timestamp.from(createdAt))
+			.param("dueAt", Timestamp.from(dueAt))
+			.param("resolvedAt", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP)
+			.param("note", resolvedAt == null ? null : "已整改", java.sql.Types.VARCHAR)
+			.param("source", source)
+			.param("item", inspection ? "sign" : null, java.sql.Types.VARCHAR)
+			.param("itemText", inspection ? "有统一的标识名称" : null, java.sql.Types.VARCHAR)
+			.param("after", status.equals("RECTIFIED") ? "after-" + number : null, java.sql.Types.VARCHAR)
+			.update();
+		return number;
+	}
+
+	/**
 	 * What the account's digest of this kind and period became: its subject, or why not.
 	 */
 	public record Delivered(String subjectZh, String subjectEn, String bodyZh, String bodyEn) {
