@@ -11,6 +11,11 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -129,6 +134,29 @@ class CampaignRectificationProgressTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(row.subList(6, 12)).containsExactly("不合格", "1", "1", "0", "0", "0");
+
+		// The PDF for print, its Chinese in a font it carries.
+		var pdf = fixtures.console(inspector)
+			.sendBytes("GET", "/console/inspections/campaigns/" + campaign + "/report.pdf", null, null);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		String printed = pdfText(pdf.body());
+		assertThat(printed).contains("富阳区回头看", "富阳区总工会", "计划", "已整改", "待复查", "合计", code, "不合格");
+	}
+
+	/** The PDF's text as a reader extracts it; every font it uses is embedded. */
+	private static String pdfText(byte[] pdf) {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			for (PDPage page : document.getPages()) {
+				for (COSName name : page.getResources().getFontNames()) {
+					assertThat(page.getResources().getFont(name).isEmbedded()).as(name.getName()).isTrue();
+				}
+			}
+			return new PDFTextStripper().getText(document);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
@@ -150,6 +178,13 @@ class CampaignRectificationProgressTests {
 		assertThat(sheets).containsOnlyKeys("Summary", "Stations");
 		assertThat(sheets.get("Summary").get(0).get(0)).startsWith("'=HYPERLINK(");
 		assertThat(sheets.get("Stations").get(0)).startsWith("Station code", "Station");
+		var pdf = fixtures.admin.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.pdf", null,
+				Map.of("Accept-Language", "en"));
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdfText(pdf.body())).contains("=HYPERLINK(", "点我", "Planned", "Total");
+		assertThat(outsider.api()
+			.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.pdf", null, null)
+			.statusCode()).isEqualTo(404);
 	}
 
 	/** Each sheet's rows as the cells' text, by sheet name. */

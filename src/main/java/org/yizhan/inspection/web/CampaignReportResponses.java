@@ -17,6 +17,10 @@ final class CampaignReportResponses {
 				"campaign-" + campaignId + "-report.xlsx");
 	}
 
+	static ResponseEntity<byte[]> pdf(long campaignId, byte[] body) {
+		return download(body, MediaType.APPLICATION_PDF, "campaign-" + campaignId + "-report.pdf");
+	}
+
 	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
 		return ResponseEntity.ok()
 			.contentType(type)

@@ -50,8 +50,15 @@ class InspectionApiController {
 
 	private final CampaignWorkbook workbook;
 
-	InspectionApiController(InspectionCampaigns campaigns, Inspections inspections, CampaignWorkbook workbook) {
+	private final CampaignPdf pdf;
+
+	private final java.time.Clock clock;
+
+	InspectionApiController(InspectionCampaigns campaigns, Inspections inspections, CampaignWorkbook workbook,
+			CampaignPdf pdf, java.time.Clock clock) {
 		this.workbook = workbook;
+		this.pdf = pdf;
+		this.clock = clock;
 		this.campaigns = campaigns;
 		this.inspections = inspections;
 	}
@@ -90,6 +97,15 @@ class InspectionApiController {
 					+ "404 for a campaign the caller does not see.")
 	ResponseEntity<byte[]> reportXlsx(@PathVariable long id, java.util.Locale locale) {
 		return CampaignReportResponses.xlsx(id, this.workbook.write(this.campaigns.report(id), locale));
+	}
+
+	@GetMapping("/inspection-campaigns/{id}/report.pdf")
+	@Operation(summary = "A campaign's report as a PDF for print (A4 landscape)",
+			description = "The campaign, its progress and rectification per union, every sampled station; Chinese "
+					+ "drawn with the embedded font the application carries. 404 for a campaign the caller does not "
+					+ "see.")
+	ResponseEntity<byte[]> reportPdf(@PathVariable long id, java.util.Locale locale) {
+		return CampaignReportResponses.pdf(id, this.pdf.write(this.campaigns.report(id), locale, this.clock.instant()));
 	}
 
 	@GetMapping("/inspection-campaigns/{id}/progress")
