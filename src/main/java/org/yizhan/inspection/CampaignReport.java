@@ -7,9 +7,9 @@ import java.util.List;
 import org.yizhan.ticket.RectificationTally;
 
 /**
- * What a campaign's report (Excel, print) holds: its progress per union and every
- * sampled station with its result and the state of its failed items' cases, by district
- * and station code.
+ * What a campaign's report (Excel, print) holds: its progress per union and every sampled
+ * station with its result and the state of its failed items' cases, by district and
+ * station code.
  */
 public record CampaignReport(CampaignProgress progress, List<Row> stations) {
 

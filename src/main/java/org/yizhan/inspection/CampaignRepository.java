@@ -358,14 +358,15 @@ class CampaignRepository {
 
 	/** Every sampled station with its result, by district and code, for the report. */
 	List<ReportRow> listReportRows(long campaignId) {
-		return this.jdbc.sql("""
-				select st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.inspected_at, i.score,
-				  i.passed, coalesce(i.failed_items, 0) as failed_items
-				from inspection_sample s
-				join station st on st.id = s.station_id
-				join account a on a.id = s.assignee_id
-				left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
-				where s.campaign_id = ? order by s.district_code, st.code""")
+		return this.jdbc
+			.sql("""
+					select st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.inspected_at, i.score,
+					  i.passed, coalesce(i.failed_items, 0) as failed_items
+					from inspection_sample s
+					join station st on st.id = s.station_id
+					join account a on a.id = s.assignee_id
+					left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
+					where s.campaign_id = ? order by s.district_code, st.code""")
 			.param(campaignId)
 			.query((rs, n) -> {
 				Timestamp at = rs.getTimestamp("inspected_at");

@@ -60,9 +60,8 @@ class CompletionAnnouncer {
 			byte[] before = this.repository.findPhoto(item.photoId())
 				.flatMap(photo -> this.photos.read(photo.key(), false))
 				.orElse(null);
-			this.rectifications.openFromInspection(
-					new Rectifications.InspectionFinding(new StationId(i.stationId()), item.code(), item.textZh(),
-							item.note(), null, null, before, reference(i.id(), i.campaignId())));
+			this.rectifications.openFromInspection(new Rectifications.InspectionFinding(new StationId(i.stationId()),
+					item.code(), item.textZh(), item.note(), null, null, before, reference(i.id(), i.campaignId())));
 		}
 		this.events.publishEvent(new InspectionCompleted(i.id(), i.stationId(), i.districtCode(), i.campaignId(),
 				stored.unionCode(), i.kind(), stored.checklistId(), stored.checklistVersionId(),

@@ -223,7 +223,8 @@ public class InspectionCampaigns {
 	public CampaignProgress progress(long id) {
 		CampaignRepository.Stored stored = visible(id, Actor.required());
 		Map<String, CampaignProgress.Counts> byDistrict = this.repository.countByDistrict(id);
-		// The cases of the failed items, as the ticket module holds them now: its clock says
+		// The cases of the failed items, as the ticket module holds them now: its clock
+		// says
 		// which are overdue, a passed re-check which are rectified.
 		Map<String, String> districtByReference = this.repository.districtsByCaseReference(id);
 		this.rectifications.tallyByReference(districtByReference.keySet())
@@ -261,9 +262,8 @@ public class InspectionCampaigns {
 			CampaignReport.Row row = r.row();
 			RectificationTally tally = (r.inspectionId() == null) ? null
 					: tallies.get(CompletionAnnouncer.reference(r.inspectionId(), id));
-			return (tally == null) ? row
-					: new CampaignReport.Row(row.code(), row.name(), row.districtCode(), row.assignee(),
-							row.inspectedAt(), row.score(), row.passed(), row.failedItems(), tally);
+			return (tally == null) ? row : new CampaignReport.Row(row.code(), row.name(), row.districtCode(),
+					row.assignee(), row.inspectedAt(), row.score(), row.passed(), row.failedItems(), tally);
 		}).toList());
 	}
 

@@ -19,17 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives the demo city a generated history of visits served (服务人次), so that a first visit
- * finds the visits pages with days and hours in them (issue 21, item 13): check-ins hour by
- * hour over the last {@value #DAYS} days up to yesterday, and on about one day in four the
- * station's own tally, recorded by {@value #LABEL} (the tally's "by", shown beside it), so
- * the generated days say what they are.
+ * finds the visits pages with days and hours in them (issue 21, item 13): check-ins hour
+ * by hour over the last {@value #DAYS} days up to yesterday, and on about one day in four
+ * the station's own tally, recorded by {@value #LABEL} (the tally's "by", shown beside
+ * it), so the generated days say what they are.
  *
  * <p>
  * Deterministic (hashes of station code, day and hour): about one listed station in ten
- * gets no visit at all, the others check-ins between 07:00 and 21:59, busiest at lunch. The
- * day's check-ins are the sum of its hours, as the check-in itself keeps them. Loaded once
- * per database (a marker row), only on the demo city's and only while it holds no visit;
- * off with {@code yizhan.demo.history.enabled=false}, as the tests run.
+ * gets no visit at all, the others check-ins between 07:00 and 21:59, busiest at lunch.
+ * The day's check-ins are the sum of its hours, as the check-in itself keeps them. Loaded
+ * once per database (a marker row), only on the demo city's and only while it holds no
+ * visit; off with {@code yizhan.demo.history.enabled=false}, as the tests run.
  */
 @Component
 @Order(36)

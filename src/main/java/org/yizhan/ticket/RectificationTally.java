@@ -1,8 +1,8 @@
 package org.yizhan.ticket;
 
 /**
- * How far the rectification cases of some inspections have come, as a campaign's
- * progress and report count them.
+ * How far the rectification cases of some inspections have come, as a campaign's progress
+ * and report count them.
  *
  * @param cases cases opened
  * @param open open and within the deadline they now run against

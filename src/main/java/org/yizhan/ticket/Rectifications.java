@@ -220,10 +220,11 @@ public class Rectifications {
 	}
 
 	/**
-	 * The inspection cases of each reference given (as {@link InspectionFinding#reference}
-	 * named them), tallied by where they stand now on this module's clock; references
-	 * without a case are absent. For the inspection module's progress and reports, which
-	 * check who may read them: this reads no names and no photos.
+	 * The inspection cases of each reference given (as
+	 * {@link InspectionFinding#reference} named them), tallied by where they stand now on
+	 * this module's clock; references without a case are absent. For the inspection
+	 * module's progress and reports, which check who may read them: this reads no names
+	 * and no photos.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<String, RectificationTally> tallyByReference(java.util.Collection<String> references) {

@@ -85,8 +85,8 @@ class CampaignRectificationProgressTests {
 
 		// cases, open, overdue, awaiting re-check, rectified
 		assertThat(rectification(fixtures, campaign, "$.total")).containsExactly(1, 1, 0, 0, 0);
-		assertThat(rectification(fixtures, campaign, "$.unions[?(@.code == '" + FUYANG + "')]"))
-			.containsExactly(1, 1, 0, 0, 0);
+		assertThat(rectification(fixtures, campaign, "$.unions[?(@.code == '" + FUYANG + "')]")).containsExactly(1, 1,
+				0, 0, 0);
 
 		// An inspection finding has 30 days; on the 31st it is overdue.
 		this.clock.set(this.clock.instant().plus(Duration.ofDays(31)));
@@ -101,8 +101,8 @@ class CampaignRectificationProgressTests {
 		HttpCaller.ok(inspector.api()
 			.postJson("/api/v1/tickets/" + number + "/recheck", "{\"passed\":true,\"reason\":\"标识已更换\"}"));
 		assertThat(rectification(fixtures, campaign, "$.total")).containsExactly(1, 0, 0, 0, 1);
-		assertThat(rectification(fixtures, campaign, "$.unions[?(@.code == '" + FUYANG + "')]"))
-			.containsExactly(1, 0, 0, 0, 1);
+		assertThat(rectification(fixtures, campaign, "$.unions[?(@.code == '" + FUYANG + "')]")).containsExactly(1, 0,
+				0, 0, 1);
 
 		String page = fixtures.console(inspector).get("/console/inspections/campaigns/" + campaign).body();
 		assertThat(page).contains("已整改", "待复查", "逾期", "/report.xlsx");
@@ -111,10 +111,9 @@ class CampaignRectificationProgressTests {
 		var xlsx = inspector.api()
 			.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx", null, null);
 		assertThat(xlsx.statusCode()).isEqualTo(200);
-		assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment",
-				".xlsx");
+		assertThat(xlsx.headers().firstValue("Content-Type"))
+			.hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", ".xlsx");
 		Map<String, List<List<String>>> sheets = sheets(xlsx.body());
 		assertThat(sheets).containsOnlyKeys("汇总", "驿站明细");
 		List<String> summaryHeader = sheets.get("汇总")
@@ -122,17 +121,15 @@ class CampaignRectificationProgressTests {
 			.filter(row -> row.size() > 1 && row.get(1).equals("计划"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(summaryHeader).containsExactly("工会", "计划", "已检查", "合格", "不合格", "整改项", "已整改", "待复查", "整改中",
-				"逾期");
+		assertThat(summaryHeader).containsExactly("工会", "计划", "已检查", "合格", "不合格", "整改项", "已整改", "待复查", "整改中", "逾期");
 		List<String> total = sheets.get("汇总").get(sheets.get("汇总").size() - 1);
 		assertThat(total.get(0)).isEqualTo("合计");
 		assertThat(total.subList(3, 10)).containsExactly("0", "1", "1", "1", "0", "0", "0");
-		String code = this.jdbc.sql("select code from station where id = ?").param(station).query(String.class).single();
-		List<String> row = sheets.get("驿站明细")
-			.stream()
-			.filter(r -> r.get(0).equals(code))
-			.findFirst()
-			.orElseThrow();
+		String code = this.jdbc.sql("select code from station where id = ?")
+			.param(station)
+			.query(String.class)
+			.single();
+		List<String> row = sheets.get("驿站明细").stream().filter(r -> r.get(0).equals(code)).findFirst().orElseThrow();
 		assertThat(row.subList(6, 12)).containsExactly("不合格", "1", "1", "0", "0", "0");
 
 		// The PDF for print, its Chinese in a font it carries.
@@ -171,8 +168,8 @@ class CampaignRectificationProgressTests {
 		assertThat(outsider.api()
 			.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx", null, null)
 			.statusCode()).isEqualTo(404);
-		var english = fixtures.admin.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx",
-				null, Map.of("Accept-Language", "en"));
+		var english = fixtures.admin.sendBytes("GET", "/api/v1/inspection-campaigns/" + campaign + "/report.xlsx", null,
+				Map.of("Accept-Language", "en"));
 		assertThat(english.statusCode()).isEqualTo(200);
 		Map<String, List<List<String>>> sheets = sheets(english.body());
 		assertThat(sheets).containsOnlyKeys("Summary", "Stations");
@@ -206,8 +203,8 @@ class CampaignRectificationProgressTests {
 	}
 
 	/**
-	 * The rectification figures of the progress at {@code path} (the total, or one union's
-	 * row): cases, open, overdue, awaiting re-check, rectified.
+	 * The rectification figures of the progress at {@code path} (the total, or one
+	 * union's row): cases, open, overdue, awaiting re-check, rectified.
 	 */
 	private static List<Integer> rectification(InspectionFixtures fixtures, long campaign, String path) {
 		DocumentContext progress = JsonPath

@@ -177,8 +177,8 @@ final class InspectionAccessRows implements AccessRows {
 				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign) + "/report.xlsx"),
 				CAMPAIGN, CAMPAIGN_HIDDEN));
 		rows.add(page("GET", "/console/inspections/campaigns/{id}/report.pdf",
-				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign) + "/report.pdf"),
-				CAMPAIGN, CAMPAIGN_HIDDEN));
+				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign) + "/report.pdf"), CAMPAIGN,
+				CAMPAIGN_HIDDEN));
 		rows.add(page("GET", "/console/inspections/worklist", c -> c.get("/console/inspections/worklist"), "UFFAFFFFFA",
 				null)
 			.leaks(() -> List.of(f.foreignStationCode())));

@@ -149,8 +149,7 @@ public final class HttpCaller {
 	}
 
 	/** A request whose answer is read as bytes: a download (xlsx, PDF). */
-	public HttpResponse<byte[]> sendBytes(String method, String path, String contentType,
-			Map<String, String> headers) {
+	public HttpResponse<byte[]> sendBytes(String method, String path, String contentType, Map<String, String> headers) {
 		return send(method, path, contentType, null, headers, HttpResponse.BodyHandlers.ofByteArray());
 	}
 

@@ -64,8 +64,9 @@ class DemoTicketsTests {
 			assertThat(cases.stream().filter(c -> (Boolean) c.get("overdue")).count()).isPositive();
 			assertThat(cases.stream().filter(c -> c.get("status").equals("OPEN") && !(Boolean) c.get("overdue")))
 				.isNotEmpty();
-			assertThat(jdbc.sql("select count(*) from problem_ticket where description like '【演示数据】%'"
-					+ " and status = 'RESOLVED' and resolution_note not like '【演示数据】%'")
+			assertThat(jdbc
+				.sql("select count(*) from problem_ticket where description like '【演示数据】%'"
+						+ " and status = 'RESOLVED' and resolution_note not like '【演示数据】%'")
 				.query(Long.class)
 				.single()).isZero();
 		});

@@ -35,12 +35,13 @@ import org.springframework.stereotype.Component;
  * each page.
  *
  * <p>
- * Chinese is drawn with the font the application carries ({@code fonts/wqy-microhei-gbk.ttf},
- * the posters' typeface: GBK and more, see {@code fonts/README.md}), embedded as a subset
- * of the glyphs used, so the PDF prints the same on any machine and needs no font
- * installed where it is made or read. A character the font lacks (a rare name beyond GBK,
- * an emoji) is printed as 〓, the typesetter's mark for a missing character, instead of
- * failing the report. Made with PDFBox, already used for the posters.
+ * Chinese is drawn with the font the application carries
+ * ({@code fonts/wqy-microhei-gbk.ttf}, the posters' typeface: GBK and more, see
+ * {@code fonts/README.md}), embedded as a subset of the glyphs used, so the PDF prints
+ * the same on any machine and needs no font installed where it is made or read. A
+ * character the font lacks (a rare name beyond GBK, an emoji) is printed as 〓, the
+ * typesetter's mark for a missing character, instead of failing the report. Made with
+ * PDFBox, already used for the posters.
  */
 @Component
 class CampaignPdf {
@@ -74,7 +75,8 @@ class CampaignPdf {
 
 	byte[] write(CampaignReport report, Locale locale, Instant madeAt) {
 		try (PDDocument document = new PDDocument()) {
-			// each document parses its own copy: a parsed font is not shared between threads
+			// each document parses its own copy: a parsed font is not shared between
+			// threads
 			PDType0Font typeface = PDType0Font.load(document, new ByteArrayInputStream(this.font), true);
 			Campaign c = report.progress().campaign();
 			PDDocumentInformation info = document.getDocumentInformation();
@@ -122,15 +124,13 @@ class CampaignPdf {
 			pages.table(stationColumns, stationHeader);
 			for (CampaignReport.Row row : report.stations()) {
 				RectificationTally t = row.rectification();
-				pages.row(stationColumns, stationHeader,
-						List.of(row.code(), row.name(), row.districtCode(), row.assignee(),
-								row.inspectedAt() == null ? "" : TIME.format(row.inspectedAt()),
-								row.score() == null ? "" : row.score().toPlainString(),
-								text(row.passed() == null ? "inspection.toDo"
-										: row.passed() ? "inspection.passed" : "inspection.failed", locale),
-								Integer.toString(row.failedItems()), Long.toString(t.rectified()),
-								Long.toString(t.awaitingRecheck()), Long.toString(t.open()),
-								Long.toString(t.overdue())));
+				pages.row(stationColumns, stationHeader, List.of(row.code(), row.name(), row.districtCode(),
+						row.assignee(), row.inspectedAt() == null ? "" : TIME.format(row.inspectedAt()),
+						row.score() == null ? "" : row.score().toPlainString(),
+						text(row.passed() == null ? "inspection.toDo"
+								: row.passed() ? "inspection.passed" : "inspection.failed", locale),
+						Integer.toString(row.failedItems()), Long.toString(t.rectified()),
+						Long.toString(t.awaitingRecheck()), Long.toString(t.open()), Long.toString(t.overdue())));
 			}
 			pages.close();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

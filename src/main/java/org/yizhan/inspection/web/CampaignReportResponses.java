@@ -6,7 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A campaign report as a download: never cached, for it changes with every inspection. */
+/**
+ * A campaign report as a download: never cached, for it changes with every inspection.
+ */
 final class CampaignReportResponses {
 
 	private CampaignReportResponses() {
@@ -25,7 +27,8 @@ final class CampaignReportResponses {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(body);
 	}
 

@@ -70,9 +70,8 @@ class CampaignWorkbook {
 		r = fact(sheet, r, text("field.checklistId", locale),
 				c.checklistName(locale) + " v" + c.checklistVersionNumber());
 		r = fact(sheet, r, text("inspection.period", locale), c.startsOn() + " – " + c.endsOn());
-		r = fact(sheet, r, text("field.samplePercent", locale),
-				text("inspection.sample.drawn", locale, c.samplePercent() == null ? 100 : c.samplePercent(),
-						c.sampleSize(), Long.toString(c.seed())));
+		r = fact(sheet, r, text("field.samplePercent", locale), text("inspection.sample.drawn", locale,
+				c.samplePercent() == null ? 100 : c.samplePercent(), c.sampleSize(), Long.toString(c.seed())));
 		r = fact(sheet, r, text("inspection.report.published", locale),
 				c.published() ? TIME.format(c.publishedAt()) : "—");
 		r++;
@@ -108,8 +107,9 @@ class CampaignWorkbook {
 				string(sheet, r, 4, TIME.format(row.inspectedAt()));
 				number(sheet, r, 5, row.score());
 			}
-			string(sheet, r, 6, text(row.passed() == null ? "inspection.toDo"
-					: row.passed() ? "inspection.passed" : "inspection.failed", locale));
+			string(sheet, r, 6, text(
+					row.passed() == null ? "inspection.toDo" : row.passed() ? "inspection.passed" : "inspection.failed",
+					locale));
 			sheet.value(r, 7, row.failedItems());
 			RectificationTally t = row.rectification();
 			sheet.value(r, 8, t.rectified());

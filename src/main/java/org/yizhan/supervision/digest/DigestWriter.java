@@ -164,8 +164,8 @@ public class DigestWriter {
 								words.percent(before.satisfaction()))),
 						NoticeLine.of(words.text("digest.monthly.average", words.stars(now), words.stars(before))))));
 		if (!monthly.bySource().isEmpty()) {
-			sections.add(new NoticeSection(words.text("digest.bySource.monthly", month), bySource(monthly.bySource(),
-					words)));
+			sections.add(new NoticeSection(words.text("digest.bySource.monthly", month),
+					bySource(monthly.bySource(), words)));
 		}
 		if (!monthly.silent().isEmpty()) {
 			List<NoticeLine> lines = stations(monthly.silent(), words);

@@ -188,8 +188,8 @@ class DigestContentTests extends DigestTestSupport {
 				"/console/tickets?view=scope&state=open&source=INSPECTION");
 		assertThat(weekly.bodyZh()).doesNotContain("驿站自查：");
 		assertThat(weekly.bodyZh().indexOf("扫码报告：")).isLessThan(weekly.bodyZh().indexOf("工会受理："));
-		assertThat(weekly.bodyEn()).contains("Inspection: 0 opened, 1 closed; 1 not closed, 0 of them overdue, "
-				+ "1 awaiting re-check");
+		assertThat(weekly.bodyEn())
+			.contains("Inspection: 0 opened, 1 closed; 1 not closed, 0 of them overdue, " + "1 awaiting re-check");
 	}
 
 	@Test
