@@ -111,13 +111,19 @@ public final class DigestFixtures {
 
 	/** A problem ticket as the ticket slice stores it; its number. */
 	public String ticket(Station station, String problem, Instant createdAt, Instant dueAt, boolean open) {
-		// A real ticket number: other tests in the same database list these tickets.
+		// A real ticket number: other tests in the same database list these tickets. Held
+		// by the district union, the top of the chain, so the escalation job (on the
+		// moved
+		// clock, between a test's clock.set and its delivery) never renews an overdue
+		// one's
+		// deadline under the test.
 		String number = TicketNumber.random().value();
 		jdbc.sql("""
-				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at,
-				    due_at, resolved_at, resolution_note, version)
-				values (:number, :station, :problem, :status, 'STATION_MASTER', :createdAt, :dueAt, :resolvedAt,
-				    :note, 0)
+				insert into problem_ticket (number, station_id, problem, status, responsible_level,
+				    assignee_union_code, created_at, due_at, resolved_at, resolution_note, version)
+				select :number, s.id, :problem, :status, 'SUPERVISING_UNION', s.district_code, :createdAt, :dueAt,
+				    :resolvedAt, :note, 0
+				from station s where s.id = :station
 				""")
 			.param("number", number)
 			.param("station", station.id().value())
@@ -135,18 +141,20 @@ public final class DigestFixtures {
 	 * A case of another source than a worker's report: union staff's, a self-check's or
 	 * an inspection's ({@code GENERAL}, an inspection's with its item and, when
 	 * {@code RECTIFIED}, its "after" photo), open, rectified or resolved at
-	 * {@code resolvedAt}.
+	 * {@code resolvedAt}. It is held by the station's district union, the top of the
+	 * chain, so the escalation job (on the tests' moved clock) leaves its deadline alone.
 	 */
 	public String ticketFrom(Station station, String source, String status, Instant createdAt, Instant dueAt,
 			Instant resolvedAt) {
 		String number = TicketNumber.random().value();
 		boolean inspection = source.equals("INSPECTION");
 		jdbc.sql("""
-				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at,
-				    due_at, resolved_at, resolution_note, version, source, severity, item_code, item_text,
-				    after_photo_key)
-				values (:number, :station, :problem, :status, 'STATION_MASTER', :createdAt, :dueAt, :resolvedAt,
-				    :note, 0, :source, 'GENERAL', :item, :itemText, :after)
+				insert into problem_ticket (number, station_id, problem, status, responsible_level,
+				    assignee_union_code, created_at, due_at, resolved_at, resolution_note, version, source, severity,
+				    item_code, item_text, after_photo_key)
+				select :number, s.id, :problem, :status, 'SUPERVISING_UNION', s.district_code, :createdAt, :dueAt,
+				    :resolvedAt, :note, 0, :source, 'GENERAL', :item, :itemText, :after
+				from station s where s.id = :station
 				""")
 			.param("number", number)
 			.param("station", station.id().value())
