@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yizhan.ticket.RectificationTally;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -259,9 +261,23 @@ class CampaignRepository {
 			.param("id", campaignId)
 			.query((ResultSet rs) -> {
 				counts.put(rs.getString("district_code"), new CampaignProgress.Counts(rs.getLong("planned"),
-						rs.getLong("visited"), rs.getLong("passed"), rs.getLong("failed")));
+						rs.getLong("visited"), rs.getLong("passed"), rs.getLong("failed"), RectificationTally.NONE));
 			});
 		return counts;
+	}
+
+	/**
+	 * The district of each of the campaign's inspections with a failed item, by the
+	 * reference its rectification cases carry.
+	 */
+	Map<String, String> districtsByCaseReference(long campaignId) {
+		Map<String, String> districts = new LinkedHashMap<>();
+		this.jdbc.sql("select id, district_code from inspection where campaign_id = ? and failed_items > 0")
+			.param(campaignId)
+			.query((ResultSet rs) -> {
+				districts.put(CompletionAnnouncer.reference(rs.getLong(1), campaignId), rs.getString(2));
+			});
+		return districts;
 	}
 
 	/** The paths of the districts named, by code. */
@@ -333,6 +349,33 @@ class CampaignRepository {
 			.query((rs, n) -> new SampledStation(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 					rs.getString("district_code"), rs.getString("display_name"), (Long) rs.getObject("inspection_id"),
 					rs.getBigDecimal("score"), (Boolean) rs.getObject("passed")))
+			.list();
+	}
+
+	/** A sampled station as the report lists it, with its inspection's id to tally by. */
+	record ReportRow(Long inspectionId, CampaignReport.Row row) {
+	}
+
+	/** Every sampled station with its result, by district and code, for the report. */
+	List<ReportRow> listReportRows(long campaignId) {
+		return this.jdbc
+			.sql("""
+					select st.code, st.name, s.district_code, a.display_name, i.id as inspection_id, i.inspected_at, i.score,
+					  i.passed, coalesce(i.failed_items, 0) as failed_items
+					from inspection_sample s
+					join station st on st.id = s.station_id
+					join account a on a.id = s.assignee_id
+					left join inspection i on i.campaign_id = s.campaign_id and i.station_id = s.station_id
+					where s.campaign_id = ? order by s.district_code, st.code""")
+			.param(campaignId)
+			.query((rs, n) -> {
+				Timestamp at = rs.getTimestamp("inspected_at");
+				return new ReportRow((Long) rs.getObject("inspection_id"),
+						new CampaignReport.Row(rs.getString("code"), rs.getString("name"),
+								rs.getString("district_code"), rs.getString("display_name"),
+								at == null ? null : at.toInstant(), rs.getBigDecimal("score"),
+								(Boolean) rs.getObject("passed"), rs.getInt("failed_items"), RectificationTally.NONE));
+			})
 			.list();
 	}
 

@@ -40,6 +40,14 @@ class CompletionAnnouncer {
 		this.photos = photos;
 	}
 
+	/**
+	 * What the cases of an inspection's failed items carry to name it, and what the
+	 * campaign's progress counts them by.
+	 */
+	static String reference(long inspectionId, long campaignId) {
+		return "inspection " + inspectionId + " / campaign " + campaignId;
+	}
+
 	void announce(InspectionRepository.Stored stored) {
 		Inspection i = stored.inspection();
 		List<InspectionCompleted.FailedItem> failedItems = i.answers()
@@ -52,9 +60,8 @@ class CompletionAnnouncer {
 			byte[] before = this.repository.findPhoto(item.photoId())
 				.flatMap(photo -> this.photos.read(photo.key(), false))
 				.orElse(null);
-			this.rectifications.openFromInspection(
-					new Rectifications.InspectionFinding(new StationId(i.stationId()), item.code(), item.textZh(),
-							item.note(), null, null, before, "inspection " + i.id() + " / campaign " + i.campaignId()));
+			this.rectifications.openFromInspection(new Rectifications.InspectionFinding(new StationId(i.stationId()),
+					item.code(), item.textZh(), item.note(), null, null, before, reference(i.id(), i.campaignId())));
 		}
 		this.events.publishEvent(new InspectionCompleted(i.id(), i.stationId(), i.districtCode(), i.campaignId(),
 				stored.unionCode(), i.kind(), stored.checklistId(), stored.checklistVersionId(),

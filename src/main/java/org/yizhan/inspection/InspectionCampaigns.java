@@ -30,6 +30,9 @@ import org.yizhan.standard.ChecklistInForce;
 import org.yizhan.standard.ChecklistVersion;
 import org.yizhan.standard.Checklists;
 
+import org.yizhan.ticket.RectificationTally;
+import org.yizhan.ticket.Rectifications;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +65,8 @@ public class InspectionCampaigns {
 
 	private final CampaignRepository repository;
 
+	private final Rectifications rectifications;
+
 	private final OrganizationTree organizations;
 
 	private final Checklists checklists;
@@ -76,7 +81,8 @@ public class InspectionCampaigns {
 
 	InspectionCampaigns(CampaignRepository repository, OrganizationTree organizations, Checklists checklists,
 			InspectionRepository inspections, CompletionAnnouncer announcer, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Rectifications rectifications) {
+		this.rectifications = rectifications;
 		this.announcer = announcer;
 		this.repository = repository;
 		this.organizations = organizations;
@@ -217,6 +223,13 @@ public class InspectionCampaigns {
 	public CampaignProgress progress(long id) {
 		CampaignRepository.Stored stored = visible(id, Actor.required());
 		Map<String, CampaignProgress.Counts> byDistrict = this.repository.countByDistrict(id);
+		// The cases of the failed items, as the ticket module holds them now: its clock
+		// says
+		// which are overdue, a passed re-check which are rectified.
+		Map<String, String> districtByReference = this.repository.districtsByCaseReference(id);
+		this.rectifications.tallyByReference(districtByReference.keySet())
+			.forEach((reference, tally) -> byDistrict.computeIfPresent(districtByReference.get(reference),
+					(district, counts) -> counts.with(tally)));
 		Map<String, String> paths = this.repository.pathsOf(byDistrict.keySet());
 		Map<String, CampaignProgress.Counts> byChild = new LinkedHashMap<>();
 		CampaignProgress.Counts total = CampaignProgress.Counts.NONE;
@@ -230,6 +243,28 @@ public class InspectionCampaigns {
 		byChild.forEach((code, counts) -> rows.add(new CampaignProgress.UnionCounts(code,
 				this.organizations.findByCode(code).map(Organization::name).orElse(code), counts)));
 		return new CampaignProgress(stored.campaign(), total, rows);
+	}
+
+	/**
+	 * A campaign's report: its progress and every sampled station with its result and its
+	 * cases, read in one transaction so the two agree.
+	 * @throws NotFoundException for a campaign the caller does not see
+	 */
+	@Transactional(readOnly = true)
+	public CampaignReport report(long id) {
+		CampaignProgress progress = progress(id);
+		List<CampaignRepository.ReportRow> rows = this.repository.listReportRows(id);
+		Map<String, RectificationTally> tallies = this.rectifications.tallyByReference(rows.stream()
+			.filter(r -> r.inspectionId() != null && r.row().failedItems() > 0)
+			.map(r -> CompletionAnnouncer.reference(r.inspectionId(), id))
+			.toList());
+		return new CampaignReport(progress, rows.stream().map(r -> {
+			CampaignReport.Row row = r.row();
+			RectificationTally tally = (r.inspectionId() == null) ? null
+					: tallies.get(CompletionAnnouncer.reference(r.inspectionId(), id));
+			return (tally == null) ? row : new CampaignReport.Row(row.code(), row.name(), row.districtCode(),
+					row.assignee(), row.inspectedAt(), row.score(), row.passed(), row.failedItems(), tally);
+		}).toList());
 	}
 
 	/**

@@ -263,6 +263,21 @@ public class Rectifications {
 	}
 
 	/**
+	 * The inspection cases of each reference given (as
+	 * {@link InspectionFinding#reference} named them), tallied by where they stand now on
+	 * this module's clock; references without a case are absent. For the inspection
+	 * module's progress and reports, which check who may read them: this reads no names
+	 * and no photos.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, RectificationTally> tallyByReference(java.util.Collection<String> references) {
+		if (references.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return tickets.tallyInspectionCases(references, problemTickets.now());
+	}
+
+	/**
 	 * A case staff or a station master open, as the console's form and the API send it.
 	 *
 	 * @param station the station's id or its code (e.g. {@code 330106-0001})

@@ -641,4 +641,28 @@ public class TicketRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
+	/**
+	 * The inspection cases of the references, by reference: one pass over the partial
+	 * index on {@code reference}, however many inspections a campaign has.
+	 */
+	Map<String, RectificationTally> tallyInspectionCases(java.util.Collection<String> references, Instant now) {
+		Map<String, RectificationTally> tallies = new HashMap<>();
+		jdbc.sql("""
+				select reference, count(*) as cases,
+				    count(*) filter (where status = 'OPEN' and due_at > :now) as open,
+				    count(*) filter (where status = 'OPEN' and due_at <= :now) as overdue,
+				    count(*) filter (where status = 'RECTIFIED') as awaiting,
+				    count(*) filter (where status = 'RESOLVED') as rectified
+				from problem_ticket
+				where source = 'INSPECTION' and reference = any(:references)
+				group by reference""")
+			.param("references", references.toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.query((ResultSet rs) -> {
+				tallies.put(rs.getString("reference"), new RectificationTally(rs.getLong("cases"), rs.getLong("open"),
+						rs.getLong("overdue"), rs.getLong("awaiting"), rs.getLong("rectified")));
+			});
+		return tallies;
+	}
+
 }

@@ -139,6 +139,12 @@ final class InspectionAccessRows implements AccessRows {
 		rows.add(api("GET", "/api/v1/inspection-campaigns/{id}/progress",
 				c -> c.get("/api/v1/inspection-campaigns/" + this.campaigns.get(c.foreign) + "/progress"), CAMPAIGN,
 				CAMPAIGN_HIDDEN));
+		rows.add(api("GET", "/api/v1/inspection-campaigns/{id}/report.xlsx",
+				c -> c.get("/api/v1/inspection-campaigns/" + this.campaigns.get(c.foreign) + "/report.xlsx"), CAMPAIGN,
+				CAMPAIGN_HIDDEN));
+		rows.add(api("GET", "/api/v1/inspection-campaigns/{id}/report.pdf",
+				c -> c.get("/api/v1/inspection-campaigns/" + this.campaigns.get(c.foreign) + "/report.pdf"), CAMPAIGN,
+				CAMPAIGN_HIDDEN));
 		rows.add(api("GET", "/api/v1/inspection-campaigns/{id}/sample",
 				c -> c.get("/api/v1/inspection-campaigns/" + this.campaigns.get(c.foreign) + "/sample"), CAMPAIGN,
 				CAMPAIGN_HIDDEN));
@@ -166,6 +172,12 @@ final class InspectionAccessRows implements AccessRows {
 				"UAFFFFFFFF", "URFFFFFFFF"));
 		rows.add(page("GET", "/console/inspections/campaigns/{id}",
 				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign)), CAMPAIGN,
+				CAMPAIGN_HIDDEN));
+		rows.add(page("GET", "/console/inspections/campaigns/{id}/report.xlsx",
+				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign) + "/report.xlsx"),
+				CAMPAIGN, CAMPAIGN_HIDDEN));
+		rows.add(page("GET", "/console/inspections/campaigns/{id}/report.pdf",
+				c -> c.get("/console/inspections/campaigns/" + this.campaigns.get(c.foreign) + "/report.pdf"), CAMPAIGN,
 				CAMPAIGN_HIDDEN));
 		rows.add(page("GET", "/console/inspections/worklist", c -> c.get("/console/inspections/worklist"), "UFFAFFFFFA",
 				null)

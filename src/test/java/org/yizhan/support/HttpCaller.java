@@ -155,6 +155,16 @@ public final class HttpCaller {
 
 	public HttpResponse<String> send(String method, String path, String contentType, byte[] body,
 			Map<String, String> headers) {
+		return send(method, path, contentType, body, headers, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A request whose answer is read as bytes: a download (xlsx, PDF). */
+	public HttpResponse<byte[]> sendBytes(String method, String path, String contentType, Map<String, String> headers) {
+		return send(method, path, contentType, null, headers, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private <T> HttpResponse<T> send(String method, String path, String contentType, byte[] body,
+			Map<String, String> headers, HttpResponse.BodyHandler<T> handler) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept-Language", this.language)
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
@@ -170,7 +180,7 @@ public final class HttpCaller {
 			headers.forEach(request::setHeader);
 		}
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.build(), handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -48,7 +48,17 @@ class InspectionApiController {
 
 	private final Inspections inspections;
 
-	InspectionApiController(InspectionCampaigns campaigns, Inspections inspections) {
+	private final CampaignWorkbook workbook;
+
+	private final CampaignPdf pdf;
+
+	private final java.time.Clock clock;
+
+	InspectionApiController(InspectionCampaigns campaigns, Inspections inspections, CampaignWorkbook workbook,
+			CampaignPdf pdf, java.time.Clock clock) {
+		this.workbook = workbook;
+		this.pdf = pdf;
+		this.clock = clock;
 		this.campaigns = campaigns;
 		this.inspections = inspections;
 	}
@@ -77,6 +87,25 @@ class InspectionApiController {
 	@Operation(summary = "A campaign with its items and assignees; 404 for the station side, whatever it is")
 	CampaignJson get(@PathVariable long id) {
 		return CampaignJson.of(this.campaigns.get(id));
+	}
+
+	@GetMapping("/inspection-campaigns/{id}/report.xlsx")
+	@Operation(summary = "A campaign's report as an Excel workbook (xlsx)",
+			description = "Two sheets: the campaign, its progress and rectification per union; every sampled "
+					+ "station with its result and the state of its failed items' cases. Headers in the caller's "
+					+ "language (Accept-Language), times in Beijing time, text cells neutralised against formulas. "
+					+ "404 for a campaign the caller does not see.")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable long id, java.util.Locale locale) {
+		return CampaignReportResponses.xlsx(id, this.workbook.write(this.campaigns.report(id), locale));
+	}
+
+	@GetMapping("/inspection-campaigns/{id}/report.pdf")
+	@Operation(summary = "A campaign's report as a PDF for print (A4 landscape)",
+			description = "The campaign, its progress and rectification per union, every sampled station; Chinese "
+					+ "drawn with the embedded font the application carries. 404 for a campaign the caller does not "
+					+ "see.")
+	ResponseEntity<byte[]> reportPdf(@PathVariable long id, java.util.Locale locale) {
+		return CampaignReportResponses.pdf(id, this.pdf.write(this.campaigns.report(id), locale, this.clock.instant()));
 	}
 
 	@GetMapping("/inspection-campaigns/{id}/progress")

@@ -63,8 +63,15 @@ class InspectionConsoleController {
 
 	private final Clock clock;
 
+	private final CampaignWorkbook workbook;
+
+	private final CampaignPdf pdf;
+
 	InspectionConsoleController(InspectionCampaigns campaigns, Inspections inspections, Checklists checklists,
-			AccountDirectory accounts, ConsoleMessages messages, Clock clock) {
+			AccountDirectory accounts, ConsoleMessages messages, Clock clock, CampaignWorkbook workbook,
+			CampaignPdf pdf) {
+		this.workbook = workbook;
+		this.pdf = pdf;
 		this.clock = clock;
 		this.campaigns = campaigns;
 		this.inspections = inspections;
@@ -126,6 +133,16 @@ class InspectionConsoleController {
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("mayPublish", actor.holds(Role.ORG_ADMIN));
 		return "inspection/console/campaign";
+	}
+
+	@GetMapping("/console/inspections/campaigns/{id}/report.xlsx")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable long id, java.util.Locale locale) {
+		return CampaignReportResponses.xlsx(id, this.workbook.write(this.campaigns.report(id), locale));
+	}
+
+	@GetMapping("/console/inspections/campaigns/{id}/report.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable long id, java.util.Locale locale) {
+		return CampaignReportResponses.pdf(id, this.pdf.write(this.campaigns.report(id), locale, this.clock.instant()));
 	}
 
 	@PostMapping("/console/inspections/campaigns/{id}/publish")

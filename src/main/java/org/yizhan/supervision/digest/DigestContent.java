@@ -1,9 +1,11 @@
 package org.yizhan.supervision.digest;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.yizhan.supervision.digest.DigestQueries.Listing;
 import org.yizhan.supervision.digest.DigestQueries.RatingFigures;
+import org.yizhan.supervision.digest.DigestQueries.SourceFigures;
 import org.yizhan.supervision.digest.DigestQueries.StationLine;
 import org.yizhan.supervision.digest.DigestQueries.TagRise;
 import org.yizhan.supervision.digest.DigestQueries.TicketLine;
@@ -46,29 +48,41 @@ public sealed interface DigestContent {
 	}
 
 	/**
-	 * The rectification list: every open ticket (the overdue first), the stations whose
-	 * negative tags rose last week against the week before, and the week's figures.
+	 * The rectification list (周整改): every open ticket (the overdue first), the cases by
+	 * source (a worker's report, a self-check, union staff, an inspection: open, overdue,
+	 * waiting for a re-check, opened and closed in the week), the stations whose negative
+	 * tags rose last week against the week before, and the week's figures.
 	 */
 	record Weekly(LocalDate period, long stations, RatingFigures ratings, Listing<TicketLine> openTickets, long overdue,
-			Listing<TagRise> rising) implements DigestContent {
+			List<SourceFigures> bySource, Listing<TagRise> rising) implements DigestContent {
+
+		public Weekly {
+			bySource = List.copyOf(bySource);
+		}
 
 		@Override
 		public boolean isEmpty() {
-			return stations == 0 || (openTickets.isEmpty() && rising.isEmpty());
+			return stations == 0 || (openTickets.isEmpty() && bySource.isEmpty() && rising.isEmpty());
 		}
 
 	}
 
 	/**
-	 * The month's figures against the month before, and the listed stations heading for
-	 * the silent rule: no counted rating in this month or the last.
+	 * The month's figures against the month before, the cases by source (opened and
+	 * closed in the month, where the rest stand), and the listed stations heading for the
+	 * silent rule: no counted rating in this month or the last.
 	 */
 	record Monthly(LocalDate period, long stations, RatingFigures ratings, RatingFigures previous,
-			Listing<StationLine> silent) implements DigestContent {
+			List<SourceFigures> bySource, Listing<StationLine> silent) implements DigestContent {
+
+		public Monthly {
+			bySource = List.copyOf(bySource);
+		}
 
 		@Override
 		public boolean isEmpty() {
-			return stations == 0 || (ratings.counted() == 0 && previous.counted() == 0 && silent.isEmpty());
+			return stations == 0
+					|| (ratings.counted() == 0 && previous.counted() == 0 && bySource.isEmpty() && silent.isEmpty());
 		}
 
 	}

@@ -212,12 +212,14 @@ public class DigestDelivery {
 				DigestQueries.Listing<DigestQueries.TicketLine> open = queries.openTickets(scope, now, LIST_LIMIT);
 				long overdue = queries.overdueTickets(scope, now, 0).total();
 				yield new DigestContent.Weekly(period, count, queries.ratings(scope, period, end), open, overdue,
+						queries.casesBySource(scope, startOf(period), startOf(end), now),
 						queries.negativeTagRises(scope, period, LIST_LIMIT));
 			}
 			case MONTHLY -> {
 				LocalDate previous = kind.previous(period);
 				yield new DigestContent.Monthly(period, count, queries.ratings(scope, period, end),
 						queries.ratings(scope, previous, period),
+						queries.casesBySource(scope, startOf(period), startOf(end), now),
 						queries.unrated(scope, previous, end, startOf(previous), LIST_LIMIT));
 			}
 		};

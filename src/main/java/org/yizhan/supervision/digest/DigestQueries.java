@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yizhan.ticket.ProblemType;
+import org.yizhan.ticket.TicketSource;
 import org.yizhan.rating.RatingTag;
 import org.yizhan.station.VisibleStations;
 
@@ -166,6 +167,51 @@ public class DigestQueries {
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("due_at").toInstant()))
 			.list();
 		return new Listing<>(total, first);
+	}
+
+	/**
+	 * The cases of one source (a worker's QR report, a self-check, union staff, an
+	 * inspection): opened and closed in the period, and where those not closed stand now.
+	 *
+	 * @param open not closed now, waiting for a re-check included
+	 * @param overdue open past their deadline now
+	 * @param awaitingRecheck an inspection's cases marked rectified, waiting for the
+	 * re-check (回头看)
+	 * @param opened opened in the period
+	 * @param closed closed in the period (an inspection's: by a re-check that passed),
+	 * merged cases not counted
+	 */
+	public record SourceFigures(TicketSource source, long open, long overdue, long awaitingRecheck, long opened,
+			long closed) {
+	}
+
+	/**
+	 * The recipient's cases by source, in {@link TicketSource} order, only the sources
+	 * that have any: what the weekly and monthly digests report as rectification.
+	 */
+	public List<SourceFigures> casesBySource(VisibleStations scope, Instant from, Instant until, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = """
+				select t.source,
+				       count(*) filter (where t.status <> 'RESOLVED') as open,
+				       count(*) filter (where t.status = 'OPEN' and t.due_at < :now) as overdue,
+				       count(*) filter (where t.status = 'RECTIFIED') as awaiting,
+				       count(*) filter (where t.created_at >= :from and t.created_at < :until) as opened,
+				       count(*) filter (where t.status = 'RESOLVED' and t.merged_into_id is null
+				                        and t.resolved_at >= :from and t.resolved_at < :until) as closed
+				from problem_ticket t join station s on s.id = t.station_id
+				where (t.status <> 'RESOLVED' or t.created_at >= :from or t.resolved_at >= :from) and
+				""" + scope.condition(params) + " group by t.source";
+		params.put("from", Timestamp.from(from));
+		params.put("until", Timestamp.from(until));
+		params.put("now", Timestamp.from(now));
+		Map<TicketSource, SourceFigures> bySource = new java.util.EnumMap<>(TicketSource.class);
+		jdbc.sql(sql).params(params).query(rs -> {
+			TicketSource source = TicketSource.valueOf(rs.getString("source"));
+			bySource.put(source, new SourceFigures(source, rs.getLong("open"), rs.getLong("overdue"),
+					rs.getLong("awaiting"), rs.getLong("opened"), rs.getLong("closed")));
+		});
+		return List.copyOf(bySource.values());
 	}
 
 	/**

@@ -14,9 +14,11 @@ import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.FiguresPeriod;
 import org.yizhan.supervision.digest.DigestQueries.Listing;
 import org.yizhan.supervision.digest.DigestQueries.RatingFigures;
+import org.yizhan.supervision.digest.DigestQueries.SourceFigures;
 import org.yizhan.supervision.digest.DigestQueries.StationLine;
 import org.yizhan.supervision.digest.DigestQueries.TagRise;
 import org.yizhan.supervision.digest.DigestQueries.TicketLine;
+import org.yizhan.ticket.TicketSource;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -123,6 +125,10 @@ public class DigestWriter {
 					words.text("digest.weekly.openTickets", weekly.openTickets().total(), weekly.overdue()),
 					tickets(weekly.openTickets(), true, "open", words)));
 		}
+		if (!weekly.bySource().isEmpty()) {
+			sections.add(new NoticeSection(words.text("digest.bySource.weekly", from, to),
+					bySource(weekly.bySource(), words)));
+		}
 		if (!weekly.rising().isEmpty()) {
 			List<NoticeLine> lines = new ArrayList<>();
 			for (TagRise rise : weekly.rising().first()) {
@@ -157,6 +163,10 @@ public class DigestWriter {
 						NoticeLine.of(words.text("digest.monthly.satisfaction", words.percent(now.satisfaction()),
 								words.percent(before.satisfaction()))),
 						NoticeLine.of(words.text("digest.monthly.average", words.stars(now), words.stars(before))))));
+		if (!monthly.bySource().isEmpty()) {
+			sections.add(new NoticeSection(words.text("digest.bySource.monthly", month),
+					bySource(monthly.bySource(), words)));
+		}
 		if (!monthly.silent().isEmpty()) {
 			List<NoticeLine> lines = stations(monthly.silent(), words);
 			lines.add(new NoticeLine(words.text("digest.monthly.silentCases"), SILENT_LINK));
@@ -196,6 +206,23 @@ public class DigestWriter {
 			lines.add(new NoticeLine(text, "/console/tickets/" + ticket.number()));
 		}
 		more(tickets, TICKETS_LINK + state, lines, words);
+		return lines;
+	}
+
+	/**
+	 * One line per source; an inspection's line says how many wait for their re-check,
+	 * and its closed ones are those a re-check passed.
+	 */
+	private List<NoticeLine> bySource(List<SourceFigures> figures, Words words) {
+		List<NoticeLine> lines = new ArrayList<>();
+		for (SourceFigures f : figures) {
+			String text = words.text("digest.bySource.line", f.source().label(words.locale), f.opened(), f.closed(),
+					f.open(), f.overdue());
+			if (f.source() == TicketSource.INSPECTION) {
+				text += words.text("digest.separator") + words.text("digest.bySource.recheck", f.awaitingRecheck());
+			}
+			lines.add(new NoticeLine(text, TICKETS_LINK + "open&source=" + f.source().name()));
+		}
 		return lines;
 	}
 

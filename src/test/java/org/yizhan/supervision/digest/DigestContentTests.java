@@ -158,6 +158,41 @@ class DigestContentTests extends DigestTestSupport {
 	}
 
 	@Test
+	void theWeeklyAndMonthlyDigestsCountRectificationBySourceWithTheRechecks() {
+		LocalDate week = DigestFixtures.mondayFrom(daysAhead(170));
+		LocalDate next = week.plusDays(7);
+		Station station = fixtures.station("540102", "整改来源驿站");
+		long master = fixtures.account("540102", "STATION_MASTER", null, station);
+		fixtures.ticket(station, "BROKEN_FACILITY", at(week.plusDays(1), "09:00"), at(next.plusDays(3), "09:00"), true);
+		fixtures.ticket(station, "SAFETY", at(week.plusDays(2), "09:00"), at(week.plusDays(2), "13:00"), false);
+		// a hotline call's case, overdue when the list is written
+		fixtures.ticketFrom(station, "STAFF", "OPEN", at(week.plusDays(1), "10:00"), at(week.plusDays(5), "10:00"),
+				null);
+		// an inspection's finding from before the week, rectified and waiting for its
+		// re-check; another closed by a re-check during the week
+		fixtures.ticketFrom(station, "INSPECTION", "RECTIFIED", at(week.minusDays(10), "10:00"),
+				at(next.plusDays(20), "10:00"), null);
+		fixtures.ticketFrom(station, "INSPECTION", "RESOLVED", at(week.minusDays(12), "10:00"),
+				at(next.plusDays(18), "10:00"), at(week.plusDays(4), "15:00"));
+		// closed the week before: in no figure of this week
+		fixtures.ticketFrom(station, "SELF_CHECK", "RESOLVED", at(week.minusDays(6), "10:00"),
+				at(week.minusDays(1), "10:00"), at(week.minusDays(2), "10:00"));
+
+		clock.set(at(next, "08:00"));
+		digests.deliverDue();
+
+		DigestFixtures.Delivered weekly = fixtures.delivered(master, DigestKind.WEEKLY, week).orElseThrow();
+		assertThat(weekly.bodyZh()).contains("整改（按来源，" + week + " 至 " + week.plusDays(6) + "）",
+				"扫码报告：新增 2 个，办结 1 个；未办结 1 个，其中超期 0 个", "工会受理：新增 1 个，办结 0 个；未办结 1 个，其中超期 1 个",
+				"检查发现：新增 0 个，办结 1 个；未办结 1 个，其中超期 0 个，待复查 1 个",
+				"/console/tickets?view=scope&state=open&source=INSPECTION");
+		assertThat(weekly.bodyZh()).doesNotContain("驿站自查：");
+		assertThat(weekly.bodyZh().indexOf("扫码报告：")).isLessThan(weekly.bodyZh().indexOf("工会受理："));
+		assertThat(weekly.bodyEn())
+			.contains("Inspection: 0 opened, 1 closed; 1 not closed, 0 of them overdue, " + "1 awaiting re-check");
+	}
+
+	@Test
 	void theMonthlySummaryComparesWithTheMonthBeforeAndNamesStationsHeadingForTheSilentRule() {
 		LocalDate month = DigestFixtures.firstOfMonthFrom(daysAhead(160));
 		LocalDate previous = month.minusMonths(1);

@@ -111,13 +111,19 @@ public final class DigestFixtures {
 
 	/** A problem ticket as the ticket slice stores it; its number. */
 	public String ticket(Station station, String problem, Instant createdAt, Instant dueAt, boolean open) {
-		// A real ticket number: other tests in the same database list these tickets.
+		// A real ticket number: other tests in the same database list these tickets. Held
+		// by the district union, the top of the chain, so the escalation job (on the
+		// moved
+		// clock, between a test's clock.set and its delivery) never renews an overdue
+		// one's
+		// deadline under the test.
 		String number = TicketNumber.random().value();
 		jdbc.sql("""
-				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at,
-				    due_at, resolved_at, resolution_note, version)
-				values (:number, :station, :problem, :status, 'STATION_MASTER', :createdAt, :dueAt, :resolvedAt,
-				    :note, 0)
+				insert into problem_ticket (number, station_id, problem, status, responsible_level,
+				    assignee_union_code, created_at, due_at, resolved_at, resolution_note, version)
+				select :number, s.id, :problem, :status, 'SUPERVISING_UNION', s.district_code, :createdAt, :dueAt,
+				    :resolvedAt, :note, 0
+				from station s where s.id = :station
 				""")
 			.param("number", number)
 			.param("station", station.id().value())
@@ -127,6 +133,41 @@ public final class DigestFixtures {
 			.param("dueAt", Timestamp.from(dueAt))
 			.param("resolvedAt", open ? null : Timestamp.from(createdAt.plusSeconds(3600)))
 			.param("note", open ? null : "已修好")
+			.update();
+		return number;
+	}
+
+	/**
+	 * A case of another source than a worker's report: union staff's, a self-check's or
+	 * an inspection's ({@code GENERAL}, an inspection's with its item and, when
+	 * {@code RECTIFIED}, its "after" photo), open, rectified or resolved at
+	 * {@code resolvedAt}. It is held by the station's district union, the top of the
+	 * chain, so the escalation job (on the tests' moved clock) leaves its deadline alone.
+	 */
+	public String ticketFrom(Station station, String source, String status, Instant createdAt, Instant dueAt,
+			Instant resolvedAt) {
+		String number = TicketNumber.random().value();
+		boolean inspection = source.equals("INSPECTION");
+		jdbc.sql("""
+				insert into problem_ticket (number, station_id, problem, status, responsible_level,
+				    assignee_union_code, created_at, due_at, resolved_at, resolution_note, version, source, severity,
+				    item_code, item_text, after_photo_key)
+				select :number, s.id, :problem, :status, 'SUPERVISING_UNION', s.district_code, :createdAt, :dueAt,
+				    :resolvedAt, :note, 0, :source, 'GENERAL', :item, :itemText, :after
+				from station s where s.id = :station
+				""")
+			.param("number", number)
+			.param("station", station.id().value())
+			.param("problem", inspection ? "FAILED_ITEM" : "OTHER")
+			.param("status", status)
+			.param("createdAt", Timestamp.from(createdAt))
+			.param("dueAt", Timestamp.from(dueAt))
+			.param("resolvedAt", resolvedAt == null ? null : Timestamp.from(resolvedAt), java.sql.Types.TIMESTAMP)
+			.param("note", resolvedAt == null ? null : "已整改", java.sql.Types.VARCHAR)
+			.param("source", source)
+			.param("item", inspection ? "sign" : null, java.sql.Types.VARCHAR)
+			.param("itemText", inspection ? "有统一的标识名称" : null, java.sql.Types.VARCHAR)
+			.param("after", status.equals("RECTIFIED") ? "after-" + number : null, java.sql.Types.VARCHAR)
 			.update();
 		return number;
 	}
