@@ -12,8 +12,8 @@ import org.yizhan.platform.Violation;
  */
 public final class Fen {
 
-	/** 100 million yuan: more than any union's yearly budget the seeds name (24.6 M). */
-	public static final long MAX = 10_000_000_000L;
+	/** 10 billion yuan: a national upkeep of 186,000 stations for a year is under half a billion. */
+	public static final long MAX = 1_000_000_000_000L;
 
 	private static final java.util.regex.Pattern YUAN = java.util.regex.Pattern.compile("[0-9]{1,12}(\\.[0-9]+)?");
 

@@ -79,10 +79,10 @@ public class PaymentRuns {
 			throw new InvalidInputException(Violation.of("month", "validation.required"));
 		}
 		if (!month.isBefore(YearMonth.from(rules.today()))) {
-			throw new InvalidInputException(Violation.of("month", "funding.month.notOver", month));
+			throw new InvalidInputException(Violation.of("month", "funding.month.notOver", month.toString()));
 		}
 		if (month.getYear() != rule.year()) {
-			throw new InvalidInputException(Violation.of("month", "funding.month.outsideYear", month, rule.year()));
+			throw new InvalidInputException(Violation.of("month", "funding.month.outsideYear", month.toString(), String.valueOf(rule.year())));
 		}
 		LocalDate first = month.atDay(1);
 		repository.lockRule(ruleId);
@@ -125,7 +125,7 @@ public class PaymentRuns {
 			return batch;
 		}
 		if (batch.paid()) {
-			throw new ConflictException("funding.batch.paid", batch.id());
+			throw new ConflictException("batch", "funding.batch.paid", String.valueOf(batch.id()));
 		}
 		repository.insertApproval(batchId, actor.username(), clock.instant());
 		int approvals = batch.approvedBy().size() + 1;
@@ -152,7 +152,7 @@ public class PaymentRuns {
 		Actor actor = callers.reader();
 		return repository.findBatch(batchId)
 			.filter(batch -> callers.sees(actor, batch.unionCode()))
-			.orElseThrow(() -> new NotFoundException("funding.batch.notFound", batchId));
+			.orElseThrow(() -> new NotFoundException("funding.batch.notFound", String.valueOf(batchId)));
 	}
 
 	@Transactional(readOnly = true)
@@ -185,7 +185,7 @@ public class PaymentRuns {
 			.filter(found -> repository.findRule(found.ruleId())
 				.map(rule -> callers.sees(actor, rule.unionCode()))
 				.orElse(false))
-			.orElseThrow(() -> new NotFoundException("funding.entry.notFound", entryId));
+			.orElseThrow(() -> new NotFoundException("funding.entry.notFound", String.valueOf(entryId)));
 		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
 			throw new InvalidInputException(Violation.of("reason", "validation.required"));
@@ -194,14 +194,14 @@ public class PaymentRuns {
 			throw new InvalidInputException(Violation.of("reason", "funding.reason.tooLong", MAX_REASON));
 		}
 		if (!"PAYMENT".equals(entry.kind())) {
-			throw new ConflictException("funding.entry.notPayment", entryId);
+			throw new ConflictException("entry", "funding.entry.notPayment", String.valueOf(entryId));
 		}
 		long id;
 		try {
 			id = repository.insertReversal(entry, why, clock.instant(), actor.username());
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("funding.entry.reversed", entryId);
+			throw new ConflictException("entry", "funding.entry.reversed", String.valueOf(entryId));
 		}
 		SubsidyRule rule = repository.findRule(entry.ruleId()).orElseThrow();
 		events.publishEvent(new Audited("funding.reverse", "funding_ledger", String.valueOf(entryId), rule.unionCode(),

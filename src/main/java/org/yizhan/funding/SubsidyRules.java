@@ -67,7 +67,7 @@ public class SubsidyRules {
 					rule.budgetFen(), clock.instant(), actor.username());
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("kind", "funding.rule.exists", rule.union().name(), rule.year());
+			throw new ConflictException("kind", "funding.rule.exists", rule.union().name(), String.valueOf(rule.year()));
 		}
 		events.publishEvent(new Audited("funding.rule.create", "funding_rule", String.valueOf(id),
 				rule.union().code(), null, describe(rule.kind(), rule.year(), rule.amountFen(), rule.budgetFen())));
@@ -100,7 +100,7 @@ public class SubsidyRules {
 		Actor actor = callers.reader();
 		return repository.findRule(id)
 			.filter(rule -> callers.sees(actor, rule.unionCode()))
-			.orElseThrow(() -> new NotFoundException("funding.rule.notFound", id));
+			.orElseThrow(() -> new NotFoundException("funding.rule.notFound", String.valueOf(id)));
 	}
 
 	/** The rules of a union's subtree (default: the caller's), of one year or all. */

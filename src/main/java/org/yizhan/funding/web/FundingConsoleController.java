@@ -16,7 +16,6 @@ import org.yizhan.funding.SubsidyRules;
 import org.yizhan.organization.Actor;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
-import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.platform.web.ConsoleMessages;
 
 import org.springframework.stereotype.Controller;
@@ -151,11 +150,7 @@ class FundingConsoleController {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			return batchPage(batchId, List.of(messages.text(ex)), model);
 		}
-		catch (ForbiddenException ex) {
-			// the preparer, or a reader: refused on the page, with the reason
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			return batchPage(batchId, List.of(messages.text(ex)), model);
-		}
+		// the preparer's own approval is a ForbiddenException: the error page says why
 	}
 
 	@GetMapping("/console/funding/batches/{id}/export.xlsx")
