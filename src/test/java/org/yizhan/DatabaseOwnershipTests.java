@@ -61,8 +61,8 @@ class DatabaseOwnershipTests {
 			"\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+add\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
 
 	/**
-	 * One {@code alter table} statement, whose every {@code add column} clause adds to the
-	 * schema ({@code alter table application add column a …, add column b …}).
+	 * One {@code alter table} statement, whose every {@code add column} clause adds to
+	 * the schema ({@code alter table application add column a …, add column b …}).
 	 */
 	private static final Pattern ALTER_TABLE = Pattern.compile("\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+([^;]*)");
 

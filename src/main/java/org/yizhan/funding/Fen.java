@@ -12,7 +12,10 @@ import org.yizhan.platform.Violation;
  */
 public final class Fen {
 
-	/** 10 billion yuan: a national upkeep of 186,000 stations for a year is under half a billion. */
+	/**
+	 * 10 billion yuan: a national upkeep of 186,000 stations for a year is under half a
+	 * billion.
+	 */
 	public static final long MAX = 1_000_000_000_000L;
 
 	private static final java.util.regex.Pattern YUAN = java.util.regex.Pattern.compile("[0-9]{1,12}(\\.[0-9]+)?");
@@ -22,8 +25,8 @@ public final class Fen {
 
 	/**
 	 * The fen of a yuan amount such as {@code 20000} or {@code 200.50}.
-	 * @throws InvalidInputException naming {@code field}: missing, not a number, negative,
-	 * a fraction of a fen, or over {@link #MAX}
+	 * @throws InvalidInputException naming {@code field}: missing, not a number,
+	 * negative, a fraction of a fen, or over {@link #MAX}
 	 */
 	public static long parseYuan(String field, String value) {
 		if (value == null || value.isBlank()) {

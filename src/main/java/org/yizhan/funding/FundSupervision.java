@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The supervision of funds (资金使用监管, Xi'an): for a union's subtree and a year, each rule's
- * budget against what is committed and paid, the money against the stations listed and the
- * visits they served, each station's money over its life, and the stations whose money
- * needs a look: paid and delisted afterwards, or paid and never listed. A few grouped
- * queries over indexes by district, so a province's page stays fast.
+ * budget against what is committed and paid, the money against the stations listed and
+ * the visits they served, each station's money over its life, and the stations whose
+ * money needs a look: paid and delisted afterwards, or paid and never listed. A few
+ * grouped queries over indexes by district, so a province's page stays fast.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,7 +52,8 @@ public class FundSupervision {
 				to.plusDays(1).atStartOfDay(YizhanTime.ZONE).toInstant());
 		return new FundReport(found.code(), found.name(), shown, repository.listRules(path, shown),
 				repository.countListed(path), paid[0], paid[1], repository.visits(path, from, to),
-				repository.stationFunds(path, false, STATIONS_SHOWN), repository.stationFunds(path, true, STATIONS_SHOWN));
+				repository.stationFunds(path, false, STATIONS_SHOWN),
+				repository.stationFunds(path, true, STATIONS_SHOWN));
 	}
 
 }

@@ -45,7 +45,9 @@ class FundingCallers {
 		return actor;
 	}
 
-	/** The union by code (blank: the caller's own), if the caller sees it; 404 otherwise. */
+	/**
+	 * The union by code (blank: the caller's own), if the caller sees it; 404 otherwise.
+	 */
 	Organization union(Actor actor, String code) {
 		String wanted = code == null || code.isBlank() ? actor.organizationCode() : code.strip();
 		return organizations.findByCode(wanted)

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The funding tables. Who is owed what is decided in set-based SQL over every station of a
- * union's subtree at once (a month's run over 186,000 stations is one statement), from the
- * station status history the migration's trigger keeps.
+ * The funding tables. Who is owed what is decided in set-based SQL over every station of
+ * a union's subtree at once (a month's run over 186,000 stations is one statement), from
+ * the station status history the migration's trigger keeps.
  */
 @Repository
 class FundingRepository {
@@ -44,7 +44,10 @@ class FundingRepository {
 
 	// rules
 
-	/** @throws org.springframework.dao.DuplicateKeyException for a second rule of a kind and year */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException for a second rule of a kind
+	 * and year
+	 */
 	long insertRule(String union, SubsidyKind kind, String name, int year, long amountFen, long budgetFen, Instant at,
 			String by) {
 		return jdbc.sql("""
@@ -63,16 +66,17 @@ class FundingRepository {
 	}
 
 	Optional<SubsidyRule> findRule(long id) {
-		return jdbc.sql("select " + RULE_COLUMNS + " from funding_rule r join organization o on o.code = r.union_code"
-				+ " where r.id = :id")
+		return jdbc
+			.sql("select " + RULE_COLUMNS + " from funding_rule r join organization o on o.code = r.union_code"
+					+ " where r.id = :id")
 			.param("id", id)
 			.query(FundingRepository::rule)
 			.optional();
 	}
 
 	/**
-	 * Locks a rule's row: runs and payments of one rule take their turn, so the budget each
-	 * checks is not spent by another at the same time.
+	 * Locks a rule's row: runs and payments of one rule take their turn, so the budget
+	 * each checks is not spent by another at the same time.
 	 */
 	void lockRule(long id) {
 		jdbc.sql("select id from funding_rule where id = :id for update").param("id", id).query(Long.class).single();
@@ -99,9 +103,10 @@ class FundingRepository {
 	// who is owed
 
 	/**
-	 * The stations of the subtree at {@code :path} owed under a rule of {@code kind} for each
-	 * month of {@code months} (columns {@code month}, {@code ms}, {@code me}: the month's first
-	 * day and its start and end in Asia/Shanghai), with the payee: {@code station_id,
+	 * The stations of the subtree at {@code :path} owed under a rule of {@code kind} for
+	 * each month of {@code months} (columns {@code month}, {@code ms}, {@code me}: the
+	 * month's first day and its start and end in Asia/Shanghai), with the payee:
+	 * {@code station_id,
 	 * district_code, month, payee_name, payee_code}.
 	 */
 	private static String owed(SubsidyKind kind) {
@@ -136,7 +141,10 @@ class FundingRepository {
 		};
 	}
 
-	/** The months from {@code :from} to {@code :to} (first days), with their bounds in Asia/Shanghai. */
+	/**
+	 * The months from {@code :from} to {@code :to} (first days), with their bounds in
+	 * Asia/Shanghai.
+	 */
 	private static final String MONTHS = """
 			months as (select cast(m as date) as month, m at time zone 'Asia/Shanghai' as ms,
 			  (m + interval '1 month') at time zone 'Asia/Shanghai' as me
@@ -147,11 +155,14 @@ class FundingRepository {
 	 * owed before (a one-off subsidy: for any month). Returns the lines written.
 	 */
 	int insertLines(long batchId, long ruleId, SubsidyKind kind, String path, LocalDate month, long amountFen) {
-		return jdbc.sql("with " + MONTHS + """
-				insert into funding_batch_line (batch_id, rule_id, month, one_off, station_id, district_code,
-				  payee_name, payee_code, amount_fen)
-				select :batch, :rule, o.month, :oneOff, o.station_id, o.district_code, o.payee_name, o.payee_code, :amount
-				from (""" + owed(kind) + ") o on conflict do nothing")
+		return jdbc
+			.sql("with " + MONTHS
+					+ """
+							insert into funding_batch_line (batch_id, rule_id, month, one_off, station_id, district_code,
+							  payee_name, payee_code, amount_fen)
+							select :batch, :rule, o.month, :oneOff, o.station_id, o.district_code, o.payee_name, o.payee_code, :amount
+							from ("""
+					+ owed(kind) + ") o on conflict do nothing")
 			.param("batch", batchId)
 			.param("rule", ruleId)
 			.param("oneOff", kind.oneOff())
@@ -162,7 +173,10 @@ class FundingRepository {
 			.update();
 	}
 
-	/** A rule's would-be cost over the months, per union directly below the one at {@code path}. */
+	/**
+	 * A rule's would-be cost over the months, per union directly below the one at
+	 * {@code path}.
+	 */
 	List<Simulation.Row> simulate(SubsidyKind kind, String unionCode, String path, LocalDate from, LocalDate to,
 			long amountFen) {
 		return jdbc.sql("with " + MONTHS + ", owed as (" + owed(kind) + """
@@ -212,15 +226,13 @@ class FundingRepository {
 				  approvals_required = case when t.total > :above then 2 else 1 end
 				from (select count(*) as n, coalesce(sum(amount_fen), 0) as total from funding_batch_line
 				  where batch_id = :batch) t
-				where b.id = :batch""")
-			.param("batch", batchId)
-			.param("above", secondApprovalAboveFen)
-			.update();
+				where b.id = :batch""").param("batch", batchId).param("above", secondApprovalAboveFen).update();
 	}
 
 	Optional<PaymentBatch> findBatch(long id) {
-		return jdbc.sql("select " + BATCH_COLUMNS + " from funding_batch b join funding_rule r on r.id = b.rule_id"
-				+ " where b.id = :id")
+		return jdbc
+			.sql("select " + BATCH_COLUMNS + " from funding_batch b join funding_rule r on r.id = b.rule_id"
+					+ " where b.id = :id")
 			.param("id", id)
 			.query(FundingRepository::batch)
 			.optional();
@@ -234,8 +246,9 @@ class FundingRepository {
 	}
 
 	List<PaymentBatch> listBatches(long ruleId) {
-		return jdbc.sql("select " + BATCH_COLUMNS + " from funding_batch b join funding_rule r on r.id = b.rule_id"
-				+ " where b.rule_id = :rule order by b.month desc")
+		return jdbc
+			.sql("select " + BATCH_COLUMNS + " from funding_batch b join funding_rule r on r.id = b.rule_id"
+					+ " where b.rule_id = :rule order by b.month desc")
 			.param("rule", ruleId)
 			.query(FundingRepository::batch)
 			.list();
@@ -263,7 +276,9 @@ class FundingRepository {
 			.update() == 1;
 	}
 
-	/** Pays a batch: one ledger entry per line (a line is paid once), and the batch PAID. */
+	/**
+	 * Pays a batch: one ledger entry per line (a line is paid once), and the batch PAID.
+	 */
 	int pay(long batchId, Instant at, String by) {
 		int entries = jdbc.sql("""
 				insert into funding_ledger (kind, rule_id, batch_id, line_id, station_id, district_code, month,
@@ -304,7 +319,10 @@ class FundingRepository {
 			.list();
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the entry was reversed already */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException when the entry was reversed
+	 * already
+	 */
 	long insertReversal(LedgerEntry entry, String reason, Instant at, String by) {
 		return jdbc.sql("""
 				insert into funding_ledger (kind, rule_id, batch_id, reverses_id, station_id, district_code, month,
@@ -323,14 +341,20 @@ class FundingRepository {
 	// supervision
 
 	long countListed(String path) {
-		return jdbc.sql("select count(*) from station s where s.status = 'LISTED' and s.district_code in (" + SCOPE
-				+ ")").param("path", path).query(Long.class).single();
+		return jdbc
+			.sql("select count(*) from station s where s.status = 'LISTED' and s.district_code in (" + SCOPE + ")")
+			.param("path", path)
+			.query(Long.class)
+			.single();
 	}
 
-	/** Stations paid and the net paid in the year, from the subtree's districts' entries. */
+	/**
+	 * Stations paid and the net paid in the year, from the subtree's districts' entries.
+	 */
 	long[] paidInYear(String path, Instant from, Instant to) {
-		return jdbc.sql("select count(distinct e.station_id), coalesce(sum(e.amount_fen), 0) from funding_ledger e"
-				+ " where e.district_code in (" + SCOPE + ") and e.recorded_at >= :from and e.recorded_at < :to")
+		return jdbc
+			.sql("select count(distinct e.station_id), coalesce(sum(e.amount_fen), 0) from funding_ledger e"
+					+ " where e.district_code in (" + SCOPE + ") and e.recorded_at >= :from and e.recorded_at < :to")
 			.param("path", path)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -339,9 +363,10 @@ class FundingRepository {
 	}
 
 	long visits(String path, LocalDate from, LocalDate to) {
-		return jdbc.sql("select coalesce(sum(greatest(v.check_ins, coalesce(v.tally, 0))), 0) from visit_day v"
-				+ " where v.station_id in (select s.id from station s where s.district_code in (" + SCOPE + "))"
-				+ " and v.day >= :from and v.day <= :to")
+		return jdbc
+			.sql("select coalesce(sum(greatest(v.check_ins, coalesce(v.tally, 0))), 0) from visit_day v"
+					+ " where v.station_id in (select s.id from station s where s.district_code in (" + SCOPE + "))"
+					+ " and v.day >= :from and v.day <= :to")
 			.param("path", path)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
@@ -350,8 +375,9 @@ class FundingRepository {
 	}
 
 	/**
-	 * The stations of the subtree with money over their life, most first; {@code flaggedOnly}
-	 * keeps those paid and delisted after the first payment, or never listed.
+	 * The stations of the subtree with money over their life, most first;
+	 * {@code flaggedOnly} keeps those paid and delisted after the first payment, or never
+	 * listed.
 	 */
 	List<FundReport.StationFunds> stationFunds(String path, boolean flaggedOnly, int limit) {
 		return jdbc.sql("""

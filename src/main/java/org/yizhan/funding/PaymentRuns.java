@@ -70,7 +70,8 @@ public class PaymentRuns {
 	 * Prepares the batch of a rule's month, or finds the one prepared before.
 	 * @throws InvalidInputException for a month missing, not yet over, or outside the
 	 * rule's year
-	 * @throws ConflictException when the batch would pass the budget (naming what is left)
+	 * @throws ConflictException when the batch would pass the budget (naming what is
+	 * left)
 	 */
 	public RunResult run(long ruleId, YearMonth month) {
 		Actor actor = callers.manager();
@@ -82,7 +83,8 @@ public class PaymentRuns {
 			throw new InvalidInputException(Violation.of("month", "funding.month.notOver", month.toString()));
 		}
 		if (month.getYear() != rule.year()) {
-			throw new InvalidInputException(Violation.of("month", "funding.month.outsideYear", month.toString(), String.valueOf(rule.year())));
+			throw new InvalidInputException(
+					Violation.of("month", "funding.month.outsideYear", month.toString(), String.valueOf(rule.year())));
 		}
 		LocalDate first = month.atDay(1);
 		repository.lockRule(ruleId);
@@ -107,11 +109,11 @@ public class PaymentRuns {
 	}
 
 	/**
-	 * Approves a batch as the caller; with the approvals it needs, pays it. Approving again
-	 * changes nothing.
+	 * Approves a batch as the caller; with the approvals it needs, pays it. Approving
+	 * again changes nothing.
 	 * @throws ForbiddenException when the caller prepared the batch
-	 * @throws ConflictException when the batch is paid already, or paying it would pass the
-	 * budget (naming what is left)
+	 * @throws ConflictException when the batch is paid already, or paying it would pass
+	 * the budget (naming what is left)
 	 */
 	public PaymentBatch approve(long batchId) {
 		Actor actor = callers.manager();
@@ -175,7 +177,8 @@ public class PaymentRuns {
 	}
 
 	/**
-	 * Corrects a payment with a reversing entry of the opposite amount; the payment stays.
+	 * Corrects a payment with a reversing entry of the opposite amount; the payment
+	 * stays.
 	 * @throws InvalidInputException without a reason
 	 * @throws ConflictException for a reversal, or a payment reversed already
 	 */
@@ -210,8 +213,8 @@ public class PaymentRuns {
 	}
 
 	/**
-	 * Writes a batch for the bank as one xlsx sheet: payee, code, station, month, amount in
-	 * yuan; every cell neutralised against formulas. Audited: money leaves with it.
+	 * Writes a batch for the bank as one xlsx sheet: payee, code, station, month, amount
+	 * in yuan; every cell neutralised against formulas. Audited: money leaves with it.
 	 */
 	public void export(long batchId, OutputStream out) {
 		Actor actor = callers.manager();
@@ -220,8 +223,8 @@ public class PaymentRuns {
 		events.publishEvent(new Audited("funding.export", "funding_batch", String.valueOf(batchId), batch.unionCode(),
 				null, "lines=" + lines.size() + " by=" + actor.username()));
 		try (SheetWriter sheet = new SheetWriter(out, "payments")) {
-			sheet.row(List.of("序号 No.", "收款方 Payee", "代码 Code", "驿站编码 Station", "驿站 Station name",
-					"月份 Month", "金额（元） Amount (yuan)", "用途 Purpose"));
+			sheet.row(List.of("序号 No.", "收款方 Payee", "代码 Code", "驿站编码 Station", "驿站 Station name", "月份 Month",
+					"金额（元） Amount (yuan)", "用途 Purpose"));
 			int n = 0;
 			for (BatchLine line : lines) {
 				sheet.row(java.util.Arrays.asList(String.valueOf(++n), line.payeeName(), line.payeeCode(),

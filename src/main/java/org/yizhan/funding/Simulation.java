@@ -7,8 +7,7 @@ import java.util.List;
  * (or the union itself for its own districts): the stations and units (station-months for
  * the upkeep, stations for a one-off) it would have paid for.
  */
-public record Simulation(String unionCode, SubsidyKind kind, int year, long amountFen, long budgetFen,
-		List<Row> rows) {
+public record Simulation(String unionCode, SubsidyKind kind, int year, long amountFen, long budgetFen, List<Row> rows) {
 
 	public long totalFen() {
 		return this.rows.stream().mapToLong(Row::costFen).sum();

@@ -1,9 +1,9 @@
 package org.yizhan.funding;
 
 /**
- * The kinds of subsidy the seeds describe (seed 002): Shanxi's construction subsidy per new
- * station that passes acceptance, Taiyuan's monthly upkeep per listed station and its grant
- * to an enterprise that builds its own station.
+ * The kinds of subsidy the seeds describe (seed 002): Shanxi's construction subsidy per
+ * new station that passes acceptance, Taiyuan's monthly upkeep per listed station and its
+ * grant to an enterprise that builds its own station.
  */
 public enum SubsidyKind {
 

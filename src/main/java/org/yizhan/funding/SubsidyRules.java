@@ -53,9 +53,9 @@ public class SubsidyRules {
 
 	/**
 	 * Adopts a rule.
-	 * @throws InvalidInputException naming each bad field: an unknown kind, a year outside
-	 * 2000–2100, an amount or budget that is not yuan with at most two decimals, negative
-	 * or zero
+	 * @throws InvalidInputException naming each bad field: an unknown kind, a year
+	 * outside 2000–2100, an amount or budget that is not yuan with at most two decimals,
+	 * negative or zero
 	 * @throws ConflictException when the union has a rule of that kind for that year
 	 */
 	public SubsidyRule create(RuleInput input) {
@@ -67,10 +67,11 @@ public class SubsidyRules {
 					rule.budgetFen(), clock.instant(), actor.username());
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("kind", "funding.rule.exists", rule.union().name(), String.valueOf(rule.year()));
+			throw new ConflictException("kind", "funding.rule.exists", rule.union().name(),
+					String.valueOf(rule.year()));
 		}
-		events.publishEvent(new Audited("funding.rule.create", "funding_rule", String.valueOf(id),
-				rule.union().code(), null, describe(rule.kind(), rule.year(), rule.amountFen(), rule.budgetFen())));
+		events.publishEvent(new Audited("funding.rule.create", "funding_rule", String.valueOf(id), rule.union().code(),
+				null, describe(rule.kind(), rule.year(), rule.amountFen(), rule.budgetFen())));
 		return repository.findRule(id).orElseThrow();
 	}
 

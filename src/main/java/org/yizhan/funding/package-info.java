@@ -4,6 +4,5 @@
  * append-only ledger of what was paid, and the supervision of funds per union.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Funding",
-		allowedDependencies = { "organization", "dataio", "platform", "platform :: web",
-				"platform :: security" })
+		allowedDependencies = { "organization", "dataio", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.funding;

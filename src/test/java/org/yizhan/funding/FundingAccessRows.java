@@ -79,30 +79,41 @@ final class FundingAccessRows implements AccessRows {
 		}
 	}
 
-	/** A rule adopted by the national admin; one yuan a unit, so no batch needs a second approver. */
+	/**
+	 * A rule adopted by the national admin; one yuan a unit, so no batch needs a second
+	 * approver.
+	 */
 	private long rule(String district, String kind, int year) {
-		return JsonPath.parse(AccessFixture.ok(fixture.admin()
-			.postJson("/api/v1/funding/rules",
-					q("{'union':'" + district + "','kind':'" + kind + "','name':'矩阵补贴" + year + "','year':'" + year
-							+ "','amount':'1','budget':'1000000'}"))))
+		return JsonPath
+			.parse(AccessFixture.ok(fixture.admin()
+				.postJson("/api/v1/funding/rules", q("{'union':'" + district + "','kind':'" + kind + "','name':'矩阵补贴"
+						+ year + "','year':'" + year + "','amount':'1','budget':'1000000'}"))))
 			.read("$.id", Long.class);
 	}
 
 	private long run(long rule, String month) {
-		return JsonPath.parse(AccessFixture.ok(
-				fixture.admin().postJson("/api/v1/funding/rules/" + rule + "/runs", q("{'month':'" + month + "'}"))))
+		return JsonPath
+			.parse(AccessFixture.ok(fixture.admin()
+				.postJson("/api/v1/funding/rules/" + rule + "/runs", q("{'month':'" + month + "'}"))))
 			.read("$.batch.id", Long.class);
 	}
 
-	/** A prepared batch of the cell's district, fresh for this cell: an upkeep month not run before. */
+	/**
+	 * A prepared batch of the cell's district, fresh for this cell: an upkeep month not
+	 * run before.
+	 */
 	private long freshBatch(Cell c) {
 		int n = freshMonths.getAndIncrement();
 		int year = 2001 + n / 12;
-		long rule = this.freshRules.computeIfAbsent(c.district() + "/" + year, key -> rule(c.district(), "UPKEEP", year));
+		long rule = this.freshRules.computeIfAbsent(c.district() + "/" + year,
+				key -> rule(c.district(), "UPKEEP", year));
 		return run(rule, String.format("%d-%02d", year, n % 12 + 1));
 	}
 
-	/** A payment of the cell's district, fresh for this cell: approved by a second national account. */
+	/**
+	 * A payment of the cell's district, fresh for this cell: approved by a second
+	 * national account.
+	 */
 	private long freshPayment(Cell c) {
 		long batch = freshBatch(c);
 		Actor checker = new Actor(0, "matrix-funding-checker", OrganizationTree.NATIONAL_CODE,
@@ -136,33 +147,31 @@ final class FundingAccessRows implements AccessRows {
 	@Override
 	public List<AccessRow> rows(AccessFixture f) {
 		List<AccessRow> rows = new ArrayList<>();
-		rows.add(api("GET", "/api/v1/funding/rules", c -> c.get("/api/v1/funding/rules?union=" + c.district()),
-				READERS, READERS_FOREIGN));
+		rows.add(api("GET", "/api/v1/funding/rules", c -> c.get("/api/v1/funding/rules?union=" + c.district()), READERS,
+				READERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/funding/rules", c -> c.json("POST", "/api/v1/funding/rules", ruleJson(c)),
 				MANAGERS, MANAGERS_FOREIGN));
 		rows.add(api("GET", "/api/v1/funding/rules/{id}", c -> c.get("/api/v1/funding/rules/" + rule(c)), READERS,
 				READERS_FOREIGN));
 		rows.add(api("PUT", "/api/v1/funding/rules/{id}/budget",
-				c -> c.json("PUT", "/api/v1/funding/rules/" + rule(c) + "/budget", q("{'budget':'1000000'}")),
-				MANAGERS, MANAGERS_FOREIGN));
+				c -> c.json("PUT", "/api/v1/funding/rules/" + rule(c) + "/budget", q("{'budget':'1000000'}")), MANAGERS,
+				MANAGERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/funding/simulations",
 				c -> c.json("POST", "/api/v1/funding/simulations", ruleJson(c)), MANAGERS, MANAGERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/funding/rules/{id}/runs",
-				c -> c.json("POST", "/api/v1/funding/rules/" + rule(c) + "/runs",
-						q("{'month':'2000-11'}")),
-				MANAGERS, MANAGERS_FOREIGN));
+				c -> c.json("POST", "/api/v1/funding/rules/" + rule(c) + "/runs", q("{'month':'2000-11'}")), MANAGERS,
+				MANAGERS_FOREIGN));
 		rows.add(api("GET", "/api/v1/funding/rules/{id}/batches",
 				c -> c.get("/api/v1/funding/rules/" + rule(c) + "/batches"), READERS, READERS_FOREIGN));
-		rows.add(api("GET", "/api/v1/funding/batches/{id}", c -> c.get("/api/v1/funding/batches/" + batch(c)),
-				READERS, READERS_FOREIGN));
+		rows.add(api("GET", "/api/v1/funding/batches/{id}", c -> c.get("/api/v1/funding/batches/" + batch(c)), READERS,
+				READERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/funding/batches/{id}/approvals",
 				c -> c.json("POST", "/api/v1/funding/batches/" + freshBatch(c) + "/approvals", ""), MANAGERS,
 				MANAGERS_FOREIGN));
 		rows.add(api("GET", "/api/v1/funding/batches/{id}/export.xlsx",
 				c -> c.get("/api/v1/funding/batches/" + batch(c) + "/export.xlsx"), MANAGERS, MANAGERS_FOREIGN));
 		rows.add(api("POST", "/api/v1/funding/ledger/{id}/reversals",
-				c -> c.json("POST", "/api/v1/funding/ledger/" + freshPayment(c) + "/reversals",
-						q("{'reason':'矩阵冲正'}")),
+				c -> c.json("POST", "/api/v1/funding/ledger/" + freshPayment(c) + "/reversals", q("{'reason':'矩阵冲正'}")),
 				MANAGERS, MANAGERS_FOREIGN));
 		rows.add(api("GET", "/api/v1/funding/supervision",
 				c -> c.get("/api/v1/funding/supervision?union=" + c.district()), READERS, READERS_FOREIGN));

@@ -75,11 +75,12 @@ class FundingBenchmark {
 				  version)
 				select id, date '2025-06-01', date '2025-06-01', 'OPEN', now(), 0 from station
 				where code like 'F%' and id % 20 = 0""").update();
-		jdbc.sql("""
-				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at,
-				  version, source, severity)
-				select 'FB' || id, id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', timestamptz '2025-05-01 00:00+08',
-				  timestamptz '2025-05-20 00:00+08', 0, 'STAFF', 'GENERAL' from station where code like 'F%' and id % 20 = 1""")
+		jdbc.sql(
+				"""
+						insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at,
+						  version, source, severity)
+						select 'FB' || id, id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', timestamptz '2025-05-01 00:00+08',
+						  timestamptz '2025-05-20 00:00+08', 0, 'STAFF', 'GENERAL' from station where code like 'F%' and id % 20 = 1""")
 			.update();
 		jdbc.sql("analyze").update();
 		System.out.printf(Locale.ROOT, "BENCH listed stations: %d%n",

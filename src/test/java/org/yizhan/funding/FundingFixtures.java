@@ -64,8 +64,9 @@ final class FundingFixtures {
 	Station listedSince(String district, LocalDate listedSince) {
 		ActingAsNationalAdmin.signIn();
 		int n = serial.incrementAndGet();
-		Station station = TestStations.listed(registry, "资金测试驿站" + n + "-" + UUID.randomUUID().toString().substring(0, 6),
-				"太原市测试路 " + n + " 号", district, 37.73 + n * 0.0001, 112.56);
+		Station station = TestStations.listed(registry,
+				"资金测试驿站" + n + "-" + UUID.randomUUID().toString().substring(0, 6), "太原市测试路 " + n + " 号", district,
+				37.73 + n * 0.0001, 112.56);
 		status(station, listedSince, "LISTED");
 		return station;
 	}
@@ -91,10 +92,11 @@ final class FundingFixtures {
 
 	/** A staff case due on {@code due} and still open: overdue from then on. */
 	void overdueCase(Station station, LocalDate due) {
-		jdbc.sql("""
-				insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at,
-				  version, source, severity)
-				values (:number, :id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', :created, :due, 0, 'STAFF', 'GENERAL')""")
+		jdbc.sql(
+				"""
+						insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at,
+						  version, source, severity)
+						values (:number, :id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', :created, :due, 0, 'STAFF', 'GENERAL')""")
 			.param("number", "F" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
 			.param("id", station.id().value())
 			.param("created", Timestamp.from(due.minusDays(10).atStartOfDay(YizhanTime.ZONE).toInstant()))
@@ -103,12 +105,11 @@ final class FundingFixtures {
 	}
 
 	/**
-	 * An enterprise's approved application that built {@code station} itself: the payee of
-	 * the self-built grant.
+	 * An enterprise's approved application that built {@code station} itself: the payee
+	 * of the self-built grant.
 	 */
 	String selfBuiltBy(Station station, String enterprise) {
-		String creditCode = ("91140100" + UUID.randomUUID().toString().replace("-", "")).substring(0, 18)
-			.toUpperCase();
+		String creditCode = ("91140100" + UUID.randomUUID().toString().replace("-", "")).substring(0, 18).toUpperCase();
 		long host = jdbc.sql("""
 				insert into host (credit_code, name, kind, organization_code, created_at, updated_at)
 				values (:code, :name, 'ENTERPRISE', :district, now(), now()) returning id""")
@@ -123,9 +124,10 @@ final class FundingFixtures {
 			.param("host", host)
 			.query(Long.class)
 			.single();
-		long site = jdbc.sql("""
-				insert into host_site (host_id, district_code, address, lat, lon, area_m2, floor, facing_street, created_at)
-				values (:host, :district, '太原市测试路', 37.73, 112.56, 30, 1, true, now()) returning id""")
+		long site = jdbc
+			.sql("""
+					insert into host_site (host_id, district_code, address, lat, lon, area_m2, floor, facing_street, created_at)
+					values (:host, :district, '太原市测试路', 37.73, 112.56, 30, 1, true, now()) returning id""")
 			.param("host", host)
 			.param("district", station.details().districtCode())
 			.query(Long.class)

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The funding module starts with the modules it declares (and {@code station}, whose
- * registry the fixture lists its stations with), and simulates a rule through
- * its API alone: Taiyuan's upkeep of 200 yuan a month over last year's stations of 古交市
- * costs what the station-months listed from first day to last come to, nothing for a
- * month a station was suspended, and nothing is stored.
+ * registry the fixture lists its stations with), and simulates a rule through its API
+ * alone: Taiyuan's upkeep of 200 yuan a month over last year's stations of 古交市 costs what
+ * the station-months listed from first day to last come to, nothing for a month a station
+ * was suspended, and nothing is stored.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "station")
 class FundingModuleTests {

@@ -96,14 +96,16 @@ class PaymentRunsTests {
 		assertThat(upkeep.amountFen()).isEqualTo(20_000L);
 		assertThat(grant.amountFen()).isEqualTo(500_000L);
 
-		// upkeep: only the station listed the whole month, not suspended, silent or overdue
+		// upkeep: only the station listed the whole month, not suspended, silent or
+		// overdue
 		PaymentBatch upkeepBatch = runs.run(upkeep.id(), month).batch();
 		assertThat(runs.listLines(upkeepBatch.id())).extracting(BatchLine::stationId)
 			.containsExactly(upkept.id().value());
 		assertThat(upkeepBatch.totalFen()).isEqualTo(20_000L);
 		assertThat(List.of(suspended, silent, overdue, listedMidMonth)).isNotEmpty();
 
-		// construction: the stations first listed (accepted) in the month, 20,000 yuan each
+		// construction: the stations first listed (accepted) in the month, 20,000 yuan
+		// each
 		PaymentBatch constructionBatch = runs.run(construction.id(), month).batch();
 		assertThat(runs.listLines(constructionBatch.id())).extracting(BatchLine::stationId)
 			.containsExactlyInAnyOrder(listedMidMonth.id().value(), selfBuilt.id().value());
@@ -118,7 +120,8 @@ class PaymentRunsTests {
 			assertThat(line.amountFen()).isEqualTo(500_000L);
 		});
 
-		// a one-off is owed once: the next month's run does not pay the same stations again
+		// a one-off is owed once: the next month's run does not pay the same stations
+		// again
 		f.status(listedMidMonth, LocalDate.of(2021, 7, 5), "SUSPENDED");
 		f.status(listedMidMonth, LocalDate.of(2021, 7, 9), "LISTED");
 		assertThat(runs.run(construction.id(), month.plusMonths(1)).batch().lineCount()).isZero();
@@ -201,13 +204,11 @@ class PaymentRunsTests {
 		});
 
 		assertThat(outcomes).filteredOn(RunResult.class::isInstance).hasSize(2);
-		assertThat(outcomes).filteredOn(ConflictException.class::isInstance)
-			.hasSize(4)
-			.allSatisfy(refusal -> {
-				ConflictException ex = (ConflictException) refusal;
-				assertThat(ex.explanation().code()).isEqualTo("funding.budget.exceeded");
-				assertThat(ex.explanation().args()).containsExactly("200.00", "100.00");
-			});
+		assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(4).allSatisfy(refusal -> {
+			ConflictException ex = (ConflictException) refusal;
+			assertThat(ex.explanation().code()).isEqualTo("funding.budget.exceeded");
+			assertThat(ex.explanation().args()).containsExactly("200.00", "100.00");
+		});
 		assertThat(jdbc.sql("select count(*) from funding_batch where rule_id = :rule")
 			.param("rule", upkeep.id())
 			.query(Long.class)
@@ -232,7 +233,8 @@ class PaymentRunsTests {
 		assertThatThrownBy(() -> jdbc.sql("update funding_ledger set amount_fen = 1 where id = :id")
 			.param("id", payment.id())
 			.update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-		assertThatThrownBy(() -> jdbc.sql("delete from funding_ledger where id = :id").param("id", payment.id()).update())
+		assertThatThrownBy(
+				() -> jdbc.sql("delete from funding_ledger where id = :id").param("id", payment.id()).update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("permission denied");
@@ -257,9 +259,9 @@ class PaymentRunsTests {
 			.containsExactly("amount:funding.amount.notNumber", "budget:funding.amount.negative");
 		assertThat(violations(new RuleInput("140122", "UPKEEP", "坏规则", "2020", "200.001", "1e5")))
 			.containsExactly("amount:funding.amount.fractionOfFen", "budget:funding.amount.notNumber");
-		assertThat(violations(new RuleInput("140122", "MONTHLY", "", "20x", "0", "100")))
-			.containsExactly("kind:funding.kind.unknown", "name:validation.required", "year:funding.year.range",
-					"amount:funding.amount.zero");
+		assertThat(violations(new RuleInput("140122", "MONTHLY", "", "20x", "0", "100"))).containsExactly(
+				"kind:funding.kind.unknown", "name:validation.required", "year:funding.year.range",
+				"amount:funding.amount.zero");
 		assertThat(jdbc.sql("select count(*) from funding_rule").query(Long.class).single()).isEqualTo(before);
 
 		SubsidyRule upkeep = rule("140122", SubsidyKind.UPKEEP, 2020, "200.5", "1000");
@@ -296,7 +298,10 @@ class PaymentRunsTests {
 			.single();
 	}
 
-	/** Runs the call on {@code n} real threads released together, each signed in as the actor. */
+	/**
+	 * Runs the call on {@code n} real threads released together, each signed in as the
+	 * actor.
+	 */
 	static <T> List<T> concurrently(int n, Actor actor, Callable<T> call) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(n);
 		CountDownLatch start = new CountDownLatch(1);

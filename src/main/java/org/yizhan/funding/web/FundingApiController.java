@@ -33,9 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Subsidy rules, their simulation, payment runs, approvals, the ledger and the supervision
- * of funds, for a union's admins and finance staff (its auditors read). Amounts go in as
- * yuan text with at most two decimals and come out as fen and as yuan text.
+ * Subsidy rules, their simulation, payment runs, approvals, the ledger and the
+ * supervision of funds, for a union's admins and finance staff (its auditors read).
+ * Amounts go in as yuan text with at most two decimals and come out as fen and as yuan
+ * text.
  */
 @ApiController("/api/v1/funding")
 @Tag(name = "Funding", description = "补贴规则、按月发放、复核与台账、资金监管")
@@ -78,7 +79,8 @@ class FundingApiController {
 					+ "with at most two decimals, e.g. \"20000\" or \"200.00\". 409 for a second rule of a kind "
 					+ "and year.")
 	FundingJson.Rule create(@RequestBody(required = false) RuleInput input) {
-		return FundingJson.Rule.of(rules.create(input == null ? new RuleInput(null, null, null, null, null, null) : input));
+		return FundingJson.Rule
+			.of(rules.create(input == null ? new RuleInput(null, null, null, null, null, null) : input));
 	}
 
 	@GetMapping("/rules/{id}")
@@ -157,7 +159,9 @@ class FundingApiController {
 		return FundingJson.Report.of(supervision.report(union, year(year)));
 	}
 
-	/** Writes the sheet whole once it is made, so that a refusal is still a plain answer. */
+	/**
+	 * Writes the sheet whole once it is made, so that a refusal is still a plain answer.
+	 */
 	static void write(PaymentRuns runs, long batchId, HttpServletResponse response) throws IOException {
 		ByteArrayOutputStream sheet = new ByteArrayOutputStream();
 		runs.export(batchId, sheet);

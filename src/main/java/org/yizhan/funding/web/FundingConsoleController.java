@@ -53,8 +53,7 @@ class FundingConsoleController {
 	}
 
 	/** The rule form as it comes from the page; {@code action} is simulate or create. */
-	record RuleForm(String union, String kind, String name, String year, String amount, String budget,
-			String action) {
+	record RuleForm(String union, String kind, String name, String year, String amount, String budget, String action) {
 
 		RuleInput input() {
 			return new RuleInput(union, kind, name, year, amount, budget);
@@ -82,8 +81,8 @@ class FundingConsoleController {
 	String rulesPage(@RequestParam(required = false) String union, Model model) {
 		Actor actor = Actor.required();
 		String code = union == null || union.isBlank() ? actor.organizationCode() : union.strip();
-		return rulesPage(new RuleForm(code, SubsidyKind.UPKEEP.name(), null,
-				String.valueOf(runs.today().getYear()), null, null, null), Map.of(), model);
+		return rulesPage(new RuleForm(code, SubsidyKind.UPKEEP.name(), null, String.valueOf(runs.today().getYear()),
+				null, null, null), Map.of(), model);
 	}
 
 	@PostMapping("/console/funding/rules")
@@ -104,8 +103,7 @@ class FundingConsoleController {
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return rulesPage(form, Map.of(ex.field() == null ? "kind" : ex.field(), List.of(messages.text(ex))),
-					model);
+			return rulesPage(form, Map.of(ex.field() == null ? "kind" : ex.field(), List.of(messages.text(ex))), model);
 		}
 	}
 

@@ -14,8 +14,8 @@ import org.yizhan.funding.SubsidyRule;
 
 /**
  * The funding API's answers. Every amount is given twice: as integer fen (the exact
- * figure, {@code ...Fen}) and as yuan text with two decimals ({@code ...Yuan}), never as a
- * floating-point number.
+ * figure, {@code ...Fen}) and as yuan text with two decimals ({@code ...Yuan}), never as
+ * a floating-point number.
  */
 final class FundingJson {
 

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What funding adds to the platform's web: its console pages as an entry of the onboarding
- * drop-down (money follows the stations a union built), joined by that drop-down's id so
- * that the menu bar still fits a 1366 px desk on one line. Its API needs a signed-in
- * caller like any other; who may do what is decided in the use cases.
+ * What funding adds to the platform's web: its console pages as an entry of the
+ * onboarding drop-down (money follows the stations a union built), joined by that
+ * drop-down's id so that the menu bar still fits a 1366 px desk on one line. Its API
+ * needs a signed-in caller like any other; who may do what is decided in the use cases.
  */
 @Configuration(proxyBeanMethods = false)
 class FundingWebConfiguration {

@@ -84,9 +84,8 @@ class FundingApiTests {
 						+ "\"amount\":\"200.005\",\"budget\":\"abc\"}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactly("amount", "budget");
-		HttpResponse<String> negative = makerApi.postJson("/api/v1/funding/rules",
-				"{\"union\":\"" + LOUFAN + "\",\"kind\":\"UPKEEP\",\"name\":\"娄烦运维\",\"year\":2017,"
-						+ "\"amount\":-200,\"budget\":\"200\"}");
+		HttpResponse<String> negative = makerApi.postJson("/api/v1/funding/rules", "{\"union\":\"" + LOUFAN
+				+ "\",\"kind\":\"UPKEEP\",\"name\":\"娄烦运维\",\"year\":2017," + "\"amount\":-200,\"budget\":\"200\"}");
 		assertThat(negative.statusCode()).isEqualTo(400);
 		assertThat(JsonPath.<String>read(negative.body(), "$.errors[0].code")).isEqualTo("funding.amount.negative");
 
@@ -104,7 +103,8 @@ class FundingApiTests {
 		assertThat(JsonPath.<String>read(future.body(), "$.errors[0].field")).isEqualTo("month");
 		HttpCaller.ok(makerApi.sendJson("PUT", "/api/v1/funding/rules/" + rule + "/budget", "{\"budget\":\"2400\"}"));
 
-		HttpResponse<String> run = makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs", "{\"month\":\"2017-05\"}");
+		HttpResponse<String> run = makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs",
+				"{\"month\":\"2017-05\"}");
 		assertThat(run.statusCode()).isEqualTo(201);
 		long batch = JsonPath.parse(run.body()).read("$.batch.id", Long.class);
 		HttpResponse<String> again = makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs",
@@ -162,7 +162,8 @@ class FundingApiTests {
 		Station station = TestStations.listed(registry, name, "娄烦县测试路", LOUFAN, 38.07, 111.79);
 		jdbc.sql("insert into funding_station_status (station_id, since, status) values (:id, :since, 'LISTED')")
 			.param("id", station.id().value())
-			.param("since", java.sql.Timestamp.from(LocalDate.of(2016, 12, 1).atStartOfDay(YizhanTime.ZONE).toInstant()))
+			.param("since",
+					java.sql.Timestamp.from(LocalDate.of(2016, 12, 1).atStartOfDay(YizhanTime.ZONE).toInstant()))
 			.update();
 		return station;
 	}
@@ -181,8 +182,9 @@ class FundingApiTests {
 				+ "\",\"displayName\":\"财务测试\",\"organization\":\"" + union + "\",\"roles\":[\"FINANCE\"]}"));
 		String oneTime = JsonPath.read(created, "$.oneTimePassword");
 		HttpResponse<String> changed = HttpCaller.basic(port, username, oneTime)
-			.postJson("/api/v1/me/password", JsonPath.parse(Map.of("currentPassword", oneTime, "newPassword",
-					TestAccounts.PASSWORD)).jsonString());
+			.postJson("/api/v1/me/password",
+					JsonPath.parse(Map.of("currentPassword", oneTime, "newPassword", TestAccounts.PASSWORD))
+						.jsonString());
 		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
 		return username;
 	}
