@@ -110,34 +110,44 @@ class FundingRepository {
 	 * district_code, month, payee_name, payee_code}.
 	 */
 	private static String owed(SubsidyKind kind) {
-		String common = "s.district_code in (" + SCOPE + ")";
+		String inScope = "select id from station where district_code in (" + SCOPE + ")";
+		// the status each station of the subtree had as each month began: one sorted pass
+		// over the history, not a look-up per station and month
+		String atStart = """
+				(select distinct on (h.station_id, m.month) h.station_id, m.month, m.ms, m.me, h.status
+				  from funding_station_status h join months m on h.since <= m.ms
+				  where h.station_id in (""" + inScope + """
+				)
+				  order by h.station_id, m.month, h.since desc) l""";
+		// upkeep's exclusions as anti-joins the planner can hash (whole tables, once)
 		String listedWholeMonth = """
-				(select h.status from funding_station_status h where h.station_id = s.id and h.since <= m.ms
-				  order by h.since desc limit 1) = 'LISTED'
-				and not exists (select 1 from funding_station_status h where h.station_id = s.id
-				  and h.since > m.ms and h.since < m.me and h.status <> 'LISTED')
-				and not exists (select 1 from silent_station_case c where c.station_id = s.id and c.status <> 'WITHDRAWN'
-				  and c.first_silent_month <= m.month and c.last_silent_month >= m.month)
-				and not exists (select 1 from problem_ticket t where t.station_id = s.id and t.due_at < m.me
-				  and coalesce(t.rectified_at, t.resolved_at, 'infinity'::timestamptz) > greatest(t.due_at, m.ms))""";
-		String firstListedInMonth = """
-				exists (select 1 from funding_station_status h where h.station_id = s.id and h.status = 'LISTED'
-				  and h.since >= m.ms and h.since < m.me)
-				and not exists (select 1 from funding_station_status h where h.station_id = s.id and h.status = 'LISTED'
-				  and h.since < m.ms)
-				and not exists (select 1 from funding_station_status h where h.station_id = s.id and h.seeded
-				  and h.status in ('SUSPENDED', 'DELISTED'))""";
+				l.status = 'LISTED'
+				and not exists (select 1 from funding_station_status h where h.station_id = l.station_id
+				  and h.since > l.ms and h.since < l.me and h.status <> 'LISTED')
+				and not exists (select 1 from silent_station_case c where c.station_id = l.station_id
+				  and c.status <> 'WITHDRAWN' and c.first_silent_month <= l.month and c.last_silent_month >= l.month)
+				and not exists (select 1 from problem_ticket t where t.station_id = l.station_id and t.due_at < l.me
+				  and coalesce(t.rectified_at, t.resolved_at, 'infinity'::timestamptz) > greatest(t.due_at, l.ms))""";
+		// first listed in the month: the station's earliest LISTED falls in it, and it was
+		// not suspended or delisted before the history began
+		String firstListed = """
+				(select h.station_id, min(h.since) as first_listed from funding_station_status h
+				  where h.status = 'LISTED' and h.station_id in (""" + inScope + """
+				)
+				  and not exists (select 1 from funding_station_status x where x.station_id = h.station_id
+				    and x.seeded and x.status in ('SUSPENDED', 'DELISTED'))
+				  group by h.station_id) f join months m on f.first_listed >= m.ms and f.first_listed < m.me""";
 		return switch (kind) {
-			case UPKEEP -> "select s.id as station_id, s.district_code, m.month, s.host_name as payee_name,"
-					+ " s.code as payee_code from station s cross join months m where " + common + " and "
+			case UPKEEP -> "select s.id as station_id, s.district_code, l.month, s.host_name as payee_name,"
+					+ " s.code as payee_code from " + atStart + " join station s on s.id = l.station_id where "
 					+ listedWholeMonth;
 			case CONSTRUCTION -> "select s.id as station_id, s.district_code, m.month, s.host_name as payee_name,"
-					+ " s.code as payee_code from station s cross join months m where " + common + " and "
-					+ firstListedInMonth;
+					+ " s.code as payee_code from " + firstListed + " join station s on s.id = f.station_id";
 			case SELF_BUILT -> "select distinct on (s.id, m.month) s.id as station_id, s.district_code, m.month,"
-					+ " ho.name as payee_name, ho.credit_code as payee_code from station s cross join months m"
-					+ " join application a on a.station_id = s.id and a.build_mode = 'SELF_BUILT' and a.status = 'APPROVED'"
-					+ " join host ho on ho.id = a.host_id where " + common + " and " + firstListedInMonth;
+					+ " ho.name as payee_name, ho.credit_code as payee_code from " + firstListed
+					+ " join station s on s.id = f.station_id"
+					+ " join application a on a.station_id = s.id and a.build_mode = 'SELF_BUILT'"
+					+ " and a.status = 'APPROVED' join host ho on ho.id = a.host_id";
 		};
 	}
 
