@@ -128,7 +128,8 @@ class FundingRepository {
 				  and c.status <> 'WITHDRAWN' and c.first_silent_month <= l.month and c.last_silent_month >= l.month)
 				and not exists (select 1 from problem_ticket t where t.station_id = l.station_id and t.due_at < l.me
 				  and coalesce(t.rectified_at, t.resolved_at, 'infinity'::timestamptz) > greatest(t.due_at, l.ms))""";
-		// first listed in the month: the station's earliest LISTED falls in it, and it was
+		// first listed in the month: the station's earliest LISTED falls in it, and it
+		// was
 		// not suspended or delisted before the history began
 		String firstListed = """
 				(select h.station_id, min(h.since) as first_listed from funding_station_status h
