@@ -60,6 +60,15 @@ class DatabaseOwnershipTests {
 	private static final Pattern ADD_COLUMN = Pattern.compile(
 			"\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+add\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
 
+	/**
+	 * One {@code alter table} statement, whose every {@code add column} clause adds to
+	 * the schema ({@code alter table application add column a …, add column b …}).
+	 */
+	private static final Pattern ALTER_TABLE = Pattern.compile("\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+([^;]*)");
+
+	private static final Pattern ADDED_COLUMN = Pattern
+		.compile("\\badd\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+
 	private static final Pattern CREATE_TABLE = Pattern.compile(
 			"\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s*(\\(|partition\\s+of\\s+([a-z_][a-z0-9_]*))");
 
@@ -414,9 +423,12 @@ class DatabaseOwnershipTests {
 							columns.addAll(columnsOf(body(sql, create.end() - 1)));
 						}
 					}
-					Matcher add = ADD_COLUMN.matcher(sql);
-					while (add.find()) {
-						schema.columns.computeIfAbsent(add.group(1), key -> new TreeSet<>()).add(add.group(2));
+					Matcher alter = ALTER_TABLE.matcher(sql);
+					while (alter.find()) {
+						Matcher add = ADDED_COLUMN.matcher(alter.group(2));
+						while (add.find()) {
+							schema.columns.computeIfAbsent(alter.group(1), key -> new TreeSet<>()).add(add.group(1));
+						}
 					}
 				}
 			}
