@@ -203,7 +203,8 @@ public class StationRegistry {
 
 	/**
 	 * Revises the details: a union admin of the station's subtree, its station master or
-	 * its host's HOST account. The last two keep the station right day to day (hours,
+	 * its host's HOST account. Nobody changes the level or stars here (403): they change
+	 * through a grading decision ({@link StationGrades}). The last two keep the station right day to day (hours,
 	 * facilities, description, contact phone) but may not change what the union decides
 	 * and what money follows: the level and stars (graded, or downgraded as a silent
 	 * station is), the district (whose union supervises and pays) and the host's name and
@@ -215,6 +216,7 @@ public class StationRegistry {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
+		refuseGradeChange(station.details(), details);
 		if (!scope.mayManage()) {
 			refuseUnionDecisions(station.details(), details);
 		}
@@ -499,14 +501,22 @@ public class StationRegistry {
 	 * first such field changed (the console shows these fields read-only to them).
 	 */
 	private static void refuseUnionDecisions(StationDetails was, StationDetails is) {
-		if (is.level() != was.level() || is.stars() != was.stars()) {
-			throw new ForbiddenException("station.forbidden.grade");
-		}
 		if (!is.districtCode().equals(was.districtCode())) {
 			throw new ForbiddenException("station.forbidden.move");
 		}
 		if (!is.hostName().equals(was.hostName()) || is.hostType() != was.hostType()) {
 			throw new ForbiddenException("station.forbidden.host");
+		}
+	}
+
+	/**
+	 * Refuses anyone, union admins included, a change of level or stars through a
+	 * revision: they change only through a grading decision ({@link StationGrades}), which
+	 * records who decided what on which evidence (ADR 0025).
+	 */
+	private static void refuseGradeChange(StationDetails was, StationDetails is) {
+		if (is.level() != was.level() || is.stars() != was.stars()) {
+			throw new ForbiddenException("station.forbidden.grade");
 		}
 	}
 
