@@ -155,7 +155,7 @@ public class GradingDecisions {
 		this.repository.countBatch(batchId, open.size());
 		this.events.publishEvent(new Audited("grading.batch", "grading_batch", number, unionCode, null,
 				"run=" + runId + "; date=" + documentDate + "; stations=" + open.size() + "; codes="
-						+ open.stream().map(p -> p.evidence().code()).limit(200).collect(Collectors.joining(","))));
+						+ open.stream().map(p -> p.evidence().code()).limit(100).collect(Collectors.joining(","))));
 		return this.repository.listBatches(runId).stream().filter(b -> b.id() == batchId).findFirst().orElseThrow();
 	}
 

@@ -95,13 +95,13 @@ public class GradingRules {
 			if (weighing == null) {
 				weighing = new GradingRuleInput.Weighing(null, null, null);
 			}
-			Integer weight = weight("weight." + criterion.name(), weighing.weight(), violations);
-			BigDecimal full = number("fullAt." + criterion.name(), weighing.fullAt(), MAX_END.negate(), MAX_END,
+			Integer weight = weight(field("weight", criterion), weighing.weight(), violations);
+			BigDecimal full = number(field("fullAt", criterion), weighing.fullAt(), MAX_END.negate(), MAX_END,
 					violations);
-			BigDecimal zero = number("zeroAt." + criterion.name(), weighing.zeroAt(), MAX_END.negate(), MAX_END,
+			BigDecimal zero = number(field("zeroAt", criterion), weighing.zeroAt(), MAX_END.negate(), MAX_END,
 					violations);
 			if (full != null && zero != null && full.compareTo(zero) == 0) {
-				violations.add(Violation.of("zeroAt." + criterion.name(), "grading.ends.equal"));
+				violations.add(Violation.of(field("zeroAt", criterion), "grading.ends.equal"));
 			}
 			if (weight != null && full != null && zero != null) {
 				criteria.add(new CriterionRule(criterion, weight, full, zero));
@@ -118,6 +118,11 @@ public class GradingRules {
 			throw new InvalidInputException(violations);
 		}
 		return new GradingRule(null, ownerCode, 0, criteria, stars, levels, this.clock.instant(), by);
+	}
+
+	/** A criterion's field as the form names it: {@code weight.VISITS}. */
+	static String field(String name, Criterion criterion) {
+		return name + "." + criterion.name();
 	}
 
 	private static Integer weight(String field, String value, List<Violation> violations) {

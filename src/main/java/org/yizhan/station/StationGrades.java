@@ -1,16 +1,12 @@
 package org.yizhan.station;
 
-import java.time.Clock;
-
 import org.yizhan.organization.Actor;
 import org.yizhan.organization.Assignments;
-import org.yizhan.organization.Audited;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.PlainText;
 import org.yizhan.platform.Violation;
 import org.yizhan.platform.security.ForbiddenException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,18 +24,12 @@ public class StationGrades {
 
 	public static final int MAX_DECISION = 200;
 
-	private final StationRepository stations;
-
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
+	private final StationRegistry registry;
 
 	private final Assignments assignments;
 
-	StationGrades(StationRepository stations, ApplicationEventPublisher events, Clock clock, Assignments assignments) {
-		this.stations = stations;
-		this.events = events;
-		this.clock = clock;
+	StationGrades(StationRegistry registry, Assignments assignments) {
+		this.registry = registry;
 		this.assignments = assignments;
 	}
 
@@ -64,19 +54,7 @@ public class StationGrades {
 		if (PlainText.hasInvisibleCharacters(trimmed)) {
 			throw new InvalidInputException(Violation.of("decision", PlainText.INVISIBLE_CHARACTERS));
 		}
-		Station station = this.stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
-		StationDetails before = station.details();
-		if (before.level() == level && before.stars() == stars) {
-			return station;
-		}
-		String summary = StationRegistry.summary(station) + "; level=" + before.level() + "; stars=" + before.stars();
-		station.grade(level, stars, this.clock.instant());
-		Station saved = this.stations.save(station);
-		saved.drainEvents().forEach(this.events::publishEvent);
-		this.events.publishEvent(new Audited("station.grade", "station", saved.code().toString(),
-				saved.details().districtCode(), summary, StationRegistry.summary(saved) + "; level=" + level + "; stars="
-						+ stars + "; decision=" + trimmed));
-		return saved;
+		return this.registry.grade(id, scope, level, stars, trimmed);
 	}
 
 }

@@ -288,6 +288,22 @@ public class StationRegistry {
 	}
 
 	/**
+	 * Gives a station the level and stars a grading decision settled, for
+	 * {@link StationGrades}, which has checked the caller and the decision; the grade the
+	 * station already has changes nothing and writes nothing.
+	 */
+	Station grade(StationId id, StationScope scope, StationLevel level, int stars, String decision) {
+		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		StationDetails before = station.details();
+		if (before.level() == level && before.stars() == stars) {
+			return station;
+		}
+		String summary = summary(station) + "; level=" + before.level() + "; stars=" + before.stars();
+		station.grade(level, stars, now());
+		return save(station, "station.grade", summary, "level=" + level, "stars=" + stars, "decision=" + decision);
+	}
+
+	/**
 	 * Validates, re-encodes and stores an uploaded photo and adds it to the station.
 	 *
 	 * <p>
