@@ -141,8 +141,7 @@ public class Assessments {
 		}
 		GradingRule rule = this.repository.findRule(run.ruleId()).orElseThrow();
 		String path = seenPath(actor, run);
-		List<Proposal> proposals = this.repository
-			.listProposals(runId, path, changingOnly, page * size, size)
+		List<Proposal> proposals = this.repository.listProposals(runId, path, changingOnly, page * size, size)
 			.stream()
 			.map(stored -> proposal(stored, rule))
 			.toList();

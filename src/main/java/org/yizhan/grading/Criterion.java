@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * What a grading rule weighs, each read from another module's records: the checklist met
  * (standard), inspection scores (inspection), satisfaction and its trend (rating), months
  * without a rating (rating, as supervision's silent stations), unresolved and overdue
- * cases (ticket) and visits served (operations). Each names the value worth full marks and
- * the value worth none in the rule a union starts from.
+ * cases (ticket) and visits served (operations). Each names the value worth full marks
+ * and the value worth none in the rule a union starts from.
  */
 public enum Criterion {
 

@@ -19,7 +19,8 @@ public record CriterionRule(Criterion criterion, int weight, BigDecimal fullAt, 
 		if (value == null) {
 			return BigDecimal.ZERO;
 		}
-		BigDecimal share = value.subtract(this.zeroAt).divide(this.fullAt.subtract(this.zeroAt), 4, RoundingMode.HALF_UP);
+		BigDecimal share = value.subtract(this.zeroAt)
+			.divide(this.fullAt.subtract(this.zeroAt), 4, RoundingMode.HALF_UP);
 		return share.max(BigDecimal.ZERO).min(BigDecimal.ONE);
 	}
 

@@ -107,12 +107,13 @@ public class GradingDecisions {
 	}
 
 	/**
-	 * Accepts, as one naming batch, every undecided proposal of the run in the caller's
-	 * part of it that would change a grade: the document number (unique per union) and
-	 * its date are required, the date not in the future. Refused (409) when nothing is
-	 * left to decide.
+	 * Accepts, as one naming batch, the undecided proposals of the run in the caller's
+	 * part of it that would change a grade: those of {@code stationIds} (the batch's
+	 * list), or every one when {@code stationIds} is {@code null}. The document number
+	 * (unique per union) and its date are required, the date not in the future. Refused
+	 * (409) when nothing is left to decide.
 	 */
-	public NamingBatch acceptBatch(long runId, String documentNumber, LocalDate documentDate) {
+	public NamingBatch acceptBatch(long runId, String documentNumber, LocalDate documentDate, List<Long> stationIds) {
 		Actor actor = decider();
 		GradingRun run = this.assessments.visibleRun(actor, runId);
 		List<Violation> violations = new java.util.ArrayList<>();
@@ -141,7 +142,7 @@ public class GradingDecisions {
 			throw new ConflictException("documentNumber", "grading.batch.numberTaken", number);
 		}
 		List<GradingRepository.StoredProposal> open = this.repository.lockUndecidedChanging(runId,
-				Assessments.seenPath(actor, run));
+				Assessments.seenPath(actor, run), stationIds);
 		if (open.isEmpty()) {
 			throw new ConflictException("grading.batch.empty");
 		}
@@ -176,12 +177,10 @@ public class GradingDecisions {
 	private void decide(GradingRun run, GradingRepository.StoredProposal stored, String decision, StationLevel level,
 			int stars, String reason, Batch batch, Actor actor) {
 		long stationId = stored.evidence().stationId();
-		String reference = (batch != null) ? "grading batch " + batch.documentNumber()
-				: "grading run " + run.id() + " " + decision.toLowerCase(java.util.Locale.ROOT)
-						+ (reason == null ? "" : ": " + reason);
-		this.grades.apply(new StationId(stationId), level, stars,
-				reference.length() > StationGrades.MAX_DECISION ? reference.substring(0, StationGrades.MAX_DECISION)
-						: reference);
+		String reference = (batch != null) ? "grading batch " + batch.documentNumber() : "grading run " + run.id() + " "
+				+ decision.toLowerCase(java.util.Locale.ROOT) + (reason == null ? "" : ": " + reason);
+		this.grades.apply(new StationId(stationId), level, stars, reference.length() > StationGrades.MAX_DECISION
+				? reference.substring(0, StationGrades.MAX_DECISION) : reference);
 		this.repository.recordDecision(run.id(), stationId, decision, level, stars, reason, actor.username(),
 				this.clock.instant(), batch == null ? null : batch.id());
 		if (batch == null) {

@@ -56,8 +56,8 @@ class GradingRepository {
 	}
 
 	Optional<GradingRule> findRule(long id) {
-		List<CriterionRule> criteria = this.jdbc
-			.sql("select criterion, weight, full_at, zero_at from grading_criterion where rule_id = :id order by criterion")
+		List<CriterionRule> criteria = this.jdbc.sql(
+				"select criterion, weight, full_at, zero_at from grading_criterion where rule_id = :id order by criterion")
 			.param("id", id)
 			.query((rs, n) -> new CriterionRule(Criterion.valueOf(rs.getString("criterion")), rs.getInt("weight"),
 					rs.getBigDecimal("full_at"), rs.getBigDecimal("zero_at")))
@@ -79,10 +79,11 @@ class GradingRepository {
 			.param("owner", rule.ownerCode())
 			.query(Integer.class)
 			.single();
-		long id = this.jdbc.sql("""
-				insert into grading_rule (owner_code, version, star_thresholds, level_thresholds, created_at, created_by)
-				values (:owner, :version, cast(:stars as numeric[]), cast(:levels as numeric[]), :at, :by)
-				returning id""")
+		long id = this.jdbc
+			.sql("""
+					insert into grading_rule (owner_code, version, star_thresholds, level_thresholds, created_at, created_by)
+					values (:owner, :version, cast(:stars as numeric[]), cast(:levels as numeric[]), :at, :by)
+					returning id""")
 			.param("owner", rule.ownerCode())
 			.param("version", version)
 			.param("stars", texts(rule.starThresholds()))
@@ -112,76 +113,77 @@ class GradingRepository {
 	 * {@code path} to {@code action}, by station id. Ratings are read per month from the
 	 * roll-up (whole months, so {@code from} and {@code to} are first days of months);
 	 * silent months count the months of the period that have ended ({@code elapsedTo}).
-	 * Cases count as they stand now: unresolved if opened before the period's end, overdue
-	 * if past their deadline before {@code dueBefore}.
+	 * Cases count as they stand now: unresolved if opened before the period's end,
+	 * overdue if past their deadline before {@code dueBefore}.
 	 */
 	void forEachEvidence(String path, LocalDate from, LocalDate to, LocalDate elapsedTo, Instant dueBefore,
 			Consumer<StationEvidence> action) {
 		int elapsed = (int) Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(from, elapsedTo));
-		this.jdbc.sql("""
-				with st as (
-				  select s.id, s.code, s.name, s.district_code, s.level, s.stars
-				  from station s join organization o on o.code = s.district_code
-				  where s.status in ('LISTED', 'SUSPENDED') and (o.path = :path or o.path like :prefix)
-				),
-				judged as (
-				  select distinct on (j.station_id) j.station_id, j.met
-				  from station_judgement j join st on st.id = j.station_id
-				  where j.judged_at < :toAt
-				  order by j.station_id, j.judged_at desc
-				),
-				inspected as (
-				  select i.station_id, round(avg(i.score), 1) as score, count(*) as n
-				  from inspection i join inspection_campaign c on c.id = i.campaign_id join st on st.id = i.station_id
-				  where i.inspected_at >= :fromAt and i.inspected_at < :toAt and (not c.mystery or c.published_at is not null)
-				  group by i.station_id
-				),
-				monthly as (
-				  select r.station_id, r.month, sum(r.counted) as counted, sum(r.satisfied) as satisfied from (
-				    select m.station_id, m.month, m.counted_through[31] as counted, m.satisfied_through[31] as satisfied
-				    from rating_station_month m join st on st.id = m.station_id
-				    where m.month >= :priorFrom and m.month < :to
-				    union all
-				    select d.station_id, cast(date_trunc('month', d.rating_day) as date), d.counted, d.satisfied
-				    from rating_station_delta d join st on st.id = d.station_id
-				    where d.rating_day >= :priorFrom and d.rating_day < :to
-				  ) r group by r.station_id, r.month
-				),
-				rated as (
-				  select station_id,
-				    sum(counted) filter (where month >= :from) as counted,
-				    sum(satisfied) filter (where month >= :from) as satisfied,
-				    sum(counted) filter (where month < :from) as prior_counted,
-				    sum(satisfied) filter (where month < :from) as prior_satisfied,
-				    count(*) filter (where month >= :from and month < :elapsedTo and counted > 0) as heard
-				  from monthly group by station_id
-				),
-				cases as (
-				  select t.station_id, count(*) as open,
-				    count(*) filter (where t.status = 'OPEN' and t.due_at < :dueBefore) as overdue
-				  from problem_ticket t join st on st.id = t.station_id
-				  where t.status <> 'RESOLVED' and t.created_at < :toAt
-				  group by t.station_id
-				),
-				served as (
-				  select v.station_id, sum(greatest(v.check_ins, coalesce(v.tally, 0))) as visits
-				  from visit_day v join st on st.id = v.station_id
-				  where v.day >= :from and v.day < :to
-				  group by v.station_id
-				)
-				select st.id, st.code, st.name, st.district_code, st.level, st.stars, judged.met,
-				  inspected.score as inspection_score, coalesce(inspected.n, 0) as inspections,
-				  coalesce(rated.counted, 0) as counted, coalesce(rated.satisfied, 0) as satisfied,
-				  coalesce(rated.prior_counted, 0) as prior_counted, coalesce(rated.prior_satisfied, 0) as prior_satisfied,
-				  coalesce(rated.heard, 0) as heard, coalesce(cases.open, 0) as open_cases,
-				  coalesce(cases.overdue, 0) as overdue_cases, coalesce(served.visits, 0) as visits
-				from st
-				left join judged on judged.station_id = st.id
-				left join inspected on inspected.station_id = st.id
-				left join rated on rated.station_id = st.id
-				left join cases on cases.station_id = st.id
-				left join served on served.station_id = st.id
-				order by st.id""")
+		this.jdbc
+			.sql("""
+					with st as (
+					  select s.id, s.code, s.name, s.district_code, s.level, s.stars
+					  from station s join organization o on o.code = s.district_code
+					  where s.status in ('LISTED', 'SUSPENDED') and (o.path = :path or o.path like :prefix)
+					),
+					judged as (
+					  select distinct on (j.station_id) j.station_id, j.met
+					  from station_judgement j join st on st.id = j.station_id
+					  where j.judged_at < :toAt
+					  order by j.station_id, j.judged_at desc
+					),
+					inspected as (
+					  select i.station_id, round(avg(i.score), 1) as score, count(*) as n
+					  from inspection i join inspection_campaign c on c.id = i.campaign_id join st on st.id = i.station_id
+					  where i.inspected_at >= :fromAt and i.inspected_at < :toAt and (not c.mystery or c.published_at is not null)
+					  group by i.station_id
+					),
+					monthly as (
+					  select r.station_id, r.month, sum(r.counted) as counted, sum(r.satisfied) as satisfied from (
+					    select m.station_id, m.month, m.counted_through[31] as counted, m.satisfied_through[31] as satisfied
+					    from rating_station_month m join st on st.id = m.station_id
+					    where m.month >= :priorFrom and m.month < :to
+					    union all
+					    select d.station_id, cast(date_trunc('month', d.rating_day) as date), d.counted, d.satisfied
+					    from rating_station_delta d join st on st.id = d.station_id
+					    where d.rating_day >= :priorFrom and d.rating_day < :to
+					  ) r group by r.station_id, r.month
+					),
+					rated as (
+					  select station_id,
+					    sum(counted) filter (where month >= :from) as counted,
+					    sum(satisfied) filter (where month >= :from) as satisfied,
+					    sum(counted) filter (where month < :from) as prior_counted,
+					    sum(satisfied) filter (where month < :from) as prior_satisfied,
+					    count(*) filter (where month >= :from and month < :elapsedTo and counted > 0) as heard
+					  from monthly group by station_id
+					),
+					cases as (
+					  select t.station_id, count(*) as open,
+					    count(*) filter (where t.status = 'OPEN' and t.due_at < :dueBefore) as overdue
+					  from problem_ticket t join st on st.id = t.station_id
+					  where t.status <> 'RESOLVED' and t.created_at < :toAt
+					  group by t.station_id
+					),
+					served as (
+					  select v.station_id, sum(greatest(v.check_ins, coalesce(v.tally, 0))) as visits
+					  from visit_day v join st on st.id = v.station_id
+					  where v.day >= :from and v.day < :to
+					  group by v.station_id
+					)
+					select st.id, st.code, st.name, st.district_code, st.level, st.stars, judged.met,
+					  inspected.score as inspection_score, coalesce(inspected.n, 0) as inspections,
+					  coalesce(rated.counted, 0) as counted, coalesce(rated.satisfied, 0) as satisfied,
+					  coalesce(rated.prior_counted, 0) as prior_counted, coalesce(rated.prior_satisfied, 0) as prior_satisfied,
+					  coalesce(rated.heard, 0) as heard, coalesce(cases.open, 0) as open_cases,
+					  coalesce(cases.overdue, 0) as overdue_cases, coalesce(served.visits, 0) as visits
+					from st
+					left join judged on judged.station_id = st.id
+					left join inspected on inspected.station_id = st.id
+					left join rated on rated.station_id = st.id
+					left join cases on cases.station_id = st.id
+					left join served on served.station_id = st.id
+					order by st.id""")
 			.param("path", path)
 			.param("prefix", path + "/%")
 			.param("from", from)
@@ -203,9 +205,9 @@ class GradingRepository {
 		return new StationEvidence(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				rs.getString("district_code"), StationLevel.valueOf(rs.getString("level")), rs.getInt("stars"),
 				judged ? rs.getBoolean("met") : null, rs.getBigDecimal("inspection_score"), rs.getInt("inspections"),
-				(int) counted, percent(rs.getLong("satisfied"), counted), percent(rs.getLong("prior_satisfied"), priorCounted),
-				Math.max(0, elapsed - rs.getInt("heard")), rs.getInt("open_cases"), rs.getInt("overdue_cases"),
-				rs.getLong("visits"));
+				(int) counted, percent(rs.getLong("satisfied"), counted),
+				percent(rs.getLong("prior_satisfied"), priorCounted), Math.max(0, elapsed - rs.getInt("heard")),
+				rs.getInt("open_cases"), rs.getInt("overdue_cases"), rs.getLong("visits"));
 	}
 
 	private static BigDecimal percent(long part, long whole) {
@@ -282,16 +284,17 @@ class GradingRepository {
 			proposedLevels[i] = a.level().name();
 			proposedStars[i] = a.stars();
 		}
-		this.jdbc.sql("""
-				insert into grading_proposal (run_id, station_id, district_code, current_level, current_stars,
-				  checklist_met, inspection_score, inspections, rated, satisfied_pct, prior_pct, silent_months,
-				  open_cases, overdue_cases, visits, score, proposed_level, proposed_stars)
-				select :run, u.* from unnest(cast(:stations as bigint[]), cast(:districts as text[]),
-				  cast(:levels as text[]), cast(:stars as integer[]), cast(:met as boolean[]),
-				  cast(:inspection as numeric[]), cast(:inspections as integer[]), cast(:rated as integer[]),
-				  cast(:satisfied as numeric[]), cast(:prior as numeric[]), cast(:silent as integer[]),
-				  cast(:open as integer[]), cast(:overdue as integer[]), cast(:visits as bigint[]),
-				  cast(:scores as numeric[]), cast(:proposedLevels as text[]), cast(:proposedStars as integer[])) as u""")
+		this.jdbc
+			.sql("""
+					insert into grading_proposal (run_id, station_id, district_code, current_level, current_stars,
+					  checklist_met, inspection_score, inspections, rated, satisfied_pct, prior_pct, silent_months,
+					  open_cases, overdue_cases, visits, score, proposed_level, proposed_stars)
+					select :run, u.* from unnest(cast(:stations as bigint[]), cast(:districts as text[]),
+					  cast(:levels as text[]), cast(:stars as integer[]), cast(:met as boolean[]),
+					  cast(:inspection as numeric[]), cast(:inspections as integer[]), cast(:rated as integer[]),
+					  cast(:satisfied as numeric[]), cast(:prior as numeric[]), cast(:silent as integer[]),
+					  cast(:open as integer[]), cast(:overdue as integer[]), cast(:visits as bigint[]),
+					  cast(:scores as numeric[]), cast(:proposedLevels as text[]), cast(:proposedStars as integer[])) as u""")
 			.param("run", runId)
 			.param("stations", stations)
 			.param("districts", districts)
@@ -314,12 +317,17 @@ class GradingRepository {
 	}
 
 	Optional<GradingRun> findRun(long id) {
-		return this.jdbc.sql(RUN_COLUMNS + " where r.id = :id").param("id", id).query(GradingRepository::run).optional();
+		return this.jdbc.sql(RUN_COLUMNS + " where r.id = :id")
+			.param("id", id)
+			.query(GradingRepository::run)
+			.optional();
 	}
 
 	/** The runs of the subtree at {@code path} and below, newest first. */
 	List<GradingRun> listRuns(String path, int limit) {
-		return this.jdbc.sql(RUN_COLUMNS + " where r.union_path = :path or r.union_path like :prefix order by r.id desc limit :limit")
+		return this.jdbc
+			.sql(RUN_COLUMNS
+					+ " where r.union_path = :path or r.union_path like :prefix order by r.id desc limit :limit")
 			.param("path", path)
 			.param("prefix", path + "/%")
 			.param("limit", limit)
@@ -350,10 +358,11 @@ class GradingRepository {
 	 * those whose proposal differs from the station's grade now, by code.
 	 */
 	List<StoredProposal> listProposals(long runId, String path, boolean changing, int offset, int limit) {
-		return this.jdbc.sql(PROPOSAL_COLUMNS + " join organization o on o.code = p.district_code"
-				+ " where p.run_id = :run and (o.path = :path or o.path like :prefix)"
-				+ (changing ? " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars)" : "")
-				+ " order by s.code offset :offset limit :limit")
+		return this.jdbc
+			.sql(PROPOSAL_COLUMNS + " join organization o on o.code = p.district_code"
+					+ " where p.run_id = :run and (o.path = :path or o.path like :prefix)"
+					+ (changing ? " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars)" : "")
+					+ " order by s.code offset :offset limit :limit")
 			.param("run", runId)
 			.param("path", path)
 			.param("prefix", path + "/%")
@@ -364,10 +373,11 @@ class GradingRepository {
 	}
 
 	long countProposals(long runId, String path, boolean changing) {
-		return this.jdbc.sql("select count(*) from grading_proposal p join station s on s.id = p.station_id"
-				+ " join organization o on o.code = p.district_code"
-				+ " where p.run_id = :run and (o.path = :path or o.path like :prefix)"
-				+ (changing ? " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars)" : ""))
+		return this.jdbc
+			.sql("select count(*) from grading_proposal p join station s on s.id = p.station_id"
+					+ " join organization o on o.code = p.district_code"
+					+ " where p.run_id = :run and (o.path = :path or o.path like :prefix)"
+					+ (changing ? " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars)" : ""))
 			.param("run", runId)
 			.param("path", path)
 			.param("prefix", path + "/%")
@@ -378,18 +388,26 @@ class GradingRepository {
 	/** A run's proposal for one station, locked for a decision when {@code lock}. */
 	Optional<StoredProposal> findProposal(long runId, long stationId, boolean lock) {
 		return this.jdbc
-			.sql(PROPOSAL_COLUMNS + " where p.run_id = :run and p.station_id = :station" + (lock ? " for update of p" : ""))
+			.sql(PROPOSAL_COLUMNS + " where p.run_id = :run and p.station_id = :station"
+					+ (lock ? " for update of p" : ""))
 			.param("run", runId)
 			.param("station", stationId)
 			.query(GradingRepository::proposal)
 			.optional();
 	}
 
-	/** The undecided proposals of a run in the subtree that would change a grade, locked. */
-	List<StoredProposal> lockUndecidedChanging(long runId, String path) {
-		return this.jdbc.sql(PROPOSAL_COLUMNS + " join organization o on o.code = p.district_code"
-				+ " where p.run_id = :run and (o.path = :path or o.path like :prefix) and p.decision is null"
-				+ " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars) order by p.station_id for update of p")
+	/**
+	 * The undecided proposals of a run in the subtree that would change a grade, of the
+	 * stations listed (all when {@code stationIds} is {@code null}), locked.
+	 */
+	List<StoredProposal> lockUndecidedChanging(long runId, String path, List<Long> stationIds) {
+		return this.jdbc
+			.sql(PROPOSAL_COLUMNS + " join organization o on o.code = p.district_code"
+					+ " where p.run_id = :run and (o.path = :path or o.path like :prefix) and p.decision is null"
+					+ " and (p.proposed_level <> s.level or p.proposed_stars <> s.stars)"
+					+ (stationIds == null ? "" : " and p.station_id = any(cast(:stations as bigint[]))")
+					+ " order by p.station_id for update of p")
+			.param("stations", stationIds == null ? new Long[0] : stationIds.toArray(Long[]::new))
 			.param("run", runId)
 			.param("path", path)
 			.param("prefix", path + "/%")
@@ -426,9 +444,10 @@ class GradingRepository {
 
 	long insertBatch(long runId, String unionCode, String documentNumber, LocalDate documentDate, Instant at,
 			String by) {
-		return this.jdbc.sql("""
-				insert into grading_batch (run_id, union_code, document_number, document_date, stations, created_at, created_by)
-				values (:run, :union, :number, :date, 0, :at, :by) returning id""")
+		return this.jdbc
+			.sql("""
+					insert into grading_batch (run_id, union_code, document_number, document_date, stations, created_at, created_by)
+					values (:run, :union, :number, :date, 0, :at, :by) returning id""")
 			.param("run", runId)
 			.param("union", unionCode)
 			.param("number", documentNumber)
@@ -467,11 +486,12 @@ class GradingRepository {
 	private static StoredProposal proposal(ResultSet rs, int n) throws SQLException {
 		boolean judged = rs.getObject("checklist_met") != null;
 		StationEvidence evidence = new StationEvidence(rs.getLong("station_id"), rs.getString("code"),
-				rs.getString("name"), rs.getString("district_code"), StationLevel.valueOf(rs.getString("current_level")),
-				rs.getInt("current_stars"), judged ? rs.getBoolean("checklist_met") : null,
-				rs.getBigDecimal("inspection_score"), rs.getInt("inspections"), rs.getInt("rated"),
-				rs.getBigDecimal("satisfied_pct"), rs.getBigDecimal("prior_pct"), rs.getInt("silent_months"),
-				rs.getInt("open_cases"), rs.getInt("overdue_cases"), rs.getLong("visits"));
+				rs.getString("name"), rs.getString("district_code"),
+				StationLevel.valueOf(rs.getString("current_level")), rs.getInt("current_stars"),
+				judged ? rs.getBoolean("checklist_met") : null, rs.getBigDecimal("inspection_score"),
+				rs.getInt("inspections"), rs.getInt("rated"), rs.getBigDecimal("satisfied_pct"),
+				rs.getBigDecimal("prior_pct"), rs.getInt("silent_months"), rs.getInt("open_cases"),
+				rs.getInt("overdue_cases"), rs.getLong("visits"));
 		String decided = rs.getString("decided_level");
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		return new StoredProposal(rs.getLong("run_id"), evidence, rs.getBigDecimal("score"),

@@ -11,8 +11,8 @@ import org.yizhan.station.StationLevel;
 
 /**
  * A union's rule for grading its stations, one saved version of it: the criteria with
- * their weights and ends, and the lowest score for each number of stars and each level.
- * A station's score is the weighted share of full marks of its criteria, out of 100; it
+ * their weights and ends, and the lowest score for each number of stars and each level. A
+ * station's score is the weighted share of full marks of its criteria, out of 100; it
  * earns every star and the highest level whose threshold it reaches. Versions are never
  * changed once saved, so a run's proposals can always be explained by the rule it used.
  *
@@ -38,11 +38,14 @@ public record GradingRule(Long id, String ownerCode, int version, List<Criterion
 
 	/** What a union grades by before it saves a rule of its own. */
 	public static GradingRule defaults(String ownerCode) {
-		return new GradingRule(null, ownerCode, 0, Arrays.stream(Criterion.values()).map(Criterion::defaultRule).toList(),
+		return new GradingRule(null, ownerCode, 0,
+				Arrays.stream(Criterion.values()).map(Criterion::defaultRule).toList(),
 				decimals("40", "55", "70", "80", "90"), decimals("60", "80", "92"), null, null);
 	}
 
-	/** The station's score, stars and level under this rule, with each criterion's part. */
+	/**
+	 * The station's score, stars and level under this rule, with each criterion's part.
+	 */
 	public Assessment assess(StationEvidence evidence) {
 		int total = this.criteria.stream().mapToInt(CriterionRule::weight).sum();
 		List<CriterionScore> scores = new ArrayList<>(this.criteria.size());
@@ -51,11 +54,12 @@ public record GradingRule(Long id, String ownerCode, int version, List<Criterion
 			BigDecimal value = evidence.value(rule.criterion());
 			BigDecimal fraction = rule.fraction(value);
 			BigDecimal worth = (total == 0) ? BigDecimal.ZERO
-					: BigDecimal.valueOf(rule.weight()).multiply(HUNDRED).divide(BigDecimal.valueOf(total), 4,
-							RoundingMode.HALF_UP);
+					: BigDecimal.valueOf(rule.weight())
+						.multiply(HUNDRED)
+						.divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
 			BigDecimal points = worth.multiply(fraction).setScale(2, RoundingMode.HALF_UP);
-			scores.add(new CriterionScore(rule, value, fraction, points, worth.setScale(2, RoundingMode.HALF_UP)
-				.subtract(points)));
+			scores.add(new CriterionScore(rule, value, fraction, points,
+					worth.setScale(2, RoundingMode.HALF_UP).subtract(points)));
 			score = score.add(points);
 		}
 		score = score.setScale(1, RoundingMode.HALF_UP);

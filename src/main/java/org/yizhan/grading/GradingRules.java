@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each union's grading rule as data. The rule in force for a union is its own newest
  * version or, without one, its nearest ancestor's, or else the defaults
- * ({@link GradingRule#defaults}); saving always makes a new version, so the runs that used
- * an older one still explain themselves by it. Union staff of the subtree read rules;
- * only its admins save them.
+ * ({@link GradingRule#defaults}); saving always makes a new version, so the runs that
+ * used an older one still explain themselves by it. Union staff of the subtree read
+ * rules; only its admins save them.
  */
 @Service
 @Transactional
@@ -168,7 +168,9 @@ public class GradingRules {
 		}
 	}
 
-	/** Thresholds that must lie in 0–100 and rise strictly: each names the one below it. */
+	/**
+	 * Thresholds that must lie in 0–100 and rise strictly: each names the one below it.
+	 */
 	private static List<BigDecimal> thresholds(List<String> values, int count,
 			java.util.function.IntFunction<String> field, List<Violation> violations) {
 		List<BigDecimal> thresholds = new ArrayList<>();

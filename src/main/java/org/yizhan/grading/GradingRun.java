@@ -9,6 +9,6 @@ import java.time.LocalDate;
  * proposed a grade for and how many of those are decided.
  */
 public record GradingRun(long id, String unionCode, String unionName, String unionPath, int year, long ruleId,
-		LocalDate evidenceFrom, LocalDate evidenceTo, int stations, int decided, Instant startedAt,
-		Instant finishedAt, String startedBy) {
+		LocalDate evidenceFrom, LocalDate evidenceTo, int stations, int decided, Instant startedAt, Instant finishedAt,
+		String startedBy) {
 }

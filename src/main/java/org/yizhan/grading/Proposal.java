@@ -12,9 +12,9 @@ import org.yizhan.station.StationLevel;
  * @param decision {@code null} while undecided, else {@code ACCEPTED} or
  * {@code OVERRIDDEN}
  */
-public record Proposal(long runId, StationEvidence evidence, Assessment assessment, StationLevel levelNow,
-		int starsNow, String decision, StationLevel decidedLevel, Integer decidedStars, String reason,
-		String decidedBy, Instant decidedAt, Long batchId) {
+public record Proposal(long runId, StationEvidence evidence, Assessment assessment, StationLevel levelNow, int starsNow,
+		String decision, StationLevel decidedLevel, Integer decidedStars, String reason, String decidedBy,
+		Instant decidedAt, Long batchId) {
 
 	/** Whether the proposal would change the station's grade as it is now. */
 	public boolean changes() {

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * aside): a grading decision, which the grading module takes with its reasons and then
  * applies here, in the decision's transaction. The station's own edit form and API refuse
  * any change of them (ADR 0025), so a grade always has a decision behind it, and the
- * audit entry names that decision. The change is a plain {@link StationChanged}, which the
- * copies (the finder's index) follow like any other revision.
+ * audit entry names that decision. The change is a plain {@link StationChanged}, which
+ * the copies (the finder's index) follow like any other revision.
  */
 @Service
 @Transactional

@@ -204,13 +204,13 @@ public class StationRegistry {
 	/**
 	 * Revises the details: a union admin of the station's subtree, its station master or
 	 * its host's HOST account. Nobody changes the level or stars here (403): they change
-	 * through a grading decision ({@link StationGrades}). The last two keep the station right day to day (hours,
-	 * facilities, description, contact phone) but may not change what the union decides
-	 * and what money follows: the level and stars (graded, or downgraded as a silent
-	 * station is), the district (whose union supervises and pays) and the host's name and
-	 * type (who the station is registered to, and the HOST account's reach). Such a
-	 * change is refused whole with 403 naming what was refused; its status changes only
-	 * through the lifecycle steps, which are the admins'.
+	 * through a grading decision ({@link StationGrades}). The last two keep the station
+	 * right day to day (hours, facilities, description, contact phone) but may not change
+	 * what the union decides and what money follows: the level and stars (graded, or
+	 * downgraded as a silent station is), the district (whose union supervises and pays)
+	 * and the host's name and type (who the station is registered to, and the HOST
+	 * account's reach). Such a change is refused whole with 403 naming what was refused;
+	 * its status changes only through the lifecycle steps, which are the admins'.
 	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationScope scope = scope();
@@ -527,8 +527,8 @@ public class StationRegistry {
 
 	/**
 	 * Refuses anyone, union admins included, a change of level or stars through a
-	 * revision: they change only through a grading decision ({@link StationGrades}), which
-	 * records who decided what on which evidence (ADR 0025).
+	 * revision: they change only through a grading decision ({@link StationGrades}),
+	 * which records who decided what on which evidence (ADR 0025).
 	 */
 	private static void refuseGradeChange(StationDetails was, StationDetails is) {
 		if (is.level() != was.level() || is.stars() != was.stars()) {

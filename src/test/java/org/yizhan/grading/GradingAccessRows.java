@@ -33,11 +33,23 @@ final class GradingAccessRows implements AccessRows {
 	/** Runs by purpose and side (own or foreign district). */
 	private final Map<String, Long> runs = new HashMap<>();
 
+	/**
+	 * Stations of the grading rows' own, by purpose and side, registered at city level
+	 * with 3 stars and without evidence, so each proposal changes them: deciding the
+	 * shared stations would change the grade the station rows send back unchanged.
+	 */
+	private final Map<String, Long> stations = new HashMap<>();
+
 	private int year;
 
 	@Override
 	public void prepare(AccessFixture fixture) {
 		this.year = LocalDate.now(YizhanTime.ZONE).getYear() - 1;
+		for (String purpose : List.of("decideApi", "batchApi", "decidePage", "batchPage")) {
+			for (boolean foreign : new boolean[] { false, true }) {
+				this.stations.put(purpose + foreign, fixture.station(foreign ? FOREIGN : OWN, "LISTED"));
+			}
+		}
 		for (String purpose : List.of("read", "decideApi", "batchApi", "decidePage", "batchPage")) {
 			for (boolean foreign : new boolean[] { false, true }) {
 				String created = ok(fixture.admin()
@@ -52,6 +64,10 @@ final class GradingAccessRows implements AccessRows {
 		return this.runs.get(purpose + c.foreign);
 	}
 
+	private long station(String purpose, Cell c) {
+		return this.stations.get(purpose + c.foreign);
+	}
+
 	@Override
 	public List<AccessRow> rows(AccessFixture f) {
 		List<AccessRow> rows = new ArrayList<>();
@@ -59,21 +75,20 @@ final class GradingAccessRows implements AccessRows {
 				SUBTREE_READERS, READERS_HIDDEN));
 		rows.add(api("PUT", "/api/v1/grading/rules",
 				c -> c.json("PUT", "/api/v1/grading/rules", ruleJson(c.district())), ADMIN, ADMIN_HIDDEN));
-		rows.add(api("POST", "/api/v1/grading/runs",
-				c -> c.json("POST", "/api/v1/grading/runs",
-						"{\"union\":\"" + c.district() + "\",\"year\":" + this.year + "}"),
-				ADMIN, ADMIN_HIDDEN));
+		rows.add(
+				api("POST", "/api/v1/grading/runs",
+						c -> c.json("POST", "/api/v1/grading/runs",
+								"{\"union\":\"" + c.district() + "\",\"year\":" + this.year + "}"),
+						ADMIN, ADMIN_HIDDEN));
 		rows.add(api("GET", "/api/v1/grading/runs/{id}/proposals",
-				c -> c.get("/api/v1/grading/runs/" + run("read", c) + "/proposals"), SUBTREE_READERS,
-				READERS_HIDDEN));
+				c -> c.get("/api/v1/grading/runs/" + run("read", c) + "/proposals"), SUBTREE_READERS, READERS_HIDDEN));
 		rows.add(api("POST", "/api/v1/grading/runs/{id}/stations/{stationId}/decision",
-				c -> c.json("POST",
-						"/api/v1/grading/runs/" + run("decideApi", c) + "/stations/" + c.station() + "/decision",
-						"{\"accept\":true,\"reason\":\"矩阵\"}"),
+				c -> c.json("POST", "/api/v1/grading/runs/" + run("decideApi", c) + "/stations/"
+						+ station("decideApi", c) + "/decision", "{\"accept\":true,\"reason\":\"矩阵\"}"),
 				ADMIN, ADMIN_HIDDEN));
-		rows.add(api("POST", "/api/v1/grading/runs/{id}/batches",
-				c -> c.json("POST", "/api/v1/grading/runs/" + run("batchApi", c) + "/batches",
-						"{\"documentNumber\":\"矩阵文号" + f.serial() + "\",\"documentDate\":\"" + today() + "\"}"),
+		rows.add(api("POST", "/api/v1/grading/runs/{id}/batches", c -> c.json("POST",
+				"/api/v1/grading/runs/" + run("batchApi", c) + "/batches", "{\"documentNumber\":\"矩阵文号" + f.serial()
+						+ "\",\"documentDate\":\"" + today() + "\",\"stations\":[" + station("batchApi", c) + "]}"),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(api("GET", "/api/v1/grading/at-risk", c -> c.get("/api/v1/grading/at-risk?union=" + c.district()),
 				SUBTREE_READERS, READERS_HIDDEN));
@@ -82,22 +97,26 @@ final class GradingAccessRows implements AccessRows {
 		rows.add(page("POST", "/console/grading/rules", c -> c.form("/console/grading/rules", ruleForm(c.district())),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/runs", c -> c.get("/console/grading/runs"), SUBTREE_READERS, null));
-		rows.add(page("POST", "/console/grading/runs",
-				c -> c.form("/console/grading/runs", Map.of("union", c.district(), "year", Integer.toString(this.year))),
-				ADMIN, ADMIN_HIDDEN));
+		rows.add(
+				page("POST", "/console/grading/runs",
+						c -> c.form("/console/grading/runs",
+								Map.of("union", c.district(), "year", Integer.toString(this.year))),
+						ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/runs/{id}", c -> c.get("/console/grading/runs/" + run("read", c)),
 				SUBTREE_READERS, READERS_HIDDEN));
 		rows.add(page("POST", "/console/grading/runs/{id}",
 				c -> c.form("/console/grading/runs/" + run("batchPage", c),
-						Map.of("documentNumber", "矩阵页面文号" + f.serial(), "documentDate", today())),
+						Map.of("documentNumber", "矩阵页面文号" + f.serial(), "documentDate", today(), "station",
+								Long.toString(station("batchPage", c)))),
 				ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/runs/{id}/stations/{stationId}",
 				c -> c.get("/console/grading/runs/" + run("read", c) + "/stations/" + c.station()), SUBTREE_READERS,
 				READERS_HIDDEN));
-		rows.add(page("POST", "/console/grading/runs/{id}/stations/{stationId}",
-				c -> c.form("/console/grading/runs/" + run("decidePage", c) + "/stations/" + c.station(),
-						Map.of("action", "accept", "reason", "矩阵页面")),
-				ADMIN, ADMIN_HIDDEN));
+		rows.add(
+				page("POST", "/console/grading/runs/{id}/stations/{stationId}",
+						c -> c.form("/console/grading/runs/" + run("decidePage", c) + "/stations/"
+								+ station("decidePage", c), Map.of("action", "accept", "reason", "矩阵页面")),
+						ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/at-risk", c -> c.get("/console/grading/at-risk?union=" + c.district()),
 				SUBTREE_READERS, READERS_HIDDEN));
 		return rows;

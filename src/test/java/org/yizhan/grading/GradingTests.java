@@ -78,12 +78,14 @@ class GradingTests {
 		this.silent = TestStations.listed(this.registry, "南明评级沉默驿站" + suffix, "贵阳市南明区测试路 2 号", NANMING, 26.5690,
 				106.7140);
 		// 3,000 visits served in the year: full marks
-		this.jdbc.sql("insert into visit_day (station_id, day, district_code, check_ins) values (:s, :d, :district, 3000)")
+		this.jdbc
+			.sql("insert into visit_day (station_id, day, district_code, check_ins) values (:s, :d, :district, 3000)")
 			.param("s", this.busy.id().value())
 			.param("d", LocalDate.of(this.year, 6, 1))
 			.param("district", NANMING)
 			.update();
-		// every month of the year 10 counted ratings, all satisfied; the year before 8 of 10
+		// every month of the year 10 counted ratings, all satisfied; the year before 8 of
+		// 10
 		for (int month = 1; month <= 12; month++) {
 			rated(LocalDate.of(this.year, month, 1), 10, 10);
 			rated(LocalDate.of(this.year - 1, month, 1), 10, 8);
@@ -93,14 +95,16 @@ class GradingTests {
 				insert into station_judgement (station_id, checklist_version_id, purpose, met, judged_at, judged_by)
 				values (:s, (select min(id) from checklist_version), 'RECORDED', true, :at, 'grading-test')""")
 			.param("s", this.busy.id().value())
-			.param("at", java.sql.Timestamp.from(LocalDate.of(this.year, 3, 1).atStartOfDay(YizhanTime.ZONE).toInstant()))
+			.param("at",
+					java.sql.Timestamp.from(LocalDate.of(this.year, 3, 1).atStartOfDay(YizhanTime.ZONE).toInstant()))
 			.update();
 	}
 
 	private void rated(LocalDate month, int counted, int satisfied) {
-		this.jdbc.sql("""
-				insert into rating_station_month (station_id, month, counted_through, stars_through, satisfied_through)
-				values (:s, :m, array_fill(:c, array[31]), array_fill(:c * 5, array[31]), array_fill(:sat, array[31]))""")
+		this.jdbc
+			.sql("""
+					insert into rating_station_month (station_id, month, counted_through, stars_through, satisfied_through)
+					values (:s, :m, array_fill(:c, array[31]), array_fill(:c * 5, array[31]), array_fill(:sat, array[31]))""")
 			.param("s", this.busy.id().value())
 			.param("m", month)
 			.param("c", counted)
@@ -121,7 +125,8 @@ class GradingTests {
 		assertThat(evidence.silentMonths()).isZero();
 		assertThat(evidence.checklistMet()).isTrue();
 		assertThat(evidence.inspectionScore()).isNull();
-		// the defaults: everything at full marks but the inspection (20 of 100), no evidence
+		// the defaults: everything at full marks but the inspection (20 of 100), no
+		// evidence
 		assertThat(points(busy, Criterion.VISITS)).isEqualByComparingTo("10.00");
 		assertThat(points(busy, Criterion.SATISFACTION)).isEqualByComparingTo("20.00");
 		assertThat(value(busy, Criterion.SATISFACTION_TREND)).isEqualByComparingTo("20.0");
@@ -184,8 +189,9 @@ class GradingTests {
 		GradingRun run = this.assessments.run(NANMING, this.year);
 		actAs(new Actor(0, "guiyang-admin", "520100", GUIYANG_PATH, Set.of(Role.ORG_ADMIN)));
 
-		assertThatThrownBy(() -> this.decisions.override(run.id(), this.busy.id().value(), StationLevel.PROVINCIAL, 4,
-				"越级")).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(
+				() -> this.decisions.override(run.id(), this.busy.id().value(), StationLevel.PROVINCIAL, 4, "越级"))
+			.isInstanceOf(ForbiddenException.class);
 		this.decisions.accept(run.id(), this.busy.id().value(), null);
 
 		ActingAsNationalAdmin.signIn();
@@ -199,13 +205,13 @@ class GradingTests {
 		GradingRun run = this.assessments.run(NANMING, this.year);
 		String number = "黔工发〔" + this.year + "〕" + UUID.randomUUID().toString().substring(0, 4) + "号";
 
-		NamingBatch batch = this.decisions.acceptBatch(run.id(), number, LocalDate.now(YizhanTime.ZONE));
+		NamingBatch batch = this.decisions.acceptBatch(run.id(), number, LocalDate.now(YizhanTime.ZONE), null);
 
 		assertThat(batch.stations()).isGreaterThanOrEqualTo(1);
 		assertThat(this.registry.getById(this.busy.id()).details().level()).isEqualTo(StationLevel.PROVINCIAL);
 		assertThat(this.decisions.listBatches(run.id())).extracting(NamingBatch::documentNumber).contains(number);
 		GradingRun again = this.assessments.run(NANMING, this.year);
-		assertThatThrownBy(() -> this.decisions.acceptBatch(again.id(), number, LocalDate.now(YizhanTime.ZONE)))
+		assertThatThrownBy(() -> this.decisions.acceptBatch(again.id(), number, LocalDate.now(YizhanTime.ZONE), null))
 			.isInstanceOf(ConflictException.class);
 	}
 

@@ -67,11 +67,12 @@ class GradingApiController {
 	record DecisionRequest(Boolean accept, String level, Integer stars, String reason) {
 	}
 
-	record BatchRequest(String documentNumber, String documentDate) {
+	record BatchRequest(String documentNumber, String documentDate, List<Long> stations) {
 	}
 
 	@GetMapping("/api/v1/grading/rules")
-	@Operation(summary = "The grading rule in force for a union (its own newest version, else the nearest above, else the defaults)")
+	@Operation(
+			summary = "The grading rule in force for a union (its own newest version, else the nearest above, else the defaults)")
 	GradingRule rule(@RequestParam(required = false) String union) {
 		return this.rules.inForce(union);
 	}
@@ -119,9 +120,11 @@ class GradingApiController {
 	@PostMapping("/api/v1/grading/runs/{id}/batches")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Accept every undecided proposal that changes a grade as one naming batch",
-			description = "documentNumber (文号, unique per union) and documentDate (ISO, not in the future).")
+			description = "documentNumber (文号, unique per union), documentDate (ISO, not in the future) and "
+					+ "stations: the ids named (the batch's list); without stations every undecided proposal that changes a grade.")
 	NamingBatch batch(@PathVariable long id, @RequestBody BatchRequest request) {
-		return this.decisions.acceptBatch(id, request.documentNumber(), date("documentDate", request.documentDate()));
+		return this.decisions.acceptBatch(id, request.documentNumber(), date("documentDate", request.documentDate()),
+				request.stations());
 	}
 
 	@GetMapping("/api/v1/grading/at-risk")

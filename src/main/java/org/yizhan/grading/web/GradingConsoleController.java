@@ -141,10 +141,15 @@ class GradingConsoleController {
 
 	@PostMapping("/console/grading/runs/{id}")
 	String batch(@PathVariable long id, @RequestParam(required = false) String documentNumber,
-			@RequestParam(required = false) String documentDate, Model model, HttpServletResponse response,
+			@RequestParam(required = false) String documentDate,
+			@RequestParam(name = "station", required = false) List<Long> stations,
+			@RequestParam(defaultValue = "false") boolean all, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			this.decisions.acceptBatch(id, documentNumber, GradingApiController.date("documentDate", documentDate));
+			// every changing proposal only when asked for in so many words; otherwise the
+			// ones ticked (none ticked names none, and is refused as an empty batch)
+			this.decisions.acceptBatch(id, documentNumber, GradingApiController.date("documentDate", documentDate),
+					all ? null : (stations == null ? List.of() : stations));
 			redirect.addFlashAttribute("notice", "grading.run.batchDone");
 			return "redirect:/console/grading/runs/" + id + "?changing=false";
 		}
@@ -229,8 +234,9 @@ class GradingConsoleController {
 			String label;
 			int dot = field.indexOf('.');
 			if (dot > 0) {
-				label = this.messages.fieldLabel(field.substring(0, dot)) + "（" + this.source.getMessage(
-						"grading.criterion." + field.substring(dot + 1), null, field, LocaleContextHolder.getLocale())
+				label = this.messages.fieldLabel(field.substring(0, dot)) + "（"
+						+ this.source.getMessage("grading.criterion." + field.substring(dot + 1), null, field,
+								LocaleContextHolder.getLocale())
 						+ "）";
 			}
 			else {
