@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * date. Each decision applies the grade through {@link StationGrades} and is audited in
  * the same transaction. A union names levels up to its own tier (a city union city level,
  * a province provincial, the national federation national; a district union decides stars
- * only): a proposal above that, or for a station already graded above it, keeps the
- * station's level, which the union above decides.
+ * only): a proposal above that is given at the union's own tier, and a station already
+ * graded above it keeps its level, which the union above decides.
  */
 @Service
 @Transactional
@@ -215,9 +215,16 @@ public class GradingDecisions {
 		};
 	}
 
-	/** The level a union may give: the proposal within its power, else the level now. */
+	/**
+	 * The level a union may give: the proposal up to its own tier (a city union names a
+	 * station proposed provincial a city-level one; the province names it higher), and
+	 * the level now for a station already graded above that tier.
+	 */
 	static StationLevel decidable(StationLevel now, StationLevel proposed, StationLevel cap) {
-		return (proposed.compareTo(cap) > 0 || now.compareTo(cap) > 0) ? now : proposed;
+		if (now.compareTo(cap) > 0) {
+			return now;
+		}
+		return (proposed.compareTo(cap) > 0) ? cap : proposed;
 	}
 
 	private static Actor decider() {

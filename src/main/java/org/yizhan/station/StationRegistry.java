@@ -428,9 +428,10 @@ public class StationRegistry {
 
 	/**
 	 * Whether the caller may change what the union decides when revising a station (its
-	 * level and stars, district, host name and type) and take it through its lifecycle:
-	 * union admins only, for now (grading will become the union's own procedure). The
-	 * console shows the others those fields read-only and no lifecycle actions.
+	 * district, host name and type) and take it through its lifecycle: union admins only.
+	 * The console shows the others those fields read-only and no lifecycle actions; level
+	 * and stars it shows everyone read-only, since only a grading decision changes them
+	 * ({@link StationGrades}).
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayDecide() {

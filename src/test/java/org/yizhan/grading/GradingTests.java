@@ -185,7 +185,7 @@ class GradingTests {
 	}
 
 	@Test
-	void aCityUnionGivesStarsButNotALevelAboveItsOwn() {
+	void aCityUnionNamesAStationProposedProvincialAtCityLevelAndNoHigher() {
 		GradingRun run = this.assessments.run(NANMING, this.year);
 		actAs(new Actor(0, "guiyang-admin", "520100", GUIYANG_PATH, Set.of(Role.ORG_ADMIN)));
 
@@ -196,7 +196,7 @@ class GradingTests {
 
 		ActingAsNationalAdmin.signIn();
 		Station now = this.registry.getById(this.busy.id());
-		assertThat(now.details().level()).as("provincial is the province's to name").isEqualTo(StationLevel.NONE);
+		assertThat(now.details().level()).as("provincial is the province's to name").isEqualTo(StationLevel.CITY);
 		assertThat(now.details().stars()).isEqualTo(4);
 	}
 
