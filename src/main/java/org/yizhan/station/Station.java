@@ -191,6 +191,22 @@ public class Station {
 		this.events.add(Pending.DOWNGRADED);
 	}
 
+	/**
+	 * Takes the level and stars a union decided (grading): the one way they change after
+	 * creation but for a downgrade. A delisted station is history.
+	 */
+	void grade(StationLevel level, int stars, Instant now) {
+		requireNot(StationStatus.DELISTED, "grade");
+		if (level == null) {
+			throw new InvalidInputException(Violation.of("level", "validation.required"));
+		}
+		if (stars < 0 || stars > 5) {
+			throw new InvalidInputException(Violation.of("stars", "validation.range", 0, 5));
+		}
+		this.details = details.withGrade(level, stars);
+		touched(now, Pending.CHANGED);
+	}
+
 	void addPhoto(StationPhoto photo, Instant now) {
 		requireRoomForPhoto();
 		photos.add(photo);

@@ -140,6 +140,13 @@ class StationBulkImport {
 				continue;
 			}
 			StationDetails merged = keepGrade(valid, row.input(), station.details());
+			if (merged.level() != station.details().level() || merged.stars() != station.details().stars()) {
+				// a ledger may carry the grade a station has, never change it: that is a
+				// grading decision's (StationGrades)
+				plan.add(new Planned(row, new StationImportVerdict(null, station.code().value(),
+						List.of(Violation.of("level", "station.forbidden.grade"))), null, null));
+				continue;
+			}
 			if (StationRegistry.changedFields(station.details(), merged).isEmpty()) {
 				plan.add(new Planned(row,
 						new StationImportVerdict(StationImportVerdict.Action.UNCHANGED, station.code().value(), found),

@@ -41,6 +41,12 @@ public record StationDetails(String name, String address, String districtCode, S
 		}
 	}
 
+	/** The same details at another level and number of stars (a grading decision). */
+	public StationDetails withGrade(StationLevel level, int stars) {
+		return new StationDetails(name, address, districtCode, hostName, hostType, location, areaM2, seats, amenities,
+				openingHours, smartEntry, mobile, phone, description, level, stars);
+	}
+
 	/** The same details at another level. */
 	public StationDetails withLevel(StationLevel level) {
 		return new StationDetails(name, address, districtCode, hostName, hostType, location, areaM2, seats, amenities,

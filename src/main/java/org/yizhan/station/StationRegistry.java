@@ -203,18 +203,20 @@ public class StationRegistry {
 
 	/**
 	 * Revises the details: a union admin of the station's subtree, its station master or
-	 * its host's HOST account. The last two keep the station right day to day (hours,
-	 * facilities, description, contact phone) but may not change what the union decides
-	 * and what money follows: the level and stars (graded, or downgraded as a silent
-	 * station is), the district (whose union supervises and pays) and the host's name and
-	 * type (who the station is registered to, and the HOST account's reach). Such a
-	 * change is refused whole with 403 naming what was refused; its status changes only
-	 * through the lifecycle steps, which are the admins'.
+	 * its host's HOST account. Nobody changes the level or stars here (403): they change
+	 * through a grading decision ({@link StationGrades}). The last two keep the station
+	 * right day to day (hours, facilities, description, contact phone) but may not change
+	 * what the union decides and what money follows: the level and stars (graded, or
+	 * downgraded as a silent station is), the district (whose union supervises and pays)
+	 * and the host's name and type (who the station is registered to, and the HOST
+	 * account's reach). Such a change is refused whole with 403 naming what was refused;
+	 * its status changes only through the lifecycle steps, which are the admins'.
 	 */
 	public Station revise(StationId id, long expectedVersion, StationInput input) {
 		StationScope scope = scope();
 		Station station = load(id, expectedVersion, scope, Permission.EDIT);
 		StationDetails details = validator.validate(input);
+		refuseGradeChange(station.details(), details);
 		if (!scope.mayManage()) {
 			refuseUnionDecisions(station.details(), details);
 		}
@@ -283,6 +285,22 @@ public class StationRegistry {
 		station.downgrade(reason, now());
 		return save(station, "station.downgrade", before + "; level=" + from,
 				"level=" + station.details().level() + "; downgradeReason=" + reason.strip());
+	}
+
+	/**
+	 * Gives a station the level and stars a grading decision settled, for
+	 * {@link StationGrades}, which has checked the caller and the decision; the grade the
+	 * station already has changes nothing and writes nothing.
+	 */
+	Station grade(StationId id, StationScope scope, StationLevel level, int stars, String decision) {
+		Station station = stations.lockVisible(id, scope).orElseThrow(() -> StationNotFoundException.byId(id));
+		StationDetails before = station.details();
+		if (before.level() == level && before.stars() == stars) {
+			return station;
+		}
+		String summary = summary(station) + "; level=" + before.level() + "; stars=" + before.stars();
+		station.grade(level, stars, now());
+		return save(station, "station.grade", summary, "level=" + level, "stars=" + stars, "decision=" + decision);
 	}
 
 	/**
@@ -410,9 +428,10 @@ public class StationRegistry {
 
 	/**
 	 * Whether the caller may change what the union decides when revising a station (its
-	 * level and stars, district, host name and type) and take it through its lifecycle:
-	 * union admins only, for now (grading will become the union's own procedure). The
-	 * console shows the others those fields read-only and no lifecycle actions.
+	 * district, host name and type) and take it through its lifecycle: union admins only.
+	 * The console shows the others those fields read-only and no lifecycle actions; level
+	 * and stars it shows everyone read-only, since only a grading decision changes them
+	 * ({@link StationGrades}).
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayDecide() {
@@ -499,14 +518,22 @@ public class StationRegistry {
 	 * first such field changed (the console shows these fields read-only to them).
 	 */
 	private static void refuseUnionDecisions(StationDetails was, StationDetails is) {
-		if (is.level() != was.level() || is.stars() != was.stars()) {
-			throw new ForbiddenException("station.forbidden.grade");
-		}
 		if (!is.districtCode().equals(was.districtCode())) {
 			throw new ForbiddenException("station.forbidden.move");
 		}
 		if (!is.hostName().equals(was.hostName()) || is.hostType() != was.hostType()) {
 			throw new ForbiddenException("station.forbidden.host");
+		}
+	}
+
+	/**
+	 * Refuses anyone, union admins included, a change of level or stars through a
+	 * revision: they change only through a grading decision ({@link StationGrades}),
+	 * which records who decided what on which evidence (ADR 0025).
+	 */
+	private static void refuseGradeChange(StationDetails was, StationDetails is) {
+		if (is.level() != was.level() || is.stars() != was.stars()) {
+			throw new ForbiddenException("station.forbidden.grade");
 		}
 	}
 

@@ -33,6 +33,7 @@ import org.yizhan.platform.web.MapTiles;
 import org.yizhan.station.Amenity;
 import org.yizhan.station.Station;
 import org.yizhan.station.StationId;
+import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationNotFoundException;
 import org.yizhan.station.StationPhoto;
 import org.yizhan.station.StationRegistry;
@@ -146,12 +147,25 @@ class PublicPageController {
 						AmenityIcons.views(listed.amenities(), locale),
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
 						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
-						navigation(listed, locale)));
+						navigation(listed, locale), grade(station, locale)));
 		List<UpcomingActivity> upcoming = new ArrayList<>();
 		activities.orderedStream()
 			.forEach(source -> upcoming.addAll(source.upcomingAt(listed.id(), now.toLocalDate(), locale)));
 		model.addAttribute("activities", upcoming);
 		return "finder/station";
+	}
+
+	/**
+	 * The level and stars as the station's page shows them; none for a station not
+	 * graded.
+	 */
+	private static String grade(Station station, Locale locale) {
+		StationLevel level = station.details().level();
+		int stars = station.details().stars();
+		if (level == StationLevel.NONE && stars == 0) {
+			return null;
+		}
+		return level.label(locale) + " · " + "★".repeat(stars);
 	}
 
 	/**

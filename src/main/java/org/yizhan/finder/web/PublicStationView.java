@@ -13,10 +13,12 @@ import org.yizhan.finder.web.AmenityIcons.AmenityView;
  * @param entry unattended entry of a smart station, {@code null} for staffed-only
  * stations
  * @param week this week's opening hours, Monday to Sunday
+ * @param grade the level and stars its union decided ("市级 · 4★"), {@code null} for a
+ * station not graded; read from the registry, so a grading decision shows at once
  */
 record PublicStationView(long id, String code, String name, String address, String phone, String description,
 		String openingHours, String openingHoursText, List<AmenityView> amenities, List<Long> photoIds, State state,
-		Entry entry, List<Day> week, List<NavigationLink> navigation) {
+		Entry entry, List<Day> week, List<NavigationLink> navigation, String grade) {
 
 	/**
 	 * The badge: {@code OPEN}, {@code CLOSED} or {@code UNKNOWN}, and when it changes.

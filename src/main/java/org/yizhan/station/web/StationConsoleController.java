@@ -235,16 +235,19 @@ class StationConsoleController {
 			@RequestParam(name = "stars", required = false) String starsSent, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Station current = registry.getById(id(id));
+		// The form shows everyone the level and stars read-only (a grading decision
+		// changes them), so they are not sent: keep the station's. Sent anyway and
+		// different, they are refused by the registry (403 naming them), never silently
+		// dropped.
+		if (levelSent == null) {
+			form.setLevel(current.details().level().name());
+		}
+		if (starsSent == null) {
+			form.setStars(Integer.toString(current.details().stars()));
+		}
 		if (!registry.mayDecide()) {
-			// The form shows a station master or host what the union decides read-only,
-			// so it is not sent: keep the station's. Sent anyway and different, it is
-			// refused by the registry (403 naming it), never silently dropped.
-			if (levelSent == null) {
-				form.setLevel(current.details().level().name());
-			}
-			if (starsSent == null) {
-				form.setStars(Integer.toString(current.details().stars()));
-			}
+			// The same for the rest of what the union decides, shown read-only to a
+			// station master or host.
 			if (form.getDistrict() == null) {
 				form.setDistrict(current.details().districtCode());
 			}
@@ -423,6 +426,9 @@ class StationConsoleController {
 		model.addAttribute("districts", districtChoices(form.getDistrict()));
 		boolean mayDecide = station == null || registry.mayDecide();
 		model.addAttribute("mayDecide", mayDecide);
+		// a new station is registered with the grade it already holds; after that only a
+		// grading decision changes it
+		model.addAttribute("mayGrade", station == null);
 		if (!mayDecide) {
 			// shown read-only as the station has it, whatever the form sent
 			String district = station.details().districtCode();

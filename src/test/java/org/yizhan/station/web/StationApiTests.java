@@ -439,12 +439,12 @@ class StationApiTests {
 
 			MvcResult result = send(put(STATIONS + "/" + id).header(HttpHeaders.IF_MATCH, "\"0\"")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content(aStation().name("改名后的驿站").with("stars", 5).toJson()));
+				.content(aStation().name("改名后的驿站").with("seats", 17).toJson()));
 
 			assertThat(result.getResponse().getStatus()).isEqualTo(200);
 			assertThat(result.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
 			assertThat(json(result).read("$.name", String.class)).isEqualTo("改名后的驿站");
-			assertThat(json(result).read("$.stars", Integer.class)).isEqualTo(5);
+			assertThat(json(result).read("$.seats", Integer.class)).isEqualTo(17);
 			assertThat(json(result).read("$.version", Long.class)).isEqualTo(1);
 		}
 

@@ -8,10 +8,17 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.station.StationGrades;
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationLevel;
+import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.HttpCaller;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.station.web.StationRequestBuilder.aStation;
@@ -19,9 +26,9 @@ import static org.yizhan.station.web.StationRequestBuilder.aStation;
 /**
  * A station's level and stars change only through its union's decisions (issue 22, 8): a
  * station master graded their own station NATIONAL with 5 stars, which also undid a
- * silent-station downgrade. Station masters and hosts are refused (403) in the API and
- * the console, whose form does not offer them the fields; union admins keep the ability
- * for now.
+ * silent-station downgrade. Nobody changes them by editing the station (403 in the API
+ * and the console, whose form shows them read-only): union admins too take a grading
+ * decision, applied through {@link StationGrades} (ADR 0025).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StationGradingTests {
@@ -30,6 +37,9 @@ class StationGradingTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	StationGrades grades;
 
 	private HttpCaller admin;
 
@@ -86,46 +96,42 @@ class StationGradingTests {
 	}
 
 	@Test
-	void aUnionAdminStillGrades() {
+	void aUnionAdminCannotGradeThroughTheEditPathEitherButThroughAGradingDecision() {
 		HttpResponse<String> graded = this.admin.send("PUT", "/api/v1/stations/" + this.station, "application/json",
 				theStation().with("level", "PROVINCIAL").with("stars", 4).toJson(), Map.of("If-Match", "\"1\""));
 
-		assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+		assertThat(graded.statusCode()).as(graded.body()).isEqualTo(403);
+		assertThat(JsonPath.parse(graded.body()).read("$.detail", String.class)).contains("级别和星级只能由工会评定");
+		assertGrade("CITY", 3, 1);
+
+		ActingAsNationalAdmin.signIn();
+		try {
+			this.grades.apply(new StationId(this.station), StationLevel.PROVINCIAL, 4, "测试评定 2026-1");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 		assertGrade("PROVINCIAL", 4, 2);
 	}
 
 	@Test
-	void theConsoleFormOffersAStationMasterNoGradeAndRefusesOneSentAnyway() {
-		HttpCaller console = HttpCaller.console(this.port, this.master, PASSWORD);
-
+	void theConsoleFormShowsTheUnionAdminTheGradeReadOnlyAndRefusesOneSentAnyway() {
+		HttpCaller console = HttpCaller.console(this.port, "admin", "test-admin-secret");
 		HttpResponse<String> form = console.get("/console/stations/" + this.station + "/edit");
-		assertThat(form.statusCode()).isEqualTo(200);
-		assertThat(form.body())
-			.doesNotContain("name=\"level\"", "name=\"stars\"", "name=\"district\"", "name=\"hostName\"",
-					"name=\"hostType\"")
-			.contains("级别和星级由工会评定", "id=\"union-decided\"");
 
-		Map<String, String> fields = formOf("站长控制台改名");
-		HttpResponse<String> saved = console.postForm("/console/stations/" + this.station + "/edit", fields);
-		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-		assertGrade("CITY", 3, 2);
+		assertThat(form.body()).doesNotContain("name=\"level\"", "name=\"stars\"")
+			.contains("id=\"grade-readonly\"", "name=\"district\"", "name=\"hostName\"");
 
-		Map<String, String> graded = formOf("站长控制台评级");
-		graded.put("version", "2");
+		Map<String, String> graded = formOf("管理员控制台评级");
+		graded.put("district", "330106");
+		graded.put("hostName", this.hostName);
+		graded.put("hostType", "BANK");
 		graded.put("level", "NATIONAL");
 		graded.put("stars", "5");
 		HttpResponse<String> refused = console.postForm("/console/stations/" + this.station + "/edit", graded);
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("级别和星级只能由工会评定");
-		assertGrade("CITY", 3, 2);
-	}
-
-	@Test
-	void theConsoleFormStillOffersTheUnionAdminTheGrade() {
-		HttpResponse<String> form = HttpCaller.console(this.port, "admin", "test-admin-secret")
-			.get("/console/stations/" + this.station + "/edit");
-
-		assertThat(form.body()).contains("name=\"level\"", "name=\"stars\"");
+		assertGrade("CITY", 3, 1);
 	}
 
 	/** The station as created, for a revision to change one thing of. */
