@@ -19,7 +19,7 @@ class ListingWebConfiguration {
 	static final String REPORTS = "/api/v1/stations/{id}/listing-reports";
 
 	@Bean
-	AccessRules listingReports() {
+	AccessRules listingReportRules() {
 		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/stations/*/listing-reports")
 			.permitAll());
 	}
