@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.yizhan.platform.ConflictException;
-import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.platform.web.ConsoleMessages;
 import org.yizhan.station.Freshness;
 import org.yizhan.station.ListingFreshness;
@@ -63,9 +62,10 @@ class ListingFreshnessConsoleController {
 			freshness.confirm(stationId);
 			redirect.addFlashAttribute("notice", "station.confirmed");
 		}
-		catch (ForbiddenException | ConflictException ex) {
-			redirect.addFlashAttribute("problems", List.of((ex instanceof ConflictException conflict)
-					? messages.text(conflict) : messages.text(((ForbiddenException) ex).messageCode())));
+		catch (ConflictException ex) {
+			// a station no longer listed: one line on its page (a refusal of the caller
+			// is a 403 page, as for every console action)
+			redirect.addFlashAttribute("problems", List.of(messages.text(ex)));
 		}
 		return "redirect:/console/stations/" + stationId;
 	}
