@@ -26,9 +26,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Kept like the index, after commit and reconciled, but not by version (freshness does
  * not move a station's version): filled once the application is ready; a hold or a
  * confirmation of this instance ({@link StationFreshnessChanged}) is read again in the
- * committing thread right after its commit, so the next request sees the 待核实 badge
- * appear or go; every {@code yizhan.finder.freshness-interval} (30 s) the rows changed
- * since the last look are read (the signals, which announce nothing, and the holds and
+ * committing thread right after its commit, so the next request sees the 待核实 badge appear
+ * or go; every {@code yizhan.finder.freshness-interval} (30 s) the rows changed since the
+ * last look are read (the signals, which announce nothing, and the holds and
  * confirmations of other instances); every ten minutes the whole copy is read again,
  * which also picks up stations listed since (a station not in the copy shows no badge
  * meanwhile).
@@ -94,8 +94,8 @@ class ListingFreshnessCopy {
 	 */
 	boolean isUnverified(long stationId, Instant now) {
 		Long value = this.packed.get(stationId);
-		return value != null && ((value & 1) == 1
-				|| !Instant.ofEpochSecond(value >> 1).isAfter(now.minus(Freshness.STALE_AFTER)));
+		return value != null
+				&& ((value & 1) == 1 || !Instant.ofEpochSecond(value >> 1).isAfter(now.minus(Freshness.STALE_AFTER)));
 	}
 
 	/** Whole days since the station was last confirmed; {@code -1} when unknown. */

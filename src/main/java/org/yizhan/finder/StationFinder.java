@@ -64,8 +64,8 @@ public class StationFinder {
 	}
 
 	/**
-	 * Whether the finder shows the station as 待核实: held after independent shut
-	 * reports, or not confirmed by any fresh signal for 60 days.
+	 * Whether the finder shows the station as 待核实: held after independent shut reports,
+	 * or not confirmed by any fresh signal for 60 days.
 	 */
 	public boolean isUnverified(IndexedStation station) {
 		return freshness.isUnverified(station.id(), clock.instant());

@@ -59,8 +59,8 @@ class FreshnessReminders {
 
 	private final Clock clock;
 
-	FreshnessReminders(ListingFreshness freshness, StationResponsibilities responsibilities,
-			AccountDirectory directory, Notifications notifications, ListingReportRepository reports, Clock clock) {
+	FreshnessReminders(ListingFreshness freshness, StationResponsibilities responsibilities, AccountDirectory directory,
+			Notifications notifications, ListingReportRepository reports, Clock clock) {
 		this.freshness = freshness;
 		this.responsibilities = responsibilities;
 		this.directory = directory;
@@ -75,7 +75,8 @@ class FreshnessReminders {
 		run();
 	}
 
-	/** @return how many notices were delivered */
+	/**
+	 * @return how many notices were delivered */
 	@Transactional
 	int run() {
 		Instant now = clock.instant();
@@ -96,16 +97,19 @@ class FreshnessReminders {
 			chain.findStationMaster().ifPresent(master -> people.add(master.id()));
 			chain.findLiaison().ifPresent(liaison -> people.add(liaison.id()));
 			for (long person : people) {
-				if (notifications.deliver(new Notice(person, KIND_REMIND, key, link,
-						remindText(name, days, since, true), remindText(name, days, since, false))).isPresent()) {
+				if (notifications
+					.deliver(new Notice(person, KIND_REMIND, key, link, remindText(name, days, since, true),
+							remindText(name, days, since, false)))
+					.isPresent()) {
 					delivered++;
 				}
 			}
 			if (!station.confirmedAt().isAfter(now.minus(Freshness.STALE_AFTER))) {
 				for (AccountSummary admin : directory.listEnabledHoldingAt(List.of(chain.supervisingUnion().code()),
 						Role.ORG_ADMIN)) {
-					if (notifications.deliver(new Notice(admin.id(), KIND_STALE, key, link,
-							staleText(name, days, since, true), staleText(name, days, since, false)))
+					if (notifications
+						.deliver(new Notice(admin.id(), KIND_STALE, key, link, staleText(name, days, since, true),
+								staleText(name, days, since, false)))
 						.isPresent()) {
 						delivered++;
 					}
@@ -119,13 +123,13 @@ class FreshnessReminders {
 		String who = station[1] + " (" + station[0] + ")";
 		return chinese
 				? new NoticeText("请确认驿站开放信息：" + who,
-						List.of(new NoticeSection("驿站信息核实", List.of(NoticeLine.of("本站自 " + since + " 起已 " + days
-								+ " 天未经核实（无计入的评价、签到、检查或站方确认）。"),
-								NoticeLine.of("请在控制台驿站页面点击“确认正常开放、时间无误”；满 60 天未核实的驿站在地图上显示为待核实。")))))
+						List.of(new NoticeSection("驿站信息核实",
+								List.of(NoticeLine.of("本站自 " + since + " 起已 " + days + " 天未经核实（无计入的评价、签到、检查或站方确认）。"),
+										NoticeLine.of("请在控制台驿站页面点击“确认正常开放、时间无误”；满 60 天未核实的驿站在地图上显示为待核实。")))))
 				: new NoticeText("Please confirm your station's listing: " + who,
 						List.of(new NoticeSection("Listing check", List.of(
-								NoticeLine.of("Nothing has confirmed the station for " + days + " days (since "
-										+ since + "): no counted rating, check-in, inspection or confirmation."),
+								NoticeLine.of("Nothing has confirmed the station for " + days + " days (since " + since
+										+ "): no counted rating, check-in, inspection or confirmation."),
 								NoticeLine.of("Press \"Confirm open, hours right\" on the station's console page; "
 										+ "after 60 days the map shows the station as unverified.")))));
 	}
@@ -139,8 +143,8 @@ class FreshnessReminders {
 										NoticeLine.of("站长和联络员已在满 30 天时收到确认提醒。")))))
 				: new NoticeText("Station unverified for 60 days: " + who,
 						List.of(new NoticeSection("Listing check", List.of(
-								NoticeLine.of("Nothing has confirmed the station for " + days + " days (since "
-										+ since + "); the map shows it as unverified."),
+								NoticeLine.of("Nothing has confirmed the station for " + days + " days (since " + since
+										+ "); the map shows it as unverified."),
 								NoticeLine.of("Its master and liaison were asked to confirm it at 30 days.")))));
 	}
 

@@ -28,14 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <ul>
  * <li>A counted rating ({@link RatingSubmitted}) arrives thousands of times a second on
- * the intake's writer thread, in its transaction: a module listener would write an
- * outbox row per rating. So it is looked at here synchronously against a map of when this
+ * the intake's writer thread, in its transaction: a module listener would write an outbox
+ * row per rating. So it is looked at here synchronously against a map of when this
  * instance last passed a rating of the station on, and at most one an hour per station is
  * passed on as a {@link StationSignalled} through the outbox, recorded after the commit.
- * Freshness is shown in days; an hour's lag costs nothing. A held rating is no proof.</li>
+ * Freshness is shown in days; an hour's lag costs nothing. A held rating is no
+ * proof.</li>
  * <li>An inspection ({@link InspectionCompleted}) is rare: heard through the outbox.</li>
- * <li>A check-in publishes nothing (the operations module counts them without storing
- * who came), but its guard row keeps the check-in's time for two hours: every minute one
+ * <li>A check-in publishes nothing (the operations module counts them without storing who
+ * came), but its guard row keeps the check-in's time for two hours: every minute one
  * instance (ShedLock) folds the newest check-in of each station since its last look into
  * the freshness in one statement. Recording is "newer wins", so a fold repeated, or run
  * by another instance, changes nothing.</li>
@@ -47,7 +48,9 @@ class FreshnessSignals {
 	/** A station's ratings are passed on at most this often per instance. */
 	static final Duration RATING_SIGNAL_INTERVAL = Duration.ofHours(1);
 
-	/** The check-ins' guard rows live this long at least: the fold looks no further back. */
+	/**
+	 * The check-ins' guard rows live this long at least: the fold looks no further back.
+	 */
 	static final Duration CHECK_IN_LOOK_BACK = Duration.ofHours(2);
 
 	private final ListingFreshness freshness;
@@ -117,7 +120,8 @@ class FreshnessSignals {
 		Instant since = (this.checkInsSeen != null) ? this.checkInsSeen : now.minus(CHECK_IN_LOOK_BACK);
 		Map<StationId, Instant> checkIns = reports.listCheckInsSince(since);
 		freshness.recordSignals(FreshnessSource.CHECK_IN, checkIns);
-		// a check-in committing during this read carries an earlier time: look a minute back
+		// a check-in committing during this read carries an earlier time: look a minute
+		// back
 		this.checkInsSeen = now.minus(Duration.ofMinutes(1));
 		return checkIns.size();
 	}

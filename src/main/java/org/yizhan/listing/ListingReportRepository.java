@@ -82,7 +82,10 @@ class ListingReportRepository {
 			.single();
 	}
 
-	/** Distinct phones whose shut reports of the station since {@code since} were not held. */
+	/**
+	 * Distinct phones whose shut reports of the station since {@code since} were not
+	 * held.
+	 */
 	int countShutDevices(StationId station, Instant since) {
 		return jdbc.sql("""
 				select count(distinct device_hash) from listing_report
@@ -114,7 +117,9 @@ class ListingReportRepository {
 			.update();
 	}
 
-	/** The newest check-in of each station since {@code since}, from the check-ins' guard. */
+	/**
+	 * The newest check-in of each station since {@code since}, from the check-ins' guard.
+	 */
 	Map<StationId, Instant> listCheckInsSince(Instant since) {
 		Map<StationId, Instant> found = new LinkedHashMap<>();
 		jdbc.sql("""

@@ -37,11 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Each phone counts once per station and day: its device id is stored as the problem
  * reports' keyed hash, and a second report of the day is answered with the first. A phone
  * that reported {@code heldAfterStations} other stations within the window has its report
- * held: kept, joined to the case, counted towards nothing. Every report opens or joins the
- * station's one case of its problem ({@link ProblemTickets#reportFromListing}), so the
- * station's chain hears of it once. When {@code shutReports} different phones, none held,
- * reported the station shut within {@code shutWindow} (and after its last confirmation by
- * a person), the listing is held as 待核实 at once, in the same transaction
+ * held: kept, joined to the case, counted towards nothing. Every report opens or joins
+ * the station's one case of its problem ({@link ProblemTickets#reportFromListing}), so
+ * the station's chain hears of it once. When {@code shutReports} different phones, none
+ * held, reported the station shut within {@code shutWindow} (and after its last
+ * confirmation by a person), the listing is held as 待核实 at once, in the same transaction
  * ({@link ListingFreshness#hold}), until its host, master or union confirms it open.
  */
 @Service
@@ -156,7 +156,9 @@ public class ListingReports {
 		return freshness.find(station).map(Freshness::isHeld).orElse(false);
 	}
 
-	/** Within the configured distance of the station, or {@code null} without a location. */
+	/**
+	 * Within the configured distance of the station, or {@code null} without a location.
+	 */
 	private Boolean near(ReportedStation station, Double lat, Double lon, List<Violation> violations) {
 		if (lat == null && lon == null) {
 			return null;

@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * stations' freshness
  */
 @ConfigurationProperties("yizhan.listing")
-public record ListingSettings(Integer shutReports, Duration shutWindow, Integer heldAfterStations,
-		Integer nearMeters, Integer perAddressPerHour, Duration checkInInterval) {
+public record ListingSettings(Integer shutReports, Duration shutWindow, Integer heldAfterStations, Integer nearMeters,
+		Integer perAddressPerHour, Duration checkInInterval) {
 
 	public ListingSettings {
 		shutReports = (shutReports != null) ? shutReports : 3;
@@ -32,7 +32,8 @@ public record ListingSettings(Integer shutReports, Duration shutWindow, Integer 
 		perAddressPerHour = (perAddressPerHour != null) ? perAddressPerHour : 30;
 		checkInInterval = (checkInInterval != null) ? checkInInterval : Duration.ofMinutes(1);
 		if (shutReports < 2) {
-			throw new IllegalArgumentException("yizhan.listing.shut-reports must be at least 2: one phone flips nothing");
+			throw new IllegalArgumentException(
+					"yizhan.listing.shut-reports must be at least 2: one phone flips nothing");
 		}
 	}
 

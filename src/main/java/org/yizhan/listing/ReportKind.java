@@ -3,8 +3,8 @@ package org.yizhan.listing;
 import org.yizhan.ticket.ProblemType;
 
 /**
- * What a worker says is wrong with a station's listing, and the kind of case it becomes or
- * joins: a station shut, gone or moved is "closed when listed open" to the worker who
+ * What a worker says is wrong with a station's listing, and the kind of case it becomes
+ * or joins: a station shut, gone or moved is "closed when listed open" to the worker who
  * stands before it; wrong hours mostly mean the same; a facility listed but not there is
  * one the station must put right and show.
  */

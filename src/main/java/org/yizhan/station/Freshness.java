@@ -20,7 +20,9 @@ import java.time.Instant;
 public record Freshness(StationId stationId, Instant confirmedAt, FreshnessSource confirmedBy,
 		Instant personConfirmedAt, Instant unverifiedSince, String unverifiedReason) {
 
-	/** Unconfirmed this long, a listing is shown as 待核实 and ranked after confirmed ones. */
+	/**
+	 * Unconfirmed this long, a listing is shown as 待核实 and ranked after confirmed ones.
+	 */
 	public static final Duration STALE_AFTER = Duration.ofDays(60);
 
 	/** Unconfirmed this long, its station master and liaison are asked to confirm it. */

@@ -14,7 +14,9 @@ public enum FreshnessSource {
 	CHECK_IN,
 	/** An inspection of the station, as soon as the station's side may know of it. */
 	INSPECTION,
-	/** Its host, station master or a union admin over it confirmed it open with its hours. */
+	/**
+	 * Its host, station master or a union admin over it confirmed it open with its hours.
+	 */
 	CONFIRMATION
 
 }

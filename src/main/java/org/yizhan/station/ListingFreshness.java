@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * When each station was last confirmed, and whether its listing is held as 待核实 (issue
- * 20, ADR 0028). Other modules record the fresh signals they see ({@link #recordSignal})
- * and hold a listing that independent workers report shut ({@link #hold}); the station's
+ * When each station was last confirmed, and whether its listing is held as 待核实 (issue 20,
+ * ADR 0028). Other modules record the fresh signals they see ({@link #recordSignal}) and
+ * hold a listing that independent workers report shut ({@link #hold}); the station's
  * host, station master or a union admin over it confirms it open with one audited click
  * ({@link #confirm}), which also releases a hold. The facts live beside the station, not
  * in it, so a signal never moves the station's version.
@@ -167,13 +167,15 @@ public class ListingFreshness {
 				    unverified_since = null, unverified_reason = null, changed_at = excluded.changed_at
 				""").param("id", id.value()).param("now", Timestamp.from(now)).update();
 		events.publishEvent(new Audited("station.confirmListing", "station", station.code().toString(),
-				station.details().districtCode(), summary(before), "confirmedAt=" + now + "; hours="
-						+ station.details().openingHours()));
+				station.details().districtCode(), summary(before),
+				"confirmedAt=" + now + "; hours=" + station.details().openingHours()));
 		events.publishEvent(new StationFreshnessChanged(id, false, now));
 		return find(id).orElseThrow();
 	}
 
-	/** Whether the caller may confirm {@code station} (the console shows the button then). */
+	/**
+	 * Whether the caller may confirm {@code station} (the console shows the button then).
+	 */
 	@Transactional(readOnly = true)
 	public boolean mayConfirm(Station station) {
 		return station.status() == StationStatus.LISTED
@@ -192,7 +194,9 @@ public class ListingFreshness {
 		return jdbc.sql(SELECT + " where s.status = 'LISTED'").query(ListingFreshness::row).list();
 	}
 
-	/** The freshness of the stations whose freshness changed at or after {@code since}. */
+	/**
+	 * The freshness of the stations whose freshness changed at or after {@code since}.
+	 */
 	@Transactional(readOnly = true)
 	public List<Freshness> listChangedSince(Instant since) {
 		return jdbc.sql(SELECT + " where f.changed_at >= :since")

@@ -367,8 +367,8 @@ public class StationRegistry {
 	}
 
 	/**
-	 * A delisted station, for anyone: its public page says it is off the map and points to
-	 * the nearest open stations, rather than that it never existed. Drafts stay out of
+	 * A delisted station, for anyone: its public page says it is off the map and points
+	 * to the nearest open stations, rather than that it never existed. Drafts stay out of
 	 * sight.
 	 */
 	@Transactional(readOnly = true)

@@ -204,11 +204,11 @@ public class ProblemTickets {
 	}
 
 	/**
-	 * A worker's report that reached another module first (the finder's 纠错 on a
-	 * station's public page, which keeps its own record of each phone's report): opened
-	 * as a case of the station's chain like a QR report, or joined to the station's open
-	 * case of the same problem, so that many phones make one case, not one each. Runs in
-	 * the caller's transaction; reports of one station and problem run one at a time.
+	 * A worker's report that reached another module first (the finder's 纠错 on a station's
+	 * public page, which keeps its own record of each phone's report): opened as a case
+	 * of the station's chain like a QR report, or joined to the station's open case of
+	 * the same problem, so that many phones make one case, not one each. Runs in the
+	 * caller's transaction; reports of one station and problem run one at a time.
 	 * @param description what the case says the workers reported, optional
 	 * @throws InvalidInputException for a problem a worker may not report or a bad
 	 * description

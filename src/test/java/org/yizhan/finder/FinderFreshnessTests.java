@@ -66,8 +66,8 @@ class FinderFreshnessTests {
 	void anUnverifiedListingComesAfterAConfirmedOneInTheSameBuilding() throws Exception {
 		Station first = TestStations.listed(registry, "江汉一楼驿站", "武汉市江汉区测试大厦 1 楼", JIANGHAN, LAT, LON);
 		Station second = TestStations.listed(registry, "江汉二楼驿站", "武汉市江汉区测试大厦 2 楼", JIANGHAN, LAT, LON);
-		assertThat(ids(nearby())).as("equal distances in id order").containsExactly(first.id().value(),
-				second.id().value());
+		assertThat(ids(nearby())).as("equal distances in id order")
+			.containsExactly(first.id().value(), second.id().value());
 
 		ActingAsNationalAdmin.signIn();
 		freshness.hold(first.id(), "SHUT_REPORTS", clock.instant());

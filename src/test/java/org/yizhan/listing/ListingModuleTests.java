@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Truthful listings start with the modules they declare, and a station's "last
- * confirmed" follows each fresh signal: a counted rating (a held one is no proof), an
- * inspection, a check-in and a confirmation by a person, each moving it forward only.
+ * Truthful listings start with the modules they declare, and a station's "last confirmed"
+ * follows each fresh signal: a counted rating (a held one is no proof), an inspection, a
+ * check-in and a confirmation by a person, each moving it forward only.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ExtendWith(ActingAsNationalAdmin.class)
@@ -79,8 +79,10 @@ class ListingModuleTests {
 		assertThat(fresh.confirmedBy()).isEqualTo(FreshnessSource.REGISTRY);
 		assertThat(fresh.confirmedAt()).isCloseTo(station.statusChangedAt(), within(1, ChronoUnit.MILLIS));
 		assertThat(fresh.isUnverified(Instant.now())).isFalse();
-		assertThat(fresh.isUnverified(station.statusChangedAt().plus(Freshness.STALE_AFTER))).as("60 days on")
-			.isTrue();
+		assertThat(fresh.isUnverified(fresh.confirmedAt().plus(Freshness.STALE_AFTER).minusSeconds(1)))
+			.as("a second short of 60 days")
+			.isFalse();
+		assertThat(fresh.isUnverified(fresh.confirmedAt().plus(Freshness.STALE_AFTER))).as("60 days on").isTrue();
 	}
 
 	@Test
@@ -143,7 +145,8 @@ class ListingModuleTests {
 		Freshness confirmed = freshness.confirm(station.id());
 		assertThat(confirmed.confirmedBy()).isEqualTo(FreshnessSource.CONFIRMATION);
 		assertThat(confirmed.personConfirmedAt()).isEqualTo(confirmed.confirmedAt());
-		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'station.confirmListing' and target_id = :code")
+		assertThat(jdbc
+			.sql("select count(*) from audit_entry where action = 'station.confirmListing' and target_id = :code")
 			.param("code", station.code().toString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);

@@ -181,17 +181,18 @@ class PublicPageController {
 			.flatMap(registry::findDelisted)
 			.orElseThrow(() -> StationNotFoundException.byId(id));
 		LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
-		List<NearbyStation> nearest = finder.nearby(new NearbyQuery(station.details().location(), DELISTED_RADIUS_METERS,
-				DELISTED_ALTERNATIVES, Set.of(), Set.of(), now));
+		List<NearbyStation> nearest = finder.nearby(new NearbyQuery(station.details().location(),
+				DELISTED_RADIUS_METERS, DELISTED_ALTERNATIVES, Set.of(), Set.of(), now));
 		if (nearest.isEmpty()) {
 			nearest = finder.nearby(new NearbyQuery(station.details().location(), DELISTED_RADIUS_METERS,
 					DELISTED_ALTERNATIVES, Set.of(), Set.of(), null));
 		}
-		model.addAttribute("station", new DelistedStationView(station.details().name(), station.details().address(),
-				nearest.stream()
-					.map(found -> new Alternative(found.station().id(), found.station().name(),
-							Math.round(found.distanceMeters()), state(found.station(), now, locale)))
-					.toList()));
+		model.addAttribute("station",
+				new DelistedStationView(station.details().name(), station.details().address(),
+						nearest.stream()
+							.map(found -> new Alternative(found.station().id(), found.station().name(),
+									Math.round(found.distanceMeters()), state(found.station(), now, locale)))
+							.toList()));
 		return "finder/delisted";
 	}
 
@@ -199,7 +200,9 @@ class PublicPageController {
 	record DelistedStationView(String name, String address, List<Alternative> nearest) {
 	}
 
-	/** A station near a delisted one, with its distance from it and whether it is open. */
+	/**
+	 * A station near a delisted one, with its distance from it and whether it is open.
+	 */
 	record Alternative(long id, String name, long distanceMeters, State state) {
 	}
 

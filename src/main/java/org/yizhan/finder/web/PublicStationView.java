@@ -13,8 +13,8 @@ import org.yizhan.finder.web.AmenityIcons.AmenityView;
  * @param entry unattended entry of a smart station, {@code null} for staffed-only
  * stations
  * @param week this week's opening hours, Monday to Sunday
- * @param unverified shown as 待核实: held after workers' shut reports, or unconfirmed for
- * 60 days
+ * @param unverified shown as 待核实: held after workers' shut reports, or unconfirmed for 60
+ * days
  * @param confirmed "3 天前核实" in the visitor's language; {@code null} when unknown
  */
 record PublicStationView(long id, String code, String name, String address, String phone, String description,

@@ -49,7 +49,8 @@ class ListingReportApiController {
 	}
 
 	@PostMapping(ListingWebConfiguration.REPORTS)
-	@Operation(summary = "Report that a station's listing is wrong: shut, moved, gone, wrong hours or facilities (public)",
+	@Operation(
+			summary = "Report that a station's listing is wrong: shut, moved, gone, wrong hours or facilities (public)",
 			description = "201 with the station's case the report opened or joined; 200 with the first report's case "
 					+ "when this device reported the station today already (counted once); 400 naming a bad field; "
 					+ "404 for an unknown station; 409 for a delisted one; 429 past the per-address limit. Three "

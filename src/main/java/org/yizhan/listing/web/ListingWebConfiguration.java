@@ -20,8 +20,9 @@ class ListingWebConfiguration {
 
 	@Bean
 	AccessRules listingReportRules() {
-		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/stations/*/listing-reports")
-			.permitAll());
+		return AccessRules
+			.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/stations/*/listing-reports")
+				.permitAll());
 	}
 
 }

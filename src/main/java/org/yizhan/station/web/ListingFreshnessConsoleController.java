@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The station page's freshness section (loaded with htmx): when the station was last
- * confirmed, whether workers' reports hold it as 待核实, and for its host, master or
- * union the one click that confirms it open with its hours.
+ * confirmed, whether workers' reports hold it as 待核实, and for its host, master or union
+ * the one click that confirms it open with its hours.
  */
 @Controller
 class ListingFreshnessConsoleController {

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On a worker's phone (issue 21, item 6): the page of a station closed for a while says
  * why and when it expects to reopen, as its rating page does, instead of "no such
- * station"; a station closed for good says so and points to the nearest open ones
- * (issue 20, item 4); a station never on file is not found.
+ * station"; a station closed for good says so and points to the nearest open ones (issue
+ * 20, item 4); a station never on file is not found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

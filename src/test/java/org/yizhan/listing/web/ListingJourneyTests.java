@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A truthful listing, in Chromium on phones: three workers' phones find a station shut
- * and say so from its public page (纠错, no QR code); the finder shows it as 待核实 at
- * once; its station master confirms it open from the console; the badge goes and the
- * finder says it was confirmed today.
+ * and say so from its public page (纠错, no QR code); the finder shows it as 待核实 at once;
+ * its station master confirms it open from the console; the badge goes and the finder
+ * says it was confirmed today.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
