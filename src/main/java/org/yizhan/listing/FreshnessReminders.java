@@ -1,11 +1,10 @@
 package org.yizhan.listing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.LinkedHashSet;
 
@@ -17,7 +16,6 @@ import org.yizhan.notification.NoticeSection;
 import org.yizhan.notification.NoticeText;
 import org.yizhan.notification.Notifications;
 import org.yizhan.organization.AccountDirectory;
-import org.yizhan.organization.AccountSummary;
 import org.yizhan.organization.Role;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.station.Freshness;
@@ -33,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Asks for stale listings to be confirmed: a listed station unconfirmed for 30 days
  * ({@link Freshness#REMIND_AFTER}) asks its station master and liaison to confirm it; at
  * 60 days ({@link Freshness#STALE_AFTER}), when the finder shows it as 待核实, its
- * supervising union's admins are told. Hourly on one instance (ShedLock); a notice's key
- * is the station and the time it was last confirmed, so each stale spell tells each
- * person once, and a second run (on any instance) delivers nothing.
+ * supervising union's admins are told. Hourly on one instance (ShedLock), for the
+ * stations that crossed a threshold within the last week; a notice's key is the station
+ * and the time it was last confirmed, so each stale spell tells each person once, and a
+ * second run (on any instance) delivers nothing.
  */
 @Component
 class FreshnessReminders {
@@ -44,8 +43,8 @@ class FreshnessReminders {
 
 	static final String KIND_STALE = "listing.stale";
 
-	/** Stations per run: the oldest first, the rest at the next hour. */
-	static final int BATCH = 2_000;
+	/** How long after crossing a threshold a station is still reminded of. */
+	static final Duration CATCH_UP = Duration.ofDays(7);
 
 	private final ListingFreshness freshness;
 
@@ -76,44 +75,51 @@ class FreshnessReminders {
 	}
 
 	/**
-	 * @return how many notices were delivered */
+	 * Reminds of the stations whose silence crossed 30 or 60 days within the last
+	 * {@link #CATCH_UP} (so a week's downtime is caught up, and the same stations are not
+	 * read every hour for ever); a notice already delivered is not delivered again.
+	 * @return how many notices were delivered
+	 */
 	@Transactional
 	int run() {
 		Instant now = clock.instant();
-		List<Freshness> stale = freshness.listListedConfirmedBefore(now.minus(Freshness.REMIND_AFTER), BATCH);
-		Map<Long, String[]> names = reports.listNames(stale.stream().map(f -> f.stationId().value()).toList());
+		Instant remindBefore = now.minus(Freshness.REMIND_AFTER);
+		Instant staleBefore = now.minus(Freshness.STALE_AFTER);
 		int delivered = 0;
-		for (Freshness station : stale) {
-			String[] name = names.get(station.stationId().value());
-			if (name == null) {
-				continue;
-			}
+		for (Freshness station : freshness.listListedConfirmedBetween(remindBefore.minus(CATCH_UP), remindBefore)) {
 			ResponsibilityChain chain = responsibilities.getForSystem(station.stationId());
-			String key = station.stationId().value() + "/" + station.confirmedAt().toEpochMilli();
-			String link = "/console/stations/" + station.stationId().value();
-			long days = station.daysSinceConfirmed(now);
-			LocalDate since = LocalDate.ofInstant(station.confirmedAt(), YizhanTime.ZONE);
 			Set<Long> people = new LinkedHashSet<>();
 			chain.findStationMaster().ifPresent(master -> people.add(master.id()));
 			chain.findLiaison().ifPresent(liaison -> people.add(liaison.id()));
-			for (long person : people) {
-				if (notifications
-					.deliver(new Notice(person, KIND_REMIND, key, link, remindText(name, days, since, true),
-							remindText(name, days, since, false)))
-					.isPresent()) {
-					delivered++;
-				}
-			}
-			if (!station.confirmedAt().isAfter(now.minus(Freshness.STALE_AFTER))) {
-				for (AccountSummary admin : directory.listEnabledHoldingAt(List.of(chain.supervisingUnion().code()),
-						Role.ORG_ADMIN)) {
-					if (notifications
-						.deliver(new Notice(admin.id(), KIND_STALE, key, link, staleText(name, days, since, true),
-								staleText(name, days, since, false)))
-						.isPresent()) {
-						delivered++;
-					}
-				}
+			delivered += tell(station, people, KIND_REMIND, now);
+		}
+		for (Freshness station : freshness.listListedConfirmedBetween(staleBefore.minus(CATCH_UP), staleBefore)) {
+			ResponsibilityChain chain = responsibilities.getForSystem(station.stationId());
+			Set<Long> admins = new LinkedHashSet<>();
+			directory.listEnabledHoldingAt(List.of(chain.supervisingUnion().code()), Role.ORG_ADMIN)
+				.forEach(admin -> admins.add(admin.id()));
+			delivered += tell(station, admins, KIND_STALE, now);
+		}
+		return delivered;
+	}
+
+	private int tell(Freshness station, Set<Long> accounts, String kind, Instant now) {
+		String[] name = reports.listNames(List.of(station.stationId().value())).get(station.stationId().value());
+		if (name == null || accounts.isEmpty()) {
+			return 0;
+		}
+		String key = station.stationId().value() + "/" + station.confirmedAt().toEpochMilli();
+		String link = "/console/stations/" + station.stationId().value();
+		long days = station.daysSinceConfirmed(now);
+		LocalDate since = LocalDate.ofInstant(station.confirmedAt(), YizhanTime.ZONE);
+		boolean remind = kind.equals(KIND_REMIND);
+		int delivered = 0;
+		for (long account : accounts) {
+			Notice notice = new Notice(account, kind, key, link,
+					remind ? remindText(name, days, since, true) : staleText(name, days, since, true),
+					remind ? remindText(name, days, since, false) : staleText(name, days, since, false));
+			if (notifications.deliver(notice).isPresent()) {
+				delivered++;
 			}
 		}
 		return delivered;

@@ -206,15 +206,21 @@ public class ListingFreshness {
 	}
 
 	/**
-	 * Listed stations last confirmed before {@code before}, longest unconfirmed first, at
-	 * most {@code limit}: for the reminders to confirm them.
+	 * Listed stations last confirmed at or after {@code from} and before {@code to}:
+	 * those whose silence crossed a reminder's threshold within a window, for the
+	 * reminders.
 	 */
 	@Transactional(readOnly = true)
-	public List<Freshness> listListedConfirmedBefore(Instant before, int limit) {
+	public List<Freshness> listListedConfirmedBetween(Instant from, Instant to) {
 		return jdbc.sql(SELECT + """
-				 where s.status = 'LISTED' and coalesce(f.confirmed_at, s.status_changed_at) < :before
-				order by 2, s.id limit :limit
-				""").param("before", Timestamp.from(before)).param("limit", limit).query(ListingFreshness::row).list();
+				 where s.status = 'LISTED' and coalesce(f.confirmed_at, s.status_changed_at) >= :from
+				    and coalesce(f.confirmed_at, s.status_changed_at) < :to
+				order by 2, s.id
+				""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(ListingFreshness::row)
+			.list();
 	}
 
 	private static String summary(Freshness freshness) {
