@@ -349,6 +349,18 @@
         + fill(t.tWalk, station.walkMinutes) + ' · ' + fill(t.tRide, station.rideMinutes);
       item.querySelector('.result-address').textContent = station.address || '';
       item.querySelector('.result-hours').textContent = station.openingHoursText || '';
+      // 待核实 when reports hold the listing or nothing confirmed it for 60 days; else how fresh it is
+      var freshness = item.querySelector('.result-freshness');
+      if (station.unverified) {
+        freshness.textContent = t.tUnverified;
+        freshness.classList.replace('text-muted', 'text-warning-emphasis');
+        freshness.classList.add('fw-semibold');
+        item.dataset.unverified = 'true';
+      } else if (station.confirmedDaysAgo === 0) {
+        freshness.textContent = t.tConfirmedToday;
+      } else if (typeof station.confirmedDaysAgo === 'number') {
+        freshness.textContent = fill(t.tConfirmedDays, station.confirmedDaysAgo);
+      }
       var amenities = item.querySelector('.result-amenities');
       station.amenities.forEach(function (amenity) {
         if (icons[amenity]) {

@@ -1,5 +1,11 @@
 package org.yizhan.finder;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.OptionalLong;
+
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +29,56 @@ public class StationFinder {
 
 	private final EntryOutageSet outages;
 
-	StationFinder(StationIndex index, HolidayCalendar calendar, EntryOutageSet outages) {
+	private final ListingFreshnessCopy freshness;
+
+	private final Clock clock;
+
+	StationFinder(StationIndex index, HolidayCalendar calendar, EntryOutageSet outages, ListingFreshnessCopy freshness,
+			Clock clock) {
 		this.index = index;
 		this.calendar = calendar;
 		this.outages = outages;
+		this.freshness = freshness;
+		this.clock = clock;
 	}
 
-	/** The nearest matching stations, nearest first; equal distances in id order. */
+	/**
+	 * The nearest matching stations, nearest first; at an equal distance in whole metres
+	 * (two stations in one building) a confirmed listing before one shown as 待核实, and
+	 * otherwise in id order.
+	 */
 	public List<NearbyStation> nearby(NearbyQuery query) {
-		return index.nearby(query, calendar);
+		List<NearbyStation> found = index.nearby(query, calendar);
+		Instant now = clock.instant();
+		boolean anyUnverified = false;
+		for (NearbyStation station : found) {
+			if (freshness.isUnverified(station.station().id(), now)) {
+				anyUnverified = true;
+				break;
+			}
+		}
+		if (!anyUnverified) {
+			return found;
+		}
+		List<NearbyStation> ranked = new ArrayList<>(found);
+		// stable: the index's order (distance, then id) stays within each rank
+		ranked.sort(Comparator.comparingLong((NearbyStation station) -> Math.round(station.distanceMeters()))
+			.thenComparing(station -> freshness.isUnverified(station.station().id(), now)));
+		return ranked;
+	}
+
+	/**
+	 * Whether the finder shows the station as 待核实: held after independent shut reports,
+	 * or not confirmed by any fresh signal for 60 days.
+	 */
+	public boolean isUnverified(IndexedStation station) {
+		return freshness.isUnverified(station.id(), clock.instant());
+	}
+
+	/** Whole days since a fresh signal last confirmed the station; empty when unknown. */
+	public OptionalLong daysSinceConfirmed(IndexedStation station) {
+		long days = freshness.daysSinceConfirmed(station.id(), clock.instant());
+		return (days < 0) ? OptionalLong.empty() : OptionalLong.of(days);
 	}
 
 	/** Every listed station inside the box, for a map viewport. */

@@ -385,6 +385,16 @@ public class StationRegistry {
 	}
 
 	/**
+	 * A delisted station, for anyone: its public page says it is off the map and points
+	 * to the nearest open stations, rather than that it never existed. Drafts stay out of
+	 * sight.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> findDelisted(StationId id) {
+		return stations.findById(id).filter(station -> station.status() == StationStatus.DELISTED);
+	}
+
+	/**
 	 * A station whatever its status, for anyone who holds its signed QR code: the rating
 	 * page tells a worker who scans the poster of a suspended or delisted station so,
 	 * kindly, and needs the station for that. Callers show no more of it than the poster

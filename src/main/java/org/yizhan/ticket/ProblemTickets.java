@@ -203,6 +203,57 @@ public class ProblemTickets {
 		return new Reported(tickets.findStatus(number).orElseThrow(), true);
 	}
 
+	/**
+	 * A worker's report that reached another module first (the finder's 纠错 on a station's
+	 * public page, which keeps its own record of each phone's report): opened as a case
+	 * of the station's chain like a QR report, or joined to the station's open case of
+	 * the same problem, so that many phones make one case, not one each. Runs in the
+	 * caller's transaction; reports of one station and problem run one at a time.
+	 * @param description what the case says the workers reported, optional
+	 * @throws InvalidInputException for a problem a worker may not report or a bad
+	 * description
+	 * @throws ConflictException when the station is not in service
+	 */
+	public Reported reportFromListing(StationId stationId, ProblemType problem, String description) {
+		List<Violation> violations = new ArrayList<>();
+		if (problem == null || !problem.reportable()) {
+			violations.add(Violation.of("problem", "validation.required"));
+		}
+		String text = blank(description) ? null : description.strip();
+		text(text, "description", MAX_DESCRIPTION, violations);
+		StationFacts station = tickets.findStation(stationId).orElse(null);
+		if (station == null) {
+			violations.add(Violation.of("station", "ticket.token.unknownStation"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		if (station.status() == StationStatus.DRAFT || station.status() == StationStatus.DELISTED) {
+			throw new ConflictException("station",
+					(station.status() == StationStatus.DRAFT) ? "ticket.station.draft" : "ticket.station.delisted",
+					station.name());
+		}
+		tickets.lockStationProblem(stationId, problem);
+		Optional<TicketNumber> open = tickets.findOpenCase(stationId, problem);
+		if (open.isPresent()) {
+			return new Reported(tickets.findStatus(open.get()).orElseThrow(), false);
+		}
+		Instant now = now();
+		Holder holder = ChainRouting.first(responsibilities.getForSystem(stationId));
+		Instant due = now.plus(settings.firstDeadline(problem));
+		TicketNumber number;
+		Optional<Long> id;
+		do {
+			number = TicketNumber.random();
+			id = tickets.insert(number, stationId, problem, text, null, holder, now, due);
+		}
+		while (id.isEmpty());
+		tickets.insertStep(id.get(), now, Event.OPENED, holder, null, due, null);
+		events.publishEvent(new ProblemReported(id.get(), number.value(), stationId, problem, holder.level(),
+				holder.accountId(), holder.unionCode(), due, now, TicketSource.QR_REPORT));
+		return new Reported(tickets.findStatus(number).orElseThrow(), true);
+	}
+
 	/** A ticket by its number, as its reporter sees it: no account needed. */
 	@Transactional(readOnly = true)
 	public Optional<PublicTicketStatus> findStatus(String number) {

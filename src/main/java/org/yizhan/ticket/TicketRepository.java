@@ -91,6 +91,31 @@ public class TicketRepository {
 	}
 
 	/**
+	 * Serialises the reports that may open or join the one case of a station's problem,
+	 * so that two at once open one case between them.
+	 */
+	public void lockStationProblem(StationId station, ProblemType problem) {
+		jdbc.sql("select pg_advisory_xact_lock(:station, :problem)")
+			.param("station", (int) (station.value() ^ (station.value() >>> 32)))
+			.param("problem", 0x7469_0000 | problem.ordinal())
+			.query((rs, n) -> 1)
+			.single();
+	}
+
+	/** The oldest open case of the station about the problem, whoever reported it. */
+	public Optional<TicketNumber> findOpenCase(StationId station, ProblemType problem) {
+		return jdbc.sql("""
+				select number from problem_ticket
+				where station_id = :station and problem = :problem and status = 'OPEN'
+				order by created_at, id limit 1
+				""")
+			.param("station", station.value())
+			.param("problem", problem.name())
+			.query((rs, n) -> new TicketNumber(rs.getString(1)))
+			.optional();
+	}
+
+	/**
 	 * The number of an open ticket of this device for the same problem of the station.
 	 */
 	public Optional<TicketNumber> findOpenDuplicate(StationId station, ProblemType problem, byte[] deviceHash) {

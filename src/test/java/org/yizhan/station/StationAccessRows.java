@@ -131,6 +131,13 @@ final class StationAccessRows implements AccessRows {
 			long photo = c.foreign ? f.foreignPhoto() : f.addPhoto(id);
 			return c.form("/console/stations/" + id + "/photos/" + photo + "/delete", Map.of("version", f.version(id)));
 		}, KEEPERS, HIDDEN));
+		// truthful listings (issue 20): the freshness section and the one-click
+		// confirmation
+		rows.add(page("GET", "/console/stations/{id}/freshness",
+				c -> c.get("/console/stations/" + c.station() + "/freshness"), SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/confirm-listing",
+				c -> c.form("/console/stations/" + c.editable("LISTED") + "/confirm-listing", Map.of()), KEEPERS,
+				HIDDEN));
 		rows.add(page("GET", "/console/stations/{id}/photos/{photoId}",
 				c -> c.get("/console/stations/" + c.station() + "/photos/" + c.photo()), SIGNED_IN, HIDDEN));
 		return rows;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.OptionalLong;
 
 import org.yizhan.calendar.HolidayCalendar;
 import org.yizhan.calendar.LocalTimeRange;
@@ -22,6 +24,8 @@ import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.StationActivities;
+import org.yizhan.finder.NearbyQuery;
+import org.yizhan.finder.NearbyStation;
 import org.yizhan.finder.StationFinder;
 import org.yizhan.finder.UpcomingActivity;
 import org.yizhan.finder.web.PublicStationView.Day;
@@ -66,6 +70,11 @@ class PublicPageController {
 
 	/** The finder's "24 h" filter works on the answer, so it asks for more answers. */
 	static final int WIDE_LIMIT = 100;
+
+	/** How far, and how many, stations a delisted station's page points to. */
+	private static final double DELISTED_RADIUS_METERS = 5_000;
+
+	private static final int DELISTED_ALTERNATIVES = 3;
 
 	private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
@@ -147,7 +156,8 @@ class PublicPageController {
 						AmenityIcons.views(listed.amenities(), locale),
 						station.photos().stream().map(StationPhoto::id).toList(), state(listed, now, locale),
 						entry(listed, station, now, locale), week(listed.schedule(), now.toLocalDate(), locale),
-						navigation(listed, locale), grade(station, locale)));
+						navigation(listed, locale), grade(station, locale), finder.isUnverified(listed),
+						confirmed(listed, locale)));
 		List<UpcomingActivity> upcoming = new ArrayList<>();
 		activities.orderedStream()
 			.forEach(source -> upcoming.addAll(source.upcomingAt(listed.id(), now.toLocalDate(), locale)));
@@ -174,9 +184,11 @@ class PublicPageController {
 	 * map is not found.
 	 */
 	private String suspended(String id, Model model, Locale locale) {
-		Station station = parse(id).map(StationId::of)
-			.flatMap(registry::findSuspended)
-			.orElseThrow(() -> StationNotFoundException.byId(id));
+		Optional<Station> suspended = parse(id).map(StationId::of).flatMap(registry::findSuspended);
+		if (suspended.isEmpty()) {
+			return delisted(id, model, locale);
+		}
+		Station station = suspended.get();
 		Station.Suspension suspension = station.suspension().orElseThrow();
 		DateTimeFormatter date = DateTimeFormatter.ofPattern(message("finder.suspended.dateFormat", locale), locale);
 		model.addAttribute("station",
@@ -185,8 +197,52 @@ class PublicPageController {
 		return "finder/suspended";
 	}
 
+	/**
+	 * A station taken off the map for good: a worker who kept its link reads that it is
+	 * closed and finds the nearest stations open now (or, at night, the nearest at all).
+	 */
+	private String delisted(String id, Model model, Locale locale) {
+		Station station = parse(id).map(StationId::of)
+			.flatMap(registry::findDelisted)
+			.orElseThrow(() -> StationNotFoundException.byId(id));
+		LocalDateTime now = LocalDateTime.now(clock.withZone(YizhanTime.ZONE));
+		List<NearbyStation> nearest = finder.nearby(new NearbyQuery(station.details().location(),
+				DELISTED_RADIUS_METERS, DELISTED_ALTERNATIVES, Set.of(), Set.of(), now));
+		if (nearest.isEmpty()) {
+			nearest = finder.nearby(new NearbyQuery(station.details().location(), DELISTED_RADIUS_METERS,
+					DELISTED_ALTERNATIVES, Set.of(), Set.of(), null));
+		}
+		model.addAttribute("station",
+				new DelistedStationView(station.details().name(), station.details().address(),
+						nearest.stream()
+							.map(found -> new Alternative(found.station().id(), found.station().name(),
+									Math.round(found.distanceMeters()), state(found.station(), now, locale)))
+							.toList()));
+		return "finder/delisted";
+	}
+
+	/** What the page of a delisted station shows: where else to go. */
+	record DelistedStationView(String name, String address, List<Alternative> nearest) {
+	}
+
+	/**
+	 * A station near a delisted one, with its distance from it and whether it is open.
+	 */
+	record Alternative(long id, String name, long distanceMeters, State state) {
+	}
+
 	/** What the page of a suspended station shows. */
 	record SuspendedStationView(String name, String address, String reason, String reopening) {
+	}
+
+	/** "today" or "3 days ago", as the finder's list says it. */
+	private String confirmed(IndexedStation station, Locale locale) {
+		OptionalLong days = finder.daysSinceConfirmed(station);
+		if (days.isEmpty()) {
+			return null;
+		}
+		return (days.getAsLong() == 0) ? message("finder.confirmedToday", locale)
+				: message("finder.confirmedDaysAgo", locale, days.getAsLong());
 	}
 
 	/** Photos of listed stations only: a draft's photos are not public yet. */

@@ -15,10 +15,14 @@ import org.yizhan.finder.web.AmenityIcons.AmenityView;
  * @param week this week's opening hours, Monday to Sunday
  * @param grade the level and stars its union decided ("市级 · 4★"), {@code null} for a
  * station not graded; read from the registry, so a grading decision shows at once
+ * @param unverified shown as 待核实: held after workers' shut reports, or unconfirmed for 60
+ * days
+ * @param confirmed "3 天前核实" in the visitor's language; {@code null} when unknown
  */
 record PublicStationView(long id, String code, String name, String address, String phone, String description,
 		String openingHours, String openingHoursText, List<AmenityView> amenities, List<Long> photoIds, State state,
-		Entry entry, List<Day> week, List<NavigationLink> navigation, String grade) {
+		Entry entry, List<Day> week, List<NavigationLink> navigation, String grade, boolean unverified,
+		String confirmed) {
 
 	/**
 	 * The badge: {@code OPEN}, {@code CLOSED} or {@code UNKNOWN}, and when it changes.

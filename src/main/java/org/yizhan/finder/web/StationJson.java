@@ -17,5 +17,6 @@ record StationJson(long id, String code, String name, String address, LocationJs
 		@JsonInclude(JsonInclude.Include.NON_NULL) Long walkMinutes,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Long rideMinutes, Boolean openNow, String openUntil, String nextOpen,
 		String openingHours, String openingHoursText, EntryJson entry, List<String> amenities, String hostType,
-		String phone, Map<String, String> navigation) {
+		String phone, Map<String, String> navigation, boolean unverified,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long confirmedDaysAgo) {
 }

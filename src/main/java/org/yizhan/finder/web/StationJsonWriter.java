@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -71,6 +72,13 @@ class StationJsonWriter {
 
 	private static final byte[] DISTANCE = ascii("\"distanceMeters\":");
 
+	// freshness changes by the day and with each hold: written per answer, never cached
+	private static final byte[] UNVERIFIED = ascii(",\"unverified\":true");
+
+	private static final byte[] VERIFIED = ascii(",\"unverified\":false");
+
+	private static final byte[] CONFIRMED_DAYS_AGO = ascii(",\"confirmedDaysAgo\":");
+
 	private static final byte[] WALK = ascii(",\"walkMinutes\":");
 
 	private static final byte[] RIDE = ascii(",\"rideMinutes\":");
@@ -109,7 +117,8 @@ class StationJsonWriter {
 				distanceMeters == null ? null : TravelTime.EBIKE.minutes(distanceMeters), openNow(state),
 				openUntil(state), nextOpen(state), station.openingHours(), hoursText(station, locale),
 				entry(station, at), station.amenities().stream().map(Enum::name).toList(), station.hostType().name(),
-				station.phone(), Navigation.links(station));
+				station.phone(), Navigation.links(station), finder.isUnverified(station),
+				finder.daysSinceConfirmed(station).stream().boxed().findFirst().orElse(null));
 	}
 
 	/**
@@ -149,6 +158,13 @@ class StationJsonWriter {
 			out.put(parts[i].middle());
 			out.put(open.entryOf(station));
 			out.put(parts[i].tail());
+			out.put(finder.isUnverified(station) ? UNVERIFIED : VERIFIED);
+			OptionalLong days = finder.daysSinceConfirmed(station);
+			if (days.isPresent()) {
+				out.put(CONFIRMED_DAYS_AGO);
+				out.putWhole(days.getAsLong());
+			}
+			out.put((byte) '}');
 		}
 		out.put(STATIONS_END);
 		return new Answer(out.bytes, out.size);
@@ -306,7 +322,7 @@ class StationJsonWriter {
 						+ string(hoursText(station, locale)) + ",\"entry\":"),
 				utf8(",\"amenities\":" + string(station.amenities().stream().map(Enum::name).toList())
 						+ ",\"hostType\":" + string(station.hostType().name()) + ",\"phone\":" + string(station.phone())
-						+ ",\"navigation\":" + string(Navigation.links(station)) + "}"));
+						+ ",\"navigation\":" + string(Navigation.links(station))));
 		fragments.put(key, rendered);
 		return rendered;
 	}

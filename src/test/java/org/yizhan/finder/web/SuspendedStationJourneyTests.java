@@ -15,6 +15,7 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
+import org.yizhan.support.TestStations;
 import org.yizhan.support.MutableClockConfiguration;
 import org.yizhan.ticket.TicketFixtures;
 
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On a worker's phone (issue 21, item 6): the page of a station closed for a while says
  * why and when it expects to reopen, as its rating page does, instead of "no such
- * station"; a station closed for good is still not found.
+ * station"; a station closed for good says so and points to the nearest open ones (issue
+ * 20, item 4); a station never on file is not found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -84,14 +86,35 @@ class SuspendedStationJourneyTests {
 	}
 
 	@Test
-	void aDelistedStationIsStillNotFound() {
-		TicketFixtures fixtures = TicketFixtures.of(context);
-		Station station = fixtures.listedStation("330106");
+	void aDelistedStationSaysSoAndPointsToTheNearestOpenStations() {
+		// a corner of 西湖区 of their own: the nearest open station is the neighbour
+		Station[] stations = new Station[2];
+		asNationalAdmin(() -> {
+			stations[0] = TestStations.listed(registry, "撤销测试驿站", "杭州市西湖区测试路 1 号", "330106", 30.2950, 120.0520);
+			stations[1] = TestStations.listed(registry, "撤销测试邻站", "杭州市西湖区测试路 3 号", "330106", 30.2959, 120.0520);
+		});
+		Station station = stations[0];
+		Station neighbour = stations[1];
 		asNationalAdmin(() -> registry.delist(station.id(), null, org.yizhan.station.DelistingReason.CLOSED, "关门"));
 
 		try (BrowserContext phone = chromium.newPhoneContext("zh-CN", 30.259, 120.130)) {
 			Page page = phone.newPage();
 			Response response = page.navigate("/stations/" + station.id().value());
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(page.locator("#station-delisted")).containsText("本站已撤销");
+			assertThat(page.locator("#alternative-" + neighbour.id().value())).containsText(neighbour.details().name());
+			assertThat(page.locator("#alternative-" + station.id().value())).hasCount(0);
+			page.locator("#alternative-" + neighbour.id().value() + " a").click();
+			assertThat(page.locator("#station-name")).hasText(neighbour.details().name());
+		}
+	}
+
+	@Test
+	void aStationNeverOnFileIsNotFound() {
+		try (BrowserContext phone = chromium.newPhoneContext("zh-CN", 30.259, 120.130)) {
+			Page page = phone.newPage();
+			Response response = page.navigate("/stations/987654321");
 
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(page.locator("h1")).hasText("该驿站不存在或暂未开放");

@@ -1,0 +1,39 @@
+package org.yizhan.listing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.yizhan.support.access.AccessFixture;
+import org.yizhan.support.access.AccessRow;
+import org.yizhan.support.access.AccessRows;
+
+import static org.yizhan.support.access.AccessFixture.*;
+import static org.yizhan.support.access.AccessRow.api;
+import static org.yizhan.support.access.AccessRow.page;
+
+/**
+ * The listing module's rows of the access matrix: a report of a station's listing is
+ * public, own district or foreign alike (a worker needs no account and no QR code); each
+ * cell reports with a phone of its own, so no cell is answered as a repeat of another.
+ */
+final class ListingAccessRows implements AccessRows {
+
+	@Override
+	public List<AccessRow> rows(AccessFixture f) {
+		List<AccessRow> rows = new ArrayList<>();
+		rows.add(api("POST", "/api/v1/stations/{id}/listing-reports",
+				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/listing-reports",
+						q("{'kind':'WRONG_HOURS','deviceId':'matrix-listing-" + f.serial() + "-0000'}")),
+				PUBLIC, PUBLIC));
+		rows.add(page("GET", "/stations/{id}/report", c -> c.get("/stations/" + c.station() + "/report"), PUBLIC,
+				PUBLIC));
+		// the page gives the phone its device cookie; the form posts with it
+		rows.add(page("POST", "/stations/{id}/report", c -> {
+			c.get("/stations/" + c.station() + "/report");
+			return c.form("/stations/" + c.station() + "/report", Map.of("kind", "WRONG_FACILITIES"));
+		}, PUBLIC, PUBLIC));
+		return rows;
+	}
+
+}
