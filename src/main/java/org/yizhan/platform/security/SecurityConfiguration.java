@@ -155,7 +155,7 @@ class SecurityConfiguration {
 			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime,
 			ObjectProvider<AccessRules> rules) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
-		success.setDefaultTargetUrl("/console/stations");
+		success.setDefaultTargetUrl("/console");
 		AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint signInPage = (request, response, ex) -> {
 			if (htmx(request)) {
