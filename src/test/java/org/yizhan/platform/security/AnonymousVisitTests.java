@@ -47,7 +47,7 @@ class AnonymousVisitTests {
 		browser.get("/login");
 		assertThat(sessionsSince(start)).isZero();
 
-		assertThat(browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)).endsWith("/console");
+		assertThat(browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)).endsWith("/console/stations");
 		assertThat(sessionsSince(start)).isEqualTo(1);
 	}
 
