@@ -118,7 +118,7 @@ class ConsoleJourneyTests {
 			page.fill("#username", admin.username());
 			page.fill("#password", TestAccounts.PASSWORD);
 			page.click("button[type=submit]");
-			// the part's request was not kept to return to: the admin lands on the dashboard
+			// the part's request is not returned to: the admin lands on the dashboard
 			assertThat(page).hasURL(Pattern.compile(".*/console/dashboard$"));
 		}
 	}

@@ -11,9 +11,9 @@ import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationStatus;
 
 /**
- * A union's figures over its whole subtree, as they stand when read: its stations now, the
- * last twelve months (the current one so far) month by month, its cases and silent stations
- * now, and the same per child union for the drill-down.
+ * A union's figures over its whole subtree, as they stand when read: its stations now,
+ * the last twelve months (the current one so far) month by month, its cases and silent
+ * stations now, and the same per child union for the drill-down.
  *
  * @param union the union whose subtree is summed
  * @param today the day it was read (Asia/Shanghai)
@@ -75,7 +75,8 @@ public record Dashboard(Organization union, LocalDate today, StationCounts stati
 	 * @param ratings counted ratings of the month
 	 * @param stars their stars summed
 	 * @param satisfied those with 4★ or more
-	 * @param visits visits served (a station's day counts the larger of check-ins and tally)
+	 * @param visits visits served (a station's day counts the larger of check-ins and
+	 * tally)
 	 */
 	public record Month(YearMonth month, long registered, long registeredTotal, long ratings, long stars,
 			long satisfied, long visits) {

@@ -30,7 +30,10 @@ class DashboardQueries {
 	record Breakdown(String status, String level, Integer stars, String hostType, long count) {
 	}
 
-	/** The stations of the subtree by status and by level, stars and host type with status. */
+	/**
+	 * The stations of the subtree by status and by level, stars and host type with
+	 * status.
+	 */
 	List<Breakdown> breakdown(String path) {
 		return this.jdbc.sql("""
 				select s.status, case when grouping(s.level) = 0 then s.level end as level,
@@ -156,7 +159,9 @@ class DashboardQueries {
 	record Closing(long closed, Double medianHours) {
 	}
 
-	/** Cases resolved since {@code since} (merged duplicates aside) and their median time. */
+	/**
+	 * Cases resolved since {@code since} (merged duplicates aside) and their median time.
+	 */
 	Closing closing(String path, Instant since) {
 		return this.jdbc.sql("""
 				select count(*) as closed,

@@ -151,8 +151,8 @@ public class DisplayTokens {
 			.update();
 		this.events.publishEvent(new Audited("reporting.display.revoke", "display-token", String.valueOf(id),
 				union.code(), token.label(), null));
-		return new DisplayToken(token.id(), token.unionCode(), token.label(), token.createdBy(), token.createdAt(),
-				now, token.lastUsedAt());
+		return new DisplayToken(token.id(), token.unionCode(), token.label(), token.createdBy(), token.createdAt(), now,
+				token.lastUsedAt());
 	}
 
 	/**
@@ -167,7 +167,11 @@ public class DisplayTokens {
 		Optional<String> union = this.jdbc.sql("""
 				update reporting_display_token set last_used_at = :at
 				where token_hash = :hash and revoked_at is null returning union_code
-				""").param("at", Timestamp.from(this.clock.instant())).param("hash", hash(secret)).query(String.class).optional();
+				""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("hash", hash(secret))
+			.query(String.class)
+			.optional();
 		return union.flatMap(this.organizations::findByCode).map(this.dashboards::assemble);
 	}
 

@@ -86,7 +86,10 @@ public class UnionDashboards {
 			.orElseThrow(() -> new NotFoundException("reporting.union.notFound", code));
 	}
 
-	/** The unions from the root down to {@code code} that the caller sees, for a breadcrumb. */
+	/**
+	 * The unions from the root down to {@code code} that the caller sees, for a
+	 * breadcrumb.
+	 */
 	public List<Organization> listAncestry(String code) {
 		Actor actor = Actor.required();
 		return this.organizations.listAncestry(code).stream().filter(found -> actor.sees(found.path())).toList();

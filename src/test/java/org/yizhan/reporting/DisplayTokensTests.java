@@ -42,10 +42,13 @@ class DisplayTokensTests {
 			.param("hash", DisplayTokens.hash(secret))
 			.query(Long.class)
 			.single();
-		assertThat(this.jdbc.sql("select count(*) from reporting_display_token where encode(token_hash, 'escape') like :s")
-			.param("s", "%" + secret + "%")
-			.query(Long.class)
-			.single()).as("only the digest is kept").isZero();
+		assertThat(
+				this.jdbc.sql("select count(*) from reporting_display_token where encode(token_hash, 'escape') like :s")
+					.param("s", "%" + secret + "%")
+					.query(Long.class)
+					.single())
+			.as("only the digest is kept")
+			.isZero();
 		// the list names it, never its secret
 		HttpResponse<String> list = admin.get("/console/dashboard/displays?org=330100");
 		assertThat(list.body()).contains("指挥中心大屏").doesNotContain(secret);
@@ -67,14 +70,14 @@ class DisplayTokensTests {
 		assertThat(bearer.get("/api/v1/figures?org=330100").statusCode()).isEqualTo(401);
 		assertThat(bearer.get("/console/dashboard?org=330100").headers().firstValue("Location").orElse(""))
 			.endsWith("/login");
-		assertThat(screen.get("/console/dashboard?org=330100&token=" + secret).headers()
+		assertThat(
+				screen.get("/console/dashboard?org=330100&token=" + secret).headers().firstValue("Location").orElse(""))
+			.endsWith("/login");
+		assertThat(screen.get("/console/dashboard/export?org=330100&token=" + secret)
+			.headers()
 			.firstValue("Location")
 			.orElse("")).endsWith("/login");
-		assertThat(screen.get("/console/dashboard/export?org=330100&token=" + secret).headers()
-			.firstValue("Location")
-			.orElse("")).endsWith("/login");
-		assertThat(HttpCaller.basic(this.port, "display", secret).get("/api/v1/stations").statusCode())
-			.isEqualTo(401);
+		assertThat(HttpCaller.basic(this.port, "display", secret).get("/api/v1/stations").statusCode()).isEqualTo(401);
 		// nor a display with a token that was made up, or cut short
 		assertThat(screen.get("/display/" + DisplayTokens.PREFIX + "A".repeat(43)).statusCode()).isEqualTo(404);
 		assertThat(screen.get("/display/" + secret.substring(0, 20)).statusCode()).isEqualTo(404);
@@ -82,8 +85,8 @@ class DisplayTokensTests {
 		// another union's admin neither sees nor revokes it
 		HttpCaller xihu = HttpCaller.console(this.port, "xihu-admin", TestAccounts.DEMO_PASSWORD);
 		assertThat(xihu.get("/console/dashboard/displays?org=330100").statusCode()).isEqualTo(404);
-		assertThat(xihu.postForm("/console/dashboard/displays/" + id + "/revoke", Map.of("org", "330106"))
-			.statusCode()).isEqualTo(404);
+		assertThat(xihu.postForm("/console/dashboard/displays/" + id + "/revoke", Map.of("org", "330106")).statusCode())
+			.isEqualTo(404);
 		assertThat(screen.get("/display/" + secret).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> revoked = admin.postForm("/console/dashboard/displays/" + id + "/revoke",
@@ -91,7 +94,8 @@ class DisplayTokensTests {
 		assertThat(revoked.statusCode()).isEqualTo(302);
 		assertThat(screen.get("/display/" + secret).statusCode()).isEqualTo(404);
 		assertThat(screen.get("/display/" + secret + "/figures").statusCode()).isEqualTo(404);
-		assertThat(this.jdbc.sql("select count(*) from audit_entry where action like 'reporting.display.%' and target_id = :id")
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_entry where action like 'reporting.display.%' and target_id = :id")
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(2);
@@ -100,7 +104,8 @@ class DisplayTokensTests {
 	@Test
 	void aDisplayTokenNeedsALabelAndOnlyAUnionAdminMakesOne() {
 		HttpCaller admin = HttpCaller.console(this.port, "hangzhou-admin", TestAccounts.DEMO_PASSWORD);
-		HttpResponse<String> blank = admin.postForm("/console/dashboard/displays", Map.of("org", "330100", "label", " "));
+		HttpResponse<String> blank = admin.postForm("/console/dashboard/displays",
+				Map.of("org", "330100", "label", " "));
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(blank.body()).contains("名称").contains("不能为空");
 		HttpResponse<String> reviewer = HttpCaller.console(this.port, "hangzhou-reviewer", TestAccounts.DEMO_PASSWORD)

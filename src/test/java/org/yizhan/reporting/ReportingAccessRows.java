@@ -76,12 +76,11 @@ final class ReportingAccessRows implements AccessRows {
 				c -> c.form("/console/dashboard/displays/" + this.revocable.get(c.foreign) + "/revoke",
 						Map.of("org", c.district())),
 				ADMIN, "UNNNNNFFFN"));
-		rows.add(page("GET", "/display/{token}", c -> c.get("/display/" + this.secrets.get(c.foreign)), PUBLIC,
-				PUBLIC));
-		rows.add(page("GET", "/display/{token}/figures", c -> c.get("/display/" + this.secrets.get(c.foreign) + "/figures"),
-				PUBLIC, PUBLIC));
+		rows.add(
+				page("GET", "/display/{token}", c -> c.get("/display/" + this.secrets.get(c.foreign)), PUBLIC, PUBLIC));
+		rows.add(page("GET", "/display/{token}/figures",
+				c -> c.get("/display/" + this.secrets.get(c.foreign) + "/figures"), PUBLIC, PUBLIC));
 		return rows;
 	}
-
 
 }

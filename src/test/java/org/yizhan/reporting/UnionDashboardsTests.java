@@ -45,9 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A union's dashboard summarises its subtree's tables: each station figure equals a
  * recount of the station rows themselves over random subtrees (national, provinces,
- * cities, districts), its ratings and visits equal what the rating and operations
- * modules report for the same union and months, and each union sees only its own
- * subtree.
+ * cities, districts), its ratings and visits equal what the rating and operations modules
+ * report for the same union and months, and each union sees only its own subtree.
  */
 @SpringBootTest
 class UnionDashboardsTests {
@@ -138,7 +137,8 @@ class UnionDashboardsTests {
 			assertThat(dashboard.months().get(dashboard.months().size() - 1).registeredTotal())
 				.as("registered in all by this month's end of %s", code)
 				.isEqualTo(mine.size());
-			// the children's rows add up to the whole, and each is its own subtree's recount
+			// the children's rows add up to the whole, and each is its own subtree's
+			// recount
 			for (Dashboard.ChildUnion child : dashboard.children()) {
 				String childPath = path + "/" + child.code();
 				assertThat(child.stations()).as("stations of child %s", child.code())

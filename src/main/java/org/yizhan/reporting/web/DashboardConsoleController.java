@@ -96,10 +96,8 @@ class DashboardConsoleController {
 			suffix = "-" + one.id();
 		}
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		DashboardWorkbook.write(buffer,
-				dashboard.union().name() + " · " + this.messages.getMessage("reporting.title", null, locale()) + " · "
-						+ dashboard.today(),
-				tables);
+		DashboardWorkbook.write(buffer, dashboard.union().name() + " · "
+				+ this.messages.getMessage("reporting.title", null, locale()) + " · " + dashboard.today(), tables);
 		response.setContentType(XLSX);
 		response.setHeader("Content-Disposition",
 				ContentDisposition.attachment()

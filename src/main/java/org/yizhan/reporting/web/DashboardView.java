@@ -19,9 +19,9 @@ import org.yizhan.station.StationStatus;
 import org.springframework.context.MessageSource;
 
 /**
- * A dashboard as the console and the display show it: the key figures, and every chart
- * as a {@link FigureTable} that the page draws, lists beside the chart and offers as
- * Excel. Built the same for a page and for its download, so the two cannot disagree.
+ * A dashboard as the console and the display show it: the key figures, and every chart as
+ * a {@link FigureTable} that the page draws, lists beside the chart and offers as Excel.
+ * Built the same for a page and for its download, so the two cannot disagree.
  */
 final class DashboardView {
 
@@ -148,12 +148,16 @@ final class DashboardView {
 				null,
 				chart("line", months, List.of(series(text("reporting.col.registered"), "bar", 0, column(growth, 1)),
 						series(text("reporting.col.registeredTotal"), "line", 1, column(growth, 2))))));
-		tables.add(new FigureTable("satisfaction", text("reporting.table.satisfaction"),
-				List.of(monthHead, text("reporting.col.ratings"), text("reporting.col.averageStars"),
-						text("reporting.col.satisfaction")),
-				satisfaction, null,
-				chart("line", months, List.of(series(text("reporting.col.ratings"), "bar", 0, column(satisfaction, 1)),
-						series(text("reporting.col.satisfaction") + " %", "line", 1, column(satisfaction, 3))))));
+		tables
+			.add(new FigureTable(
+					"satisfaction", text("reporting.table.satisfaction"), List.of(monthHead,
+							text("reporting.col.ratings"), text(
+									"reporting.col.averageStars"),
+							text("reporting.col.satisfaction")),
+					satisfaction, null,
+					chart("line", months, List.of(
+							series(text("reporting.col.ratings"), "bar", 0, column(satisfaction, 1)),
+							series(text("reporting.col.satisfaction") + " %", "line", 1, column(satisfaction, 3))))));
 		tables.add(new FigureTable("visits", text("reporting.table.visits"),
 				List.of(monthHead, text("reporting.col.visits")), visits, null,
 				chart("bar", months, List.of(series(text("reporting.col.visits"), "bar", 0, column(visits, 1))))));
@@ -179,14 +183,13 @@ final class DashboardView {
 			links.add((childLink == null) ? null : childLink.apply(child.code()));
 		}
 		if (!children.isEmpty()) {
-			tables.add(new FigureTable("children", text("reporting.table.children"),
-					List.of(text("reporting.col.union"), count, text("reporting.col.listed"),
-							text("reporting.col.allDay"), text("reporting.col.smart"), text("reporting.col.ratings"),
-							text("reporting.col.satisfaction"), text("reporting.col.visits"),
-							text("reporting.col.openCases"), text("reporting.col.overdue"),
-							text("reporting.col.silent")),
-					children, links, chart("hbar", names,
-							List.of(series(text("reporting.col.listed"), "bar", 0, column(children, 2))))));
+			tables
+				.add(new FigureTable("children", text("reporting.table.children"), List.of(text("reporting.col.union"),
+						count, text("reporting.col.listed"), text("reporting.col.allDay"), text("reporting.col.smart"),
+						text("reporting.col.ratings"), text("reporting.col.satisfaction"), text("reporting.col.visits"),
+						text("reporting.col.openCases"), text("reporting.col.overdue"), text("reporting.col.silent")),
+						children, links, chart("hbar", names,
+								List.of(series(text("reporting.col.listed"), "bar", 0, column(children, 2))))));
 		}
 		return tables;
 	}

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * landing page ({@code /console} sends them there); its menu entry joins the rating
  * module's "figures" drop-down rather than the bar, which must fit a 1366 px desk. The
  * display pages ({@code /display/{token}}) need no rule: pages outside {@code /console}
- * are open to the chain, and the display's handler itself refuses any address whose
- * token is unknown or revoked.
+ * are open to the chain, and the display's handler itself refuses any address whose token
+ * is unknown or revoked.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportingWebConfiguration {

@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The national admin, in Chromium, signs in and lands on the national dashboard, its
- * charts drawn beside their tables; drills down through 浙江省 to 杭州市, downloads a
- * table as Excel (the same counts), makes a display token and opens the display page in
- * a browser that is signed in to nothing. No page has an accessibility violation of
- * serious or critical impact.
+ * charts drawn beside their tables; drills down through 浙江省 to 杭州市, downloads a table as
+ * Excel (the same counts), makes a display token and opens the display page in a browser
+ * that is signed in to nothing. No page has an accessibility violation of serious or
+ * critical impact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardJourneyTests {
@@ -74,13 +74,15 @@ class DashboardJourneyTests {
 
 			Download download = page.waitForDownload(() -> page.click("#export-status"));
 			assertThat(download.suggestedFilename()).startsWith("dashboard-330100-status-").endsWith(".xlsx");
-			try (InputStream in = Files.newInputStream(download.path()); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+			try (InputStream in = Files.newInputStream(download.path());
+					ReadableWorkbook workbook = new ReadableWorkbook(in)) {
 				Sheet sheet = workbook.getFirstSheet();
 				List<Row> rows = sheet.read();
 				assertThat(rows.get(0).getCellText(0)).startsWith("杭州市总工会");
 				assertThat(rows.get(2).getCellText(0)).isEqualTo("状态");
 				Row listedRow = rows.stream().filter(row -> "已上图".equals(row.getCellText(0))).findFirst().orElseThrow();
-				assertThat(listedRow.getCellAsNumber(1).orElseThrow().longValue()).isEqualTo(Long.parseLong(listedCount));
+				assertThat(listedRow.getCellAsNumber(1).orElseThrow().longValue())
+					.isEqualTo(Long.parseLong(listedCount));
 			}
 
 			page.click("#displays-link");
