@@ -28,10 +28,23 @@ public final class ConsoleLogin {
 		assertThat(page).hasURL(Pattern.compile(".*/console/.*"));
 	}
 
-	/** Signs in and arrives at the console's station list. */
+	/**
+	 * Signs in and arrives at the console's station list: a union's staff land on their
+	 * dashboard and go on to the list from there, everyone else lands on it.
+	 */
 	public static void signIn(Page page, String username, String password) {
 		submit(page, username, password);
+		assertThat(page).hasURL(Pattern.compile(".*/console/(stations|dashboard).*"));
+		if (page.url().contains("/console/dashboard")) {
+			page.navigate("/console/stations");
+		}
 		assertThat(page).hasURL(Pattern.compile(".*/console/stations.*"));
+	}
+
+	/** Signs in as a union's staff and lands on the union's dashboard. */
+	public static void signInToDashboard(Page page, String username, String password) {
+		submit(page, username, password);
+		assertThat(page).hasURL(Pattern.compile(".*/console/dashboard$"));
 	}
 
 	/**

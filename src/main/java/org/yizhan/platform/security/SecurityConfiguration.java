@@ -155,7 +155,12 @@ class SecurityConfiguration {
 			@Value("${yizhan.security.absolute-session-lifetime:12h}") Duration absoluteLifetime,
 			ObjectProvider<AccessRules> rules) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
-		success.setDefaultTargetUrl("/console/stations");
+		// Union staff land on their dashboard, everyone else on their stations (/console
+		// decides); a page asked for before signing in is returned to, from the cookie
+		// the entry point saved it in (the handler's default looks in a session, which an
+		// anonymous visitor does not have).
+		success.setDefaultTargetUrl("/console");
+		success.setRequestCache(REQUEST_CACHE);
 		AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint signInPage = (request, response, ex) -> {
 			if (htmx(request)) {

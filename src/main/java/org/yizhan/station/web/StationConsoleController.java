@@ -144,9 +144,14 @@ class StationConsoleController {
 		model.addAttribute("delistingReasons", DelistingReason.values());
 	}
 
+	/**
+	 * Where the console starts: a union's staff on their union's dashboard (the reporting
+	 * module's page, named by its address only), everyone else on their stations.
+	 */
 	@GetMapping("/console")
 	String console() {
-		return "redirect:/console/stations";
+		return Actor.current().filter(Actor::isUnionStaff).isPresent() ? "redirect:/console/dashboard"
+				: "redirect:/console/stations";
 	}
 
 	@GetMapping("/console/stations")

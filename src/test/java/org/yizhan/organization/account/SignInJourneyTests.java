@@ -77,7 +77,7 @@ class SignInJourneyTests {
 		BrowserContext colleague = chromium.newContext("zh-CN");
 		Page page = admin.newPage();
 		ConsoleLogin.submit(page, "xihu-admin", TestAccounts.DEMO_PASSWORD);
-		assertThat(page).hasURL(Pattern.compile(".*/console/stations$"));
+		assertThat(page).hasURL(Pattern.compile(".*/console/dashboard$"));
 		assertThat(page.locator("#signed-in-name")).hasText("西湖区总工会管理员");
 
 		page.click("#nav-accounts");

@@ -264,7 +264,7 @@ class SignInTests {
 	void aDisabledAccountIsOutOfItsConsoleSessionOnItsNextRequest() throws Exception {
 		Accounts.Created reviewer = accounts.createByAdmin("330106", "REVIEWER");
 		HttpCaller browser = HttpCaller.console(port, null, null);
-		assertThat(browser.signIn(reviewer.username(), reviewer.password())).endsWith("/console/stations");
+		assertThat(browser.signIn(reviewer.username(), reviewer.password())).endsWith("/console");
 		assertThat(signedIn(browser)).isTrue();
 
 		accounts.asAdmin(post("/api/v1/accounts/" + reviewer.id() + "/disable"));
