@@ -38,9 +38,6 @@ class DemoVisits implements ApplicationRunner {
 
 	static final String IMPORT_NAME = "demo-visit-history";
 
-	/** The demo city's own marker ({@code station.DemoCity}). */
-	static final String DEMO_CITY = "demo-city-hangzhou";
-
 	/** Who recorded the generated tallies: a label, not an account. */
 	static final String LABEL = "演示数据";
 
@@ -69,17 +66,9 @@ class DemoVisits implements ApplicationRunner {
 	}
 
 	void loadOnce() {
-		this.imports.lock();
-		if (this.imports.isLoaded(IMPORT_NAME) || !this.imports.isLoaded(DEMO_CITY)) {
-			return;
-		}
-		if (this.jdbc.sql("select exists (select 1 from visit_day)").query(Boolean.class).single()) {
-			log.info("No demo visits: the database already holds visits");
-			return;
-		}
-		int rows = generate();
-		this.imports.recordLoaded(IMPORT_NAME, rows, this.clock.instant());
-		log.info("Generated the demo city's visits served (演示数据): {} station-days over {} days", rows, DAYS);
+		this.imports.generateOnceForDemoCity(IMPORT_NAME, "visit_day", this.clock.instant(), this::generate)
+			.ifPresent(rows -> log.info("Generated the demo city's visits served (演示数据): {} station-days over {} days",
+					rows, DAYS));
 	}
 
 	/**

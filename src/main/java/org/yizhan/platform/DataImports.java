@@ -2,6 +2,11 @@ package org.yizhan.platform;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.function.IntSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DataImports {
+
+	/**
+	 * The demo city's marker ({@code station.DemoCity}): its demo data sets follow it.
+	 */
+	public static final String DEMO_CITY = "demo-city-hangzhou";
+
+	private static final Logger log = LoggerFactory.getLogger(DataImports.class);
 
 	private final JdbcClient jdbc;
 
@@ -44,6 +56,30 @@ public class DataImports {
 			.param("rows", rows)
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * Generates the demo data set {@code name} once per database, in the caller's
+	 * transaction: only where the demo city was loaded, and only while {@code table} is
+	 * empty, so that a database with real rows of that kind never gets invented ones
+	 * beside them. The demo histories (ratings, cases, visits) share this rule.
+	 * @param table the table the data set fills; a constant of the caller, never input
+	 * @param at when, as the caller's clock says
+	 * @param generate writes the rows and returns how many
+	 * @return the rows written, or empty when nothing was generated
+	 */
+	public OptionalInt generateOnceForDemoCity(String name, String table, Instant at, IntSupplier generate) {
+		lock();
+		if (isLoaded(name) || !isLoaded(DEMO_CITY)) {
+			return OptionalInt.empty();
+		}
+		if (jdbc.sql("select exists (select 1 from " + table + ")").query(Boolean.class).single()) {
+			log.info("No demo data set {}: the database already holds rows of {}", name, table);
+			return OptionalInt.empty();
+		}
+		int rows = generate.getAsInt();
+		recordLoaded(name, rows, at);
+		return OptionalInt.of(rows);
 	}
 
 }

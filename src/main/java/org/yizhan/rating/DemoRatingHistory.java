@@ -41,9 +41,6 @@ class DemoRatingHistory implements ApplicationRunner {
 
 	static final String IMPORT_NAME = "demo-rating-history";
 
-	/** The demo city's own marker ({@code station.DemoCity}). */
-	static final String DEMO_CITY = "demo-city-hangzhou";
-
 	static final String LABEL = "【演示数据】";
 
 	static final int DAYS = 120;
@@ -76,19 +73,11 @@ class DemoRatingHistory implements ApplicationRunner {
 	}
 
 	void loadOnce() {
-		imports.lock();
-		if (imports.isLoaded(IMPORT_NAME) || !imports.isLoaded(DEMO_CITY)) {
-			return;
-		}
-		if (jdbc.sql("select exists (select 1 from rating)").query(Boolean.class).single()) {
-			log.info("No demo rating history: the database already holds ratings");
-			return;
-		}
 		long started = System.nanoTime();
-		int rows = generate();
-		imports.recordLoaded(IMPORT_NAME, rows, clock.instant());
-		log.info("Generated the demo city's rating history (演示数据): {} ratings over {} days in {} ms", rows, DAYS,
-				(System.nanoTime() - started) / 1_000_000);
+		imports.generateOnceForDemoCity(IMPORT_NAME, "rating", clock.instant(), this::generate)
+			.ifPresent(rows -> log.info(
+					"Generated the demo city's rating history (演示数据): {} ratings over {} days in {} ms", rows, DAYS,
+					(System.nanoTime() - started) / 1_000_000));
 	}
 
 	/**

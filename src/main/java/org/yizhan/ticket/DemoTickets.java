@@ -41,9 +41,6 @@ class DemoTickets implements ApplicationRunner {
 
 	static final String IMPORT_NAME = "demo-ticket-history";
 
-	/** The demo city's own marker ({@code station.DemoCity}). */
-	static final String DEMO_CITY = "demo-city-hangzhou";
-
 	static final String LABEL = "【演示数据】";
 
 	static final int DAYS = 60;
@@ -71,17 +68,8 @@ class DemoTickets implements ApplicationRunner {
 	}
 
 	void loadOnce() {
-		this.imports.lock();
-		if (this.imports.isLoaded(IMPORT_NAME) || !this.imports.isLoaded(DEMO_CITY)) {
-			return;
-		}
-		if (this.jdbc.sql("select exists (select 1 from problem_ticket)").query(Boolean.class).single()) {
-			log.info("No demo cases: the database already holds cases");
-			return;
-		}
-		int rows = generate();
-		this.imports.recordLoaded(IMPORT_NAME, rows, this.clock.instant());
-		log.info("Generated the demo city's cases (演示数据): {} over {} days", rows, DAYS);
+		this.imports.generateOnceForDemoCity(IMPORT_NAME, "problem_ticket", this.clock.instant(), this::generate)
+			.ifPresent(rows -> log.info("Generated the demo city's cases (演示数据): {} over {} days", rows, DAYS));
 	}
 
 	/**
