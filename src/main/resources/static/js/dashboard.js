@@ -8,21 +8,7 @@
   var palette = ['#b5121b', '#0d6efd', '#198754', '#f0ad00', '#6f42c1', '#20c997', '#fd7e14', '#6c757d'];
 
   function withECharts(done) {
-    if (window.echarts) {
-      done();
-      return;
-    }
-    var pending = window.yizhanDashboardPending;
-    if (!pending) {
-      pending = window.yizhanDashboardPending = [];
-      var loader = document.createElement('script');
-      loader.src = script && script.dataset.echarts;
-      loader.onload = function () {
-        pending.splice(0).forEach(function (callback) { callback(); });
-      };
-      document.head.appendChild(loader);
-    }
-    pending.push(done);
+    window.yizhanWithECharts(script && script.dataset.echarts, done);
   }
 
   function option(data) {

@@ -7,21 +7,7 @@
   var script = document.currentScript;
 
   function withECharts(done) {
-    if (window.echarts) {
-      done();
-      return;
-    }
-    var pending = window.yizhanEChartsPending;
-    if (!pending) {
-      pending = window.yizhanEChartsPending = [];
-      var loader = document.createElement('script');
-      loader.src = script && script.dataset.echarts;
-      loader.onload = function () {
-        pending.splice(0).forEach(function (callback) { callback(); });
-      };
-      document.head.appendChild(loader);
-    }
-    pending.push(done);
+    window.yizhanWithECharts(script && script.dataset.echarts, done);
   }
 
   function trend(data) {
