@@ -375,7 +375,7 @@ class FundingRepository {
 
 	long visits(String path, LocalDate from, LocalDate to) {
 		return jdbc
-			.sql("select coalesce(sum(greatest(v.check_ins, coalesce(v.tally, 0))), 0) from visit_day v"
+			.sql("select coalesce(sum(v.visits), 0) from visit_day v"
 					+ " where v.station_id in (select s.id from station s where s.district_code in (" + SCOPE + "))"
 					+ " and v.day >= :from and v.day <= :to")
 			.param("path", path)
@@ -404,7 +404,7 @@ class FundingRepository {
 				        and h.status = 'LISTED') then 'NEVER_LISTED' end as flag
 				  from paid p join station s on s.id = p.station_id)
 				select f.station_id, f.code, f.name, f.status, f.fen, f.payments, f.flag,
-				  (select coalesce(sum(greatest(v.check_ins, coalesce(v.tally, 0))), 0) from visit_day v
+				  (select coalesce(sum(v.visits), 0) from visit_day v
 				    where v.station_id = f.station_id) as visits
 				from flagged f where not :flaggedOnly or f.flag is not null
 				order by f.fen desc, f.code limit :limit""")

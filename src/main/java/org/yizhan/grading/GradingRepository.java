@@ -166,7 +166,7 @@ class GradingRepository {
 					  group by t.station_id
 					),
 					served as (
-					  select v.station_id, sum(greatest(v.check_ins, coalesce(v.tally, 0))) as visits
+					  select v.station_id, sum(v.visits) as visits
 					  from visit_day v join st on st.id = v.station_id
 					  where v.day >= :from and v.day < :to
 					  group by v.station_id

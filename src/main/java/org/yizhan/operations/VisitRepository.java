@@ -28,7 +28,7 @@ class VisitRepository {
 	 * The merged visits of a {@code visit_day} row aliased {@code d}, as
 	 * {@link VisitDay#visits()} computes them.
 	 */
-	static final String VISITS = "greatest(d.check_ins, coalesce(d.tally, 0) + d.door_entries)";
+	static final String VISITS = "d.visits";
 
 	private final JdbcClient jdbc;
 

@@ -115,7 +115,7 @@ class DashboardQueries {
 	List<DistrictMonth> visits(String path, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
 				select o.path, date_trunc('month', d.day)::date as month,
-				       sum(greatest(d.check_ins, coalesce(d.tally, 0))) as visits
+				       sum(d.visits) as visits
 				from visit_day d join organization o on o.code = d.district_code
 				where %s and d.day between :from and :to
 				group by 1, 2
