@@ -14,6 +14,7 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.TestStations;
+import org.yizhan.ticket.TicketNumber;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -90,14 +91,21 @@ final class FundingFixtures {
 			.update();
 	}
 
-	/** A staff case due on {@code due} and still open: overdue from then on. */
+	/**
+	 * A staff case due on {@code due} and still open: overdue from then on. It has a real
+	 * ticket number, as other tests in the same database read every overdue case (the
+	 * escalation job parses them), and is held by the district union, the top of the
+	 * chain, so that the escalation job never moves its deadline under the test.
+	 */
 	void overdueCase(Station station, LocalDate due) {
 		jdbc.sql(
 				"""
-						insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at,
-						  version, source, severity)
-						values (:number, :id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', :created, :due, 0, 'STAFF', 'GENERAL')""")
-			.param("number", "F" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+						insert into problem_ticket (number, station_id, problem, status, responsible_level,
+						  assignee_union_code, created_at, due_at, version, source, severity)
+						select :number, s.id, 'BROKEN_FACILITY', 'OPEN', 'SUPERVISING_UNION', s.district_code, :created, :due, 0,
+						  'STAFF', 'GENERAL'
+						from station s where s.id = :id""")
+			.param("number", TicketNumber.random().value())
 			.param("id", station.id().value())
 			.param("created", Timestamp.from(due.minusDays(10).atStartOfDay(YizhanTime.ZONE).toInstant()))
 			.param("due", Timestamp.from(due.atStartOfDay(YizhanTime.ZONE).toInstant()))
