@@ -6,6 +6,9 @@
   if (!form) {
     return;
   }
+  // The button stays disabled until this handler is attached: a form submitted before
+  // it would send the file's name, not the file, and come back with a confusing error.
+  const check = document.getElementById('import-check');
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     const file = document.getElementById('import-file').files[0];
@@ -18,7 +21,7 @@
     const progress = document.getElementById('import-progress');
     const bar = progress.querySelector('.progress-bar');
     progress.classList.remove('d-none');
-    document.getElementById('import-check').disabled = true;
+    check.disabled = true;
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
@@ -35,4 +38,5 @@
     });
     request.send(file);
   });
+  check.disabled = false;
 })();
