@@ -145,4 +145,19 @@ class ListingReportRepository {
 		return names;
 	}
 
+	/**
+	 * Settles the station's shut reports made up to {@code at} that nothing settled yet.
+	 * @return how many it settled
+	 */
+	int settleShutReports(StationId station, Instant at, ShutReportSettlement.Resolution resolution) {
+		return jdbc.sql("""
+				update listing_report set resolved_at = :at, resolution = :resolution
+				where station_id = :station and kind = 'SHUT' and resolved_at is null and created_at <= :at
+				""")
+			.param("station", station.value())
+			.param("at", Timestamp.from(at))
+			.param("resolution", resolution.name())
+			.update();
+	}
+
 }

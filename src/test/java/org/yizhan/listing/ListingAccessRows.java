@@ -16,6 +16,7 @@ import static org.yizhan.support.access.AccessRow.page;
  * The listing module's rows of the access matrix: a report of a station's listing is
  * public, own district or foreign alike (a worker needs no account and no QR code); each
  * cell reports with a phone of its own, so no cell is answered as a repeat of another.
+ * The union's figures of its listings are its own staff's, as its dashboard is.
  */
 final class ListingAccessRows implements AccessRows {
 
@@ -33,6 +34,16 @@ final class ListingAccessRows implements AccessRows {
 			c.get("/stations/" + c.station() + "/report");
 			return c.form("/stations/" + c.station() + "/report", Map.of("kind", "WRONG_FACILITIES"));
 		}, PUBLIC, PUBLIC));
+		// the union's figures of its listings, like its dashboard: its own staff's, a
+		// foreign
+		// union hidden, the station side refused
+		rows.add(page("GET", "/console/listing/figures", c -> c.get("/console/listing/figures?org=" + c.district()),
+				SUBTREE_READERS, "UNNNNNFFFN")
+			.leaks(f::foreignMarkers));
+		rows.add(page("GET", "/console/listing/figures.xlsx",
+				c -> c.get("/console/listing/figures.xlsx?org=" + c.district()), SUBTREE_READERS, "UNNNNNFFFN"));
+		rows.add(api("GET", "/api/v1/listing-figures", c -> c.get("/api/v1/listing-figures?org=" + c.district()),
+				SUBTREE_READERS, "UNNNNNFFFN"));
 		return rows;
 	}
 

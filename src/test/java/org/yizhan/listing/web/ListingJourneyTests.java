@@ -1,8 +1,10 @@
 package org.yizhan.listing.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,12 +28,14 @@ import org.springframework.context.annotation.Import;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A truthful listing, in Chromium on phones: three workers' phones find a station shut
  * and say so from its public page (纠错, no QR code); the finder shows it as 待核实 at once;
  * its station master confirms it open from the console; the badge goes and the finder
- * says it was confirmed today.
+ * says it was confirmed today; the district union's figures count the three reports as
+ * settled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -109,6 +113,25 @@ class ListingJourneyTests {
 			worker.navigate("/stations/" + id);
 			assertThat(worker.locator("#station-unverified")).hasCount(0);
 			assertThat(worker.locator("#station-confirmed")).hasText("今天核实");
+		}
+
+		TicketFixtures.Person union = TicketFixtures.of(context).account(JIANGAN, List.of("ORG_ADMIN"));
+		try (BrowserContext desk = chromium.newContext("zh-CN")) {
+			Page page = desk.newPage();
+			ConsoleLogin.signIn(page, union.username(), TestAccounts.PASSWORD);
+			page.click("#nav-rating");
+			page.click("#nav-listing-figures");
+			assertThat(page.locator("#figures-union")).hasText(page.locator("#figures-whole th").innerText());
+			Locator reports = page.locator("#figures-whole .shut-reports");
+			assertThat(Integer.parseInt(reports.innerText())).isGreaterThanOrEqualTo(3);
+			// the confirmation settles the reports through the outbox, a moment after it
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				page.reload();
+				return page.locator("#figures-whole .settled").innerText().equals(reports.innerText());
+			});
+			assertThat(page.locator("#figures-whole .median")).not().hasText("—");
+			Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+			assertThat(((Number) overflow).intValue()).as("the table fits the desk").isLessThanOrEqualTo(0);
 		}
 	}
 
