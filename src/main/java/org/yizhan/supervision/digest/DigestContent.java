@@ -3,6 +3,7 @@ package org.yizhan.supervision.digest;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.yizhan.supervision.digest.DigestQueries.ListingFigures;
 import org.yizhan.supervision.digest.DigestQueries.Listing;
 import org.yizhan.supervision.digest.DigestQueries.RatingFigures;
 import org.yizhan.supervision.digest.DigestQueries.SourceFigures;
@@ -69,11 +70,14 @@ public sealed interface DigestContent {
 
 	/**
 	 * The month's figures against the month before, the cases by source (opened and
-	 * closed in the month, where the rest stand), and the listed stations heading for the
-	 * silent rule: no counted rating in this month or the last.
+	 * closed in the month, where the rest stand), how truthful the listings are (the
+	 * shares confirmed now, the month's shut reports and how fast they were settled), and
+	 * the listed stations heading for the silent rule: no counted rating in this month or
+	 * the last.
 	 */
 	record Monthly(LocalDate period, long stations, RatingFigures ratings, RatingFigures previous,
-			List<SourceFigures> bySource, Listing<StationLine> silent) implements DigestContent {
+			List<SourceFigures> bySource, ListingFigures listings,
+			Listing<StationLine> silent) implements DigestContent {
 
 		public Monthly {
 			bySource = List.copyOf(bySource);
@@ -81,8 +85,8 @@ public sealed interface DigestContent {
 
 		@Override
 		public boolean isEmpty() {
-			return stations == 0
-					|| (ratings.counted() == 0 && previous.counted() == 0 && bySource.isEmpty() && silent.isEmpty());
+			return stations == 0 || (ratings.counted() == 0 && previous.counted() == 0 && bySource.isEmpty()
+					&& listings.shutReports() == 0 && silent.isEmpty());
 		}
 
 	}

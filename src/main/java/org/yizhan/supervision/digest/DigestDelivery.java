@@ -220,6 +220,7 @@ public class DigestDelivery {
 				yield new DigestContent.Monthly(period, count, queries.ratings(scope, period, end),
 						queries.ratings(scope, previous, period),
 						queries.casesBySource(scope, startOf(period), startOf(end), now),
+						queries.listings(scope, startOf(period), startOf(end), now),
 						queries.unrated(scope, previous, end, startOf(previous), LIST_LIMIT));
 			}
 		};

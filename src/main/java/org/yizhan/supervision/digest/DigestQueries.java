@@ -2,6 +2,7 @@ package org.yizhan.supervision.digest;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -212,6 +213,71 @@ public class DigestQueries {
 					rs.getLong("awaiting"), rs.getLong("opened"), rs.getLong("closed")));
 		});
 		return List.copyOf(bySource.values());
+	}
+
+	/**
+	 * How truthful the recipient's listings are (issue 20): of the stations listed now,
+	 * those confirmed within 7, 30 and 60 days (a listing held as 待核实 counts as
+	 * unconfirmed), and the period's shut reports from the finder that counted (none held
+	 * as suspicious), how many were settled by a confirmation, suspension or delisting,
+	 * and the median wait of those.
+	 *
+	 * @param medianWait {@code null} without a settled report
+	 */
+	public record ListingFigures(long listed, long within7, long within30, long within60, long shutReports,
+			long settled, Duration medianWait) {
+
+		/**
+		 * The share confirmed within {@code count}; {@code NaN} without listed stations.
+		 */
+		public double share(long count) {
+			return listed == 0 ? Double.NaN : (double) count / listed;
+		}
+
+	}
+
+	/**
+	 * The figures of truthful listings: the shares as of {@code now}, the shut reports
+	 * made from {@code from} up to, not including, {@code until}.
+	 */
+	public ListingFigures listings(VisibleStations scope, Instant from, Instant until, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		String shares = """
+				select count(*) as listed,
+				       count(*) filter (where f.unverified_since is null
+				                          and coalesce(f.confirmed_at, s.status_changed_at) >= :d7) as within7,
+				       count(*) filter (where f.unverified_since is null
+				                          and coalesce(f.confirmed_at, s.status_changed_at) >= :d30) as within30,
+				       count(*) filter (where f.unverified_since is null
+				                          and coalesce(f.confirmed_at, s.status_changed_at) >= :d60) as within60
+				from station s left join station_freshness f on f.station_id = s.id
+				where s.status = 'LISTED' and
+				""" + scope.condition(params);
+		params.put("d7", Timestamp.from(now.minus(Duration.ofDays(7))));
+		params.put("d30", Timestamp.from(now.minus(Duration.ofDays(30))));
+		params.put("d60", Timestamp.from(now.minus(Duration.ofDays(60))));
+		long[] listed = jdbc.sql(shares)
+			.params(params)
+			.query((rs,
+					row) -> new long[] { rs.getLong("listed"), rs.getLong("within7"), rs.getLong("within30"),
+							rs.getLong("within60") })
+			.single();
+		Map<String, Object> reportParams = new HashMap<>();
+		String reports = """
+				select count(*) as reports, count(r.resolved_at) as settled,
+				       percentile_disc(0.5) within group (order by extract(epoch from r.resolved_at - r.created_at))
+				           filter (where r.resolved_at is not null) as median_seconds
+				from listing_report r join station s on s.id = r.station_id
+				where r.kind = 'SHUT' and not r.held and r.created_at >= :from and r.created_at < :until and
+				""" + scope.condition(reportParams);
+		reportParams.put("from", Timestamp.from(from));
+		reportParams.put("until", Timestamp.from(until));
+		return jdbc.sql(reports).params(reportParams).query((rs, row) -> {
+			double median = rs.getDouble("median_seconds");
+			Duration wait = rs.wasNull() ? null : Duration.ofSeconds(Math.round(median));
+			return new ListingFigures(listed[0], listed[1], listed[2], listed[3], rs.getLong("reports"),
+					rs.getLong("settled"), wait);
+		}).single();
 	}
 
 	/**

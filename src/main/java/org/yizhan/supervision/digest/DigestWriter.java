@@ -13,6 +13,7 @@ import org.yizhan.notification.NoticeText;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.rating.FiguresPeriod;
 import org.yizhan.supervision.digest.DigestQueries.Listing;
+import org.yizhan.supervision.digest.DigestQueries.ListingFigures;
 import org.yizhan.supervision.digest.DigestQueries.RatingFigures;
 import org.yizhan.supervision.digest.DigestQueries.SourceFigures;
 import org.yizhan.supervision.digest.DigestQueries.StationLine;
@@ -166,6 +167,22 @@ public class DigestWriter {
 		if (!monthly.bySource().isEmpty()) {
 			sections.add(new NoticeSection(words.text("digest.bySource.monthly", month),
 					bySource(monthly.bySource(), words)));
+		}
+		ListingFigures listings = monthly.listings();
+		if (listings.listed() > 0 || listings.shutReports() > 0) {
+			String link = (words.union == null) ? null
+					: "/console/listing/figures?org=" + words.union + "&month=" + month;
+			List<NoticeLine> lines = new ArrayList<>();
+			lines.add(new NoticeLine(words.text("digest.monthly.listings.confirmed", listings.listed(),
+					words.percent(listings.share(listings.within7())),
+					words.percent(listings.share(listings.within30())),
+					words.percent(listings.share(listings.within60()))), link));
+			lines.add(NoticeLine.of((listings.shutReports() == 0) ? words.text("digest.monthly.listings.noReports")
+					: (listings.medianWait() == null)
+							? words.text("digest.monthly.listings.unsettled", listings.shutReports())
+							: words.text("digest.monthly.listings.reports", listings.shutReports(), listings.settled(),
+									String.format(words.locale, "%.1f", listings.medianWait().toMinutes() / 60.0))));
+			sections.add(new NoticeSection(words.text("digest.monthly.listings", month), lines));
 		}
 		if (!monthly.silent().isEmpty()) {
 			List<NoticeLine> lines = stations(monthly.silent(), words);

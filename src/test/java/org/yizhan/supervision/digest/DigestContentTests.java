@@ -208,6 +208,20 @@ class DigestContentTests extends DigestTestSupport {
 		LocalDate lastHeard = previous.minusDays(10);
 		fixtures.rating(silent, lastHeard, "10:00", 4, "COUNTED");
 		fixtures.rating(heldOnly, month.plusDays(2), "10:00", 5, "HELD");
+		// truthful listings: the busy station confirmed three days before the digest; two
+		// shut reports of the silent one that counted (one settled after five hours) and
+		// a
+		// held one that did not
+		jdbc.sql("""
+				insert into station_freshness (station_id, confirmed_at, confirmed_by, changed_at)
+				values (:s, :at, 'RATING', :at)
+				""")
+			.param("s", busy.id().value())
+			.param("at", java.sql.Timestamp.from(at(month.plusMonths(1).minusDays(3), "10:00")))
+			.update();
+		shutReport(silent, at(month.plusDays(5), "09:00"), at(month.plusDays(5), "14:00"), false);
+		shutReport(silent, at(month.plusDays(6), "09:00"), null, false);
+		shutReport(silent, at(month.plusDays(7), "09:00"), null, true);
 
 		clock.set(at(month.plusMonths(1), "08:00"));
 		digests.deliverDue();
@@ -220,6 +234,27 @@ class DigestContentTests extends DigestTestSupport {
 				silent.code().value() + " " + silent.details().name() + " · 最近一次有效评价 " + lastHeard,
 				heldOnly.code().value() + " " + heldOnly.details().name() + " · 还没有有效评价");
 		assertThat(monthly.bodyZh()).doesNotContain(busy.details().name() + " · ");
+		assertThat(monthly.bodyZh()).contains("驿站核实情况（" + m + "）", "3 个在图驿站，截至今天 7 天内核实 33.3%，30 天内 33.3%，60 天内 33.3%",
+				"劳动者反映“关着门” 2 件，已处理 1 件，处理用时中位数 5.0 小时");
+		assertThat(monthly.bodyEn())
+			.contains("Workers reported a station shut 2 times; 1 settled, median time to settle 5.0 hours");
+	}
+
+	private void shutReport(Station station, java.time.Instant at, java.time.Instant settled, boolean held) {
+		jdbc.sql("""
+				insert into listing_report (station_id, kind, report_day, device_hash, held, hold_reason, ticket_number,
+				    created_at, resolved_at, resolution)
+				values (:s, 'SHUT', :day, :device, :held, :reason, 'not-a-case', :at, :settled, :resolution)
+				""")
+			.param("s", station.id().value())
+			.param("day", java.sql.Date.valueOf(java.time.LocalDate.ofInstant(at, org.yizhan.platform.YizhanTime.ZONE)))
+			.param("device", java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.param("held", held)
+			.param("reason", held ? "MANY_STATIONS" : null)
+			.param("at", java.sql.Timestamp.from(at))
+			.param("settled", (settled != null) ? java.sql.Timestamp.from(settled) : null)
+			.param("resolution", (settled != null) ? "CONFIRMED_OPEN" : null)
+			.update();
 	}
 
 	@Test
