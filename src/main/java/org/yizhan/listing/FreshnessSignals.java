@@ -40,6 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
  * instance (ShedLock) folds the newest check-in of each station since its last look into
  * the freshness in one statement. Recording is "newer wins", so a fold repeated, or run
  * by another instance, changes nothing.</li>
+ * <li>A door device's call (an entry or a heartbeat, as often as every minute) publishes
+ * nothing either, but moves its device's last call, which the devices online keep
+ * indexed: the same fold records the latest call of each station's devices since its last
+ * look.</li>
  * </ul>
  */
 @Component
@@ -64,6 +68,8 @@ class FreshnessSignals {
 	private final Map<Long, Instant> passedOn = new ConcurrentHashMap<>();
 
 	private volatile Instant checkInsSeen;
+
+	private volatile Instant doorCallsSeen;
 
 	FreshnessSignals(ListingFreshness freshness, ListingReportRepository reports, ApplicationEventPublisher events,
 			Clock clock) {
@@ -107,6 +113,7 @@ class FreshnessSignals {
 	@SchedulerLock(name = "listing-check-in-signals", lockAtMostFor = "PT10M")
 	void foldCheckInsOnSchedule() {
 		foldCheckIns();
+		foldDoorCalls();
 	}
 
 	/**
@@ -124,6 +131,21 @@ class FreshnessSignals {
 		// back
 		this.checkInsSeen = now.minus(Duration.ofMinutes(1));
 		return checkIns.size();
+	}
+
+	/**
+	 * Records the latest call of each station's door devices since the last fold (at
+	 * first, of the check-ins' look-back).
+	 * @return how many stations had a device call in
+	 */
+	@Transactional
+	int foldDoorCalls() {
+		Instant now = clock.instant();
+		Instant since = (this.doorCallsSeen != null) ? this.doorCallsSeen : now.minus(CHECK_IN_LOOK_BACK);
+		Map<StationId, Instant> calls = reports.listDoorCallsSince(since);
+		freshness.recordSignals(FreshnessSource.DOOR, calls);
+		this.doorCallsSeen = now.minus(Duration.ofMinutes(1));
+		return calls.size();
 	}
 
 }

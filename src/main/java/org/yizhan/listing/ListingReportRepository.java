@@ -132,6 +132,24 @@ class ListingReportRepository {
 		return found;
 	}
 
+	/**
+	 * The stations whose door devices called in (an entry or a heartbeat) since
+	 * {@code since}, with the latest call: the devices online keep their last call
+	 * indexed.
+	 */
+	Map<StationId, Instant> listDoorCallsSince(Instant since) {
+		Map<StationId, Instant> found = new LinkedHashMap<>();
+		jdbc.sql("""
+				select station_id, max(last_seen_at) from door_device
+				where status = 'ONLINE' and last_seen_at >= :since
+				group by station_id
+				""")
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> found.put(StationId.of(rs.getLong(1)), rs.getTimestamp(2).toInstant()))
+			.list();
+		return found;
+	}
+
 	/** Code and name of each station, for the reminders. */
 	Map<Long, String[]> listNames(java.util.Collection<Long> ids) {
 		Map<Long, String[]> names = new LinkedHashMap<>();

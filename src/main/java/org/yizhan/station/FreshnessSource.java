@@ -17,6 +17,11 @@ public enum FreshnessSource {
 	/**
 	 * Its host, station master or a union admin over it confirmed it open with its hours.
 	 */
-	CONFIRMATION
+	CONFIRMATION,
+	/**
+	 * A smart station's door device called in, with an entry or its heartbeat: its
+	 * self-service door works.
+	 */
+	DOOR
 
 }

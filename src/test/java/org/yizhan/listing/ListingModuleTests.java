@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Truthful listings start with the modules they declare, and a station's "last confirmed"
  * follows each fresh signal: a counted rating (a held one is no proof), an inspection, a
- * check-in and a confirmation by a person, each moving it forward only.
+ * check-in, a door device's call and a confirmation by a person, each moving it forward
+ * only.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ExtendWith(ActingAsNationalAdmin.class)
@@ -137,6 +138,34 @@ class ListingModuleTests {
 		Freshness fresh = freshness.find(station.id()).orElseThrow();
 		assertThat(fresh.confirmedBy()).isEqualTo(FreshnessSource.CHECK_IN);
 		assertThat(fresh.confirmedAt()).isEqualTo(checkedInAt);
+	}
+
+	@Test
+	void aDoorDeviceOnlineConfirmsTheStationWithItsLastCallAndASilentOneDoesNot() {
+		Station station = station("锦江门禁驿站");
+		Instant calledAt = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+		// devices as the operations module keeps them: each with its last call
+		door(station, "大门", "ONLINE", calledAt);
+		door(station, "侧门", "SILENT", calledAt.plusSeconds(20));
+
+		assertThat(signals.foldDoorCalls()).isPositive();
+		Freshness fresh = freshness.find(station.id()).orElseThrow();
+		assertThat(fresh.confirmedBy()).isEqualTo(FreshnessSource.DOOR);
+		assertThat(fresh.confirmedAt()).as("the online device's call, not the silent one's").isEqualTo(calledAt);
+	}
+
+	private void door(Station station, String name, String status, Instant lastSeen) {
+		jdbc.sql("""
+				insert into door_device (station_id, name, secret_sealed, heartbeat_seconds, status, last_seen_at,
+				    silent_since, created_at, created_by)
+				values (:s, :name, 'sealed', 60, :status, :seen, :silent, :seen, 'test')
+				""")
+			.param("s", station.id().value())
+			.param("name", name)
+			.param("status", status)
+			.param("seen", Timestamp.from(lastSeen))
+			.param("silent", "SILENT".equals(status) ? Timestamp.from(lastSeen) : null)
+			.update();
 	}
 
 	@Test
