@@ -126,7 +126,7 @@ public class FreshnessFigures {
 			.param("d30", Timestamp.from(now.minus(Duration.ofDays(WITHIN_DAYS[1]))))
 			.param("d60", Timestamp.from(now.minus(Duration.ofDays(WITHIN_DAYS[2]))))
 			.query((RowCallbackHandler) rs -> {
-				for (Sums target : targets(whole, children, path, rs.getString("path"))) {
+				for (Sums target : targets(whole, children, rs.getString("path"))) {
 					target.listed += rs.getLong("listed");
 					target.within[0] += rs.getLong("within7");
 					target.within[1] += rs.getLong("within30");
@@ -150,7 +150,7 @@ public class FreshnessFigures {
 				Instant created = rs.getTimestamp("created_at").toInstant();
 				Timestamp resolved = rs.getTimestamp("resolved_at");
 				Duration waited = (resolved != null) ? Duration.between(created, resolved.toInstant()) : null;
-				for (Sums target : targets(whole, children, path, rs.getString("path"))) {
+				for (Sums target : targets(whole, children, rs.getString("path"))) {
 					target.add(created, waited, now);
 				}
 			});
@@ -162,17 +162,10 @@ public class FreshnessFigures {
 	 * Where a district's row is summed: into the whole and into the child union whose
 	 * subtree holds the district.
 	 */
-	private static List<Sums> targets(Sums whole, Map<String, Sums> children, String unionPath, String districtPath) {
+	private static List<Sums> targets(Sums whole, Map<String, Sums> children, String districtPath) {
 		List<Sums> targets = new ArrayList<>(2);
 		targets.add(whole);
-		if (districtPath.length() > unionPath.length()) {
-			String below = districtPath.substring(unionPath.length() + 1);
-			int slash = below.indexOf('/');
-			Sums child = children.get((slash < 0) ? below : below.substring(0, slash));
-			if (child != null) {
-				targets.add(child);
-			}
-		}
+		whole.organization.childTowards(districtPath).map(children::get).ifPresent(targets::add);
 		return targets;
 	}
 

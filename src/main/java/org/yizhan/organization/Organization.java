@@ -1,6 +1,7 @@
 package org.yizhan.organization;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A union organisation, identified by the six-digit division code of the area it serves
@@ -26,6 +27,20 @@ public record Organization(String code, String name, OrganizationKind kind, Stri
 	/** Whether {@code other} is this organisation or lies below it. */
 	public boolean contains(Organization other) {
 		return other.path.equals(path) || other.path.startsWith(path + "/");
+	}
+
+	/**
+	 * The code of this union's child on the way down to {@code descendantPath}, for
+	 * summing a district's figures into the child union that holds it.
+	 * @return empty for this union's own path or one outside its subtree
+	 */
+	public Optional<String> childTowards(String descendantPath) {
+		if (!descendantPath.startsWith(path + "/")) {
+			return Optional.empty();
+		}
+		String below = descendantPath.substring(path.length() + 1);
+		int slash = below.indexOf('/');
+		return Optional.of((slash < 0) ? below : below.substring(0, slash));
 	}
 
 	/**
