@@ -177,6 +177,13 @@
         document.getElementById('thanks-message').textContent = answer.json.message;
         thanks.hidden = false;
         thanks.scrollIntoView();
+        // the listing's one optional question, loaded only now: a first visit does not carry it
+        var prompt = document.getElementById('listing-prompt');
+        if (prompt) {
+          var script = document.createElement('script');
+          script.src = prompt.dataset.script;
+          document.body.appendChild(script);
+        }
         return;
       }
       submit.disabled = false;

@@ -57,7 +57,7 @@ public class ListingReports {
 
 	public static final int MAX_DESCRIPTION = 500;
 
-	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+	static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
 	private final ListingReportRepository reports;
 

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Truthful listings",
 		allowedDependencies = { "station", "rating", "inspection", "ticket", "notification", "organization", "geo",
-				"platform", "platform :: web", "platform :: security" })
+				"calendar", "platform", "platform :: web", "platform :: security" })
 package org.yizhan.listing;

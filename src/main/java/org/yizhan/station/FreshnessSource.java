@@ -22,6 +22,11 @@ public enum FreshnessSource {
 	 * A smart station's door device called in, with an entry or its heartbeat: its
 	 * self-service door works.
 	 */
-	DOOR
+	DOOR,
+	/**
+	 * A worker, asked after a rating whether the station's hours or one of its services
+	 * are still as listed, said yes.
+	 */
+	PROMPT
 
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.yizhan.station.StationId;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.access.AccessFixture;
 import org.yizhan.support.access.AccessRow;
 import org.yizhan.support.access.AccessRows;
+import org.yizhan.support.access.Cell;
 
 import static org.yizhan.support.access.AccessFixture.*;
 import static org.yizhan.support.access.AccessRow.api;
@@ -19,6 +22,17 @@ import static org.yizhan.support.access.AccessRow.page;
  * The union's figures of its listings are its own staff's, as its dashboard is.
  */
 final class ListingAccessRows implements AccessRows {
+
+	private StationTokens tokens;
+
+	@Override
+	public void prepare(AccessFixture fixture) {
+		this.tokens = fixture.bean(StationTokens.class);
+	}
+
+	private String token(Cell c) {
+		return this.tokens.issue(StationId.of(c.station()));
+	}
 
 	@Override
 	public List<AccessRow> rows(AccessFixture f) {
@@ -34,6 +48,15 @@ final class ListingAccessRows implements AccessRows {
 			c.get("/stations/" + c.station() + "/report");
 			return c.form("/stations/" + c.station() + "/report", Map.of("kind", "WRONG_FACILITIES"));
 		}, PUBLIC, PUBLIC));
+		// the question after a rating: public through the station's QR token, each cell a
+		// phone of its own
+		rows.add(api("GET", "/api/v1/listing-prompts", c -> c
+			.get("/api/v1/listing-prompts?token=" + token(c) + "&deviceId=matrix-prompt-" + f.serial() + "-0000"),
+				PUBLIC, PUBLIC));
+		rows.add(api("POST", "/api/v1/listing-prompts",
+				c -> c.json("POST", "/api/v1/listing-prompts", q("{'token':'" + token(c)
+						+ "','deviceId':'matrix-prompt-" + f.serial() + "-0001','question':'HOURS','agrees':true}")),
+				PUBLIC, PUBLIC));
 		// the union's figures of its listings, like its dashboard: its own staff's, a
 		// foreign
 		// union hidden, the station side refused

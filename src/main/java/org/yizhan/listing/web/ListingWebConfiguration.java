@@ -28,6 +28,8 @@ class ListingWebConfiguration {
 	AccessRules listingReportRules() {
 		return AccessRules
 			.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/stations/*/listing-reports")
+				.permitAll()
+				.requestMatchers(ListingPromptApiController.PROMPTS)
 				.permitAll());
 	}
 

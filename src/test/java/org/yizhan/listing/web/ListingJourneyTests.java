@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
+import org.yizhan.station.StationTokens;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,39 @@ class ListingJourneyTests {
 
 	@Autowired
 	StationRegistry registry;
+
+	@Autowired
+	StationTokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * After a rating, the phone is asked one question about the listing (its hours or its
+	 * microwave, the phone and day choose) and says it is no longer so.
+	 */
+	@Test
+	void aWorkerWhoRatedAStationIsAskedOneQuestionAboutItsListing() {
+		Station station = TestStations.listed(registry, "江岸提问驿站", "武汉市江岸区测试路 9 号", JIANGAN, LAT + 0.01, LON,
+				"MICROWAVE");
+		try (BrowserContext phone = chromium.newPhoneContext("zh-CN", LAT + 0.01, LON)) {
+			Page worker = phone.newPage();
+			worker.navigate("/r/" + tokens.issue(station.id()));
+			worker.click("label[for=star-5]");
+			worker.click("#rating-submit");
+			assertThat(worker.locator("#thanks")).isVisible();
+			assertThat(worker.locator("#listing-prompt-text")).containsText("顺便问一下");
+			String question = worker.locator("#listing-prompt-text").innerText();
+			assertThat(question.contains("开放时间") || question.contains("微波炉")).as(question).isTrue();
+			worker.click("#listing-prompt-no");
+			assertThat(worker.locator("#listing-prompt-thanks")).containsText("谢谢");
+			assertThat(worker.locator("#listing-prompt-yes")).hasCount(0);
+		}
+		assertThat(jdbc.sql("select count(*) from listing_prompt_answer where station_id = :s and not agrees")
+			.param("s", station.id().value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
 
 	@Test
 	void threePhonesReportAStationShutAndItsMasterConfirmsItOpen() throws Exception {
