@@ -53,9 +53,21 @@ class PrometheusScrapeTests extends IntakeTestSupport {
 
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-		assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge", "hikaricp_connections_active",
-				"yizhan_database_up 1.0", "yizhan_tickets_open{source=\"QR_REPORT\"}", "yizhan_finder_index_stations ",
-				"yizhan_rating_queue ");
+		// what the Grafana dashboard and the alert rules (deploy/monitoring/) read
+		assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge", "jvm_memory_used_bytes{area=\"heap\"",
+				"process_cpu_usage ", "hikaricp_connections_active{", "hikaricp_connections_pending{",
+				"http_server_requests_seconds_count{", "yizhan_database_up 1.0",
+				"yizhan_tickets_open{source=\"QR_REPORT\"}", "yizhan_tickets_overdue{source=\"INSPECTION\"}",
+				"yizhan_stations_listed ", "yizhan_finder_index_stations ", "yizhan_finder_index_drift ",
+				"yizhan_rating_queue ", "yizhan_rating_batch_duration_seconds_count ",
+				"yizhan_rating_refused_total{reason=\"busy\"}");
+		// The finder's entry outages are refreshed at start-up by a scheduled run:
+		// Spring's
+		// observation of it, and this module's last success, are on the scrape.
+		assertThat(scrape.body())
+			.containsPattern("tasks_scheduled_execution_seconds_count\\{code_function=\"refresh\","
+					+ "code_namespace=\"org\\.yizhan\\.finder\\.EntryOutageSet\",[^}]*outcome=\"SUCCESS\"\\}")
+			.contains("yizhan_jobs_last_success_seconds{job=\"EntryOutageSet.refresh\"}");
 		assertThat(scrape.headers().firstValue("Set-Cookie")).isEmpty();
 	}
 
