@@ -99,7 +99,7 @@ class PrimaryOrReplica implements ReplicaReads, DisposableBean {
 		}
 	}
 
-	private void count(MeterRegistry meters) {
+	void count(MeterRegistry meters) {
 		this.servedByReplica = Counter.builder("yizhan.replica.reads")
 			.description("Reads of reports and dashboards, by the database that served them")
 			.tag("source", "replica")

@@ -11,6 +11,9 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,12 +83,16 @@ class PrimaryOrReplicaTests {
 	@Test
 	void aReplicaBehindByMoreThanTheLagAllowedIsPassedOverUntilItCatchesUp() {
 		PrimaryOrReplica routing = routing(replica(replicaServer), Duration.ofSeconds(30), Duration.ZERO);
+		MeterRegistry meters = new SimpleMeterRegistry();
+		routing.count(meters);
 		heartbeat(replicaServer, Duration.ofMinutes(2));
 
 		assertThat(answer(routing)).isEqualTo("primary");
 
 		heartbeat(replicaServer, Duration.ofSeconds(1));
 		assertThat(answer(routing)).isEqualTo("replica");
+		assertThat(meters.get("yizhan.replica.reads").tag("source", "primary").counter().count()).isEqualTo(1);
+		assertThat(meters.get("yizhan.replica.reads").tag("source", "replica").counter().count()).isEqualTo(1);
 	}
 
 	@Test
