@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * The dashboard's set-based aggregates. Each query scans the subtree once and groups by
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Repository;
  * the station table and of the monthly figures, not a query per union; the service sums
  * the districts' rows into child unions.
  */
-@Repository
 class DashboardQueries {
 
 	/** The districts of the subtree of the union at {@code :path}. */

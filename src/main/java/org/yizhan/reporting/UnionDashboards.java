@@ -17,6 +17,7 @@ import org.yizhan.organization.Actor;
 import org.yizhan.organization.Organization;
 import org.yizhan.organization.OrganizationTree;
 import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.ReplicaReads;
 import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.station.HostType;
@@ -24,7 +25,6 @@ import org.yizhan.station.StationLevel;
 import org.yizhan.station.StationStatus;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A union's dashboard: the public entry point of this module.
@@ -37,12 +37,13 @@ import org.springframework.transaction.annotation.Transactional;
  * one union's dashboard with a display token instead ({@link DisplayTokens}).
  *
  * <p>
- * Everything is read in one read-only transaction (one snapshot, so the figures agree
- * with each other) by a handful of set-based queries grouped by district, summed here
- * into child unions: the cost grows with the number of districts, not of unions asked.
+ * Everything is read in one read-only, repeatable-read transaction (one snapshot, so the
+ * figures agree with each other) by a handful of set-based queries grouped by district,
+ * summed here into child unions: the cost grows with the number of districts, not of
+ * unions asked. The transaction is {@link ReplicaReads}', on the read replica when one is
+ * configured and current, else on the primary (ADR 0031).
  */
 @Service
-@Transactional(readOnly = true)
 public class UnionDashboards {
 
 	/** How many months the dashboard's series covers, the current one included. */
@@ -51,14 +52,14 @@ public class UnionDashboards {
 	/** How far back closed cases count towards the time to close. */
 	public static final int CLOSED_DAYS = 90;
 
-	private final DashboardQueries queries;
+	private final ReplicaReads reads;
 
 	private final OrganizationTree organizations;
 
 	private final Clock clock;
 
-	UnionDashboards(DashboardQueries queries, OrganizationTree organizations, Clock clock) {
-		this.queries = queries;
+	UnionDashboards(ReplicaReads reads, OrganizationTree organizations, Clock clock) {
+		this.reads = reads;
 		this.organizations = organizations;
 		this.clock = clock;
 	}
@@ -105,6 +106,10 @@ public class UnionDashboards {
 	 * {@link DisplayTokens}, which names the union.
 	 */
 	Dashboard assemble(Organization union) {
+		return this.reads.read(jdbc -> assemble(union, new DashboardQueries(jdbc)));
+	}
+
+	private Dashboard assemble(Organization union, DashboardQueries queries) {
 		String path = union.path();
 		Instant now = this.clock.instant();
 		LocalDate today = today();
@@ -119,7 +124,7 @@ public class UnionDashboards {
 		}
 		Child whole = new Child(union);
 
-		for (DashboardQueries.DistrictStations row : this.queries.stationsByDistrict(path)) {
+		for (DashboardQueries.DistrictStations row : queries.stationsByDistrict(path)) {
 			for (Child target : targets(whole, children, path, row.path())) {
 				target.stations += row.total();
 				target.listed += row.listed();
@@ -131,8 +136,8 @@ public class UnionDashboards {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			months.put(month, new long[5]);
 		}
-		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(this.queries.ratings(path, from, today));
-		figures.addAll(this.queries.visits(path, from, today));
+		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(queries.ratings(path, from, today));
+		figures.addAll(queries.visits(path, from, today));
 		for (DashboardQueries.DistrictMonth row : figures) {
 			long[] month = months.get(YearMonth.from(row.month()));
 			if (month != null) {
@@ -149,7 +154,7 @@ public class UnionDashboards {
 		}
 		long registeredBefore = 0;
 		Map<YearMonth, Long> registered = new HashMap<>();
-		for (DashboardQueries.MonthCount row : this.queries.registrations(path, end)) {
+		for (DashboardQueries.MonthCount row : queries.registrations(path, end)) {
 			YearMonth month = YearMonth.from(row.month());
 			if (month.isBefore(first)) {
 				registeredBefore += row.count();
@@ -158,14 +163,14 @@ public class UnionDashboards {
 				registered.put(month, row.count());
 			}
 		}
-		for (DashboardQueries.DistrictCases row : this.queries.cases(path, now)) {
+		for (DashboardQueries.DistrictCases row : queries.cases(path, now)) {
 			for (Child target : targets(whole, children, path, row.path())) {
 				target.openCases += row.open();
 				target.overdueCases += row.overdue();
 				target.silent += row.silent();
 			}
 		}
-		DashboardQueries.Closing closing = this.queries.closing(path, now.minus(Duration.ofDays(CLOSED_DAYS)));
+		DashboardQueries.Closing closing = queries.closing(path, now.minus(Duration.ofDays(CLOSED_DAYS)));
 
 		List<Dashboard.Month> series = new ArrayList<>();
 		long running = registeredBefore;
@@ -182,10 +187,10 @@ public class UnionDashboards {
 			.filter(Child::hasAnything)
 			.map(Child::toRow)
 			.toList();
-		return new Dashboard(union, today, counts(path, whole), series, cases, rows);
+		return new Dashboard(union, today, counts(queries, path, whole), series, cases, rows);
 	}
 
-	private Dashboard.StationCounts counts(String path, Child whole) {
+	private Dashboard.StationCounts counts(DashboardQueries queries, String path, Child whole) {
 		Map<StationStatus, Long> byStatus = new EnumMap<>(StationStatus.class);
 		Map<StationLevel, Long> byLevel = new EnumMap<>(StationLevel.class);
 		Map<Integer, Long> byStars = new TreeMap<>();
@@ -199,7 +204,7 @@ public class UnionDashboards {
 		for (int stars = 0; stars <= 5; stars++) {
 			byStars.put(stars, 0L);
 		}
-		for (DashboardQueries.Breakdown row : this.queries.breakdown(path)) {
+		for (DashboardQueries.Breakdown row : queries.breakdown(path)) {
 			StationStatus status = StationStatus.valueOf(row.status());
 			if (row.level() == null && row.stars() == null && row.hostType() == null) {
 				byStatus.merge(status, row.count(), Long::sum);

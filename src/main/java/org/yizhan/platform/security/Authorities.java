@@ -21,6 +21,12 @@ public final class Authorities {
 	/** May change things through the API (every password sign-in; tokens with WRITE). */
 	public static final String SCOPE_WRITE = "SCOPE_WRITE";
 
+	/**
+	 * May read {@code /actuator/prometheus}: held only by a request carrying the metrics
+	 * scrape token, never by an account.
+	 */
+	public static final String METRICS_SCRAPE = "METRICS_SCRAPE";
+
 	private Authorities() {
 	}
 

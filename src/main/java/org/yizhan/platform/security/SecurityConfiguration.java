@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yizhan.platform.security.AccessRules.Chain;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +44,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -60,7 +63,12 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	static final String CHANGE_PASSWORD_PAGE = "/console/me/password";
+
+	/** The metrics a Prometheus server scrapes; its own chain, {@link #metrics}. */
+	static final String METRICS = "/actuator/prometheus";
 
 	/**
 	 * Request attributes that carry a page's refusal ({@link ForbiddenException}'s
@@ -112,6 +120,38 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+	}
+
+	/**
+	 * The Prometheus scrape, {@code /actuator/prometheus}: only the metrics scrape token
+	 * ({@code yizhan.metrics.scrape-token}, {@link MetricsScrapeToken}) reads it,
+	 * statelessly; no session, password or access token does, and a refusal is a plain
+	 * 401 with a Bearer challenge, never a redirect to the sign-in page that a scraper
+	 * cannot follow (ADR 0031). Without a configured token the metrics are closed to
+	 * everyone.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, @Value("${yizhan.metrics.scrape-token:}") String scrapeToken)
+			throws Exception {
+		MetricsScrapeToken token = MetricsScrapeToken.of(scrapeToken);
+		if (!token.configured()) {
+			log.info("yizhan.metrics.scrape-token is not set: /actuator/prometheus answers 401 to every request");
+		}
+		AuthenticationEntryPoint challenge = (request, response, ex) -> MetricsScrapeFilter.refuse(response);
+		http.securityMatcher(METRICS)
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Authorities.METRICS_SCRAPE))
+			.addFilterBefore(new MetricsScrapeFilter(token), BasicAuthenticationFilter.class)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(challenge)
+				.accessDeniedHandler((request, response, ex) -> MetricsScrapeFilter.refuse(response)))
+			// A session cookie that comes along is not read: the chain keeps no context
+			// between requests, so a signed-in console never counts here.
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
 	}
 
 	/**
@@ -178,8 +218,6 @@ class SecurityConfiguration {
 			requests.requestMatchers(API_DOCS)
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
 				.requestMatchers("/console/**")
-				.hasAuthority(Authorities.PASSWORD_CURRENT)
-				.requestMatchers("/actuator/prometheus")
 				.hasAuthority(Authorities.PASSWORD_CURRENT)
 				.anyRequest()
 				.permitAll();

@@ -23,8 +23,12 @@ import org.yizhan.rating.RatingInput;
 import org.yizhan.rating.RatingReceipt;
 import org.yizhan.rating.RatingStation;
 import org.yizhan.rating.RatingStatus;
+import org.yizhan.rating.TooManyRatingsException;
 import org.yizhan.rating.Ratings;
 import org.yizhan.station.StationId;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -58,9 +62,23 @@ class RatingIntake implements Ratings {
 
 	private final Clock clock;
 
+	private final Counter counted;
+
+	private final Counter held;
+
+	private final Counter repeated;
+
+	private final Counter limited;
+
+	private final Counter invalid;
+
+	private final Counter notTaking;
+
+	private final Counter busy;
+
 	RatingIntake(StationTokens tokens, RatingValidator validator, RatingLimits limits, RatableStations stations,
-			RatingWriter writer, HolidayCalendar holidays, AbuseProperties abuse, IntakeProperties intake,
-			Clock clock) {
+			RatingWriter writer, HolidayCalendar holidays, AbuseProperties abuse, IntakeProperties intake, Clock clock,
+			MeterRegistry meters) {
 		this.tokens = tokens;
 		this.validator = validator;
 		this.limits = limits;
@@ -70,6 +88,34 @@ class RatingIntake implements Ratings {
 		this.abuse = abuse;
 		this.acknowledgeTimeout = intake.acknowledgeTimeout();
 		this.clock = clock;
+		// Every rating's answer, from the API and the rating page alike: the rate of
+		// ratings
+		// taken and why others were not, for the dashboard and the "intake refusing"
+		// alert
+		// (deploy/monitoring/). Counted here, where the answer is decided, as the writer
+		// sees
+		// only what got through.
+		this.counted = accepted(meters, "counted");
+		this.held = accepted(meters, "held");
+		this.repeated = accepted(meters, "already_rated");
+		this.limited = refused(meters, "limited");
+		this.invalid = refused(meters, "invalid");
+		this.notTaking = refused(meters, "not_taking");
+		this.busy = refused(meters, "busy");
+	}
+
+	private static Counter accepted(MeterRegistry meters, String result) {
+		return Counter.builder("yizhan.rating.accepted")
+			.description("Ratings answered with a receipt: counted, held for review, or already rated today")
+			.tag("result", result)
+			.register(meters);
+	}
+
+	private static Counter refused(MeterRegistry meters, String reason) {
+		return Counter.builder("yizhan.rating.refused")
+			.description("Ratings refused: past a limit, invalid, station not taking ratings, or the intake busy")
+			.tag("reason", reason)
+			.register(meters);
 	}
 
 	/**
@@ -102,6 +148,35 @@ class RatingIntake implements Ratings {
 	 */
 	@Override
 	public RatingReceipt submit(RatingInput input, String clientAddress) {
+		RatingReceipt receipt;
+		try {
+			receipt = take(input, clientAddress);
+		}
+		catch (TooManyRatingsException ex) {
+			limited.increment();
+			throw ex;
+		}
+		catch (InvalidInputException ex) {
+			invalid.increment();
+			throw ex;
+		}
+		catch (ConflictException ex) {
+			notTaking.increment();
+			throw ex;
+		}
+		catch (IntakeBusyException ex) {
+			busy.increment();
+			throw ex;
+		}
+		switch (receipt.result()) {
+			case COUNTED -> counted.increment();
+			case HELD -> held.increment();
+			case ALREADY_RATED -> repeated.increment();
+		}
+		return receipt;
+	}
+
+	private RatingReceipt take(RatingInput input, String clientAddress) {
 		limits.admitAddress(clientAddress);
 		ValidRating rating = validator.validate(input);
 		limits.admitDevice(rating.deviceHash());
