@@ -349,6 +349,69 @@ class FundingRepository {
 			.single();
 	}
 
+	// reversals under maker-checker
+
+	private static final String REVERSAL_COLUMNS = """
+			select r.id, r.entry_id, e.amount_fen, e.payee_name, r.reason, r.status, r.requested_by, r.requested_at,
+			  r.approved_by, r.approved_at, r.ledger_id
+			from funding_reversal r join funding_ledger e on e.id = r.entry_id""";
+
+	boolean isReversed(long entryId) {
+		return jdbc.sql("select exists (select 1 from funding_ledger where reverses_id = :id)")
+			.param("id", entryId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	long insertReversalRequest(long entryId, String reason, Instant at, String by) {
+		return jdbc.sql("""
+				insert into funding_reversal (entry_id, reason, status, requested_by, requested_at)
+				values (:entry, :reason, 'REQUESTED', :by, :at) returning id""")
+			.param("entry", entryId)
+			.param("reason", reason)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	/** A reversal request, its row locked for the approval when {@code lock}. */
+	Optional<Reversal> findReversal(long id, boolean lock) {
+		return jdbc.sql(REVERSAL_COLUMNS + " where r.id = :id" + (lock ? " for update of r" : ""))
+			.param("id", id)
+			.query(FundingRepository::reversal)
+			.optional();
+	}
+
+	/** The reversal requests of a batch's payments, oldest first. */
+	List<Reversal> listReversals(long batchId) {
+		return jdbc.sql(REVERSAL_COLUMNS + " where e.batch_id = :batch order by r.id")
+			.param("batch", batchId)
+			.query(FundingRepository::reversal)
+			.list();
+	}
+
+	void completeReversal(long id, long ledgerId, Instant at, String by) {
+		jdbc.sql("""
+				update funding_reversal set status = 'DONE', ledger_id = :ledger, approved_by = :by, approved_at = :at
+				where id = :id and status = 'REQUESTED'""")
+			.param("ledger", ledgerId)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	private static Reversal reversal(ResultSet rs, int n) throws SQLException {
+		Timestamp approved = rs.getTimestamp("approved_at");
+		long ledger = rs.getLong("ledger_id");
+		Long ledgerId = rs.wasNull() ? null : ledger;
+		return new Reversal(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("amount_fen"),
+				rs.getString("payee_name"), rs.getString("reason"), rs.getString("status"),
+				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("approved_by"),
+				approved == null ? null : approved.toInstant(), ledgerId);
+	}
+
 	// supervision
 
 	long countListed(String path) {
