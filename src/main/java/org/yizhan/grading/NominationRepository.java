@@ -42,10 +42,11 @@ class NominationRepository {
 	}
 
 	void saveQuota(String unionCode, int year, int quota, String by, Instant at) {
-		this.jdbc.sql("""
-				insert into grading_quota (union_code, year, quota, set_by, set_at) values (:union, :year, :quota, :by, :at)
-				on conflict (union_code, year) do update set quota = excluded.quota, set_by = excluded.set_by,
-				  set_at = excluded.set_at""")
+		this.jdbc
+			.sql("""
+					insert into grading_quota (union_code, year, quota, set_by, set_at) values (:union, :year, :quota, :by, :at)
+					on conflict (union_code, year) do update set quota = excluded.quota, set_by = excluded.set_by,
+					  set_at = excluded.set_at""")
 			.param("union", unionCode)
 			.param("year", year)
 			.param("quota", quota)
@@ -65,7 +66,9 @@ class NominationRepository {
 			.single();
 	}
 
-	/** The quotas of {@code unionCodes} for a year, in their order, unset ones included. */
+	/**
+	 * The quotas of {@code unionCodes} for a year, in their order, unset ones included.
+	 */
 	List<NominationQuota> listQuotas(List<String> unionCodes, int year) {
 		return this.jdbc.sql("""
 				select o.code, o.name, q.quota,
@@ -94,8 +97,8 @@ class NominationRepository {
 			.single();
 	}
 
-	long insert(long runId, long stationId, int year, String fromCode, String toCode, StationLevel level,
-			String reason, String by, Instant at) {
+	long insert(long runId, long stationId, int year, String fromCode, String toCode, StationLevel level, String reason,
+			String by, Instant at) {
 		return this.jdbc.sql("""
 				insert into grading_nomination (run_id, station_id, year, from_code, to_code, level, reason, status,
 				  nominated_by, nominated_at)
@@ -132,7 +135,10 @@ class NominationRepository {
 			.update();
 	}
 
-	/** A union's nominations of a year, sent ({@code from_code}) or received, newest first. */
+	/**
+	 * A union's nominations of a year, sent ({@code from_code}) or received, newest
+	 * first.
+	 */
 	List<Nomination> list(String column, String unionCode, int year) {
 		if (!column.equals("from_code") && !column.equals("to_code")) {
 			throw new IllegalArgumentException(column);
@@ -144,7 +150,9 @@ class NominationRepository {
 			.list();
 	}
 
-	/** The accepted nominations to a union of a year not named yet, locked for a batch. */
+	/**
+	 * The accepted nominations to a union of a year not named yet, locked for a batch.
+	 */
 	List<Nomination> lockAcceptedUnnamed(String toCode, int year) {
 		return this.jdbc.sql(COLUMNS + """
 				 where n.to_code = :union and n.year = :year and n.status = 'ACCEPTED' and n.batch_id is null

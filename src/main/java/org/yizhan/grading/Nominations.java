@@ -89,7 +89,8 @@ public class Nominations {
 			throw new InvalidInputException(violations);
 		}
 		Organization from = union(actor.organizationCode());
-		Organization to = from.parentCode() == null ? null : this.organizations.findByCode(from.parentCode()).orElse(null);
+		Organization to = from.parentCode() == null ? null
+				: this.organizations.findByCode(from.parentCode()).orElse(null);
 		StationLevel level = to == null ? StationLevel.NONE : tier(to.kind());
 		if (level == StationLevel.NONE) {
 			throw new ConflictException("grading.nomination.nobodyAbove", (Object) from.name());
@@ -179,8 +180,8 @@ public class Nominations {
 			throw new ConflictException("quota", "grading.quota.belowUsed", used);
 		}
 		this.repository.saveQuota(union.code(), y, places, actor.username(), this.clock.instant());
-		this.events.publishEvent(new Audited("grading.quota.set", "grading_quota", union.code() + "/" + y,
-				union.code(), before == null ? null : "quota=" + before, "quota=" + places + "; used=" + used));
+		this.events.publishEvent(new Audited("grading.quota.set", "grading_quota", union.code() + "/" + y, union.code(),
+				before == null ? null : "quota=" + before, "quota=" + places + "; used=" + used));
 		return new NominationQuota(union.code(), union.name(), y, places, used);
 	}
 
@@ -234,7 +235,9 @@ public class Nominations {
 			.orElseThrow();
 	}
 
-	/** The caller's union's nominations of a year: sent, received, its children's quotas. */
+	/**
+	 * The caller's union's nominations of a year: sent, received, its children's quotas.
+	 */
 	@Transactional(readOnly = true)
 	public NominationOverview overview(int year) {
 		Actor actor = reader();

@@ -114,7 +114,10 @@ final class FundingAccessRows implements AccessRows {
 	 * A payment of the cell's district, fresh for this cell: approved by a second
 	 * national account.
 	 */
-	/** A reversal of a fresh payment, requested by the matrix's checker for the cell to approve. */
+	/**
+	 * A reversal of a fresh payment, requested by the matrix's checker for the cell to
+	 * approve.
+	 */
 	private long freshReversal(Cell c) {
 		long entry = freshPayment(c);
 		Actor checker = new Actor(0, "matrix-funding-checker", OrganizationTree.NATIONAL_CODE,

@@ -115,7 +115,8 @@ class FundingBenchmark {
 		report("supervision of province " + province + " (cold)", 1, () -> supervision.report(province, 2025));
 		report("supervision of province " + province + " (warm)", 21, () -> supervision.report(province, 2025));
 		report("supervision of the nation (warm)", 5, () -> supervision.report("100000", 2025));
-		// where a province's page spends its time, query by query (as FundSupervision asks)
+		// where a province's page spends its time, query by query (as FundSupervision
+		// asks)
 		String path = jdbc.sql("select path from organization where code = :c")
 			.param("c", province)
 			.query(String.class)
@@ -127,8 +128,10 @@ class FundingBenchmark {
 				java.time.LocalDate.of(2025, 12, 31)));
 		report("  part: the 100 largest stations", 11, () -> repository.stationFunds(path, false, 100));
 		report("  part: the flagged stations", 11, () -> repository.stationFunds(path, true, 100));
-		// side by side on the same data: the per-station query as it was before the roll-up
-		// (grouping the subtree's ledger entries), so the change is measured as a ratio on
+		// side by side on the same data: the per-station query as it was before the
+		// roll-up
+		// (grouping the subtree's ledger entries), so the change is measured as a ratio
+		// on
 		// this shared machine rather than against a figure taken under another load
 		report("  before the roll-up: the 100 largest stations", 11, () -> ledgerStationFunds(path, false));
 		report("  before the roll-up: the flagged stations", 11, () -> ledgerStationFunds(path, true));

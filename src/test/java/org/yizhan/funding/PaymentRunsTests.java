@@ -243,15 +243,15 @@ class PaymentRunsTests {
 			.rootCause()
 			.hasMessageContaining("permission denied");
 
-		// the correction under maker-checker: requested by one, written when another approves
-		assertThatThrownBy(() -> runs.requestReversal(payment.id(), " "))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.violations()).extracting(Violation::field).containsExactly("reason"));
+		// the correction under maker-checker: requested by one, written when another
+		// approves
+		assertThatThrownBy(() -> runs.requestReversal(payment.id(), " ")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(Violation::field).containsExactly("reason"));
 		Reversal requested = runs.requestReversal(payment.id(), "重复发放，冲正");
 		assertThat(requested.done()).isFalse();
 		assertThat(runs.listEntries(batch.id())).as("nothing in the ledger before the approval").hasSize(1);
-		assertThatThrownBy(() -> runs.requestReversal(payment.id(), "再申请一次"))
-			.as("one open request per payment")
+		assertThatThrownBy(() -> runs.requestReversal(payment.id(), "再申请一次")).as("one open request per payment")
 			.isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> runs.approveReversal(requested.id()))
 			.as("the requester does not approve their own reversal")
@@ -268,8 +268,7 @@ class PaymentRunsTests {
 		assertThat(reversal.reason()).isEqualTo("重复发放，冲正");
 		assertThatThrownBy(() -> runs.approveReversal(requested.id())).isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> runs.requestReversal(payment.id(), "再次冲正")).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> runs.requestReversal(reversal.id(), "冲正的冲正"))
-			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> runs.requestReversal(reversal.id(), "冲正的冲正")).isInstanceOf(ConflictException.class);
 		assertThat(runs.listEntries(batch.id())).extracting(LedgerEntry::amountFen).containsExactly(20_000L, -20_000L);
 		assertThat(rules.get(upkeep.id()).paidFen()).isZero();
 	}

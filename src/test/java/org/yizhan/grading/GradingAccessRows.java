@@ -139,13 +139,14 @@ final class GradingAccessRows implements AccessRows {
 						ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/at-risk", c -> c.get("/console/grading/at-risk?union=" + c.district()),
 				SUBTREE_READERS, READERS_HIDDEN));
-		rows.add(page("GET", "/console/grading/nominations", c -> c.get("/console/grading/nominations?year=" + this.year),
-				SUBTREE_READERS, null));
-		// a quota is set by a union above the one it limits: a district's admin sets none,
+		rows.add(page("GET", "/console/grading/nominations",
+				c -> c.get("/console/grading/nominations?year=" + this.year), SUBTREE_READERS, null));
+		// a quota is set by a union above the one it limits: a district's admin sets
+		// none,
 		// not even its own
-		rows.add(page("POST", "/console/grading/nominations",
-				c -> c.form("/console/grading/nominations", Map.of("action", "quota", "union", c.district(), "year",
-						Integer.toString(this.year), "quota", "5")),
+		rows.add(page(
+				"POST", "/console/grading/nominations", c -> c.form("/console/grading/nominations", Map.of("action",
+						"quota", "union", c.district(), "year", Integer.toString(this.year), "quota", "5")),
 				NOBODY, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/nominations/{id}",
 				c -> c.get("/console/grading/nominations/" + this.nominations.get(c.foreign)), SUBTREE_READERS,

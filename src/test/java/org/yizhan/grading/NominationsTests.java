@@ -50,7 +50,8 @@ class NominationsTests {
 
 	static final String XIXIU = "520402";
 
-	static final Actor CITY_ADMIN = new Actor(0, "anshun-admin", ANSHUN, "100000/520000/520400", Set.of(Role.ORG_ADMIN));
+	static final Actor CITY_ADMIN = new Actor(0, "anshun-admin", ANSHUN, "100000/520000/520400",
+			Set.of(Role.ORG_ADMIN));
 
 	static final Actor DISTRICT_ADMIN = new Actor(0, "xixiu-admin", XIXIU, "100000/520000/520400/520402",
 			Set.of(Role.ORG_ADMIN));
@@ -95,9 +96,9 @@ class NominationsTests {
 			.isInstanceOf(ForbiddenException.class);
 
 		actAs(CITY_ADMIN);
-		assertThatThrownBy(() -> this.nominations.answer(second.id(), false, " "))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.violations()).extracting("field").containsExactly("answer"));
+		assertThatThrownBy(() -> this.nominations.answer(second.id(), false, " ")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting("field").containsExactly("answer"));
 		assertThat(this.nominations.answer(second.id(), false, "检查得分不足").status())
 			.isEqualTo(Nomination.Status.DECLINED);
 		assertThatThrownBy(() -> this.nominations.answer(second.id(), true, null))
@@ -131,9 +132,11 @@ class NominationsTests {
 			.singleElement()
 			.satisfies(q -> assertThat(q.left()).isZero());
 		assertThat(overview.batches()).extracting(NamingBatch::documentNumber).containsExactly(number);
-		assertThat(this.jdbc.sql("select count(*) from audit_entry where action like 'grading.nominat%' and target_id in ('"
-				+ first.id() + "','" + second.id() + "','" + third.id() + "')").query(Integer.class).single())
-			.as("three nominations, two answers").isEqualTo(5);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_entry where action like 'grading.nominat%' and target_id in ('"
+					+ first.id() + "','" + second.id() + "','" + third.id() + "')")
+			.query(Integer.class)
+			.single()).as("three nominations, two answers").isEqualTo(5);
 	}
 
 	@Test

@@ -147,8 +147,7 @@ class FundingApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Ask for a payment to be corrected with a reversing entry (the payment stays); another "
 			+ "manager approves it; 409 when reversed already or a request is open")
-	FundingJson.ReversalView reverse(@PathVariable String id,
-			@RequestBody(required = false) ReversalRequest request) {
+	FundingJson.ReversalView reverse(@PathVariable String id, @RequestBody(required = false) ReversalRequest request) {
 		return FundingJson.ReversalView
 			.of(runs.requestReversal(id(id, "funding.entry.notFound"), request == null ? null : request.reason()));
 	}

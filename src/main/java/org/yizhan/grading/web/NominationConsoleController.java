@@ -48,9 +48,8 @@ class NominationConsoleController {
 	@PostMapping("/console/grading/nominations")
 	String save(@RequestParam(required = false) String action, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String union, @RequestParam(required = false) String quota,
-			@RequestParam(required = false) String documentNumber,
-			@RequestParam(required = false) String documentDate, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String documentDate,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		int shown = year(year);
 		try {
 			if ("batch".equals(action)) {

@@ -184,7 +184,8 @@ class FundingApiTests {
 			.isEqualTo(300_000);
 
 		long batch = JsonPath
-			.parse(HttpCaller.ok(makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs", "{\"month\":\"2016-12\"}")))
+			.parse(HttpCaller
+				.ok(makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs", "{\"month\":\"2016-12\"}")))
 			.read("$.batch.id", Long.class);
 		HttpCaller.ok(checkerApi.postJson("/api/v1/funding/batches/" + batch + "/approvals", ""));
 		List<Integer> entries = JsonPath.read(HttpCaller.ok(checkerApi.get("/api/v1/funding/batches/" + batch)),
@@ -196,7 +197,8 @@ class FundingApiTests {
 		assertThat(noReason.statusCode()).isEqualTo(400);
 		assertThat(noReason.body()).contains("原因");
 		assertThat(makerConsole
-			.postForm("/console/funding/batches/" + batch, Map.of("action", "reverse", "entry", entry, "reason", "重复发放"))
+			.postForm("/console/funding/batches/" + batch,
+					Map.of("action", "reverse", "entry", entry, "reason", "重复发放"))
 			.statusCode()).isEqualTo(302);
 		String reversal = String.valueOf(jdbc.sql("select id from funding_reversal where entry_id = :e")
 			.param("e", entries.get(0))
@@ -213,7 +215,8 @@ class FundingApiTests {
 			.postForm("/console/funding/batches/" + batch, Map.of("action", "approveReversal", "reversal", reversal))
 			.statusCode()).isEqualTo(302);
 		assertThat(JsonPath.<List<Integer>>read(HttpCaller.ok(checkerApi.get("/api/v1/funding/batches/" + batch)),
-				"$.ledger[?(@.kind == 'REVERSAL')].amountFen")).containsExactly(-20_000);
+				"$.ledger[?(@.kind == 'REVERSAL')].amountFen"))
+			.containsExactly(-20_000);
 		HttpResponse<String> again = checkerApi.postJson("/api/v1/funding/ledger/" + entry + "/reversals",
 				"{\"reason\":\"再次\"}");
 		assertThat(again.statusCode()).isEqualTo(409);
