@@ -135,6 +135,10 @@ class FundingBenchmark {
 		// this shared machine rather than against a figure taken under another load
 		report("  before the roll-up: the 100 largest stations", 11, () -> ledgerStationFunds(path, false));
 		report("  before the roll-up: the flagged stations", 11, () -> ledgerStationFunds(path, true));
+		// the whole page again, now that the parts ran: the first warm series follows the
+		// approval's 167,400 inserts, whose dirty pages and autovacuum share the machine
+		report("supervision of province " + province + " (warm, after the parts)", 21,
+				() -> supervision.report(province, 2025));
 	}
 
 	private java.util.List<Long> ledgerStationFunds(String path, boolean flaggedOnly) {
