@@ -48,8 +48,7 @@ public class FundSupervision {
 		String path = found.path();
 		LocalDate from = LocalDate.of(shown, 1, 1);
 		LocalDate to = LocalDate.of(shown, 12, 31);
-		long[] paid = repository.paidInYear(path, from.atStartOfDay(YizhanTime.ZONE).toInstant(),
-				to.plusDays(1).atStartOfDay(YizhanTime.ZONE).toInstant());
+		long[] paid = repository.paidInYear(path, shown);
 		return new FundReport(found.code(), found.name(), shown, repository.listRules(path, shown),
 				repository.countListed(path), paid[0], paid[1], repository.visits(path, from, to),
 				repository.stationFunds(path, false, STATIONS_SHOWN),

@@ -349,6 +349,69 @@ class FundingRepository {
 			.single();
 	}
 
+	// reversals under maker-checker
+
+	private static final String REVERSAL_COLUMNS = """
+			select r.id, r.entry_id, e.amount_fen, e.payee_name, r.reason, r.status, r.requested_by, r.requested_at,
+			  r.approved_by, r.approved_at, r.ledger_id
+			from funding_reversal r join funding_ledger e on e.id = r.entry_id""";
+
+	boolean isReversed(long entryId) {
+		return jdbc.sql("select exists (select 1 from funding_ledger where reverses_id = :id)")
+			.param("id", entryId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	long insertReversalRequest(long entryId, String reason, Instant at, String by) {
+		return jdbc.sql("""
+				insert into funding_reversal (entry_id, reason, status, requested_by, requested_at)
+				values (:entry, :reason, 'REQUESTED', :by, :at) returning id""")
+			.param("entry", entryId)
+			.param("reason", reason)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	/** A reversal request, its row locked for the approval when {@code lock}. */
+	Optional<Reversal> findReversal(long id, boolean lock) {
+		return jdbc.sql(REVERSAL_COLUMNS + " where r.id = :id" + (lock ? " for update of r" : ""))
+			.param("id", id)
+			.query(FundingRepository::reversal)
+			.optional();
+	}
+
+	/** The reversal requests of a batch's payments, oldest first. */
+	List<Reversal> listReversals(long batchId) {
+		return jdbc.sql(REVERSAL_COLUMNS + " where e.batch_id = :batch order by r.id")
+			.param("batch", batchId)
+			.query(FundingRepository::reversal)
+			.list();
+	}
+
+	void completeReversal(long id, long ledgerId, Instant at, String by) {
+		jdbc.sql("""
+				update funding_reversal set status = 'DONE', ledger_id = :ledger, approved_by = :by, approved_at = :at
+				where id = :id and status = 'REQUESTED'""")
+			.param("ledger", ledgerId)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	private static Reversal reversal(ResultSet rs, int n) throws SQLException {
+		Timestamp approved = rs.getTimestamp("approved_at");
+		long ledger = rs.getLong("ledger_id");
+		Long ledgerId = rs.wasNull() ? null : ledger;
+		return new Reversal(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("amount_fen"),
+				rs.getString("payee_name"), rs.getString("reason"), rs.getString("status"),
+				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("approved_by"),
+				approved == null ? null : approved.toInstant(), ledgerId);
+	}
+
 	// supervision
 
 	long countListed(String path) {
@@ -360,15 +423,15 @@ class FundingRepository {
 	}
 
 	/**
-	 * Stations paid and the net paid in the year, from the subtree's districts' entries.
+	 * Stations paid and the net paid in the year, from the subtree's districts' rows of
+	 * the per-station roll-up (one index range per district).
 	 */
-	long[] paidInYear(String path, Instant from, Instant to) {
+	long[] paidInYear(String path, int year) {
 		return jdbc
-			.sql("select count(distinct e.station_id), coalesce(sum(e.amount_fen), 0) from funding_ledger e"
-					+ " where e.district_code in (" + SCOPE + ") and e.recorded_at >= :from and e.recorded_at < :to")
+			.sql("select count(distinct t.station_id), coalesce(sum(t.fen), 0) from funding_station_year t"
+					+ " where t.district_code in (" + SCOPE + ") and t.year = :year")
 			.param("path", path)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+			.param("year", year)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 	}
@@ -391,25 +454,33 @@ class FundingRepository {
 	 * listed.
 	 */
 	List<FundReport.StationFunds> stationFunds(String path, boolean flaggedOnly, int limit) {
-		return jdbc.sql("""
-				with paid as (
-				  select e.station_id, sum(e.amount_fen) as fen, count(*) filter (where e.kind = 'PAYMENT') as payments,
-				    min(e.recorded_at) as first_paid
-				  from funding_ledger e where e.district_code in (""" + SCOPE + """
-				) group by e.station_id),
-				flagged as (
-				  select p.*, s.code, s.name, s.status,
-				    case when s.status = 'DELISTED' and s.status_changed_at > p.first_paid then 'DELISTED_AFTER_PAYMENT'
-				      when not exists (select 1 from funding_station_status h where h.station_id = s.id
-				        and h.status = 'LISTED') then 'NEVER_LISTED' end as flag
-				  from paid p join station s on s.id = p.station_id)
+		// the life totals from the roll-up's yearly rows. The largest are cut to the rows
+		// shown before a station is read; only a station not listed now can carry a flag
+		// (one listed now is in the status history as listed), so the history is asked
+		// about those alone; visits are summed for the rows shown. Ties go by station id.
+		String paid = "with paid as (select t.station_id, sum(t.fen) as fen, sum(t.payments) as payments,"
+				+ " min(t.first_paid) as first_paid from funding_station_year t where t.district_code in (" + SCOPE
+				+ ") group by t.station_id)";
+		String flag = """
+				case when s.status = 'LISTED' then null
+				  when s.status = 'DELISTED' and s.status_changed_at > p.first_paid then 'DELISTED_AFTER_PAYMENT'
+				  when not exists (select 1 from funding_station_status h where h.station_id = s.id
+				    and h.status = 'LISTED') then 'NEVER_LISTED' end""";
+		String shown = flaggedOnly ? """
+				, shown as (
+				  select f.* from (
+				    select p.*, s.code, s.name, s.status, %s as flag
+				    from paid p join station s on s.id = p.station_id where s.status <> 'LISTED') f
+				  where f.flag is not null order by f.fen desc, f.station_id limit :limit)""".formatted(flag) : """
+				, top as (select * from paid p order by p.fen desc, p.station_id limit :limit),
+				shown as (
+				  select p.*, s.code, s.name, s.status, %s as flag
+				  from top p join station s on s.id = p.station_id)""".formatted(flag);
+		return jdbc.sql(paid + shown + """
 				select f.station_id, f.code, f.name, f.status, f.fen, f.payments, f.flag,
-				  (select coalesce(sum(v.visits), 0) from visit_day v
-				    where v.station_id = f.station_id) as visits
-				from flagged f where not :flaggedOnly or f.flag is not null
-				order by f.fen desc, f.code limit :limit""")
+				  (select coalesce(sum(v.visits), 0) from visit_day v where v.station_id = f.station_id) as visits
+				from shown f order by f.fen desc, f.station_id""")
 			.param("path", path)
-			.param("flaggedOnly", flaggedOnly)
 			.param("limit", limit)
 			.query((rs, n) -> new FundReport.StationFunds(rs.getLong("station_id"), rs.getString("code"),
 					rs.getString("name"), rs.getString("status"), rs.getLong("fen"), rs.getLong("payments"),

@@ -177,12 +177,14 @@ public class PaymentRuns {
 	}
 
 	/**
-	 * Corrects a payment with a reversing entry of the opposite amount; the payment
-	 * stays.
+	 * Asks for a payment to be corrected with a reversing entry of the opposite amount
+	 * (the payment stays); another manager approves it ({@link #approveReversal}) before
+	 * anything is written to the ledger.
 	 * @throws InvalidInputException without a reason
-	 * @throws ConflictException for a reversal, or a payment reversed already
+	 * @throws ConflictException for a reversal, a payment reversed already, or one with a
+	 * request open
 	 */
-	public LedgerEntry reverse(long entryId, String reason) {
+	public Reversal requestReversal(long entryId, String reason) {
 		Actor actor = callers.manager();
 		LedgerEntry entry = repository.findEntry(entryId)
 			.filter(found -> repository.findRule(found.ruleId())
@@ -199,17 +201,62 @@ public class PaymentRuns {
 		if (!"PAYMENT".equals(entry.kind())) {
 			throw new ConflictException("entry", "funding.entry.notPayment", String.valueOf(entryId));
 		}
+		if (repository.isReversed(entryId)) {
+			throw new ConflictException("entry", "funding.entry.reversed", String.valueOf(entryId));
+		}
 		long id;
 		try {
-			id = repository.insertReversal(entry, why, clock.instant(), actor.username());
+			id = repository.insertReversalRequest(entryId, why, clock.instant(), actor.username());
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("entry", "funding.entry.reversed", String.valueOf(entryId));
+			throw new ConflictException("entry", "funding.reversal.open", String.valueOf(entryId));
 		}
 		SubsidyRule rule = repository.findRule(entry.ruleId()).orElseThrow();
 		events.publishEvent(new Audited("funding.reverse", "funding_ledger", String.valueOf(entryId), rule.unionCode(),
-				"amount=" + Fen.format(entry.amountFen()), "reversal=" + id + " reason=" + why));
-		return repository.findEntry(id).orElseThrow();
+				"amount=" + Fen.format(entry.amountFen()), "requested=" + id + " reason=" + why));
+		return repository.findReversal(id, false).orElseThrow();
+	}
+
+	/**
+	 * Approves a requested reversal: a manager of the payment's union other than the one
+	 * who requested it (403, naming them) writes the reversing entry, with the request's
+	 * reason, in this transaction. Refused (409) for a request done already.
+	 */
+	public Reversal approveReversal(long reversalId) {
+		Actor actor = callers.manager();
+		Reversal request = repository.findReversal(reversalId, true)
+			.filter(found -> repository.findEntry(found.entryId())
+				.flatMap(entry -> repository.findRule(entry.ruleId()))
+				.map(rule -> callers.sees(actor, rule.unionCode()))
+				.orElse(false))
+			.orElseThrow(() -> new NotFoundException("funding.reversal.notFound", String.valueOf(reversalId)));
+		if (request.requestedBy().equals(actor.username())) {
+			throw new ForbiddenException("funding.reversal.ownRequest", request.requestedBy());
+		}
+		if (request.done()) {
+			throw new ConflictException("reversal", "funding.reversal.done", String.valueOf(reversalId));
+		}
+		LedgerEntry entry = repository.findEntry(request.entryId()).orElseThrow();
+		long id;
+		try {
+			id = repository.insertReversal(entry, request.reason(), clock.instant(), actor.username());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("entry", "funding.entry.reversed", String.valueOf(entry.id()));
+		}
+		repository.completeReversal(reversalId, id, clock.instant(), actor.username());
+		SubsidyRule rule = repository.findRule(entry.ruleId()).orElseThrow();
+		events.publishEvent(new Audited("funding.reversal.approve", "funding_ledger", String.valueOf(entry.id()),
+				rule.unionCode(), "requested=" + reversalId + " by=" + request.requestedBy(),
+				"reversal=" + id + " amount=" + Fen.format(-entry.amountFen())));
+		return repository.findReversal(reversalId, false).orElseThrow();
+	}
+
+	/** The reversal requests of a batch's payments. */
+	@Transactional(readOnly = true)
+	public List<Reversal> listReversals(long batchId) {
+		get(batchId);
+		return repository.listReversals(batchId);
 	}
 
 	/**

@@ -197,7 +197,7 @@ public class GradingDecisions {
 			.filter(p -> this.assessments.inSeenPart(actor, p.evidence().districtCode()))
 			.orElseThrow(() -> new NotFoundException("grading.proposal.notFound", stationId));
 		if (stored.decision() != null) {
-			throw new ConflictException("grading.proposal.decided", stored.decidedBy());
+			throw new ConflictException("grading.proposal.decided", (Object) stored.decidedBy());
 		}
 		return stored;
 	}

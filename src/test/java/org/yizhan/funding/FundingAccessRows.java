@@ -114,6 +114,24 @@ final class FundingAccessRows implements AccessRows {
 	 * A payment of the cell's district, fresh for this cell: approved by a second
 	 * national account.
 	 */
+	/**
+	 * A reversal of a fresh payment, requested by the matrix's checker for the cell to
+	 * approve.
+	 */
+	private long freshReversal(Cell c) {
+		long entry = freshPayment(c);
+		Actor checker = new Actor(0, "matrix-funding-checker", OrganizationTree.NATIONAL_CODE,
+				OrganizationTree.NATIONAL_CODE, Set.of(Role.FINANCE));
+		Actor.Principal principal = () -> checker;
+		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(principal, null));
+		try {
+			return fixture.bean(PaymentRuns.class).requestReversal(entry, "矩阵冲正申请").id();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 	private long freshPayment(Cell c) {
 		long batch = freshBatch(c);
 		Actor checker = new Actor(0, "matrix-funding-checker", OrganizationTree.NATIONAL_CODE,
@@ -173,6 +191,9 @@ final class FundingAccessRows implements AccessRows {
 		rows.add(api("POST", "/api/v1/funding/ledger/{id}/reversals",
 				c -> c.json("POST", "/api/v1/funding/ledger/" + freshPayment(c) + "/reversals", q("{'reason':'矩阵冲正'}")),
 				MANAGERS, MANAGERS_FOREIGN));
+		rows.add(api("POST", "/api/v1/funding/reversals/{id}/approvals",
+				c -> c.json("POST", "/api/v1/funding/reversals/" + freshReversal(c) + "/approvals", ""), MANAGERS,
+				MANAGERS_FOREIGN));
 		rows.add(api("GET", "/api/v1/funding/supervision",
 				c -> c.get("/api/v1/funding/supervision?union=" + c.district()), READERS, READERS_FOREIGN));
 		// the console

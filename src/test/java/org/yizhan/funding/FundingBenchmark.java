@@ -47,6 +47,9 @@ class FundingBenchmark {
 	@Autowired
 	FundSupervision supervision;
 
+	@Autowired
+	FundingRepository repository;
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
@@ -102,6 +105,7 @@ class FundingBenchmark {
 			report("second approval paying the batch into the ledger", 1, () -> runs.approve(result[0].batch().id()));
 		}
 		jdbc.sql("analyze funding_ledger").update();
+		jdbc.sql("analyze funding_station_year").update();
 		String province = jdbc.sql("""
 				select p.code from organization p join organization d on d.path like p.path || '/%'
 				join station s on s.district_code = d.code
@@ -111,6 +115,54 @@ class FundingBenchmark {
 		report("supervision of province " + province + " (cold)", 1, () -> supervision.report(province, 2025));
 		report("supervision of province " + province + " (warm)", 21, () -> supervision.report(province, 2025));
 		report("supervision of the nation (warm)", 5, () -> supervision.report("100000", 2025));
+		// where a province's page spends its time, query by query (as FundSupervision
+		// asks)
+		String path = jdbc.sql("select path from organization where code = :c")
+			.param("c", province)
+			.query(String.class)
+			.single();
+		report("  part: rules of the subtree", 11, () -> repository.listRules(path, 2025));
+		report("  part: stations listed", 11, () -> repository.countListed(path));
+		report("  part: paid in the year", 11, () -> repository.paidInYear(path, 2025));
+		report("  part: visits in the year", 11, () -> repository.visits(path, java.time.LocalDate.of(2025, 1, 1),
+				java.time.LocalDate.of(2025, 12, 31)));
+		report("  part: the 100 largest stations", 11, () -> repository.stationFunds(path, false, 100));
+		report("  part: the flagged stations", 11, () -> repository.stationFunds(path, true, 100));
+		// side by side on the same data: the per-station query as it was before the
+		// roll-up
+		// (grouping the subtree's ledger entries), so the change is measured as a ratio
+		// on
+		// this shared machine rather than against a figure taken under another load
+		report("  before the roll-up: the 100 largest stations", 11, () -> ledgerStationFunds(path, false));
+		report("  before the roll-up: the flagged stations", 11, () -> ledgerStationFunds(path, true));
+		// the whole page again, now that the parts ran: the first warm series follows the
+		// approval's 167,400 inserts, whose dirty pages and autovacuum share the machine
+		report("supervision of province " + province + " (warm, after the parts)", 21,
+				() -> supervision.report(province, 2025));
+	}
+
+	private java.util.List<Long> ledgerStationFunds(String path, boolean flaggedOnly) {
+		return jdbc.sql("""
+				with paid as (
+				  select e.station_id, sum(e.amount_fen) as fen, count(*) filter (where e.kind = 'PAYMENT') as payments,
+				    min(e.recorded_at) as first_paid
+				  from funding_ledger e where e.district_code in
+				    (select code from organization where path = :path or path like :path || '/%')
+				  group by e.station_id),
+				flagged as (
+				  select p.*, s.code, s.name, s.status,
+				    case when s.status = 'DELISTED' and s.status_changed_at > p.first_paid then 'DELISTED_AFTER_PAYMENT'
+				      when not exists (select 1 from funding_station_status h where h.station_id = s.id
+				        and h.status = 'LISTED') then 'NEVER_LISTED' end as flag
+				  from paid p join station s on s.id = p.station_id)
+				select f.station_id, (select coalesce(sum(v.visits), 0) from visit_day v
+				    where v.station_id = f.station_id) as visits
+				from flagged f where not :flaggedOnly or f.flag is not null
+				order by f.fen desc, f.code limit 100""")
+			.param("path", path)
+			.param("flaggedOnly", flaggedOnly)
+			.query((rs, n) -> rs.getLong(1))
+			.list();
 	}
 
 	private static void report(String what, int runs, Supplier<?> work) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.yizhan.organization.Actor;
 import org.yizhan.platform.ConflictException;
+import org.yizhan.platform.Violation;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.security.ForbiddenException;
 import org.yizhan.station.Station;
@@ -242,11 +243,32 @@ class PaymentRunsTests {
 			.rootCause()
 			.hasMessageContaining("permission denied");
 
-		LedgerEntry reversal = runs.reverse(payment.id(), "重复发放，冲正");
+		// the correction under maker-checker: requested by one, written when another
+		// approves
+		assertThatThrownBy(() -> runs.requestReversal(payment.id(), " ")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(Violation::field).containsExactly("reason"));
+		Reversal requested = runs.requestReversal(payment.id(), "重复发放，冲正");
+		assertThat(requested.done()).isFalse();
+		assertThat(runs.listEntries(batch.id())).as("nothing in the ledger before the approval").hasSize(1);
+		assertThatThrownBy(() -> runs.requestReversal(payment.id(), "再申请一次")).as("one open request per payment")
+			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> runs.approveReversal(requested.id()))
+			.as("the requester does not approve their own reversal")
+			.isInstanceOfSatisfying(ForbiddenException.class,
+					ex -> assertThat(ex.explanation().code()).isEqualTo("funding.reversal.ownRequest"));
+		signIn(SECOND_CHECKER);
+		Reversal approved = runs.approveReversal(requested.id());
+		assertThat(approved.done()).isTrue();
+		assertThat(approved.approvedBy()).isEqualTo(SECOND_CHECKER.username());
+		LedgerEntry reversal = runs.listEntries(batch.id()).get(1);
+		assertThat(reversal.id()).isEqualTo(approved.ledgerId());
 		assertThat(reversal.amountFen()).isEqualTo(-20_000L);
 		assertThat(reversal.reversesId()).isEqualTo(payment.id());
-		assertThatThrownBy(() -> runs.reverse(payment.id(), "再次冲正")).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> runs.reverse(reversal.id(), "冲正的冲正")).isInstanceOf(ConflictException.class);
+		assertThat(reversal.reason()).isEqualTo("重复发放，冲正");
+		assertThatThrownBy(() -> runs.approveReversal(requested.id())).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> runs.requestReversal(payment.id(), "再次冲正")).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> runs.requestReversal(reversal.id(), "冲正的冲正")).isInstanceOf(ConflictException.class);
 		assertThat(runs.listEntries(batch.id())).extracting(LedgerEntry::amountFen).containsExactly(20_000L, -20_000L);
 		assertThat(rules.get(upkeep.id()).paidFen()).isZero();
 	}

@@ -40,6 +40,9 @@ final class GradingAccessRows implements AccessRows {
 	 */
 	private final Map<String, Long> stations = new HashMap<>();
 
+	/** A pending nomination by each side's district, by whether it is foreign. */
+	private final Map<Boolean, Long> nominations = new HashMap<>();
+
 	private int year;
 
 	@Override
@@ -57,6 +60,23 @@ final class GradingAccessRows implements AccessRows {
 							"{\"union\":\"" + (foreign ? FOREIGN : OWN) + "\",\"year\":" + this.year + "}", null));
 				this.runs.put(purpose + foreign, JsonPath.parse(created).read("$.id", Long.class));
 			}
+		}
+		// a nomination sent by each district to 杭州市, to be read and (refused) answered by
+		// the district's staff: written directly, as no fixture account is a city's admin
+		for (boolean foreign : new boolean[] { false, true }) {
+			this.nominations.put(foreign,
+					fixture.jdbc()
+						.sql("""
+								insert into grading_nomination (run_id, station_id, year, from_code, to_code, level, reason,
+								  status, nominated_by, nominated_at)
+								values (:run, :station, :year, :from, '330100', 'CITY', '矩阵推荐', 'PENDING', 'matrix', now())
+								returning id""")
+						.param("run", this.runs.get("read" + foreign))
+						.param("station", foreign ? fixture.foreignStation() : fixture.ownStation())
+						.param("year", this.year)
+						.param("from", foreign ? FOREIGN : OWN)
+						.query(Long.class)
+						.single());
 		}
 	}
 
@@ -119,6 +139,23 @@ final class GradingAccessRows implements AccessRows {
 						ADMIN, ADMIN_HIDDEN));
 		rows.add(page("GET", "/console/grading/at-risk", c -> c.get("/console/grading/at-risk?union=" + c.district()),
 				SUBTREE_READERS, READERS_HIDDEN));
+		rows.add(page("GET", "/console/grading/nominations",
+				c -> c.get("/console/grading/nominations?year=" + this.year), SUBTREE_READERS, null));
+		// a quota is set by a union above the one it limits: a district's admin sets
+		// none,
+		// not even its own
+		rows.add(page(
+				"POST", "/console/grading/nominations", c -> c.form("/console/grading/nominations", Map.of("action",
+						"quota", "union", c.district(), "year", Integer.toString(this.year), "quota", "5")),
+				NOBODY, ADMIN_HIDDEN));
+		rows.add(page("GET", "/console/grading/nominations/{id}",
+				c -> c.get("/console/grading/nominations/" + this.nominations.get(c.foreign)), SUBTREE_READERS,
+				READERS_HIDDEN));
+		// only the union a nomination was sent to answers it, not the one that sent it
+		rows.add(page("POST", "/console/grading/nominations/{id}",
+				c -> c.form("/console/grading/nominations/" + this.nominations.get(c.foreign),
+						Map.of("action", "accept", "answer", "矩阵")),
+				NOBODY, ADMIN_HIDDEN));
 		return rows;
 	}
 

@@ -145,10 +145,17 @@ class FundingApiController {
 
 	@PostMapping("/ledger/{id}/reversals")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Correct a payment with a reversing entry (the payment stays); 409 when reversed already")
-	FundingJson.Entry reverse(@PathVariable String id, @RequestBody(required = false) ReversalRequest request) {
-		return FundingJson.Entry
-			.of(runs.reverse(id(id, "funding.entry.notFound"), request == null ? null : request.reason()));
+	@Operation(summary = "Ask for a payment to be corrected with a reversing entry (the payment stays); another "
+			+ "manager approves it; 409 when reversed already or a request is open")
+	FundingJson.ReversalView reverse(@PathVariable String id, @RequestBody(required = false) ReversalRequest request) {
+		return FundingJson.ReversalView
+			.of(runs.requestReversal(id(id, "funding.entry.notFound"), request == null ? null : request.reason()));
+	}
+
+	@PostMapping("/reversals/{id}/approvals")
+	@Operation(summary = "Approve a requested reversal: writes the reversing entry; 403 for its requester")
+	FundingJson.ReversalView approveReversal(@PathVariable String id) {
+		return FundingJson.ReversalView.of(runs.approveReversal(id(id, "funding.reversal.notFound")));
 	}
 
 	@GetMapping("/supervision")

@@ -16,6 +16,8 @@ import org.yizhan.funding.SubsidyRules;
 import org.yizhan.organization.Actor;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
+import org.yizhan.platform.NotFoundException;
+import org.yizhan.platform.Violation;
 import org.yizhan.platform.web.ConsoleMessages;
 
 import org.springframework.stereotype.Controller;
@@ -113,10 +115,16 @@ class FundingConsoleController {
 	}
 
 	@PostMapping("/console/funding/rules/{id}")
-	String run(@PathVariable String id, @RequestParam(required = false) String month, Model model,
+	String run(@PathVariable String id, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String action, @RequestParam(required = false) String budget, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		long ruleId = FundingApiController.id(id, "funding.rule.notFound");
 		try {
+			if ("budget".equals(action)) {
+				rules.changeBudget(ruleId, budget);
+				redirect.addFlashAttribute("notice", "funding.budget.saved");
+				return "redirect:/console/funding/rules/" + ruleId;
+			}
 			RunResult result = runs.run(ruleId, FundingApiController.month(month));
 			redirect.addFlashAttribute("notice", result.created() ? "funding.run.created" : "funding.run.existing");
 			return "redirect:/console/funding/batches/" + result.batch().id();
@@ -137,12 +145,46 @@ class FundingConsoleController {
 	}
 
 	@PostMapping("/console/funding/batches/{id}")
-	String approve(@PathVariable String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String approve(@PathVariable String id, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String entry, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String reversal, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		long batchId = FundingApiController.id(id, "funding.batch.notFound");
 		try {
-			runs.approve(batchId);
-			redirect.addFlashAttribute("notice", "funding.batch.approved");
+			if ("reverse".equals(action)) {
+				if (entry == null || entry.isBlank()) {
+					throw new InvalidInputException(Violation.of("entry", "validation.required"));
+				}
+				// only a payment of this batch is reversed from its page
+				long entryId = FundingApiController.id(entry, "funding.entry.notFound");
+				if (runs.listEntries(batchId).stream().noneMatch(e -> e.id() == entryId)) {
+					throw new NotFoundException("funding.entry.notFound", String.valueOf(entryId));
+				}
+				runs.requestReversal(entryId, reason);
+				redirect.addFlashAttribute("notice", "funding.reversal.requested");
+			}
+			else if ("approveReversal".equals(action)) {
+				if (reversal == null || reversal.isBlank()) {
+					throw new InvalidInputException(Violation.of("reversal", "validation.required"));
+				}
+				long reversalId = FundingApiController.id(reversal, "funding.reversal.notFound");
+				if (runs.listReversals(batchId).stream().noneMatch(r -> r.id() == reversalId)) {
+					throw new NotFoundException("funding.reversal.notFound", String.valueOf(reversalId));
+				}
+				runs.approveReversal(reversalId);
+				redirect.addFlashAttribute("notice", "funding.reversal.approved");
+			}
+			else {
+				runs.approve(batchId);
+				redirect.addFlashAttribute("notice", "funding.batch.approved");
+			}
 			return "redirect:/console/funding/batches/" + batchId;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("typedEntry", entry);
+			model.addAttribute("typedReason", reason);
+			return batchPage(batchId, messages.lines(ex.violations()), model);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -182,6 +224,9 @@ class FundingConsoleController {
 		model.addAttribute("rule", rules.get(batch.ruleId()));
 		model.addAttribute("lines", runs.listLines(batchId));
 		model.addAttribute("entries", runs.listEntries(batchId));
+		model.addAttribute("reversals", runs.listReversals(batchId));
+		model.addAttribute("mayManage", FundingRolesView.mayManage(actor));
+		model.addAttribute("me", actor.username());
 		model.addAttribute("problems", problems.isEmpty() ? null : problems);
 		model.addAttribute("mayApprove", FundingRolesView.mayManage(actor) && !batch.paid()
 				&& !batch.preparedBy().equals(actor.username()) && !batch.approvedBy().contains(actor.username()));

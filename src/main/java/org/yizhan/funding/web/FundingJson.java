@@ -84,6 +84,19 @@ final class FundingJson {
 
 	}
 
+	/** A reversal request: {@code ledgerEntry} is the reversing entry once approved. */
+	record ReversalView(long id, long entryId, long amountFen, String amountYuan, String payee, String reason,
+			String status, String requestedBy, Instant requestedAt, String approvedBy, Instant approvedAt,
+			Long ledgerEntry) {
+
+		static ReversalView of(org.yizhan.funding.Reversal r) {
+			return new ReversalView(r.id(), r.entryId(), r.amountFen(), Fen.format(r.amountFen()), r.payeeName(),
+					r.reason(), r.status(), r.requestedBy(), r.requestedAt(), r.approvedBy(), r.approvedAt(),
+					r.ledgerId());
+		}
+
+	}
+
 	record BatchDetail(Batch batch, List<Line> lines, List<Entry> ledger) {
 	}
 

@@ -14,6 +14,7 @@ import org.yizhan.grading.GradingDecisions;
 import org.yizhan.grading.GradingRule;
 import org.yizhan.grading.GradingRuleInput;
 import org.yizhan.grading.GradingRules;
+import org.yizhan.grading.Nominations;
 import org.yizhan.grading.ProposalPage;
 import org.yizhan.organization.Actor;
 import org.yizhan.platform.ConflictException;
@@ -48,15 +49,18 @@ class GradingConsoleController {
 
 	private final GradingDecisions decisions;
 
+	private final Nominations nominations;
+
 	private final ConsoleMessages messages;
 
 	private final MessageSource source;
 
 	GradingConsoleController(GradingRules rules, Assessments assessments, GradingDecisions decisions,
-			ConsoleMessages messages, MessageSource source) {
+			Nominations nominations, ConsoleMessages messages, MessageSource source) {
 		this.rules = rules;
 		this.assessments = assessments;
 		this.decisions = decisions;
+		this.nominations = nominations;
 		this.messages = messages;
 		this.source = source;
 	}
@@ -189,6 +193,13 @@ class GradingConsoleController {
 			@RequestParam(required = false) String reason, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			if ("nominate".equals(action)) {
+				// a nomination leaves the proposal undecided: the union above decides the
+				// level, this union may still decide the stars
+				this.nominations.nominate(id, stationId, reason);
+				redirect.addFlashAttribute("notice", "grading.proposal.nominated");
+				return "redirect:/console/grading/runs/" + id + "/stations/" + stationId;
+			}
 			if ("accept".equals(action)) {
 				this.decisions.accept(id, stationId, reason);
 			}
@@ -200,12 +211,13 @@ class GradingConsoleController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("reason", reason);
+			model.addAttribute("nominate".equals(action) ? "nominationReason" : "reason", reason);
 			return proposalPage(id, stationId, this.messages.byField(ex.violations()), model);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("problems", List.of(this.messages.text(ex)));
+			model.addAttribute("nominate".equals(action) ? "nominationReason" : "reason", reason);
 			return proposalPage(id, stationId, Map.of(), model);
 		}
 	}

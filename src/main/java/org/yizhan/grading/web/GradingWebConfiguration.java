@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What grading adds to the platform's web: three entries in the inspection drop-down (the
+ * What grading adds to the platform's web: four entries in the inspection drop-down (the
  * evidence a grade rests on is mostly inspections', and the menu bar has no room for
  * another group at 1366 px), named by the drop-down's id so that grading needs no
  * dependency on the inspection module. Every path is for signed-in union staff under the
@@ -40,6 +40,14 @@ class GradingWebConfiguration {
 		return MenuEntry.link("nav-grading-rules", "grading.nav.rules", "/console/grading/rules")
 			.in(INSPECTION_MENU)
 			.order(42)
+			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE, Role.AUDITOR);
+	}
+
+	@Bean
+	MenuEntry gradingNominationsMenu() {
+		return MenuEntry.link("nav-grading-nominations", "grading.nav.nominations", "/console/grading/nominations")
+			.in(INSPECTION_MENU)
+			.order(43)
 			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER, Role.INSPECTOR, Role.FINANCE, Role.AUDITOR);
 	}
 

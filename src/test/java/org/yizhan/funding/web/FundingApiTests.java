@@ -49,6 +49,9 @@ class FundingApiTests {
 	/** 娄烦县: no other test pays there. */
 	static final String LOUFAN = "140123";
 
+	/** 大同市云冈区: the corrections' test, alone there. */
+	static final String YUNGANG = "140214";
+
 	@LocalServerPort
 	int port;
 
@@ -157,9 +160,75 @@ class FundingApiTests {
 		assertThat(HttpCaller.anonymous(port).get("/api/v1/funding/rules").statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void theConsoleChangesABudgetAndCorrectsAPaymentUnderMakerChecker() {
+		String maker = account("140200");
+		String checker = account("140200");
+		HttpCaller makerApi = HttpCaller.basic(port, maker, TestAccounts.PASSWORD);
+		HttpCaller checkerApi = HttpCaller.basic(port, checker, TestAccounts.PASSWORD);
+		station("云冈冲正测试驿站", YUNGANG, 40.02, 113.15);
+		long rule = JsonPath.parse(HttpCaller.ok(makerApi.postJson("/api/v1/funding/rules",
+				"{\"union\":\"" + YUNGANG + "\",\"kind\":\"UPKEEP\",\"name\":\"云冈冲正\",\"year\":\"2016\","
+						+ "\"amount\":\"200\",\"budget\":\"200\"}")))
+			.read("$.id", Long.class);
+		HttpCaller makerConsole = HttpCaller.console(port, maker, TestAccounts.PASSWORD);
+		HttpCaller checkerConsole = HttpCaller.console(port, checker, TestAccounts.PASSWORD);
+
+		HttpResponse<String> badBudget = makerConsole.postForm("/console/funding/rules/" + rule,
+				Map.of("action", "budget", "budget", "3000.001"));
+		assertThat(badBudget.statusCode()).isEqualTo(400);
+		assertThat(badBudget.body()).contains("年度预算（元）");
+		assertThat(makerConsole.postForm("/console/funding/rules/" + rule, Map.of("action", "budget", "budget", "3000"))
+			.statusCode()).isEqualTo(302);
+		assertThat(JsonPath.<Integer>read(HttpCaller.ok(makerApi.get("/api/v1/funding/rules/" + rule)), "$.budgetFen"))
+			.isEqualTo(300_000);
+
+		long batch = JsonPath
+			.parse(HttpCaller
+				.ok(makerApi.postJson("/api/v1/funding/rules/" + rule + "/runs", "{\"month\":\"2016-12\"}")))
+			.read("$.batch.id", Long.class);
+		HttpCaller.ok(checkerApi.postJson("/api/v1/funding/batches/" + batch + "/approvals", ""));
+		List<Integer> entries = JsonPath.read(HttpCaller.ok(checkerApi.get("/api/v1/funding/batches/" + batch)),
+				"$.ledger[*].id");
+		String entry = String.valueOf(entries.get(0));
+
+		HttpResponse<String> noReason = makerConsole.postForm("/console/funding/batches/" + batch,
+				Map.of("action", "reverse", "entry", entry, "reason", " "));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(noReason.body()).contains("原因");
+		assertThat(makerConsole
+			.postForm("/console/funding/batches/" + batch,
+					Map.of("action", "reverse", "entry", entry, "reason", "重复发放"))
+			.statusCode()).isEqualTo(302);
+		String reversal = String.valueOf(jdbc.sql("select id from funding_reversal where entry_id = :e")
+			.param("e", entries.get(0))
+			.query(Long.class)
+			.single());
+		assertThat(HttpCaller.ok(makerApi.get("/api/v1/funding/batches/" + batch)))
+			.as("nothing in the ledger before the approval")
+			.doesNotContain("REVERSAL");
+		HttpResponse<String> own = makerConsole.postForm("/console/funding/batches/" + batch,
+				Map.of("action", "approveReversal", "reversal", reversal));
+		assertThat(own.statusCode()).isEqualTo(403);
+		assertThat(checkerConsole.get("/console/funding/batches/" + batch).body()).contains("reversal-approve");
+		assertThat(checkerConsole
+			.postForm("/console/funding/batches/" + batch, Map.of("action", "approveReversal", "reversal", reversal))
+			.statusCode()).isEqualTo(302);
+		assertThat(JsonPath.<List<Integer>>read(HttpCaller.ok(checkerApi.get("/api/v1/funding/batches/" + batch)),
+				"$.ledger[?(@.kind == 'REVERSAL')].amountFen"))
+			.containsExactly(-20_000);
+		HttpResponse<String> again = checkerApi.postJson("/api/v1/funding/ledger/" + entry + "/reversals",
+				"{\"reason\":\"再次\"}");
+		assertThat(again.statusCode()).isEqualTo(409);
+	}
+
 	private Station station(String name) {
+		return station(name, LOUFAN, 38.07, 111.79);
+	}
+
+	private Station station(String name, String district, double lat, double lon) {
 		ActingAsNationalAdmin.signIn();
-		Station station = TestStations.listed(registry, name, "娄烦县测试路", LOUFAN, 38.07, 111.79);
+		Station station = TestStations.listed(registry, name, "测试路 1 号", district, lat, lon);
 		jdbc.sql("insert into funding_station_status (station_id, since, status) values (:id, :since, 'LISTED')")
 			.param("id", station.id().value())
 			.param("since",
