@@ -105,12 +105,22 @@ public class UnionDashboards {
 	 * {@link DisplayTokens}, which names the union.
 	 */
 	Dashboard assemble(Organization union) {
+		YearMonth last = YearMonth.from(today());
+		return assemble(union, last.minusMonths(MONTHS - 1), last);
+	}
+
+	/**
+	 * The figures of a union over the months {@code first} to {@code last}: the same
+	 * reads as the dashboard's, so a report of a month holds the numbers the dashboard
+	 * shows for that month. Stations, cases and silent stations are counted as they stand
+	 * now; a month not over yet is counted so far.
+	 */
+	Dashboard assemble(Organization union, YearMonth first, YearMonth last) {
 		String path = union.path();
 		Instant now = this.clock.instant();
 		LocalDate today = today();
-		YearMonth last = YearMonth.from(today);
-		YearMonth first = last.minusMonths(MONTHS - 1);
 		LocalDate from = first.atDay(1);
+		LocalDate to = last.atEndOfMonth().isAfter(today) ? today : last.atEndOfMonth();
 		Instant end = last.plusMonths(1).atDay(1).atStartOfDay(YizhanTime.ZONE).toInstant();
 
 		Map<String, Child> children = new LinkedHashMap<>();
@@ -131,8 +141,8 @@ public class UnionDashboards {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			months.put(month, new long[5]);
 		}
-		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(this.queries.ratings(path, from, today));
-		figures.addAll(this.queries.visits(path, from, today));
+		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(this.queries.ratings(path, from, to));
+		figures.addAll(this.queries.visits(path, from, to));
 		for (DashboardQueries.DistrictMonth row : figures) {
 			long[] month = months.get(YearMonth.from(row.month()));
 			if (month != null) {
