@@ -141,9 +141,7 @@ public class UnionDashboards {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			months.put(month, new long[5]);
 		}
-		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(this.queries.ratings(path, from, to));
-		figures.addAll(this.queries.visits(path, from, to));
-		for (DashboardQueries.DistrictMonth row : figures) {
+		for (DashboardQueries.DistrictMonth row : this.queries.monthly(path, from, to)) {
 			long[] month = months.get(YearMonth.from(row.month()));
 			if (month != null) {
 				month[0] += row.ratings();
