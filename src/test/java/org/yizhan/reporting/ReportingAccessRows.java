@@ -106,6 +106,8 @@ final class ReportingAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/dashboard/reports/{id}/xlsx",
 				c -> c.get("/console/dashboard/reports/" + this.reports.get(c.foreign) + "/xlsx"), SUBTREE_READERS,
 				"UNNNNNFFFN"));
+		rows.add(page("GET", "/console/my-day", c -> c.get("/console/my-day"), "UFFFFFAAAF", null)
+			.leaks(f::foreignMarkers));
 		rows.add(
 				page("GET", "/display/{token}", c -> c.get("/display/" + this.secrets.get(c.foreign)), PUBLIC, PUBLIC));
 		rows.add(page("GET", "/display/{token}/figures",
