@@ -143,6 +143,33 @@ class DashboardBenchmark {
 		report("query stationsByDistrict (national)", 5, () -> this.queries.stationsByDistrict(nation));
 		report("query registrations (national)", 5, () -> this.queries.registrations(nation, now));
 		report("query monthly (national, roll-up + live)", 5, () -> this.queries.monthly(nation, from, today));
+		// side by side: the same months read the way the page read them before the
+		// roll-up, every day's row of the rating roll-up and of the visit days
+		report("query monthly, every day read live (before the roll-up)", 5, () -> {
+			long rows = this.jdbc
+				.sql("""
+						select o.path, date_trunc('month', f.rating_day)::date, sum(f.counted), sum(f.stars), sum(f.satisfied)
+						from rating_figures f join organization o on o.code = f.district_code
+						where (o.path = :path or o.path like :path || '/%') and f.rating_day between :from and :to
+						group by 1, 2""")
+				.param("path", nation)
+				.param("from", from)
+				.param("to", today)
+				.query()
+				.listOfRows()
+				.size();
+			return rows + this.jdbc.sql("""
+					select o.path, date_trunc('month', d.day)::date, sum(d.visits)
+					from visit_day d join organization o on o.code = d.district_code
+					where (o.path = :path or o.path like :path || '/%') and d.day between :from and :to
+					group by 1, 2""")
+				.param("path", nation)
+				.param("from", from)
+				.param("to", today)
+				.query()
+				.listOfRows()
+				.size();
+		});
 		report("query cases (national)", 5, () -> this.queries.cases(nation, now));
 		report("query closing (national)", 5, () -> this.queries.closing(nation, now.minus(Duration.ofDays(90))));
 		// a province's monthly report, made and drawn as PDF as the console does
