@@ -18,6 +18,12 @@ class DashboardQueries {
 	/** The districts of the subtree of the union at {@code :path}. */
 	static final String IN_SUBTREE = "(o.path = :path or o.path like :path || '/%')";
 
+	/**
+	 * The last day the months' roll-up holds (ReportingRollUp); a day long past before
+	 * any fold.
+	 */
+	static final String FOLDED_THROUGH = "select coalesce(w.folded_through, date '1900-01-01') from reporting_rollup_watermark w";
+
 	private final JdbcClient jdbc;
 
 	DashboardQueries(JdbcClient jdbc) {
@@ -90,39 +96,37 @@ class DashboardQueries {
 	}
 
 	/**
-	 * Counted ratings of each district and month from rating's roll-up (signed deltas not
-	 * yet folded sum to the same), days {@code from} to {@code to}.
+	 * Counted ratings, their stars, the satisfied ones and visits served of each district
+	 * and month, days {@code from} (a month's first) to {@code to}: the months' roll-up
+	 * for the days up to its watermark, rating's roll-up (ADR 0006) and the visit days
+	 * (ADR 0023) for the days after it. One statement, so one snapshot: a fold committing
+	 * meanwhile cannot make a day count twice or not at all.
 	 */
-	List<DistrictMonth> ratings(String path, LocalDate from, LocalDate to) {
+	List<DistrictMonth> monthly(String path, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				select o.path, date_trunc('month', f.rating_day)::date as month, sum(f.counted) as ratings,
-				       sum(f.stars) as stars, sum(f.satisfied) as satisfied
-				from rating_figures f join organization o on o.code = f.district_code
-				where %s and f.rating_day between :from and :to
+				select o.path, x.month, sum(x.ratings) as ratings, sum(x.stars) as stars,
+				       sum(x.satisfied) as satisfied, sum(x.visits) as visits
+				from (
+				  select m.district_code, m.month, m.ratings, m.stars, m.satisfied, m.visits
+				  from reporting_district_month m
+				  where m.month between :from and :to and m.month <= (%2$s)
+				  union all
+				  select f.district_code, date_trunc('month', f.rating_day)::date, f.counted, f.stars, f.satisfied, 0
+				  from rating_figures f
+				  where f.rating_day between :from and :to and f.rating_day > (%2$s)
+				  union all
+				  select d.district_code, date_trunc('month', d.day)::date, 0, 0, 0, d.visits
+				  from visit_day d
+				  where d.day between :from and :to and d.day > (%2$s)
+				) x join organization o on o.code = x.district_code
+				where %1$s
 				group by 1, 2
-				""".formatted(IN_SUBTREE))
+				""".formatted(IN_SUBTREE, FOLDED_THROUGH))
 			.param("path", path)
 			.param("from", from)
 			.param("to", to)
 			.query((rs, n) -> new DistrictMonth(rs.getString("path"), rs.getObject("month", LocalDate.class),
-					rs.getLong("ratings"), rs.getLong("stars"), rs.getLong("satisfied"), 0))
-			.list();
-	}
-
-	/** Visits served of each district and month: each station's day the larger count. */
-	List<DistrictMonth> visits(String path, LocalDate from, LocalDate to) {
-		return this.jdbc.sql("""
-				select o.path, date_trunc('month', d.day)::date as month,
-				       sum(d.visits) as visits
-				from visit_day d join organization o on o.code = d.district_code
-				where %s and d.day between :from and :to
-				group by 1, 2
-				""".formatted(IN_SUBTREE))
-			.param("path", path)
-			.param("from", from)
-			.param("to", to)
-			.query((rs, n) -> new DistrictMonth(rs.getString("path"), rs.getObject("month", LocalDate.class), 0, 0, 0,
-					rs.getLong("visits")))
+					rs.getLong("ratings"), rs.getLong("stars"), rs.getLong("satisfied"), rs.getLong("visits")))
 			.list();
 	}
 

@@ -106,16 +106,26 @@ public class UnionDashboards {
 	 * {@link DisplayTokens}, which names the union.
 	 */
 	Dashboard assemble(Organization union) {
-		return this.reads.read(jdbc -> assemble(union, new DashboardQueries(jdbc)));
+		YearMonth last = YearMonth.from(today());
+		return assemble(union, last.minusMonths(MONTHS - 1), last);
 	}
 
-	private Dashboard assemble(Organization union, DashboardQueries queries) {
+	/**
+	 * The figures of a union over the months {@code first} to {@code last}: the same
+	 * reads as the dashboard's, so a report of a month holds the numbers the dashboard
+	 * shows for that month. Stations, cases and silent stations are counted as they stand
+	 * now; a month not over yet is counted so far.
+	 */
+	Dashboard assemble(Organization union, YearMonth first, YearMonth last) {
+		return this.reads.read(jdbc -> assemble(union, first, last, new DashboardQueries(jdbc)));
+	}
+
+	private Dashboard assemble(Organization union, YearMonth first, YearMonth last, DashboardQueries queries) {
 		String path = union.path();
 		Instant now = this.clock.instant();
 		LocalDate today = today();
-		YearMonth last = YearMonth.from(today);
-		YearMonth first = last.minusMonths(MONTHS - 1);
 		LocalDate from = first.atDay(1);
+		LocalDate to = last.atEndOfMonth().isAfter(today) ? today : last.atEndOfMonth();
 		Instant end = last.plusMonths(1).atDay(1).atStartOfDay(YizhanTime.ZONE).toInstant();
 
 		Map<String, Child> children = new LinkedHashMap<>();
@@ -136,9 +146,7 @@ public class UnionDashboards {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			months.put(month, new long[5]);
 		}
-		List<DashboardQueries.DistrictMonth> figures = new ArrayList<>(queries.ratings(path, from, today));
-		figures.addAll(queries.visits(path, from, today));
-		for (DashboardQueries.DistrictMonth row : figures) {
+		for (DashboardQueries.DistrictMonth row : queries.monthly(path, from, to)) {
 			long[] month = months.get(YearMonth.from(row.month()));
 			if (month != null) {
 				month[0] += row.ratings();

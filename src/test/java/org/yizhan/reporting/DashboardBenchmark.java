@@ -1,5 +1,9 @@
 package org.yizhan.reporting;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -8,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import org.yizhan.platform.YizhanTime;
+import org.yizhan.reporting.web.ReportFiles;
 import org.yizhan.support.ActingAsNationalAdmin;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +26,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * into {@code station} up to 186,000 over every district, varied in status, level, stars,
  * host type, hours and smart entry and registered over two years; a year of rating
  * roll-up rows (one per district and day), a visit day per station and month, 60,000
- * cases and 3,000 open silent cases; then the national, a province's and a city's
- * dashboard through {@link UnionDashboards#forUnion}, one cold call and 21 warm ones. Not
- * part of the build:
+ * cases and 3,000 open silent cases; folds the months' roll-up as its job would; then the
+ * national, a province's and a city's dashboard through {@link UnionDashboards#forUnion},
+ * one cold call and 21 warm ones, the national page's queries one by one, and a
+ * province's monthly report made and drawn as PDF. Not part of the build:
  * {@code ./mvnw -o test -Dtest=DashboardBenchmark -Dyizhan.bench.dashboard=true -Dyizhan.fuzz.skip=true}.
  */
 @SpringBootTest
@@ -36,6 +43,16 @@ class DashboardBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReportingRollUp rollUp;
+
+
+	@Autowired
+	UnionReports reports;
+
+	@Autowired
+	ReportFiles files;
 
 	@AfterEach
 	void signOut() {
@@ -97,6 +114,11 @@ class DashboardBenchmark {
 					from station s where s.name like '看板基准驿站%' and s.id % 62 = 0 and s.status = 'LISTED'
 					  and not exists (select 1 from silent_station_case c where c.station_id = s.id and c.status = 'OPEN')""")
 			.update();
+		long folding = System.nanoTime();
+		this.rollUp.fold();
+		System.out.printf(Locale.ROOT, "BENCH months' roll-up folded in %.1f s: %,d rows%n",
+				(System.nanoTime() - folding) / 1e9,
+				this.jdbc.sql("select count(*) from reporting_district_month").query(Long.class).single());
 		this.jdbc.sql("analyze").update();
 		System.out.printf(Locale.ROOT,
 				"BENCH loaded in %.1f s: %,d stations, %,d rating_figures rows, %,d visit days, %,d cases%n",
@@ -110,6 +132,52 @@ class DashboardBenchmark {
 		report("national dashboard (warm)", 21, () -> this.dashboards.forUnion("100000"));
 		report("province 330000 (warm)", 21, () -> this.dashboards.forUnion("330000"));
 		report("city 330100 (warm)", 21, () -> this.dashboards.forUnion("330100"));
+		// where the national page's time goes, query by query
+		String nation = "100000";
+		LocalDate today = LocalDate.now(YizhanTime.ZONE);
+		LocalDate from = YearMonth.from(today).minusMonths(UnionDashboards.MONTHS - 1).atDay(1);
+		Instant now = Instant.now();
+		// the queries as the dashboard reads them, on the primary (a replica is off here)
+		DashboardQueries queries = new DashboardQueries(this.jdbc);
+		report("query breakdown (national)", 5, () -> queries.breakdown(nation));
+		report("query stationsByDistrict (national)", 5, () -> queries.stationsByDistrict(nation));
+		report("query registrations (national)", 5, () -> queries.registrations(nation, now));
+		report("query monthly (national, roll-up + live)", 5, () -> queries.monthly(nation, from, today));
+		// side by side: the same months read the way the page read them before the
+		// roll-up, every day's row of the rating roll-up and of the visit days
+		report("query monthly, every day read live (before the roll-up)", 5, () -> {
+			long rows = this.jdbc
+				.sql("""
+						select o.path, date_trunc('month', f.rating_day)::date, sum(f.counted), sum(f.stars), sum(f.satisfied)
+						from rating_figures f join organization o on o.code = f.district_code
+						where (o.path = :path or o.path like :path || '/%') and f.rating_day between :from and :to
+						group by 1, 2""")
+				.param("path", nation)
+				.param("from", from)
+				.param("to", today)
+				.query()
+				.listOfRows()
+				.size();
+			return rows + this.jdbc.sql("""
+					select o.path, date_trunc('month', d.day)::date, sum(d.visits)
+					from visit_day d join organization o on o.code = d.district_code
+					where (o.path = :path or o.path like :path || '/%') and d.day between :from and :to
+					group by 1, 2""")
+				.param("path", nation)
+				.param("from", from)
+				.param("to", today)
+				.query()
+				.listOfRows()
+				.size();
+		});
+		report("query cases (national)", 5, () -> queries.cases(nation, now));
+		report("query closing (national)", 5, () -> queries.closing(nation, now.minus(Duration.ofDays(90))));
+		// a province's monthly report, made and drawn as PDF as the console does
+		String lastMonth = YearMonth.from(today).minusMonths(1).toString();
+		report("province 330000 monthly report made and drawn as PDF", 5, () -> {
+			UnionReport made = this.reports.make("330000", "MONTH", lastMonth);
+			return this.files.pdf(made.id(), Locale.SIMPLIFIED_CHINESE).bytes().length;
+		});
 		Dashboard national = this.dashboards.forUnion("100000");
 		System.out.printf(Locale.ROOT,
 				"BENCH national: %,d stations, %d unions below, %,d ratings, %,d visits, %,d open cases%n",

@@ -2,12 +2,15 @@ package org.yizhan.reporting;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yizhan.organization.OrganizationTree;
+import org.yizhan.platform.YizhanTime;
 import org.yizhan.support.access.AccessFixture;
 import org.yizhan.support.access.AccessRow;
 import org.yizhan.support.access.AccessRows;
@@ -28,6 +31,9 @@ final class ReportingAccessRows implements AccessRows {
 
 	/** Live display tokens (their secrets) of the own and the foreign district. */
 	private final Map<Boolean, String> secrets = new HashMap<>();
+
+	/** A kept report of the own and of the foreign district. */
+	private final Map<Boolean, Long> reports = new HashMap<>();
 
 	@Override
 	public void prepare(AccessFixture fixture) {
@@ -55,6 +61,17 @@ final class ReportingAccessRows implements AccessRows {
 					this.revocable.put(foreign, id);
 				}
 			}
+			// a scheduled report of a month long past: made once per JVM, whoever asks
+			// first
+			ReportPeriod period = ReportPeriod.month(YearMonth.of(2025, 1));
+			fixture.bean(UnionReports.class)
+				.makeScheduled(period, List.of(fixture.bean(OrganizationTree.class).findByCode(union).orElseThrow()));
+			this.reports.put(foreign, fixture.jdbc()
+				.sql("select id from reporting_report where scheduled and union_code = :union and period = :period")
+				.param("union", union)
+				.param("period", period.text())
+				.query(Long.class)
+				.single());
 		}
 	}
 
@@ -76,6 +93,21 @@ final class ReportingAccessRows implements AccessRows {
 				c -> c.form("/console/dashboard/displays/" + this.revocable.get(c.foreign) + "/revoke",
 						Map.of("org", c.district())),
 				ADMIN, "UNNNNNFFFN"));
+		rows.add(page("GET", "/console/dashboard/reports", c -> c.get("/console/dashboard/reports?org=" + c.district()),
+				SUBTREE_READERS, "UNNNNNFFFN")
+			.leaks(f::foreignMarkers));
+		rows.add(page(
+				"POST", "/console/dashboard/reports", c -> c.form("/console/dashboard/reports", Map.of("org",
+						c.district(), "kind", "MONTH", "period", YearMonth.now(YizhanTime.ZONE).toString())),
+				SUBTREE_READERS, "UNNNNNFFFN"));
+		rows.add(page("GET", "/console/dashboard/reports/{id}/pdf",
+				c -> c.get("/console/dashboard/reports/" + this.reports.get(c.foreign) + "/pdf"), SUBTREE_READERS,
+				"UNNNNNFFFN"));
+		rows.add(page("GET", "/console/dashboard/reports/{id}/xlsx",
+				c -> c.get("/console/dashboard/reports/" + this.reports.get(c.foreign) + "/xlsx"), SUBTREE_READERS,
+				"UNNNNNFFFN"));
+		rows.add(page("GET", "/console/my-day", c -> c.get("/console/my-day"), "UFFFFFAAAF", null)
+			.leaks(f::foreignMarkers));
 		rows.add(
 				page("GET", "/display/{token}", c -> c.get("/display/" + this.secrets.get(c.foreign)), PUBLIC, PUBLIC));
 		rows.add(page("GET", "/display/{token}/figures",

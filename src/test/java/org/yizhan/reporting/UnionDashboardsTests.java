@@ -69,6 +69,9 @@ class UnionDashboardsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReportingRollUp rollUp;
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
@@ -155,6 +158,9 @@ class UnionDashboardsTests {
 	@Test
 	void ratingsAndVisitsEqualWhatTheRatingAndOperationsModulesReportForTheSameMonths() {
 		ActingAsNationalAdmin.signIn();
+		// the months' roll-up holds the days before today; the past days written below
+		// reach it through its triggers
+		this.rollUp.fold();
 		Station station = stationsInXuanwu();
 		LocalDate today = LocalDate.now(YizhanTime.ZONE);
 		RatingRows ratings = new RatingRows(this.jdbc);
@@ -186,6 +192,106 @@ class UnionDashboardsTests {
 		Dashboard.Month thisMonth = xuanwu.months().get(UnionDashboards.MONTHS - 1);
 		assertThat(thisMonth.visits()).as("the larger of check-ins and tally").isGreaterThanOrEqualTo(7);
 		assertThat(thisMonth.ratings()).as("the held rating is not counted").isGreaterThanOrEqualTo(1);
+	}
+
+	/**
+	 * The months' roll-up is exact: after a fold from scratch, and after past days are
+	 * written, changed and deleted (its triggers), each district's month row equals a
+	 * recount of the daily rows it holds, and the dashboard (roll-up plus the days after
+	 * the watermark, read live) equals a recount of every day.
+	 */
+	@Test
+	void theMonthsRollUpEqualsARecountOfTheDaysAfterAFoldAndAfterLateChanges() {
+		ActingAsNationalAdmin.signIn();
+		Station station = stationsInXuanwu();
+		LocalDate today = LocalDate.now(YizhanTime.ZONE);
+		RatingRows ratings = new RatingRows(this.jdbc);
+		ratings.at(station.id()).on(today.minusMonths(3)).stars(4).insert();
+		ratings.at(station.id()).on(today.minusDays(1)).stars(5).insert();
+		ratings.at(station.id()).on(today).stars(2).insert();
+		this.jdbc.sql("""
+				insert into visit_day (station_id, day, district_code, check_ins, tally)
+				values (:id, :a, :district, 5, null), (:id, :b, :district, 2, 6), (:id, :c, :district, 1, null)""")
+			.param("id", station.id().value())
+			.param("a", today.minusMonths(2))
+			.param("b", today.minusDays(1))
+			.param("c", today)
+			.param("district", XUANWU)
+			.update();
+		// a fold from scratch, as on the first start after the migration
+		this.jdbc.sql("""
+				with emptied as (delete from reporting_district_month returning 1)
+				update reporting_rollup_watermark set folded_through = null""").update();
+		LocalDate through = this.rollUp.fold();
+		assertThat(through).isBeforeOrEqualTo(today.minusDays(1));
+		assertRollUpEqualsRecount("after a fold from scratch");
+		assertDashboardEqualsRecount(today);
+
+		// late changes of folded days: a tally entered, a visit day deleted, ratings of a
+		// past month, and the rating roll-up's compaction (which deletes and inserts)
+		this.jdbc.sql("update visit_day set tally = 40 where station_id = :id and day = :a")
+			.param("id", station.id().value())
+			.param("a", today.minusMonths(2))
+			.update();
+		this.jdbc.sql("delete from visit_day where station_id = :id and day = :b")
+			.param("id", station.id().value())
+			.param("b", today.minusDays(1))
+			.update();
+		ratings.at(station.id()).on(today.minusMonths(3)).stars(1).insert();
+		ratings.at(station.id()).on(today.minusMonths(1)).stars(5).insert();
+		this.jdbc.sql("select compact_rating_figures()").query().singleRow();
+		assertRollUpEqualsRecount("after late changes");
+		assertDashboardEqualsRecount(today);
+		assertThat(this.rollUp.fold()).as("a second fold the same day changes nothing").isEqualTo(through);
+		assertRollUpEqualsRecount("after a second fold");
+	}
+
+	private void assertRollUpEqualsRecount(String when) {
+		String recount = """
+				select district_code, month, sum(ratings) as ratings, sum(stars) as stars, sum(satisfied) as satisfied,
+				       sum(visits) as visits from (
+				  select district_code, date_trunc('month', rating_day)::date as month, counted as ratings, stars,
+				         satisfied, 0 as visits
+				  from rating_figures, reporting_rollup_watermark w where rating_day <= w.folded_through
+				  union all
+				  select district_code, date_trunc('month', day)::date, 0, 0, 0, visits
+				  from visit_day, reporting_rollup_watermark w where day <= w.folded_through
+				) days group by 1, 2
+				having sum(ratings) <> 0 or sum(stars) <> 0 or sum(satisfied) <> 0 or sum(visits) <> 0""";
+		String rolledUp = """
+				select district_code, month, ratings, stars, satisfied, visits from reporting_district_month
+				where ratings <> 0 or stars <> 0 or satisfied <> 0 or visits <> 0""";
+		List<Map<String, Object>> expected = this.jdbc.sql(recount + " order by 1, 2").query().listOfRows();
+		List<Map<String, Object>> actual = this.jdbc.sql(rolledUp + " order by 1, 2").query().listOfRows();
+		assertThat(expected).as("days recounted %s", when).isNotEmpty();
+		assertThat(actual.toString()).as("the months' roll-up %s", when).isEqualTo(expected.toString());
+	}
+
+	private void assertDashboardEqualsRecount(LocalDate today) {
+		for (String code : List.of(XUANWU, "320000", "100000")) {
+			Dashboard dashboard = this.dashboards.forUnion(code);
+			for (Dashboard.Month month : dashboard.months()) {
+				Map<String, Object> recount = this.jdbc
+					.sql("""
+							select (select coalesce(sum(f.counted), 0) from rating_figures f join organization o on o.code = f.district_code
+							        where (o.path = :path or o.path like :path || '/%') and f.rating_day between :from and :to) as ratings,
+							       (select coalesce(sum(f.satisfied), 0) from rating_figures f join organization o on o.code = f.district_code
+							        where (o.path = :path or o.path like :path || '/%') and f.rating_day between :from and :to) as satisfied,
+							       (select coalesce(sum(d.visits), 0) from visit_day d join organization o on o.code = d.district_code
+							        where (o.path = :path or o.path like :path || '/%') and d.day between :from and :to) as visits""")
+					.param("path", dashboard.union().path())
+					.param("from", month.month().atDay(1))
+					.param("to", month.month().atEndOfMonth().isAfter(today) ? today : month.month().atEndOfMonth())
+					.query()
+					.singleRow();
+				assertThat(month.ratings()).as("ratings of %s in %s", code, month.month())
+					.isEqualTo(((Number) recount.get("ratings")).longValue());
+				assertThat(month.satisfied()).as("satisfied of %s in %s", code, month.month())
+					.isEqualTo(((Number) recount.get("satisfied")).longValue());
+				assertThat(month.visits()).as("visits of %s in %s", code, month.month())
+					.isEqualTo(((Number) recount.get("visits")).longValue());
+			}
+		}
 	}
 
 	@Test

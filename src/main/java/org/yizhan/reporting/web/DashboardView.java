@@ -11,6 +11,7 @@ import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.yizhan.reporting.Dashboard;
+import org.yizhan.reporting.ReportPeriod;
 import org.yizhan.reporting.UnionDashboards;
 import org.yizhan.station.HostType;
 import org.yizhan.station.StationLevel;
@@ -41,8 +42,18 @@ final class DashboardView {
 
 	private final List<FigureTable> tables;
 
+	/** The months a report covers, {@code null} for the dashboard's last twelve. */
+	private final ReportPeriod period;
+
 	DashboardView(Dashboard dashboard, MessageSource messages, Locale locale, JsonMapper json,
 			Function<String, String> childLink) {
+		this(dashboard, messages, locale, json, childLink, null);
+	}
+
+	/** A report's figures: the same tables, its notes naming its period. */
+	DashboardView(Dashboard dashboard, MessageSource messages, Locale locale, JsonMapper json,
+			Function<String, String> childLink, ReportPeriod period) {
+		this.period = period;
 		this.dashboard = dashboard;
 		this.messages = messages;
 		this.locale = locale;
@@ -81,11 +92,12 @@ final class DashboardView {
 				text("reporting.kpi.stations.note", stations.listed())));
 		kpis.add(new Kpi("kpi-all-day", text("reporting.kpi.allDay"), String.valueOf(stations.allDay()),
 				text("reporting.kpi.smart.note", stations.smart())));
+		String months = (this.period == null) ? text("reporting.kpi.months", UnionDashboards.MONTHS)
+				: this.period.label(this.locale);
 		kpis.add(new Kpi("kpi-satisfaction", text("reporting.kpi.satisfaction"),
 				FigureTable.text(FigureTable.Share.of(totals.satisfaction())),
-				text("reporting.kpi.satisfaction.note", totals.ratings())));
-		kpis.add(new Kpi("kpi-visits", text("reporting.kpi.visits"), String.valueOf(totals.visits()),
-				text("reporting.kpi.months", UnionDashboards.MONTHS)));
+				text("reporting.kpi.satisfaction.period", totals.ratings(), months)));
+		kpis.add(new Kpi("kpi-visits", text("reporting.kpi.visits"), String.valueOf(totals.visits()), months));
 		kpis.add(new Kpi("kpi-open-cases", text("reporting.kpi.openCases"), String.valueOf(cases.open()),
 				text("reporting.kpi.overdue.note", cases.overdue())));
 		kpis.add(new Kpi("kpi-closing", text("reporting.kpi.closing"),

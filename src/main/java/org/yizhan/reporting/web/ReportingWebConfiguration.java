@@ -28,4 +28,13 @@ class ReportingWebConfiguration {
 			.visibleTo(Role.UNION_ROLES);
 	}
 
+	/** The station side's own stations' day, beside the union staff's overview. */
+	@Bean
+	MenuEntry stationDayMenu() {
+		return MenuEntry.link("nav-my-day", "reporting.day.nav", "/console/my-day")
+			.in(FIGURES_MENU)
+			.order(4)
+			.visibleTo(Role.STATION_MASTER, Role.LIAISON, Role.HOST);
+	}
+
 }

@@ -2,6 +2,7 @@ package org.yizhan.reporting.web;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +15,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.yizhan.platform.YizhanTime;
 import org.yizhan.support.Chromium;
 import org.yizhan.support.ConsoleLogin;
 import org.yizhan.support.TestAccounts;
@@ -32,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The national admin, in Chromium, signs in and lands on the national dashboard, its
  * charts drawn beside their tables; drills down through 浙江省 to 杭州市, downloads a table as
- * Excel (the same counts), makes a display token and opens the display page in a browser
- * that is signed in to nothing. No page has an accessibility violation of serious or
- * critical impact.
+ * Excel (the same counts), makes the month's report and downloads its PDF, drills down to
+ * 西湖区 and back up by the breadcrumb, makes a display token and opens the display page in
+ * a browser that is signed in to nothing. No page has an accessibility violation of
+ * serious or critical impact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardJourneyTests {
@@ -45,7 +51,8 @@ class DashboardJourneyTests {
 	static final Chromium chromium = new Chromium();
 
 	@Test
-	void theNationalAdminLandsOnTheDashboardDrillsDownDownloadsExcelAndOpensTheDisplay() throws Exception {
+	void theNationalAdminLandsOnTheDashboardDrillsDownDownloadsExcelAndTheMonthsPdfAndOpensTheDisplay()
+			throws Exception {
 		List<String> violations = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		String displayUrl;
@@ -84,6 +91,32 @@ class DashboardJourneyTests {
 				assertThat(listedRow.getCellAsNumber(1).orElseThrow().longValue())
 					.isEqualTo(Long.parseLong(listedCount));
 			}
+
+			// the month's report, made on demand (the form offers this month), as PDF
+			YearMonth month = YearMonth.now(YizhanTime.ZONE);
+			page.click("#reports-link");
+			assertThat(page.locator("#reports-union")).hasText("杭州市总工会");
+			assertThat(page.locator("#period")).hasValue(month.toString());
+			page.click("#report-make");
+			assertThat(page.locator("main [role=status]")).isVisible();
+			Locator made = page.locator("#report-list tbody tr[data-made=true]");
+			assertThat(made.locator("th")).hasText(month.getYear() + "年" + month.getMonthValue() + "月");
+			Download pdf = page.waitForDownload(() -> made.locator("a[id^=report-pdf-]").click());
+			assertThat(pdf.suggestedFilename()).startsWith("report-330100-" + month + "-").endsWith(".pdf");
+			try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
+				String text = new PDFTextStripper().getText(document);
+				assertThat(text).contains("杭州市总工会", "月报", "驿站状态", "西湖区总工会");
+			}
+			violations.addAll(blocking("reports", page));
+
+			// down to a district, and back up to the city by the breadcrumb
+			page.click("#back-to-dashboard");
+			page.locator("#table-children a", new Page.LocatorOptions().setHasText("西湖区总工会")).click();
+			assertThat(page).hasURL(Pattern.compile(".*/console/dashboard\\?org=330106$"));
+			assertThat(page.locator("#dashboard-union")).hasText("西湖区总工会");
+			assertThat(page.locator(".breadcrumb a")).hasText(new String[] { "中华全国总工会", "浙江省总工会", "杭州市总工会", "西湖区总工会" });
+			page.locator(".breadcrumb a", new Page.LocatorOptions().setHasText("杭州市总工会")).click();
+			assertThat(page.locator("#dashboard-union")).hasText("杭州市总工会");
 
 			page.click("#displays-link");
 			page.fill("#label", "杭州指挥中心大屏");
