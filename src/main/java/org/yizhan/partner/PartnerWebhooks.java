@@ -109,7 +109,8 @@ public class PartnerWebhooks {
 	}
 
 	/** Sends the deliveries that are due, every half minute, on one instance at a time. */
-	@Scheduled(fixedDelayString = "${yizhan.partner.webhooks.interval:PT30S}")
+	@Scheduled(initialDelayString = "${yizhan.partner.webhooks.interval:PT30S}",
+			fixedDelayString = "${yizhan.partner.webhooks.interval:PT30S}")
 	@SchedulerLock(name = "partner-webhooks", lockAtMostFor = "PT5M")
 	public void sendDue() {
 		Instant now = this.clock.instant();

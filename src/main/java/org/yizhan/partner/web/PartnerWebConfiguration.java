@@ -1,5 +1,8 @@
 package org.yizhan.partner.web;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.yizhan.organization.Role;
 import org.yizhan.platform.security.AccessRules;
 import org.yizhan.platform.web.MenuEntry;
@@ -23,6 +26,16 @@ class PartnerWebConfiguration {
 
 	static final String PARTNER_API = "/api/v1/partner-api/**";
 
+	/** Who reads the partners page: union staff and a partner's own accounts. */
+	static final Set<Role> READERS;
+
+	static {
+		Set<Role> readers = EnumSet.copyOf(Role.UNION_ROLES);
+		readers.add(Role.PARTNER_ADMIN);
+		readers.add(Role.PARTNER_REVIEWER);
+		READERS = Set.copyOf(readers);
+	}
+
 	@Bean
 	AccessRules partnerKeyApi() {
 		return AccessRules.api(requests -> {
@@ -36,7 +49,7 @@ class PartnerWebConfiguration {
 		return MenuEntry.link("nav-partners", "partner.nav", "/console/partners")
 			.in(ONBOARDING_MENU)
 			.order(40)
-			.visibleTo(Role.ORG_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.PARTNER_ADMIN, Role.PARTNER_REVIEWER);
+			.visibleTo(READERS);
 	}
 
 }
