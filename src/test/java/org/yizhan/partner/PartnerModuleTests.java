@@ -24,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The partner module starts with the modules it declares, and a suspension of a
  * programme's station reaches the partners' feed through the station events. The station
  * module is included by name: the partner module hears its events and reads its table but
- * uses none of its beans, and the test makes its station through the registry.
+ * uses none of its beans, and the test makes its station through the registry; onboarding
+ * (whose programmes the demo sets) needs standard and coverage, named for the same reason.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "station", "calendar" })
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "station", "calendar", "standard",
+		"coverage", "geo" })
 @ExtendWith(ActingAsNationalAdmin.class)
 class PartnerModuleTests {
 
