@@ -117,6 +117,11 @@ class PartnerProgrammesTests {
 		// the registry itself shows a partner's account nothing, as any account not union staff
 		HttpResponse<String> registry = partnerAdmin.get("/api/v1/stations/" + eleme.station().id().value());
 		assertThat(registry.statusCode()).isIn(403, 404);
+		// on the console it lands on the partners page, which shows its own partner only
+		HttpCaller console = HttpCaller.console(this.port, username, TestAccounts.PASSWORD);
+		assertThat(console.get("/console").headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/console/partners"));
+		assertThat(ok(console.get("/console/partners"))).contains("饿了么" + suffix).doesNotContain("另一平台" + suffix);
 		// managing programmes is the union's
 		assertThat(partnerAdmin
 			.postJson("/api/v1/partner-programmes/" + eleme.programme() + "/stations/"
