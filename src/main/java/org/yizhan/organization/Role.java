@@ -39,13 +39,15 @@ public enum Role {
 
 	/**
 	 * Speaks for a programme partner (a delivery platform, a bank's head office): its API
-	 * keys and webhooks, and what its programmes hold. The partner module binds the account
-	 * to its partner; without that binding it sees nothing, as every scope outside the
-	 * partner module treats an account that is not union staff.
+	 * keys and webhooks, and what its programmes hold. The partner module binds the
+	 * account to its partner; without that binding it sees nothing, as every scope
+	 * outside the partner module treats an account that is not union staff.
 	 */
 	PARTNER_ADMIN,
 
-	/** A programme partner's reviewer: reads its programmes and pre-screens applicants. */
+	/**
+	 * A programme partner's reviewer: reads its programmes and pre-screens applicants.
+	 */
 	PARTNER_REVIEWER;
 
 	/**

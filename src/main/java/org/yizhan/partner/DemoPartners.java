@@ -28,12 +28,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo city's partner: 饿了么 (Ele.me) with the Hangzhou union's programme
- * "一平米温暖爱心驿站", branded so, and twelve listed stations of 西湖区 in it, so that a first
- * visit finds the brand on those stations' pages and a programme on the partners page.
- * Once per database, only where the demo city was loaded and only while there is no
- * partner; off in the tests like the other demo histories (their stations share one
- * database).
+ * The demo city's partner: 饿了么 (Ele.me) with the Hangzhou union's programme "一平米温暖爱心驿站",
+ * branded so, and twelve listed stations of 西湖区 in it, so that a first visit finds the
+ * brand on those stations' pages and a programme on the partners page. Once per database,
+ * only where the demo city was loaded and only while there is no partner; off in the
+ * tests like the other demo histories (their stations share one database).
  */
 @Component
 @Order(50)
@@ -71,17 +70,19 @@ class DemoPartners implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		Instant now = this.clock.instant();
-		this.transaction.executeWithoutResult(status -> this.imports
-			.generateOnceForDemoCity(IMPORT_NAME, "partner", now, () -> generate(now))
-			.ifPresent(stations -> log.info("The demo partner runs {} demo stations", stations)));
+		this.transaction.executeWithoutResult(
+				status -> this.imports.generateOnceForDemoCity(IMPORT_NAME, "partner", now, () -> generate(now))
+					.ifPresent(stations -> log.info("The demo partner runs {} demo stations", stations)));
 	}
 
 	int generate(Instant now) {
-		// The programme is onboarding's, set through its use case as the city union's admin
+		// The programme is onboarding's, set through its use case as the city union's
+		// admin
 		// would set it; the demo runs without a request, so it acts as that admin here.
 		String cityPath = this.organizations.findByCode("330100").orElseThrow().path();
 		Actor.Principal cityAdmin = () -> new Actor(0, "demo", "330100", cityPath, Set.of(Role.ORG_ADMIN));
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(cityAdmin, null, List.of()));
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(cityAdmin, null, List.of()));
 		Programme programme;
 		try {
 			LocalDate today = LocalDate.now(this.clock.withZone(YizhanTime.ZONE));
@@ -107,7 +108,7 @@ class DemoPartners implements ApplicationRunner {
 			.update();
 		this.jdbc.sql("""
 				insert into programme_brand (programme_id, brand_name, sign_text, updated_by, updated_at)
-				values (:programme, :brand, '工会户外劳动者服务站点', 'demo', :at)""")
+				values (:programme, :brand, :brand, 'demo', :at)""")
 			.param("programme", programme.id())
 			.param("brand", BRAND)
 			.param("at", at)

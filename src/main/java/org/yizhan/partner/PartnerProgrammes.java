@@ -79,8 +79,8 @@ public class PartnerProgrammes {
 	}
 
 	/**
-	 * Makes a partner take part in a programme: an admin of the programme's subtree, for a
-	 * partner registered in it. Adding it again changes nothing.
+	 * Makes a partner take part in a programme: an admin of the programme's subtree, for
+	 * a partner registered in it. Adding it again changes nothing.
 	 */
 	public PartnerProgramme addPartner(long programmeId, long partnerId) {
 		PartnerScope scope = managing();
@@ -137,9 +137,9 @@ public class PartnerProgrammes {
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 		ProgrammeBrand before = programme.brand();
-		this.events.publishEvent(new Audited("partner.programme.brand", "programme", Long.toString(programmeId),
-				programme.unionCode(), (before != null) ? before.name() + "; " + before.signText() : null,
-				brand + "; " + sign));
+		this.events.publishEvent(
+				new Audited("partner.programme.brand", "programme", Long.toString(programmeId), programme.unionCode(),
+						(before != null) ? before.name() + "; " + before.signText() : null, brand + "; " + sign));
 		return visible(scope, programmeId);
 	}
 
@@ -178,7 +178,11 @@ public class PartnerProgrammes {
 		int joined = this.jdbc.sql("""
 				insert into programme_station (station_id, programme_id, run_by, joined_at)
 				values (:station, :programme, 'PARTNER', :at) on conflict (station_id) do nothing
-				""").param("station", stationId).param("programme", programmeId).param("at", Timestamp.from(now)).update();
+				""")
+			.param("station", stationId)
+			.param("programme", programmeId)
+			.param("at", Timestamp.from(now))
+			.update();
 		if (joined == 0) {
 			throw new ConflictException("stationId", "partner.station.inProgramme", stationId);
 		}
@@ -305,8 +309,7 @@ public class PartnerProgrammes {
 		}
 	}
 
-	private void history(long stationId, long programmeId, String action, RunBy runBy, PartnerScope scope,
-			Instant at) {
+	private void history(long stationId, long programmeId, String action, RunBy runBy, PartnerScope scope, Instant at) {
 		this.jdbc.sql("""
 				insert into programme_station_history (station_id, programme_id, action, run_by, acted_by, acted_at)
 				values (:station, :programme, :action, :runBy, :by, :at)

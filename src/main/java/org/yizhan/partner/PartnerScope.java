@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * partner and the programmes that partner takes part in, and nothing at all until a union
  * admin has bound it to a partner. Every other account is refused.
  *
- * @param partnerId the partner a partner's account speaks for, {@code null} for union staff
+ * @param partnerId the partner a partner's account speaks for, {@code null} for union
+ * staff
  */
 record PartnerScope(Actor actor, Long partnerId) {
 

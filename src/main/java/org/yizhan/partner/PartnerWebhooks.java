@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * The registry's events reach this module after their commit, from Spring Modulith's
- * outbox: each becomes a row of the feed and one delivery per partner with an endpoint, in
- * one transaction. Deliveries go out from a job, never from the station's transaction: a
- * partner's slow server must not hold a union's change. Each request carries
+ * outbox: each becomes a row of the feed and one delivery per partner with an endpoint,
+ * in one transaction. Deliveries go out from a job, never from the station's transaction:
+ * a partner's slow server must not hold a union's change. Each request carries
  * {@code X-Yizhan-Delivery} (the idempotency id: a retry repeats it, the receiver
  * deduplicates on it) and {@code X-Yizhan-Signature: t=<epoch seconds>,v1=<hex>}, the
  * HMAC-SHA256 with the partner's secret of {@code <t>.<body>}, so the receiver can refuse
@@ -53,7 +53,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PartnerWebhooks {
 
-	/** The pause after the n-th failed attempt; after the last one the delivery is given up. */
+	/**
+	 * The pause after the n-th failed attempt; after the last one the delivery is given
+	 * up.
+	 */
 	static final List<Duration> PAUSES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
 			Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(24));
 
@@ -108,7 +111,9 @@ public class PartnerWebhooks {
 			.ifPresent(programme -> this.changes.record(programme, station.value(), kind, this.clock.instant()));
 	}
 
-	/** Sends the deliveries that are due, every half minute, on one instance at a time. */
+	/**
+	 * Sends the deliveries that are due, every half minute, on one instance at a time.
+	 */
 	@Scheduled(initialDelayString = "${yizhan.partner.webhooks.interval:PT30S}",
 			fixedDelayString = "${yizhan.partner.webhooks.interval:PT30S}")
 	@SchedulerLock(name = "partner-webhooks", lockAtMostFor = "PT5M")
@@ -162,7 +167,8 @@ public class PartnerWebhooks {
 				error = "interrupted";
 			}
 			catch (Exception ex) {
-				// A partner's server down or unreachable is the ordinary reason for a retry.
+				// A partner's server down or unreachable is the ordinary reason for a
+				// retry.
 				error = ex.getClass().getSimpleName();
 			}
 		}

@@ -3,17 +3,18 @@ package org.yizhan.partner;
 import java.util.Optional;
 
 import org.yizhan.finder.StationBrands;
+import org.yizhan.rating.PosterBrands;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The brand of a station's programme on the finder's station page. A station handed over
- * to its union keeps its programme's brand: the sign on its door does not change with who
- * runs it.
+ * The brand of a station's programme on the finder's station page, and its sign text on
+ * the band of the station's QR poster. A station handed over to its union keeps its
+ * programme's brand: the sign on its door does not change with who runs it.
  */
 @Component
-class ProgrammeBrands implements StationBrands {
+class ProgrammeBrands implements StationBrands, PosterBrands {
 
 	private final JdbcClient jdbc;
 
@@ -30,6 +31,11 @@ class ProgrammeBrands implements StationBrands {
 			.param("station", stationId)
 			.query((rs, n) -> new StationBrand(rs.getString("brand_name"), rs.getString("sign_text")))
 			.optional();
+	}
+
+	@Override
+	public Optional<String> bandOf(long stationId) {
+		return brandOf(stationId).map(StationBrand::signText);
 	}
 
 }

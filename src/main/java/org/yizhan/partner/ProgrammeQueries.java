@@ -89,7 +89,8 @@ class ProgrammeQueries {
 			.param("to", Date.valueOf(to))
 			.query(Long.class)
 			.single();
-		// Used (领用/消耗) movements carry a negative change; the figure is what was handed out.
+		// Used (领用/消耗) movements carry a negative change; the figure is what was handed
+		// out.
 		long used = this.jdbc.sql("""
 				select coalesce(-sum(m.change), 0) from supply_movement m
 				where m.station_id in (select station_id from programme_station where programme_id = :programme)

@@ -5,6 +5,6 @@
  * changes since a cursor, signed webhooks).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Partners",
-		allowedDependencies = { "onboarding", "station", "finder", "organization", "platform", "platform :: web",
-				"platform :: security", "platform :: privacy" })
+		allowedDependencies = { "onboarding", "station", "finder", "rating", "organization", "platform",
+				"platform :: web", "platform :: security", "platform :: privacy" })
 package org.yizhan.partner;

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo city's partner, written in a transaction that is rolled back (the tests'
- * stations share one database): 饿了么 in the Hangzhou union's programme, branded
- * 一平米温暖爱心驿站, running twelve listed stations of 西湖区 whose pages then carry the brand.
+ * stations share one database): 饿了么 in the Hangzhou union's programme, branded 一平米温暖爱心驿站,
+ * running twelve listed stations of 西湖区 whose pages then carry the brand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -67,8 +67,8 @@ class DemoPartnersTests {
 				.query(Long.class)
 				.list();
 			assertThat(stations).hasSize(12);
-			assertThat(this.brands.brandOf(stations.get(0))).hasValueSatisfying(
-					brand -> assertThat(brand.name()).isEqualTo(DemoPartners.BRAND));
+			assertThat(this.brands.brandOf(stations.get(0)))
+				.hasValueSatisfying(brand -> assertThat(brand.name()).isEqualTo(DemoPartners.BRAND));
 		});
 	}
 

@@ -43,7 +43,10 @@ final class PartnerAccessRows implements AccessRows {
 
 	private final Map<Boolean, Long> keys = new HashMap<>();
 
-	/** Per side: a programme's station run by the partner, for the API's and the page's hand-over. */
+	/**
+	 * Per side: a programme's station run by the partner, for the API's and the page's
+	 * hand-over.
+	 */
 	private final Map<Boolean, Long> apiHandOver = new HashMap<>();
 
 	private final Map<Boolean, Long> pageHandOver = new HashMap<>();
@@ -129,9 +132,9 @@ final class PartnerAccessRows implements AccessRows {
 		rows.add(api("GET", "/api/v1/partners", c -> c.get("/api/v1/partners"), READERS, null));
 		rows.add(api("GET", "/api/v1/partners/{id}", c -> c.get("/api/v1/partners/" + partner(c)), READERS,
 				READERS_HIDDEN));
-		rows.add(api("POST", "/api/v1/partners/{id}/accounts",
-				c -> c.json("POST", "/api/v1/partners/" + partner(c) + "/accounts",
-						"{\"accountId\":" + this.partnerReviewer + "}"),
+		rows.add(api(
+				"POST", "/api/v1/partners/{id}/accounts", c -> c.json("POST",
+						"/api/v1/partners/" + partner(c) + "/accounts", "{\"accountId\":" + this.partnerReviewer + "}"),
 				ADMIN, "UNFFFFFFFF"));
 		rows.add(api("PUT", "/api/v1/partners/{id}/webhook",
 				c -> c.json("PUT", "/api/v1/partners/" + partner(c) + "/webhook", q("{'url':'https://example.cn/h'}")),
@@ -139,8 +142,8 @@ final class PartnerAccessRows implements AccessRows {
 		rows.add(api("POST", "/api/v1/partners/{id}/api-keys",
 				c -> c.json("POST", "/api/v1/partners/" + partner(c) + "/api-keys", q("{'label':'矩阵'}")), NOBODY,
 				READERS_HIDDEN));
-		rows.add(api("GET", "/api/v1/partners/{id}/api-keys", c -> c.get("/api/v1/partners/" + partner(c) + "/api-keys"),
-				NOBODY, READERS_HIDDEN));
+		rows.add(api("GET", "/api/v1/partners/{id}/api-keys",
+				c -> c.get("/api/v1/partners/" + partner(c) + "/api-keys"), NOBODY, READERS_HIDDEN));
 		rows.add(api("POST", "/api/v1/partners/{id}/api-keys/{keyId}/revoke",
 				c -> c.json("POST",
 						"/api/v1/partners/" + partner(c) + "/api-keys/" + this.keys.get(c.foreign) + "/revoke", "{}"),
@@ -149,9 +152,8 @@ final class PartnerAccessRows implements AccessRows {
 		rows.add(api("PUT", "/api/v1/partner-programmes/{id}/partners/{partnerId}",
 				c -> c.json("PUT", "/api/v1/partner-programmes/" + programme(c) + "/partners/" + partner(c), "{}"),
 				ADMIN, "UNFFFFFFFF"));
-		rows.add(api("PUT", "/api/v1/partner-programmes/{id}/brand",
-				c -> c.json("PUT", "/api/v1/partner-programmes/" + programme(c) + "/brand",
-						q("{'brandName':'矩阵品牌','signText':'矩阵爱心驿站'}")),
+		rows.add(api("PUT", "/api/v1/partner-programmes/{id}/brand", c -> c.json("PUT",
+				"/api/v1/partner-programmes/" + programme(c) + "/brand", q("{'brandName':'矩阵品牌','signText':'矩阵爱心驿站'}")),
 				ADMIN, "UNFFFFFFFF"));
 		rows.add(api("GET", "/api/v1/partner-programmes/{id}/stations",
 				c -> c.get("/api/v1/partner-programmes/" + programme(c) + "/stations"), READERS, READERS_HIDDEN)
@@ -160,10 +162,14 @@ final class PartnerAccessRows implements AccessRows {
 				c -> c.json("POST", "/api/v1/partner-programmes/" + programme(c) + "/stations",
 						"{\"stationId\":" + freshStation(f, c) + "}"),
 				ADMIN, "UNFFFFFFFF"));
-		rows.add(api("POST", "/api/v1/partner-programmes/{id}/stations/{stationId}/hand-over",
-				c -> c.json("POST", "/api/v1/partner-programmes/" + programme(c) + "/stations/"
-						+ this.apiHandOver.get(c.foreign) + "/hand-over", "{}"),
-				ADMIN, "UNFFFFFFFF"));
+		rows.add(
+				api("POST", "/api/v1/partner-programmes/{id}/stations/{stationId}/hand-over",
+						c -> c
+							.json("POST",
+									"/api/v1/partner-programmes/" + programme(c) + "/stations/"
+											+ this.apiHandOver.get(c.foreign) + "/hand-over",
+									"{}"),
+						ADMIN, "UNFFFFFFFF"));
 		rows.add(api("GET", "/api/v1/partner-programmes/{id}/stations/{stationId}/history",
 				c -> c.get("/api/v1/partner-programmes/" + programme(c) + "/stations/" + this.apiHandOver.get(c.foreign)
 						+ "/history"),
@@ -177,14 +183,13 @@ final class PartnerAccessRows implements AccessRows {
 				c -> keyed(c, "/api/v1/partner-api/programmes/" + programme(c) + "/stations"), PUBLIC, "NNNNNNNNNN"));
 		rows.add(api("GET", "/api/v1/partner-api/programmes/{id}/figures",
 				c -> keyed(c, "/api/v1/partner-api/programmes/" + programme(c) + "/figures"), PUBLIC, "NNNNNNNNNN"));
-		rows.add(api("GET", "/api/v1/partner-api/changes", c -> keyed(c, "/api/v1/partner-api/changes?since=0"),
-				PUBLIC, null));
+		rows.add(api("GET", "/api/v1/partner-api/changes", c -> keyed(c, "/api/v1/partner-api/changes?since=0"), PUBLIC,
+				null));
 		rows.add(page("GET", "/console/partners", c -> c.get("/console/partners"), READERS, null)
 			.leaks(f::foreignMarkers));
-		rows.add(page("POST", "/console/partners",
-				c -> c.form("/console/partners",
-						Map.of("programme", String.valueOf(programme(c)), "station",
-								String.valueOf(this.pageHandOver.get(c.foreign)))),
+		rows.add(page(
+				"POST", "/console/partners", c -> c.form("/console/partners", Map.of("programme",
+						String.valueOf(programme(c)), "station", String.valueOf(this.pageHandOver.get(c.foreign)))),
 				ADMIN, "UNFFFFFFFF"));
 		return rows;
 	}

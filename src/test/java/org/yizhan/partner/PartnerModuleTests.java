@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * programme's station reaches the partners' feed through the station events. The station
  * module is included by name: the partner module hears its events and reads its table but
  * uses none of its beans, and the test makes its station through the registry; onboarding
- * (whose programmes the demo sets) needs standard and coverage, named for the same reason.
+ * (whose programmes the demo sets) needs standard and coverage, named for the same
+ * reason.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "station", "calendar", "standard",
-		"coverage", "geo" })
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
+		extraIncludes = { "station", "calendar", "standard", "coverage", "geo" })
 @ExtendWith(ActingAsNationalAdmin.class)
 class PartnerModuleTests {
 
@@ -64,8 +65,8 @@ class PartnerModuleTests {
 			.param("at", Timestamp.from(Instant.now()))
 			.query(Long.class)
 			.single();
-		Station station = TestStations.listed(this.registry, "合作模块测试驿站", "杭州市西湖区文三路 98 号", "330106", 30.2783,
-				120.1322, "TOILET");
+		Station station = TestStations.listed(this.registry, "合作模块测试驿站", "杭州市西湖区文三路 98 号", "330106", 30.2783, 120.1322,
+				"TOILET");
 		this.programmes.addStation(programme, station.id().value());
 		assertThat(this.programmes.stations(programme)).extracting(ProgrammeStation::runBy)
 			.containsExactly(RunBy.PARTNER);

@@ -44,8 +44,8 @@ import static org.yizhan.support.HttpCaller.ok;
  * Webhooks to a partner's server (a local one here): a suspension and a delisting of a
  * programme's station each reach it signed with the partner's secret and carrying an
  * idempotency id; a delivery the server fails is retried after its pause with the same
- * id, which the server applies once; nothing else is sent before its time; and no
- * webhook goes out for a station in no programme.
+ * id, which the server applies once; nothing else is sent before its time; and no webhook
+ * goes out for a station in no programme.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -137,18 +137,20 @@ class PartnerWebhooksTests {
 	void suspensionAndDelistingReachThePartnerSignedRetriedAndAppliedOnce() throws IOException {
 		HttpCaller cityAdmin = HttpCaller.basic(this.port, "hangzhou-admin", TestAccounts.DEMO_PASSWORD);
 		String suffix = String.valueOf(System.nanoTime());
-		long partner = JsonPath.parse(ok(cityAdmin.postJson("/api/v1/partners",
-				"{\"name\":\"推送平台" + suffix + "\",\"kind\":\"PLATFORM\",\"union\":\"330100\"}")))
+		long partner = JsonPath
+			.parse(ok(cityAdmin.postJson("/api/v1/partners",
+					"{\"name\":\"推送平台" + suffix + "\",\"kind\":\"PLATFORM\",\"union\":\"330100\"}")))
 			.read("$.id", Long.class);
 		long programme = JsonPath.parse(ok(cityAdmin.postJson("/api/v1/programmes",
 				"{\"name\":\"推送计划" + suffix + "\",\"union\":\"330100\",\"targetCount\":10,\"startsOn\":\""
-						+ LocalDate.now().minusMonths(1) + "\",\"endsOn\":\"" + LocalDate.now().plusMonths(11) + "\"}")))
+						+ LocalDate.now().minusMonths(1) + "\",\"endsOn\":\"" + LocalDate.now().plusMonths(11)
+						+ "\"}")))
 			.read("$.id", Long.class);
 		ok(cityAdmin.sendJson("PUT", "/api/v1/partner-programmes/" + programme + "/partners/" + partner, "{}"));
-		Station station = TestStations.listed(this.registry, "推送驿站" + suffix, "西湖区推送路1号", "330106", 30.281,
-				120.131, "TOILET");
-		Station outside = TestStations.listed(this.registry, "计划外驿站" + suffix, "西湖区推送路2号", "330106", 30.282,
-				120.132, "TOILET");
+		Station station = TestStations.listed(this.registry, "推送驿站" + suffix, "西湖区推送路1号", "330106", 30.281, 120.131,
+				"TOILET");
+		Station outside = TestStations.listed(this.registry, "计划外驿站" + suffix, "西湖区推送路2号", "330106", 30.282, 120.132,
+				"TOILET");
 		ok(cityAdmin.postJson("/api/v1/partner-programmes/" + programme + "/stations",
 				"{\"stationId\":" + station.id().value() + "}"));
 
@@ -165,11 +167,12 @@ class PartnerWebhooksTests {
 
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		String url = "http://127.0.0.1:" + this.server.getAddress().getPort() + "/yizhan";
-		// only https, or loopback where allowed; the address is checked, the secret shown once
+		// only https, or loopback where allowed; the address is checked, the secret shown
+		// once
 		assertThat(partnerAdmin.sendJson("PUT", "/api/v1/partners/" + partner + "/webhook", "{\"url\":\"ftp://x\"}")
 			.statusCode()).isEqualTo(400);
-		String secret = JsonPath.read(
-				ok(partnerAdmin.sendJson("PUT", "/api/v1/partners/" + partner + "/webhook", "{\"url\":\"" + url + "\"}")),
+		String secret = JsonPath.read(ok(
+				partnerAdmin.sendJson("PUT", "/api/v1/partners/" + partner + "/webhook", "{\"url\":\"" + url + "\"}")),
 				"$.secret");
 		Receiver receiver = new Receiver(secret);
 		receiver.answers.add(500);
@@ -196,8 +199,7 @@ class PartnerWebhooksTests {
 		assertThat(receiver.applied).hasSize(1);
 		assertThat(receiver.refused).isZero();
 		assertThat(JsonPath.<String>read(receiver.bodies.get(0), "$.kind")).isEqualTo("SUSPENDED");
-		assertThat(JsonPath.<String>read(receiver.bodies.get(0), "$.stationCode"))
-			.isEqualTo(station.code().value());
+		assertThat(JsonPath.<String>read(receiver.bodies.get(0), "$.stationCode")).isEqualTo(station.code().value());
 
 		this.registry.delist(station.id(), null, DelistingReason.CLOSED, "门店关闭");
 		await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(partner) == 2);
@@ -208,8 +210,9 @@ class PartnerWebhooksTests {
 		receiver.now = this.clock.instant();
 		this.webhooks.sendDue();
 		assertThat(receiver.received).as("an acknowledged delivery is not sent again").hasSize(3);
-		assertThat(this.jdbc.sql("select count(*) from partner_webhook_delivery where partner_id = :partner"
-				+ " and delivered_at is not null")
+		assertThat(this.jdbc
+			.sql("select count(*) from partner_webhook_delivery where partner_id = :partner"
+					+ " and delivered_at is not null")
 			.param("partner", partner)
 			.query(Long.class)
 			.single()).isEqualTo(2);

@@ -167,10 +167,11 @@ class PublicPageController {
 		activities.orderedStream()
 			.forEach(source -> upcoming.addAll(source.upcomingAt(listed.id(), now.toLocalDate(), locale)));
 		model.addAttribute("activities", upcoming);
-		model.addAttribute("brand", brands.orderedStream()
-			.flatMap(source -> source.brandOf(listed.id()).stream())
-			.findFirst()
-			.orElse(null));
+		model.addAttribute("brand",
+				brands.orderedStream()
+					.flatMap(source -> source.brandOf(listed.id()).stream())
+					.findFirst()
+					.orElse(null));
 		return "finder/station";
 	}
 

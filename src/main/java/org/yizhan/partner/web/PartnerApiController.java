@@ -136,7 +136,8 @@ class PartnerApiController {
 	}
 
 	@PutMapping("/partner-programmes/{id}/brand")
-	@Operation(summary = "Set a programme's brand (union admins)", description = "brandName, signText: 1–60 characters.")
+	@Operation(summary = "Set a programme's brand (union admins)",
+			description = "brandName, signText: 1–60 characters.")
 	PartnerProgramme brand(@PathVariable long id, @RequestBody BrandRequest request) {
 		return this.programmes.setBrand(id, request.brandName(), request.signText());
 	}
@@ -155,7 +156,8 @@ class PartnerApiController {
 			description = "404 for a station out of reach; 409 for a delisted one or one already in a programme.")
 	ResponseEntity<ProgrammeStation> addStation(@PathVariable long id, @RequestBody StationRequest request) {
 		ProgrammeStation station = this.programmes.addStation(id, request.stationId());
-		return ResponseEntity.created(URI.create("/api/v1/partner-programmes/" + id + "/stations/" + station.stationId()))
+		return ResponseEntity
+			.created(URI.create("/api/v1/partner-programmes/" + id + "/stations/" + station.stationId()))
 			.body(station);
 	}
 

@@ -42,8 +42,7 @@ class PartnerKeyApiController {
 
 	@GetMapping("/programmes/{id}/stations")
 	@Operation(summary = "A programme's stations and their status")
-	List<ProgrammeStation> stations(@RequestHeader(name = HEADER, required = false) String key,
-			@PathVariable long id) {
+	List<ProgrammeStation> stations(@RequestHeader(name = HEADER, required = false) String key, @PathVariable long id) {
 		return unlocked(() -> this.feed.stations(key, id));
 	}
 

@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * What partners add to the platform's web. The partner API ({@code /api/v1/partner-api/**})
- * is open to the chain: its callers hold a partner's API key, not an account, and its
- * handler refuses a request without a live key (401). The console's page joins
- * onboarding's drop-down, beside the programmes, so that the menu bar still fits a
- * 1366 px desk on one line.
+ * What partners add to the platform's web. The partner API
+ * ({@code /api/v1/partner-api/**}) is open to the chain: its callers hold a partner's API
+ * key, not an account, and its handler refuses a request without a live key (401). The
+ * console's page joins onboarding's drop-down, beside the programmes, so that the menu
+ * bar still fits a 1366 px desk on one line.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerWebConfiguration {
