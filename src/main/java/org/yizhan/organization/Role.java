@@ -46,7 +46,7 @@ public enum Role {
 	PARTNER_ADMIN,
 
 	/**
-	 * A programme partner's reviewer: reads its programmes and pre-screens applicants.
+	 * A programme partner's reviewer: reads its programmes, their stations and figures.
 	 */
 	PARTNER_REVIEWER;
 
