@@ -35,7 +35,20 @@ public enum Role {
 	HOST,
 
 	/** A third-party evaluator, for the scope and period of its contract. */
-	EVALUATOR;
+	EVALUATOR,
+
+	/**
+	 * Speaks for a programme partner (a delivery platform, a bank's head office): its API
+	 * keys and webhooks, and what its programmes hold. The partner module binds the
+	 * account to its partner; without that binding it sees nothing, as every scope
+	 * outside the partner module treats an account that is not union staff.
+	 */
+	PARTNER_ADMIN,
+
+	/**
+	 * A programme partner's reviewer: reads its programmes, their stations and figures.
+	 */
+	PARTNER_REVIEWER;
 
 	/**
 	 * The roles of a union's own staff, who see the whole subtree of their organisation;

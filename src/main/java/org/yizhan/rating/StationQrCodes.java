@@ -23,6 +23,7 @@ import org.yizhan.station.StationId;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.station.StationStatus;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,9 +67,12 @@ public class StationQrCodes {
 
 	private final int bulkLimit;
 
+	private final ObjectProvider<PosterBrands> brands;
+
 	StationQrCodes(StationRegistry registry, StationTokens tokens, OrganizationTree organizations,
 			Assignments assignments, JdbcClient jdbc, ApplicationEventPublisher events,
-			@Value("${yizhan.rating.qr.bulk-limit:1000}") int bulkLimit) {
+			@Value("${yizhan.rating.qr.bulk-limit:1000}") int bulkLimit, ObjectProvider<PosterBrands> brands) {
+		this.brands = brands;
 		this.registry = registry;
 		this.tokens = tokens;
 		this.organizations = organizations;
@@ -208,8 +212,12 @@ public class StationQrCodes {
 	private Code code(StationId id, String stationCode, String name, String districtCode, String publicBaseUrl,
 			Map<String, String> unionLines) {
 		String token = this.tokens.issue(id);
+		String band = this.brands.orderedStream()
+			.flatMap((brand) -> brand.bandOf(id.value()).stream())
+			.findFirst()
+			.orElse(null);
 		return new Code(id, stationCode, name, unionLine(districtCode, unionLines), token,
-				publicBaseUrl + "/r/" + token);
+				publicBaseUrl + "/r/" + token, band);
 	}
 
 	/**
@@ -264,9 +272,18 @@ public class StationQrCodes {
 	 * @param unionLine the unions it belongs to, e.g. 杭州市总工会 · 西湖区总工会
 	 * @param token the signed station token
 	 * @param url {@code <public base>/r/<token>}, what the QR code holds
+	 * @param band the text of the poster's band when the station carries a brand
+	 * ({@link PosterBrands}), {@code null} for the generic one
 	 */
 	public record Code(StationId station, String stationCode, String stationName, String unionLine, String token,
-			String url) {
+			String url, String band) {
+
+		/** A code with the generic band. */
+		public Code(StationId station, String stationCode, String stationName, String unionLine, String token,
+				String url) {
+			this(station, stationCode, stationName, unionLine, token, url, null);
+		}
+
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.yizhan.calendar.OpeningHoursText;
 import org.yizhan.calendar.OpeningSchedule;
 import org.yizhan.finder.IndexedStation;
 import org.yizhan.finder.StationActivities;
+import org.yizhan.finder.StationBrands;
 import org.yizhan.finder.NearbyQuery;
 import org.yizhan.finder.NearbyStation;
 import org.yizhan.finder.StationFinder;
@@ -94,9 +95,13 @@ class PublicPageController {
 
 	private final ObjectProvider<StationActivities> activities;
 
+	private final ObjectProvider<StationBrands> brands;
+
 	PublicPageController(StationFinder finder, StationRegistry registry, HolidayCalendar holidays, MapTiles mapTiles,
-			MessageSource messages, Clock clock, ObjectProvider<StationActivities> activities) {
+			MessageSource messages, Clock clock, ObjectProvider<StationActivities> activities,
+			ObjectProvider<StationBrands> brands) {
 		this.activities = activities;
+		this.brands = brands;
 		this.finder = finder;
 		this.registry = registry;
 		this.holidays = holidays;
@@ -162,6 +167,11 @@ class PublicPageController {
 		activities.orderedStream()
 			.forEach(source -> upcoming.addAll(source.upcomingAt(listed.id(), now.toLocalDate(), locale)));
 		model.addAttribute("activities", upcoming);
+		model.addAttribute("brand",
+				brands.orderedStream()
+					.flatMap(source -> source.brandOf(listed.id()).stream())
+					.findFirst()
+					.orElse(null));
 		return "finder/station";
 	}
 

@@ -38,19 +38,21 @@ import org.springframework.transaction.annotation.Transactional;
  * let the rules decide, save with a version check, and publish an {@link Audited} event
  * with a before/after summary that never holds a password hash or personal data in clear.
  * An admin grants only roles they hold themselves, where the bound roles (station master,
- * liaison, host, evaluator), which reach nothing beyond the stations, host or contract
- * they are bound to, count as held by every admin; no one changes their own roles or
- * disables themselves. Likewise an admin acts on an account (edits, disables, enables,
- * unlocks, resets its password, reveals its personal data) only when they hold every role
- * it has, bound roles aside: resetting an auditor's password would otherwise let an admin
- * without the AUDITOR role sign in as the auditor, which is granting it to themselves.
+ * liaison, host, evaluator, a programme partner's admin and reviewer), which reach
+ * nothing beyond the stations, host, contract or partner they are bound to, count as held
+ * by every admin; no one changes their own roles or disables themselves. Likewise an
+ * admin acts on an account (edits, disables, enables, unlocks, resets its password,
+ * reveals its personal data) only when they hold every role it has, bound roles aside:
+ * resetting an auditor's password would otherwise let an admin without the AUDITOR role
+ * sign in as the auditor, which is granting it to themselves.
  */
 @Service
 @Transactional
 public class AccountAdministration {
 
 	/** Roles whose reach is limited to what the account is bound to. */
-	static final Set<Role> BOUND_ROLES = EnumSet.of(Role.STATION_MASTER, Role.LIAISON, Role.HOST, Role.EVALUATOR);
+	static final Set<Role> BOUND_ROLES = EnumSet.of(Role.STATION_MASTER, Role.LIAISON, Role.HOST, Role.EVALUATOR,
+			Role.PARTNER_ADMIN, Role.PARTNER_REVIEWER);
 
 	private static final String ONE_TIME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 

@@ -130,7 +130,10 @@ public class PosterPrinter {
 
 			fill(UNION_RED);
 			rectangle(0, 0, width, 24);
-			text(BAND, 16, 12.5f, textWidth, true, new float[] { 1, 1, 1 });
+			// a programme's brand replaces the generic band; the English line below stays
+			// true
+			String band = (code.band() != null) ? font.printable(code.band()) : BAND;
+			text(band, 16, 12.5f, textWidth, true, new float[] { 1, 1, 1 });
 			text(BAND_EN, 8.5f, 19f, textWidth, false, new float[] { 1, 1, 1 });
 
 			name(font.printable(code.stationName()), textWidth);

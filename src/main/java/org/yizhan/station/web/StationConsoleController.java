@@ -146,12 +146,19 @@ class StationConsoleController {
 
 	/**
 	 * Where the console starts: a union's staff on their union's dashboard (the reporting
-	 * module's page, named by its address only), everyone else on their stations.
+	 * module's page, named by its address only), a programme partner's accounts on the
+	 * partner module's page (they see no station here), everyone else on their stations.
 	 */
 	@GetMapping("/console")
 	String console() {
-		return Actor.current().filter(Actor::isUnionStaff).isPresent() ? "redirect:/console/dashboard"
-				: "redirect:/console/stations";
+		Actor actor = Actor.current().orElse(null);
+		if (actor != null && actor.isUnionStaff()) {
+			return "redirect:/console/dashboard";
+		}
+		if (actor != null && (actor.holds(Role.PARTNER_ADMIN) || actor.holds(Role.PARTNER_REVIEWER))) {
+			return "redirect:/console/partners";
+		}
+		return "redirect:/console/stations";
 	}
 
 	@GetMapping("/console/stations")
