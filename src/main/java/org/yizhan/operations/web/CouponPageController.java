@@ -65,7 +65,7 @@ class CouponPageController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("token", token);
 		try {
-			limits.require(request.getRemoteAddr());
+			limits.requireForRedemption(request.getRemoteAddr());
 			Redemption redemption = coupons.redeem(DonationApiController.id(couponId, "coupon.notFound"), token,
 					deviceId(request));
 			model.addAttribute("redemption", redemption);

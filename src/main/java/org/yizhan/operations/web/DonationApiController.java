@@ -118,7 +118,7 @@ class DonationApiController {
 					+ "another station.")
 	Redemption redeem(@PathVariable String couponId, @RequestBody(required = false) RedemptionRequest request,
 			HttpServletRequest http) {
-		limits.require(http.getRemoteAddr());
+		limits.requireForRedemption(http.getRemoteAddr());
 		RedemptionRequest given = request == null ? new RedemptionRequest(null, null) : request;
 		return coupons.redeem(id(couponId, "coupon.notFound"), given.token(), given.deviceId());
 	}
