@@ -201,11 +201,11 @@ public class Coupons {
 			throw new ConflictException("deviceId", "coupon.redeemedToday", coupon.title());
 		}
 		if (!repository.countRedemption(couponId, today)) {
-			// the guard row goes with this transaction's rollback: a used-up coupon keeps no phone
+			// the guard row goes with this transaction's rollback: a used-up coupon keeps
+			// no phone
 			throw new ConflictException("couponId", "coupon.usedUp", coupon.title());
 		}
-		return new Redemption(couponId, coupon.title(), coupon.funder(), station.name(), today,
-				coupon.remaining() - 1);
+		return new Redemption(couponId, coupon.title(), coupon.funder(), station.name(), today, coupon.remaining() - 1);
 	}
 
 	/** Forgets the phones of days that are over: a redemption guards its own day only. */

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * station in five received a donation over the last {@value #DAYS} days (a company's, a
  * foundation's or its host's water, raincoats, towels), part of it claimed since; about
  * one in ten offers a cooling drink for a month that started two weeks ago, with the
- * redemptions of the days gone by. Everything is recorded by {@value DemoVisits#LABEL}, so
- * the pages say what it is.
+ * redemptions of the days gone by. Everything is recorded by {@value DemoVisits#LABEL},
+ * so the pages say what it is.
  *
  * <p>
  * Deterministic (hashes of the station's code). Loaded once per database, only on the
@@ -65,11 +65,14 @@ class DemoDonations implements ApplicationRunner {
 
 	void loadOnce() {
 		this.imports.generateOnceForDemoCity(IMPORT_NAME, "donation", this.clock.instant(), this::generate)
-			.ifPresent(rows -> log.info("Generated the demo city's donated goods and coupons (演示数据): {} donations",
-					rows));
+			.ifPresent(
+					rows -> log.info("Generated the demo city's donated goods and coupons (演示数据): {} donations", rows));
 	}
 
-	/** Writes donations, their claims and coupons in the caller's transaction; the donations written. */
+	/**
+	 * Writes donations, their claims and coupons in the caller's transaction; the
+	 * donations written.
+	 */
 	int generate() {
 		LocalDate today = LocalDate.now(this.clock.withZone(YizhanTime.ZONE));
 		Timestamp now = Timestamp.from(this.clock.instant());
@@ -93,7 +96,8 @@ class DemoDonations implements ApplicationRunner {
 			.param("now", now)
 			.param("label", DemoVisits.LABEL)
 			.update();
-		// each donation's claims as one batch recorded the day after it arrived (or today)
+		// each donation's claims as one batch recorded the day after it arrived (or
+		// today)
 		this.jdbc.sql("""
 				insert into donation_claim (donation_id, station_id, claims, day, recorded_at, recorded_by)
 				select d.id, d.station_id, d.claimed, least(d.donated_on + 1, cast(:today as date)), :now, :label

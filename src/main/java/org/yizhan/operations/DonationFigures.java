@@ -21,7 +21,9 @@ public record DonationFigures(String union, LocalDate from, LocalDate to, List<D
 	public record DonorLine(DonorKind kind, long donated, long claimed) {
 	}
 
-	/** A funder's coupons: how many stations offer them, and the redemptions in the range. */
+	/**
+	 * A funder's coupons: how many stations offer them, and the redemptions in the range.
+	 */
 	public record FunderLine(String funder, long coupons, long redeemed) {
 	}
 

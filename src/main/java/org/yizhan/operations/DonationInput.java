@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param name what was given (1–60 characters)
  * @param unit what the quantity counts (1–10 characters)
  * @param quantity how many (1–100,000)
- * @param donatedOn the day it arrived: today or up to 31 days back; {@code null} for today
+ * @param donatedOn the day it arrived: today or up to 31 days back; {@code null} for
+ * today
  */
 public record DonationInput(String donorKind, String donor, String name, String unit, Integer quantity,
 		LocalDate donatedOn) {

@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tables of donated goods and coupons: donations, their claims, coupons and their redemptions. */
+/**
+ * The tables of donated goods and coupons: donations, their claims, coupons and their
+ * redemptions.
+ */
 @Repository
 class DonationRepository {
 
@@ -74,8 +77,9 @@ class DonationRepository {
 	}
 
 	List<Donation> listDonations(long station, int limit) {
-		return jdbc.sql("select " + DONATION + " from donation d where d.station_id = :station"
-				+ " order by (d.quantity > d.claimed) desc, d.donated_on desc, d.id desc limit :limit")
+		return jdbc
+			.sql("select " + DONATION + " from donation d where d.station_id = :station"
+					+ " order by (d.quantity > d.claimed) desc, d.donated_on desc, d.id desc limit :limit")
 			.param("station", station)
 			.param("limit", limit)
 			.query(DonationRepository::donation)
@@ -120,8 +124,9 @@ class DonationRepository {
 	}
 
 	/**
-	 * Keeps the phone from redeeming the coupon again today: {@code false} when it already
-	 * did. The primary key decides, so two requests of one phone at once cannot both pass.
+	 * Keeps the phone from redeeming the coupon again today: {@code false} when it
+	 * already did. The primary key decides, so two requests of one phone at once cannot
+	 * both pass.
 	 */
 	boolean guard(long coupon, byte[] device, LocalDate day) {
 		return jdbc.sql("""
@@ -163,28 +168,31 @@ class DonationRepository {
 			.single();
 	}
 
-	/** Forgets the phones of days before {@code today}: a redemption guards one day only. */
+	/**
+	 * Forgets the phones of days before {@code today}: a redemption guards one day only.
+	 */
 	int purgeGuards(LocalDate today) {
 		return jdbc.sql("delete from coupon_guard where day < :today").param("today", Date.valueOf(today)).update();
 	}
 
 	List<DonationFigures.DonorLine> sumDonations(String path, LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				with stations as (
-				  select s.id from station s
-				  where s.district_code in (select code from organization where path = :path or path like :path || '/%')
-				), given as (
-				  select d.donor_kind, sum(d.quantity) as donated from donation d
-				  where d.station_id in (select id from stations) and d.donated_on between :from and :to
-				  group by d.donor_kind
-				), taken as (
-				  select d.donor_kind, sum(c.claims) as claimed from donation_claim c join donation d on d.id = c.donation_id
-				  where c.station_id in (select id from stations) and c.day between :from and :to
-				  group by d.donor_kind
-				)
-				select coalesce(g.donor_kind, t.donor_kind), coalesce(g.donated, 0), coalesce(t.claimed, 0)
-				from given g full join taken t on t.donor_kind = g.donor_kind
-				order by 1""")
+		return jdbc
+			.sql("""
+					with stations as (
+					  select s.id from station s
+					  where s.district_code in (select code from organization where path = :path or path like :path || '/%')
+					), given as (
+					  select d.donor_kind, sum(d.quantity) as donated from donation d
+					  where d.station_id in (select id from stations) and d.donated_on between :from and :to
+					  group by d.donor_kind
+					), taken as (
+					  select d.donor_kind, sum(c.claims) as claimed from donation_claim c join donation d on d.id = c.donation_id
+					  where c.station_id in (select id from stations) and c.day between :from and :to
+					  group by d.donor_kind
+					)
+					select coalesce(g.donor_kind, t.donor_kind), coalesce(g.donated, 0), coalesce(t.claimed, 0)
+					from given g full join taken t on t.donor_kind = g.donor_kind
+					order by 1""")
 			.param("path", path)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
@@ -213,8 +221,8 @@ class DonationRepository {
 	private static Donation donation(ResultSet rs, int n) throws SQLException {
 		return new Donation(rs.getLong("id"), rs.getLong("station_id"), DonorKind.valueOf(rs.getString("donor_kind")),
 				rs.getString("donor"), rs.getString("name"), rs.getString("unit"), rs.getInt("quantity"),
-				rs.getInt("claimed"), rs.getDate("donated_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
-				rs.getString("recorded_by"));
+				rs.getInt("claimed"), rs.getDate("donated_on").toLocalDate(),
+				rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
 	}
 
 	private static Coupon coupon(ResultSet rs, int n) throws SQLException {

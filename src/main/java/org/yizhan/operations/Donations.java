@@ -71,7 +71,9 @@ public class Donations {
 		this.clock = clock;
 	}
 
-	/** A station's donations, those with something left first: whoever sees the station. */
+	/**
+	 * A station's donations, those with something left first: whoever sees the station.
+	 */
 	@Transactional(readOnly = true)
 	public List<Donation> listFor(StationId station) {
 		registry.getById(station);
@@ -194,7 +196,10 @@ public class Donations {
 		return LocalDate.now(clock.withZone(YizhanTime.ZONE));
 	}
 
-	/** The station of a row, or "not found" for the row itself when the caller does not see it. */
+	/**
+	 * The station of a row, or "not found" for the row itself when the caller does not
+	 * see it.
+	 */
 	private Station seen(long stationId, long rowId) {
 		try {
 			return registry.getById(StationId.of(stationId));

@@ -8,8 +8,8 @@ import org.yizhan.station.Labelled;
  */
 public enum OperatorDuty implements Labelled {
 
-	CLEANING("保洁", "Cleaning"), EQUIPMENT("设备维护", "Equipment upkeep"), POWER("电力保障", "Power"),
-	WATER("饮水保障", "Water"), OPENING("按时开放", "Opening on time"), SECURITY("安全管理", "Safety and security");
+	CLEANING("保洁", "Cleaning"), EQUIPMENT("设备维护", "Equipment upkeep"), POWER("电力保障", "Power"), WATER("饮水保障", "Water"),
+	OPENING("按时开放", "Opening on time"), SECURITY("安全管理", "Safety and security");
 
 	private final Label label;
 

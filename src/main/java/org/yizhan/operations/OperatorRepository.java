@@ -28,7 +28,10 @@ class OperatorRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Keeps two contracts of one station from being signed at once past the overlap check. */
+	/**
+	 * Keeps two contracts of one station from being signed at once past the overlap
+	 * check.
+	 */
 	void lockStation(long station) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('yizhan operator contracts ' || :station, 0))")
 			.param("station", station)

@@ -35,10 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Operators (issue 17 item 7): a property company runs a station for its host under a
  * contract (托管协议) with dates and duties. A union admin over the station records the
  * contract and names the operator's contact, an account of the station's line that runs
- * stations (station master, liaison or host); contracts of one station never overlap. While
- * one is in force the station's responsibility chain has the operator below its station
- * master ({@link StationOperators}, which the registry declares), so a new case goes to the
- * operator first and climbs the chain from there when it is not handled in time.
+ * stations (station master, liaison or host); contracts of one station never overlap.
+ * While one is in force the station's responsibility chain has the operator below its
+ * station master ({@link StationOperators}, which the registry declares), so a new case
+ * goes to the operator first and climbs the chain from there when it is not handled in
+ * time.
  *
  * <p>
  * Whoever sees a station reads its contracts; ending one early (the last day moved
@@ -51,7 +52,10 @@ public class Operators implements StationOperators {
 	/** The longest contract: custody agreements run for a few years at most. */
 	public static final int MAX_YEARS = 10;
 
-	/** The roles of the people who may answer for a station's cases as its operator's contact. */
+	/**
+	 * The roles of the people who may answer for a station's cases as its operator's
+	 * contact.
+	 */
 	private static final Set<Role> CONTACT_ROLES = Set.of(Role.STATION_MASTER, Role.LIAISON, Role.HOST);
 
 	private final OperatorRepository repository;
@@ -131,8 +135,8 @@ public class Operators implements StationOperators {
 			throw new ConflictException("startsOn", "operator.overlap", other.operator(), other.startsOn(),
 					other.endsOn());
 		}
-		long id = repository.insert(stationId.value(), operator, contact.id(), input.startsOn(), input.endsOn(),
-				duties, clock.instant(), actor.username());
+		long id = repository.insert(stationId.value(), operator, contact.id(), input.startsOn(), input.endsOn(), duties,
+				clock.instant(), actor.username());
 		events.publishEvent(new Audited("operator.sign", "station", station.code().toString(),
 				station.details().districtCode(), null, "contract=" + id + "; operator=" + operator + "; contact="
 						+ contact.username() + "; " + input.startsOn() + ".." + input.endsOn() + "; duties=" + duties));
@@ -192,7 +196,10 @@ public class Operators implements StationOperators {
 		return actor.holds(Role.ORG_ADMIN);
 	}
 
-	/** The accounts that may be named as an operator's contact at a station, for the console's choice. */
+	/**
+	 * The accounts that may be named as an operator's contact at a station, for the
+	 * console's choice.
+	 */
 	@Transactional(readOnly = true)
 	public List<AccountSummary> listContactCandidates(StationId stationId) {
 		Actor actor = Actor.required();
@@ -238,7 +245,9 @@ public class Operators implements StationOperators {
 		return account;
 	}
 
-	/** The account's organisation is the district, a union above it or a street below it. */
+	/**
+	 * The account's organisation is the district, a union above it or a street below it.
+	 */
 	private static boolean onLine(String accountPath, String districtPath) {
 		return districtPath.equals(accountPath) || districtPath.startsWith(accountPath + "/")
 				|| accountPath.startsWith(districtPath + "/");

@@ -13,7 +13,6 @@ import java.time.LocalDate;
  * @param day the day it was redeemed (Asia/Shanghai)
  * @param remaining how many more it can give
  */
-public record Redemption(long couponId, String title, String funder, String stationName, LocalDate day,
-		int remaining) {
+public record Redemption(long couponId, String title, String funder, String stationName, LocalDate day, int remaining) {
 
 }

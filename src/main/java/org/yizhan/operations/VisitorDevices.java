@@ -28,8 +28,8 @@ class VisitorDevices {
 	private static final byte[] DOMAIN = "yizhan visit device\0".getBytes(StandardCharsets.US_ASCII);
 
 	/**
-	 * A coupon's guard hashes the same device id under another domain: the two rows of one
-	 * phone cannot be matched to each other.
+	 * A coupon's guard hashes the same device id under another domain: the two rows of
+	 * one phone cannot be matched to each other.
 	 */
 	private static final byte[] COUPON_DOMAIN = "yizhan coupon device\0".getBytes(StandardCharsets.US_ASCII);
 

@@ -3,8 +3,8 @@ package org.yizhan.station;
 /**
  * The levels of a station's responsibility chain a problem ticket climbs, lowest first
  * (Qingdao's 站长 → 联络员 → 总站长 → 督导工会). The first three are people, the last a union, which
- * is always there: the one the chain names, or the station's district union. Below them, a
- * station run by an operator under a contract in force has the operator's contact
+ * is always there: the one the chain names, or the station's district union. Below them,
+ * a station run by an operator under a contract in force has the operator's contact
  * ({@link StationOperators}); a station without one has no such level at all.
  */
 public enum ResponsibleLevel implements Labelled {

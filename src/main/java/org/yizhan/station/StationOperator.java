@@ -3,8 +3,8 @@ package org.yizhan.station;
 import org.yizhan.organization.AccountSummary;
 
 /**
- * The operator running a station under a contract in force, and the person who answers for
- * it: the first holder of the station's cases.
+ * The operator running a station under a contract in force, and the person who answers
+ * for it: the first holder of the station's cases.
  *
  * @param contractId the contract
  * @param name the operator (a property company)

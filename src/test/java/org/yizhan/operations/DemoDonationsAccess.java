@@ -7,7 +7,10 @@ import org.yizhan.platform.DataImports;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Lets a test of another package generate the demo's donations, which stay package-private. */
+/**
+ * Lets a test of another package generate the demo's donations, which stay
+ * package-private.
+ */
 public final class DemoDonationsAccess {
 
 	private final DemoDonations demo;

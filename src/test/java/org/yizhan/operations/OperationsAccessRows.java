@@ -63,9 +63,8 @@ final class OperationsAccessRows implements AccessRows {
 			this.donations.put(foreign, com.jayway.jsonpath.JsonPath.parse(donation).read("$.id", Long.class));
 		}
 		this.contacts.put(false, fixture.roleAccounts().get("STATION_MASTER"));
-		this.contacts.put(true, fixture
-			.account(FOREIGN, "LIAISON", ",'stations':[" + fixture.foreignStation() + "]")
-			.id());
+		this.contacts.put(true,
+				fixture.account(FOREIGN, "LIAISON", ",'stations':[" + fixture.foreignStation() + "]").id());
 	}
 
 	/** A donation of the own and of the foreign station, with plenty to claim. */
@@ -199,14 +198,12 @@ final class OperationsAccessRows implements AccessRows {
 		// donated goods and coupons
 		rows.add(api("GET", "/api/v1/stations/{id}/donations",
 				c -> c.get("/api/v1/stations/" + c.station() + "/donations"), SIGNED_IN, HIDDEN));
-		rows.add(api("POST", "/api/v1/stations/{id}/donations",
-				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/donations",
-						q("{'donorKind':'HOST','donor':'矩阵承建单位','name':'矩阵毛巾" + f.serial()
-								+ "','unit':'条','quantity':5}")),
+		rows.add(api("POST", "/api/v1/stations/{id}/donations", c -> c.json("POST",
+				"/api/v1/stations/" + c.station() + "/donations",
+				q("{'donorKind':'HOST','donor':'矩阵承建单位','name':'矩阵毛巾" + f.serial() + "','unit':'条','quantity':5}")),
 				TALLY, HIDDEN));
 		rows.add(api("POST", "/api/v1/donations/{donationId}/claims",
-				c -> c.json("POST", "/api/v1/donations/" + this.donations.get(c.foreign) + "/claims",
-						"{\"claims\":1}"),
+				c -> c.json("POST", "/api/v1/donations/" + this.donations.get(c.foreign) + "/claims", "{\"claims\":1}"),
 				TALLY, HIDDEN));
 		rows.add(api("GET", "/api/v1/donations/figures", c -> c.get("/api/v1/donations/figures?union=" + c.district()),
 				UNION_STAFF, "UNNNNNFFFN"));
@@ -216,7 +213,8 @@ final class OperationsAccessRows implements AccessRows {
 				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/coupons", q("{'funder':'矩阵出资方','title':'矩阵饮料"
 						+ f.serial() + "','startsOn':'" + today() + "','endsOn':'" + today() + "','total':10}")),
 				TALLY, HIDDEN));
-		// a coupon of its own for every cell, so that no cell's redemption meets another's
+		// a coupon of its own for every cell, so that no cell's redemption meets
+		// another's
 		rows.add(api("POST", "/api/v1/coupons/{couponId}/redemptions",
 				c -> c.json("POST", "/api/v1/coupons/" + newCoupon(f, c) + "/redemptions",
 						q("{'token':'" + token(c) + "','deviceId':'matrix-coupon-" + f.serial() + "-0000'}")),
@@ -227,8 +225,8 @@ final class OperationsAccessRows implements AccessRows {
 		rows.add(page("GET", "/console/stations/{id}/donations",
 				c -> c.get("/console/stations/" + c.station() + "/donations"), SIGNED_IN, HIDDEN));
 		rows.add(page("POST", "/console/stations/{id}/donations",
-				c -> c.form("/console/stations/" + c.station() + "/donations", Map.of("donorKind", "FOUNDATION", "donor",
-						"矩阵基金会", "name", "矩阵页面雨衣" + f.serial(), "unit", "件", "quantity", "3")),
+				c -> c.form("/console/stations/" + c.station() + "/donations", Map.of("donorKind", "FOUNDATION",
+						"donor", "矩阵基金会", "name", "矩阵页面雨衣" + f.serial(), "unit", "件", "quantity", "3")),
 				TALLY, HIDDEN));
 		rows.add(page("POST", "/console/donations/{donationId}/claims",
 				c -> c.form("/console/donations/" + this.donations.get(c.foreign) + "/claims",
@@ -236,10 +234,11 @@ final class OperationsAccessRows implements AccessRows {
 				TALLY, HIDDEN));
 		rows.add(page("GET", "/console/stations/{id}/coupons",
 				c -> c.get("/console/stations/" + c.station() + "/coupons"), SIGNED_IN, HIDDEN));
-		rows.add(page("POST", "/console/stations/{id}/coupons",
-				c -> c.form("/console/stations/" + c.station() + "/coupons", Map.of("funder", "矩阵出资方", "title",
-						"矩阵页面饮料" + f.serial(), "startsOn", today(), "endsOn", today(), "total", "5")),
-				TALLY, HIDDEN));
+		rows.add(
+				page("POST", "/console/stations/{id}/coupons",
+						c -> c.form("/console/stations/" + c.station() + "/coupons", Map.of("funder", "矩阵出资方", "title",
+								"矩阵页面饮料" + f.serial(), "startsOn", today(), "endsOn", today(), "total", "5")),
+						TALLY, HIDDEN));
 		rows.add(page("POST", "/v/{token}/coupons", c -> {
 			String token = token(c);
 			c.get("/r/" + token);
@@ -283,7 +282,10 @@ final class OperationsAccessRows implements AccessRows {
 				+ "','endsOn':'" + start.plusDays(1) + "','duties':['CLEANING','POWER']}");
 	}
 
-	/** A contract recorded by the national admin at the cell's station, for one cell to end. */
+	/**
+	 * A contract recorded by the national admin at the cell's station, for one cell to
+	 * end.
+	 */
 	private long newContract(AccessFixture f, Cell c, LocalDate start) {
 		String created = ok(f.admin()
 			.send("POST", "/api/v1/stations/" + c.station() + "/operator-contracts", "application/json",
@@ -296,8 +298,10 @@ final class OperationsAccessRows implements AccessRows {
 	/** A coupon offered by the national admin at the cell's station, running today. */
 	private static long newCoupon(AccessFixture f, Cell c) {
 		String created = ok(f.admin()
-			.send("POST", "/api/v1/stations/" + c.station() + "/coupons", "application/json", q("{'funder':'矩阵出资方','title':'矩阵券"
-					+ f.serial() + "','startsOn':'" + today() + "','endsOn':'" + today() + "','total':3}"), null));
+			.send("POST", "/api/v1/stations/" + c.station() + "/coupons", "application/json",
+					q("{'funder':'矩阵出资方','title':'矩阵券" + f.serial() + "','startsOn':'" + today() + "','endsOn':'"
+							+ today() + "','total':3}"),
+					null));
 		return com.jayway.jsonpath.JsonPath.parse(created).read("$.id", Long.class);
 	}
 

@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * in force a new case goes to the operator's contact first and, when not handled in time,
  * climbs to the station master and on up the chain; before the contract starts, after it
  * ends and at a station without one, routing is as it always was (no operator level, none
- * recorded as passed over). Overlapping contracts and unfit contacts are refused. The clock
- * stands thousands of days ahead, so that no other test's job or contract meets these.
+ * recorded as passed over). Overlapping contracts and unfit contacts are refused. The
+ * clock stands thousands of days ahead, so that no other test's job or contract meets
+ * these.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -152,8 +153,11 @@ class OperatorRoutingTests {
 				new OperatorContractInput(" ", property.id(), today.plusDays(31), today.plusDays(60), List.of("NAPS"))))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("operator", "duties"));
-		assertThat(operators.sign(station.id(), new OperatorContractInput("另一家物业", property.id(), today.plusDays(31),
-				today.plusDays(60), List.of("WATER"))).operator()).isEqualTo("另一家物业");
+		assertThat(operators
+			.sign(station.id(),
+					new OperatorContractInput("另一家物业", property.id(), today.plusDays(31), today.plusDays(60),
+							List.of("WATER")))
+			.operator()).isEqualTo("另一家物业");
 	}
 
 	private void sign(Station station, LocalDate from, LocalDate to) {

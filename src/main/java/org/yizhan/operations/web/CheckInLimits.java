@@ -22,7 +22,10 @@ class CheckInLimits {
 
 	private final TokenBuckets<String> addresses;
 
-	/** Coupons' redemptions take from buckets of their own: a busy hand-out does not stop check-ins. */
+	/**
+	 * Coupons' redemptions take from buckets of their own: a busy hand-out does not stop
+	 * check-ins.
+	 */
 	private final TokenBuckets<String> redemptions;
 
 	CheckInLimits(@Value("${yizhan.operations.visits.per-address-per-minute:120}") int perMinute,

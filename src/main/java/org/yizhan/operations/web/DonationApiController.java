@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Donated goods and coupons: a station's donations and the claims handed out, its coupons,
- * a worker's redemption (public, by the station's QR code, limited per address like a
- * check-in) and a union's figures.
+ * Donated goods and coupons: a station's donations and the claims handed out, its
+ * coupons, a worker's redemption (public, by the station's QR code, limited per address
+ * like a check-in) and a union's figures.
  */
 @ApiController
 @Tag(name = "Donations and coupons")

@@ -98,14 +98,12 @@ class DonationConsoleController {
 	}
 
 	@PostMapping("/console/stations/{id}/donations")
-	String record(@PathVariable String id, @ModelAttribute DonationForm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String record(@PathVariable String id, @ModelAttribute DonationForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		StationId station = VisitApiController.station(id);
 		try {
-			donations.record(station,
-					new DonationInput(form.donorKind(), form.donor(), form.name(), form.unit(),
-							number(form.quantity(), "quantity"),
-							VisitApiController.date("donatedOn", form.donatedOn())));
+			donations.record(station, new DonationInput(form.donorKind(), form.donor(), form.name(), form.unit(),
+					number(form.quantity(), "quantity"), VisitApiController.date("donatedOn", form.donatedOn())));
 			redirect.addFlashAttribute("notice", "donation.recorded");
 			return "redirect:/console/stations/" + station.value() + "/donations";
 		}
@@ -123,8 +121,7 @@ class DonationConsoleController {
 	String claims(@PathVariable String donationId, @RequestParam(required = false) String claims,
 			@RequestParam long station, RedirectAttributes redirect) {
 		try {
-			donations.recordClaims(DonationApiController.id(donationId, "donation.notFound"),
-					number(claims, "claims"));
+			donations.recordClaims(DonationApiController.id(donationId, "donation.notFound"), number(claims, "claims"));
 			redirect.addFlashAttribute("notice", "donation.claimed");
 		}
 		catch (InvalidInputException ex) {
@@ -162,8 +159,7 @@ class DonationConsoleController {
 		}
 	}
 
-	private String donationPage(StationId station, DonationForm form, Map<String, List<String>> errors,
-			Model model) {
+	private String donationPage(StationId station, DonationForm form, Map<String, List<String>> errors, Model model) {
 		stationHeader(station, model);
 		model.addAttribute("donations", donations.listFor(station));
 		model.addAttribute("mayKeep", donations.mayKeep(Actor.required()));

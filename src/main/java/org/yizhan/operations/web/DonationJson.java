@@ -14,8 +14,8 @@ final class DonationJson {
 	private DonationJson() {
 	}
 
-	record DonationItem(long id, long stationId, String donorKind, String donor, String name, String unit,
-			int quantity, int claimed, int remaining, LocalDate donatedOn) {
+	record DonationItem(long id, long stationId, String donorKind, String donor, String name, String unit, int quantity,
+			int claimed, int remaining, LocalDate donatedOn) {
 
 		static DonationItem of(Donation d) {
 			return new DonationItem(d.id(), d.stationId(), d.donorKind().name(), d.donor(), d.name(), d.unit(),

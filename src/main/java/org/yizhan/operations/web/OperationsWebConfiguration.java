@@ -93,8 +93,8 @@ class OperationsWebConfiguration {
 	 */
 	@Bean
 	AccessRules couponsPublicApi() {
-		return AccessRules.api(
-				requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/redemptions").permitAll());
+		return AccessRules
+			.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/redemptions").permitAll());
 	}
 
 	@Bean

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Operators' contracts: who runs a station for its host, for which days, answering for what. */
+/**
+ * Operators' contracts: who runs a station for its host, for which days, answering for
+ * what.
+ */
 @ApiController
 @Tag(name = "Operators")
 class OperatorApiController {
@@ -57,9 +60,8 @@ class OperatorApiController {
 	@PostMapping("/api/v1/operator-contracts/{contractId}/end")
 	@Operation(summary = "End a contract early: its last day becomes endsOn (today or later)")
 	DonationJson.ContractItem end(@PathVariable String contractId, @RequestBody(required = false) EndRequest request) {
-		return DonationJson.ContractItem
-			.of(operators.end(DonationApiController.id(contractId, "operator.notFound"),
-					VisitApiController.date("endsOn", request == null ? null : request.endsOn())));
+		return DonationJson.ContractItem.of(operators.end(DonationApiController.id(contractId, "operator.notFound"),
+				VisitApiController.date("endsOn", request == null ? null : request.endsOn())));
 	}
 
 }

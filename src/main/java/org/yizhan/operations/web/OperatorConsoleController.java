@@ -59,17 +59,14 @@ class OperatorConsoleController {
 		StationId station = VisitApiController.station(id);
 		List<String> chosen = duties == null ? List.of() : duties;
 		try {
-			operators.sign(station,
-					new OperatorContractInput(operator, contact(contact),
-							VisitApiController.date("startsOn", startsOn), VisitApiController.date("endsOn", endsOn),
-							chosen));
+			operators.sign(station, new OperatorContractInput(operator, contact(contact),
+					VisitApiController.date("startsOn", startsOn), VisitApiController.date("endsOn", endsOn), chosen));
 			redirect.addFlashAttribute("notice", "operator.signed");
 			return "redirect:/console/stations/" + station.value() + "/operators";
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(station, operator, contact, startsOn, endsOn, chosen, messages.byField(ex.violations()),
-					model);
+			return page(station, operator, contact, startsOn, endsOn, chosen, messages.byField(ex.violations()), model);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);

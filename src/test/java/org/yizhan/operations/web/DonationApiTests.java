@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Donated goods and coupons over real HTTP (issue 17, item 5): claims counted and never
- * more than were given; a coupon redeemed once per phone and day, a second try refused and
- * not counted, the next day counted again, never past its total, never with another
+ * more than were given; a coupon redeemed once per phone and day, a second try refused
+ * and not counted, the next day counted again, never past its total, never with another
  * station's code; the union's figures summing donations by donor kind and redemptions by
  * funder. Each test works in a district of Shenzhen where no other test keeps donations.
  */
@@ -90,9 +90,10 @@ class DonationApiTests {
 	}
 
 	private long coupon(Station station, String funder, String title, int total) {
-		return JsonPath.parse(HttpCaller.ok(admin.postJson("/api/v1/stations/" + station.id().value() + "/coupons",
-				"{\"funder\":\"" + funder + "\",\"title\":\"" + title + "\",\"startsOn\":\"" + today()
-						+ "\",\"endsOn\":\"" + today().plusDays(6) + "\",\"total\":" + total + "}")))
+		return JsonPath
+			.parse(HttpCaller.ok(admin.postJson("/api/v1/stations/" + station.id().value() + "/coupons",
+					"{\"funder\":\"" + funder + "\",\"title\":\"" + title + "\",\"startsOn\":\"" + today()
+							+ "\",\"endsOn\":\"" + today().plusDays(6) + "\",\"total\":" + total + "}")))
 			.read("$.id", Long.class);
 	}
 
@@ -116,11 +117,14 @@ class DonationApiTests {
 		assertThat(field(admin.postJson(path,
 				"{\"donorKind\":\"NEIGHBOUR\",\"donor\":\"顺丰\",\"name\":\"矿泉水\",\"unit\":\"瓶\",\"quantity\":3}")))
 			.isEqualTo("donorKind");
-		assertThat(field(admin.postJson(path, "{\"donorKind\":\"COMPANY\",\"donor\":\"顺丰\",\"name\":\"矿泉水\",\"unit\":\"瓶\","
-				+ "\"quantity\":3,\"donatedOn\":\"" + today().plusDays(1) + "\"}")))
+		assertThat(
+				field(admin.postJson(path,
+						"{\"donorKind\":\"COMPANY\",\"donor\":\"顺丰\",\"name\":\"矿泉水\",\"unit\":\"瓶\","
+								+ "\"quantity\":3,\"donatedOn\":\"" + today().plusDays(1) + "\"}")))
 			.isEqualTo("donatedOn");
-		long water = JsonPath.parse(HttpCaller.ok(admin.postJson(path,
-				"{\"donorKind\":\"COMPANY\",\"donor\":\"顺丰\",\"name\":\"矿泉水\",\"unit\":\"瓶\",\"quantity\":24}")))
+		long water = JsonPath
+			.parse(HttpCaller.ok(admin.postJson(path,
+					"{\"donorKind\":\"COMPANY\",\"donor\":\"顺丰\",\"name\":\"矿泉水\",\"unit\":\"瓶\",\"quantity\":24}")))
 			.read("$.id", Long.class);
 
 		DocumentContext after = JsonPath
@@ -167,8 +171,8 @@ class DonationApiTests {
 			.parse(HttpCaller.ok(admin.get("/api/v1/stations/" + station.id().value() + "/coupons")));
 		assertThat(coupons.read("$[0].redeemed", Integer.class)).isEqualTo(3);
 		assertThat(coupons.read("$[0].redeemedToday", Integer.class)).isEqualTo(1);
-		DocumentContext figures = JsonPath.parse(HttpCaller.ok(admin.get("/api/v1/donations/figures?union=" + BAOAN
-				+ "&from=" + today().minusDays(1) + "&to=" + today())));
+		DocumentContext figures = JsonPath.parse(HttpCaller.ok(admin
+			.get("/api/v1/donations/figures?union=" + BAOAN + "&from=" + today().minusDays(1) + "&to=" + today())));
 		assertThat(figures.read("$.funders[0].funder", String.class)).isEqualTo("怡宝爱心基金");
 		assertThat(figures.read("$.funders[0].redeemed", Long.class)).isEqualTo(3);
 

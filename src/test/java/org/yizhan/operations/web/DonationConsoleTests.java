@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The station master's pages of donated goods and coupons and the worker's coupon pages
- * behind the QR code, over real HTTP with a console session: a refused form answers at its
- * own address naming the field (ADR 0022), a donation and its claims, a coupon offered and
- * redeemed once by a phone; and the demo's generated donations and coupons, written in a
- * transaction that is rolled back.
+ * behind the QR code, over real HTTP with a console session: a refused form answers at
+ * its own address naming the field (ADR 0022), a donation and its claims, a coupon
+ * offered and redeemed once by a phone; and the demo's generated donations and coupons,
+ * written in a transaction that is rolled back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -124,9 +124,10 @@ class DonationConsoleTests {
 			assertThat(jdbc.sql("select count(*) from donation where recorded_by = '演示数据' and claimed > quantity")
 				.query(Long.class)
 				.single()).isZero();
-			assertThat(jdbc.sql("""
-					select count(*) from donation d where d.recorded_by = '演示数据'
-					  and d.claimed <> coalesce((select sum(c.claims) from donation_claim c where c.donation_id = d.id), 0)""")
+			assertThat(jdbc
+				.sql("""
+						select count(*) from donation d where d.recorded_by = '演示数据'
+						  and d.claimed <> coalesce((select sum(c.claims) from donation_claim c where c.donation_id = d.id), 0)""")
 				.query(Long.class)
 				.single()).as("a donation's claims are its batches'").isZero();
 			assertThat(jdbc.sql("""
