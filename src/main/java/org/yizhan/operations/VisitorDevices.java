@@ -27,6 +27,12 @@ class VisitorDevices {
 
 	private static final byte[] DOMAIN = "yizhan visit device\0".getBytes(StandardCharsets.US_ASCII);
 
+	/**
+	 * A coupon's guard hashes the same device id under another domain: the two rows of
+	 * one phone cannot be matched to each other.
+	 */
+	private static final byte[] COUPON_DOMAIN = "yizhan coupon device\0".getBytes(StandardCharsets.US_ASCII);
+
 	private final SecretKeySpec key;
 
 	/** A MAC per request thread: initialising one costs more than the hash itself. */
@@ -42,8 +48,17 @@ class VisitorDevices {
 
 	/** The keyed hash of a device id (already checked for its shape). */
 	byte[] hash(String deviceId) {
+		return hash(DOMAIN, deviceId);
+	}
+
+	/** The keyed hash that guards a coupon's once-a-day rule (its own domain). */
+	byte[] hashForCoupons(String deviceId) {
+		return hash(COUPON_DOMAIN, deviceId);
+	}
+
+	private byte[] hash(byte[] domain, String deviceId) {
 		Mac mac = this.macs.get();
-		mac.update(DOMAIN);
+		mac.update(domain);
 		return Arrays.copyOf(mac.doFinal(deviceId.getBytes(StandardCharsets.US_ASCII)), HASH_BYTES);
 	}
 

@@ -61,6 +61,7 @@ public final class ChainRouting {
 	/** The enabled account named at a person's level, or {@code null}. */
 	public static AccountSummary personAt(ResponsibilityChain chain, ResponsibleLevel level) {
 		AccountSummary account = switch (level) {
+			case OPERATOR -> (chain.operator() != null) ? chain.operator().contact() : null;
 			case STATION_MASTER -> chain.stationMaster();
 			case LIAISON -> chain.liaison();
 			case GENERAL_STATION_MASTER -> chain.generalStationMaster();
@@ -94,7 +95,10 @@ public final class ChainRouting {
 			if (person != null) {
 				return new Holder(level, person, null, skipped);
 			}
-			skipped.add(level);
+			// a station no operator runs has no such level: nothing was passed over
+			if (level != ResponsibleLevel.OPERATOR || chain.operator() != null) {
+				skipped.add(level);
+			}
 		}
 		throw new IllegalStateException("The supervising union ends every chain");
 	}

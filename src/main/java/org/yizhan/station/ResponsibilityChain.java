@@ -16,9 +16,21 @@ import org.yizhan.organization.Organization;
  * @param supervisingUnion the supervising union; the station's district union until
  * another is named
  * @param version the chain's version, {@code 0} while it was never set
+ * @param operator the operator under a contract in force today, or {@code null}: not part
+ * of the chain's own record (a contract names it), so it does not change the version
  */
 public record ResponsibilityChain(AccountSummary stationMaster, AccountSummary liaison,
-		AccountSummary generalStationMaster, Organization supervisingUnion, long version) {
+		AccountSummary generalStationMaster, Organization supervisingUnion, long version, StationOperator operator) {
+
+	/** A chain of a station that no operator runs. */
+	public ResponsibilityChain(AccountSummary stationMaster, AccountSummary liaison,
+			AccountSummary generalStationMaster, Organization supervisingUnion, long version) {
+		this(stationMaster, liaison, generalStationMaster, supervisingUnion, version, null);
+	}
+
+	public Optional<StationOperator> findOperator() {
+		return Optional.ofNullable(this.operator);
+	}
 
 	public Optional<AccountSummary> findStationMaster() {
 		return Optional.ofNullable(this.stationMaster);

@@ -2,6 +2,7 @@ package org.yizhan.station;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,8 +24,10 @@ import org.yizhan.organization.Role;
 import org.yizhan.platform.ConflictException;
 import org.yizhan.platform.InvalidInputException;
 import org.yizhan.platform.Violation;
+import org.yizhan.platform.YizhanTime;
 import org.yizhan.platform.security.ForbiddenException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +57,13 @@ public class StationResponsibilities {
 
 	private final Clock clock;
 
+	/** The module that keeps operators' contracts, if one does. */
+	private final ObjectProvider<StationOperators> operators;
+
 	StationResponsibilities(StationRepository stations, Assignments assignments, OrganizationTree organizations,
-			AccountDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			AccountDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<StationOperators> operators) {
+		this.operators = operators;
 		this.stations = stations;
 		this.assignments = assignments;
 		this.organizations = organizations;
@@ -293,8 +301,12 @@ public class StationResponsibilities {
 			.optional();
 		String unionCode = row.map(Row::union).orElse(station.details().districtCode());
 		Organization union = organizations.findByCode(unionCode).orElseThrow();
+		StationOperators contracts = operators.getIfAvailable();
+		StationOperator operator = (contracts != null)
+				? contracts.findInForce(station.id(), LocalDate.now(clock.withZone(YizhanTime.ZONE))).orElse(null)
+				: null;
 		return new ResponsibilityChain(account(row.map(Row::master)), account(row.map(Row::liaison)),
-				account(row.map(Row::general)), union, row.map(Row::version).orElse(0L));
+				account(row.map(Row::general)), union, row.map(Row::version).orElse(0L), operator);
 	}
 
 	private AccountSummary account(Optional<Long> id) {

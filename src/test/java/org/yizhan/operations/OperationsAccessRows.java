@@ -55,8 +55,23 @@ final class OperationsAccessRows implements AccessRows {
 								+ "','stations':['" + station + "']}"),
 						null));
 			this.activities.put(foreign, com.jayway.jsonpath.JsonPath.parse(activity).read("$.id", Long.class));
+			String donation = ok(fixture.admin()
+				.send("POST", "/api/v1/stations/" + station + "/donations", "application/json",
+						q("{'donorKind':'COMPANY','donor':'矩阵爱心企业','name':'矩阵矿泉水" + fixture.serial()
+								+ "','unit':'瓶','quantity':100000}"),
+						null));
+			this.donations.put(foreign, com.jayway.jsonpath.JsonPath.parse(donation).read("$.id", Long.class));
 		}
+		this.contacts.put(false, fixture.roleAccounts().get("STATION_MASTER"));
+		this.contacts.put(true,
+				fixture.account(FOREIGN, "LIAISON", ",'stations':[" + fixture.foreignStation() + "]").id());
 	}
+
+	/** A donation of the own and of the foreign station, with plenty to claim. */
+	private final Map<Boolean, Long> donations = new java.util.HashMap<>();
+
+	/** An operator's contact on the own and on the foreign station's line. */
+	private final Map<Boolean, Long> contacts = new java.util.HashMap<>();
 
 	/** An activity at the own and at the foreign station, under way today. */
 	private final Map<Boolean, Long> activities = new java.util.HashMap<>();
@@ -180,7 +195,114 @@ final class OperationsAccessRows implements AccessRows {
 				c -> c.form("/console/activities/" + this.activities.get(c.foreign) + "/attendance",
 						Map.of("station", String.valueOf(c.station()), "attendance", "2")),
 				TALLY, HIDDEN));
+		// donated goods and coupons
+		rows.add(api("GET", "/api/v1/stations/{id}/donations",
+				c -> c.get("/api/v1/stations/" + c.station() + "/donations"), SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/stations/{id}/donations", c -> c.json("POST",
+				"/api/v1/stations/" + c.station() + "/donations",
+				q("{'donorKind':'HOST','donor':'矩阵承建单位','name':'矩阵毛巾" + f.serial() + "','unit':'条','quantity':5}")),
+				TALLY, HIDDEN));
+		rows.add(api("POST", "/api/v1/donations/{donationId}/claims",
+				c -> c.json("POST", "/api/v1/donations/" + this.donations.get(c.foreign) + "/claims", "{\"claims\":1}"),
+				TALLY, HIDDEN));
+		rows.add(api("GET", "/api/v1/donations/figures", c -> c.get("/api/v1/donations/figures?union=" + c.district()),
+				UNION_STAFF, "UNNNNNFFFN"));
+		rows.add(api("GET", "/api/v1/stations/{id}/coupons", c -> c.get("/api/v1/stations/" + c.station() + "/coupons"),
+				SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/stations/{id}/coupons",
+				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/coupons", q("{'funder':'矩阵出资方','title':'矩阵饮料"
+						+ f.serial() + "','startsOn':'" + today() + "','endsOn':'" + today() + "','total':10}")),
+				TALLY, HIDDEN));
+		// a coupon of its own for every cell, so that no cell's redemption meets
+		// another's
+		rows.add(api("POST", "/api/v1/coupons/{couponId}/redemptions",
+				c -> c.json("POST", "/api/v1/coupons/" + newCoupon(f, c) + "/redemptions",
+						q("{'token':'" + token(c) + "','deviceId':'matrix-coupon-" + f.serial() + "-0000'}")),
+				PUBLIC, PUBLIC));
+		rows.add(page("GET", "/console/donations", c -> c.get("/console/donations?union=" + c.district()), SIGNED_IN,
+				"UNNNNNAAAN")
+			.leaks(f::foreignMarkers));
+		rows.add(page("GET", "/console/stations/{id}/donations",
+				c -> c.get("/console/stations/" + c.station() + "/donations"), SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/donations",
+				c -> c.form("/console/stations/" + c.station() + "/donations", Map.of("donorKind", "FOUNDATION",
+						"donor", "矩阵基金会", "name", "矩阵页面雨衣" + f.serial(), "unit", "件", "quantity", "3")),
+				TALLY, HIDDEN));
+		rows.add(page("POST", "/console/donations/{donationId}/claims",
+				c -> c.form("/console/donations/" + this.donations.get(c.foreign) + "/claims",
+						Map.of("claims", "1", "station", String.valueOf(c.station()))),
+				TALLY, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/coupons",
+				c -> c.get("/console/stations/" + c.station() + "/coupons"), SIGNED_IN, HIDDEN));
+		rows.add(
+				page("POST", "/console/stations/{id}/coupons",
+						c -> c.form("/console/stations/" + c.station() + "/coupons", Map.of("funder", "矩阵出资方", "title",
+								"矩阵页面饮料" + f.serial(), "startsOn", today(), "endsOn", today(), "total", "5")),
+						TALLY, HIDDEN));
+		rows.add(page("POST", "/v/{token}/coupons", c -> {
+			String token = token(c);
+			c.get("/r/" + token);
+			return c.form("/v/" + token + "/coupons", Map.of());
+		}, PUBLIC, PUBLIC));
+		rows.add(page("POST", "/v/{token}/coupons/{couponId}", c -> {
+			String token = token(c);
+			long coupon = newCoupon(f, c);
+			c.get("/r/" + token);
+			return c.form("/v/" + token + "/coupons/" + coupon, Map.of());
+		}, PUBLIC, PUBLIC));
+		// operators' contracts: days of their own for every call, so that none overlaps
+		rows.add(api("GET", "/api/v1/stations/{id}/operator-contracts",
+				c -> c.get("/api/v1/stations/" + c.station() + "/operator-contracts"), SIGNED_IN, HIDDEN));
+		rows.add(api("POST", "/api/v1/stations/{id}/operator-contracts",
+				c -> c.json("POST", "/api/v1/stations/" + c.station() + "/operator-contracts", contractJson(f, c)),
+				ADMIN, HIDDEN));
+		rows.add(api("POST", "/api/v1/operator-contracts/{contractId}/end", c -> {
+			LocalDate start = LocalDate.parse(today()).plusDays(10 + 3L * f.serial());
+			return c.json("POST", "/api/v1/operator-contracts/" + newContract(f, c, start) + "/end",
+					"{\"endsOn\":\"" + start + "\"}");
+		}, ADMIN, HIDDEN));
+		rows.add(page("GET", "/console/stations/{id}/operators",
+				c -> c.get("/console/stations/" + c.station() + "/operators"), SIGNED_IN, HIDDEN));
+		rows.add(page("POST", "/console/stations/{id}/operators", c -> {
+			LocalDate start = LocalDate.parse(today()).plusDays(10 + 3L * f.serial());
+			return c.form("/console/stations/" + c.station() + "/operators",
+					Map.of("operator", "矩阵页面物业", "contact", String.valueOf(this.contacts.get(c.foreign)), "startsOn",
+							start.toString(), "endsOn", start.plusDays(1).toString(), "duties", "CLEANING"));
+		}, ADMIN, HIDDEN));
 		return rows;
+	}
+
+	/**
+	 * A contract's JSON for days no other call of the matrix uses, in the future: a
+	 * contract in force today would route the matrix station's cases to its operator.
+	 */
+	private String contractJson(AccessFixture f, Cell c) {
+		LocalDate start = LocalDate.parse(today()).plusDays(10 + 3L * f.serial());
+		return q("{'operator':'矩阵物业','contact':" + this.contacts.get(c.foreign) + ",'startsOn':'" + start
+				+ "','endsOn':'" + start.plusDays(1) + "','duties':['CLEANING','POWER']}");
+	}
+
+	/**
+	 * A contract recorded by the national admin at the cell's station, for one cell to
+	 * end.
+	 */
+	private long newContract(AccessFixture f, Cell c, LocalDate start) {
+		String created = ok(f.admin()
+			.send("POST", "/api/v1/stations/" + c.station() + "/operator-contracts", "application/json",
+					q("{'operator':'矩阵结束物业','contact':" + this.contacts.get(c.foreign) + ",'startsOn':'" + start
+							+ "','endsOn':'" + start.plusDays(1) + "','duties':['WATER']}"),
+					null));
+		return com.jayway.jsonpath.JsonPath.parse(created).read("$.id", Long.class);
+	}
+
+	/** A coupon offered by the national admin at the cell's station, running today. */
+	private static long newCoupon(AccessFixture f, Cell c) {
+		String created = ok(f.admin()
+			.send("POST", "/api/v1/stations/" + c.station() + "/coupons", "application/json",
+					q("{'funder':'矩阵出资方','title':'矩阵券" + f.serial() + "','startsOn':'" + today() + "','endsOn':'"
+							+ today() + "','total':3}"),
+					null));
+		return com.jayway.jsonpath.JsonPath.parse(created).read("$.id", Long.class);
 	}
 
 	/** Every caller without a device's signature: 401. */

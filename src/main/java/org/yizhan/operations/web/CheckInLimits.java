@@ -22,9 +22,29 @@ class CheckInLimits {
 
 	private final TokenBuckets<String> addresses;
 
-	CheckInLimits(@Value("${yizhan.operations.visits.per-address-per-minute:120}") int perMinute) {
+	/**
+	 * Coupons' redemptions take from buckets of their own: a busy hand-out does not stop
+	 * check-ins.
+	 */
+	private final TokenBuckets<String> redemptions;
+
+	CheckInLimits(@Value("${yizhan.operations.visits.per-address-per-minute:120}") int perMinute,
+			@Value("${yizhan.operations.coupons.per-address-per-minute:120}") int redemptionsPerMinute) {
 		this.addresses = new TokenBuckets<>(perMinute, perMinute, Duration.ofMinutes(1), 200_000,
 				Duration.ofMinutes(10));
+		this.redemptions = new TokenBuckets<>(redemptionsPerMinute, redemptionsPerMinute, Duration.ofMinutes(1),
+				200_000, Duration.ofMinutes(10));
+	}
+
+	/**
+	 * @throws StatusProblemException 429 past the address's allowance of redemptions
+	 */
+	void requireForRedemption(String address) {
+		Optional<Duration> wait = this.redemptions.take(address);
+		if (wait.isPresent()) {
+			throw new StatusProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-check-ins", "visit.tooMany",
+					TokenBuckets.retryAfterSeconds(wait.get()));
+		}
 	}
 
 	/**

@@ -32,6 +32,8 @@ class OperationsWebConfiguration {
 
 	static final String NEARBY_ACTIVITIES = "/api/v1/activities/nearby";
 
+	static final String COUPON_REDEMPTIONS = "/api/v1/coupons/{couponId}/redemptions";
+
 	@Bean
 	AccessRules checkInsPublicApi() {
 		return AccessRules.api(requests -> requests.requestMatchers(HttpMethod.POST, CHECK_INS).permitAll());
@@ -83,6 +85,26 @@ class OperationsWebConfiguration {
 	@Bean
 	MenuEntry activitiesMenu() {
 		return MenuEntry.link("nav-activities", "activity.nav", "/console/activities").in(OPERATIONS_MENU).order(40);
+	}
+
+	/**
+	 * A worker redeems a coupon without an account, by the station's QR code, as a
+	 * check-in: the address limit and the once-a-day rule hold the abuse.
+	 */
+	@Bean
+	AccessRules couponsPublicApi() {
+		return AccessRules
+			.api(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/redemptions").permitAll());
+	}
+
+	@Bean
+	QrPageAction couponsButton() {
+		return new QrPageAction("coupons", "coupon.button", "coupon.hint", "/v/{token}/coupons", 20);
+	}
+
+	@Bean
+	MenuEntry donationsMenu() {
+		return MenuEntry.link("nav-donations", "donation.nav", "/console/donations").in(OPERATIONS_MENU).order(50);
 	}
 
 	@Bean
