@@ -47,7 +47,6 @@ class DashboardBenchmark {
 	@Autowired
 	ReportingRollUp rollUp;
 
-
 	@Autowired
 	UnionReports reports;
 

@@ -338,7 +338,10 @@ public class OrganizationAdministration {
 
 	private static void active(OrganizationRecord organization) {
 		if (!organization.isActive()) {
-			throw new ConflictException("organization.merged", organization.code(), organization.mergedInto());
+			// no field: with the code as its first argument the (field, code, args)
+			// constructor
+			// would take the message key for a field's name
+			throw new ConflictException(null, "organization.merged", organization.code(), organization.mergedInto());
 		}
 	}
 

@@ -203,6 +203,13 @@ class OrganizationApiTests {
 				409, null, "organization.merged");
 		assertField(patch(ORGS + "/330211").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"镇海\"}"), 409,
 				null, "organization.merged");
+		// the refusal names the union it was merged into, in words, not a message key
+		assertThat(
+				JsonPath
+					.parse(body(send(patch(ORGS + "/330211").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\":\"镇海\"}"), admin(), 409)))
+					.read("$.detail", String.class))
+			.contains("330206");
 	}
 
 	@Test
