@@ -100,6 +100,22 @@ check "the finder answers on instance 1" test -n "$one"
 check "both instances find the same stations" test "$one" = "$two"
 check "the finder answers through the proxy" test "$proxied" = "$one"
 
+# --- Photos: uploaded through the proxy, served by both instances from the shared folder ---
+photos_shared() {
+	local station photo n=0
+	for station in $(echo "$one" | cut -d' ' -f1-3); do
+		n=$((n + 1))
+		curl -fsS "${TLS[@]}" -u "admin:$ADMIN_PASSWORD" -F "file=@$(ls "$REPO"/docs/images/*.png | sed -n "${n}p")" \
+			-D "$WORK/upload" -o /dev/null "$SITE_URL/api/v1/stations/$station/photos" || return 1
+		photo=$(grep -i '^location:' "$WORK/upload" | tr -d '\r' | sed 's/.*: //')
+		for port in "${APP_PORTS[@]}"; do
+			curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$WORK/photo-$port" "http://127.0.0.1:$port$photo" || return 1
+		done
+		cmp -s "$WORK/photo-${APP_PORTS[0]}" "$WORK/photo-${APP_PORTS[1]}" || return 1
+	done
+}
+check "3 photos uploaded through the proxy are served alike by both instances" photos_shared
+
 # --- One scheduled job, one run across both instances ---
 # The audit purge is due every minute (yizhan.properties); ShedLock logs its decision per
 # instance. After the next minute starts, exactly one instance has run it.
