@@ -66,11 +66,12 @@ class MigrationHistoryTests {
 	}
 
 	/**
-	 * During a rolling upgrade an instance of version N starts again (after a crash, or when
-	 * the upgrade is rolled back) on the schema that N+1 migrated. N+1 holds migrations N has
-	 * never seen: with versions above N's newest (Flyway calls them future) and, because a
-	 * branch merged late keeps its older timestamp (ADR 0010), below it (missing). Flyway's
-	 * default ignores only the first kind and would stop N at its start.
+	 * During a rolling upgrade an instance of version N starts again (after a crash, or
+	 * when the upgrade is rolled back) on the schema that N+1 migrated. N+1 holds
+	 * migrations N has never seen: with versions above N's newest (Flyway calls them
+	 * future) and, because a branch merged late keeps its older timestamp (ADR 0010),
+	 * below it (missing). Flyway's default ignores only the first kind and would stop N
+	 * at its start.
 	 */
 	@Test
 	void thePreviousVersionStartsOnTheSchemaTheNextVersionMigrated(@TempDir Path previous)
@@ -80,8 +81,8 @@ class MigrationHistoryTests {
 			.filter(file -> file.getFileName().toString().matches("V\\d{4}_.*"))
 			.sorted(Comparator.comparing(file -> file.getFileName().toString()))
 			.toList();
-		// N lacks the newest (future to it) and the third newest, a branch merged late into
-		// N+1 below N's own newest, the second (missing to it).
+		// N lacks the newest (future to it) and the third newest: a branch merged late
+		// into N+1, below N's own newest, the second (missing to it).
 		Path newest = timestamped.get(timestamped.size() - 1);
 		Path mergedLate = timestamped.get(timestamped.size() - 3);
 		for (Path file : MigrationFoldersTests.sqlFiles()) {
