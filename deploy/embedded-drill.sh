@@ -7,8 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 require_packages postgresql-client curl bc
-jar=${YIZHAN_JAR:-$(ls -t "$REPO"/target/yizhan-*.jar 2>/dev/null | head -1)}
-[ -n "$jar" ] || die "no jar: ./mvnw -DskipTests package first"
+jar=$(current_jar) || die "the jar does not build"
 WORK=$ROOT/embedded
 PORT=18085
 password=$(random_password)

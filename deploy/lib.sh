@@ -142,3 +142,20 @@ as_postgres() {
 	shift
 	runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$port" "$@"
 }
+
+# The jar to deploy: $YIZHAN_JAR, else this checkout's, built again when a source file is newer
+# than it (so the scripts never test yesterday's jar under today's commit).
+current_jar() {
+	if [ -n "${YIZHAN_JAR:-}" ]; then
+		echo "$YIZHAN_JAR"
+		return 0
+	fi
+	local jar
+	jar=$(ls -t "$REPO"/target/yizhan-*.jar 2>/dev/null | head -1)
+	if [ -z "$jar" ] || [ -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$jar" -print -quit)" ]; then
+		step "building the jar from this checkout (./mvnw package, tests skipped)" >&2
+		(cd "$REPO" && nice ./mvnw -q -DskipTests -Dspring-javaformat.skip=true package) >&2 || return 1
+		jar=$(ls -t "$REPO"/target/yizhan-*.jar | head -1)
+	fi
+	echo "$jar"
+}

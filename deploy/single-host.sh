@@ -9,7 +9,7 @@
 #        deploy/single-host.sh check   the checks, against a setup that is up
 #        deploy/single-host.sh down    stop every process it started (files are kept)
 #        deploy/single-host.sh purge   down, then drop its clusters and remove its folder
-# The jar is $YIZHAN_JAR, or the newest target/yizhan-*.jar, built if there is none.
+# The jar is $YIZHAN_JAR, or this checkout's target/yizhan-*.jar, built when missing or older than the sources.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -53,12 +53,8 @@ up() {
 	chown postgres:postgres "$ROOT/pg"
 	id yizhan >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin yizhan
 
-	local jar=${YIZHAN_JAR:-$(ls -t "$REPO"/target/yizhan-*.jar 2>/dev/null | head -1)}
-	if [ -z "$jar" ]; then
-		step "building the jar (./mvnw package, tests skipped)"
-		(cd "$REPO" && ./mvnw -q -DskipTests -Dspring-javaformat.skip=true package)
-		jar=$(ls -t "$REPO"/target/yizhan-*.jar | head -1)
-	fi
+	local jar
+	jar=$(current_jar) || die "the jar does not build"
 	install -m 0644 "$jar" "$ROOT/opt/yizhan/yizhan.jar"
 	step "jar: $jar ($(du -h "$jar" | cut -f1))"
 

@@ -12,7 +12,10 @@
 #   previous ref: a tag or commit of N; default: the newest tag, else main's parent (main~1).
 #   To exercise the newest migrations, name the commit before the last one that added one:
 #   deploy/upgrade-check.sh "$(git log -1 --format=%h --diff-filter=A -- 'src/main/resources/db/migration/*.sql')~1"
-# N+1 is $YIZHAN_JAR, or this checkout's newest target/yizhan-*.jar (built if there is none).
+# $YIZHAN_UPGRADE_PROPERTIES: lines added to the configuration both versions share, e.g. the
+# setting that lets a release older than it restart on its successor's schema:
+#   YIZHAN_UPGRADE_PROPERTIES='spring.flyway.ignore-migration-patterns=*:future,*:missing'
+# N+1 is $YIZHAN_JAR, or this checkout's target/yizhan-*.jar (built when missing or older than the sources).
 # N's jar is built from `git archive` of the ref (no worktree is added) and kept in
 # $YIZHAN_UPGRADE_JARS (default /var/tmp/yizhan-upgrade-jars) by commit.
 set -uo pipefail
@@ -38,12 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the two jars ---
-new_jar=${YIZHAN_JAR:-$(ls -t "$REPO"/target/yizhan-*.jar 2>/dev/null | head -1)}
-if [ -z "$new_jar" ]; then
-	step "building N+1 from this checkout"
-	(cd "$REPO" && nice ./mvnw -q -DskipTests -Dspring-javaformat.skip=true package) || die "N+1 does not build"
-	new_jar=$(ls -t "$REPO"/target/yizhan-*.jar | head -1)
-fi
+new_jar=$(current_jar) || die "N+1 does not build"
 old_jar=$JARS/$previous_sha.jar
 if [ ! -f "$old_jar" ]; then
 	step "building N from $previous ($(git -C "$REPO" log -1 --format='%h %ad' --date=short "$previous_sha"))"
@@ -58,6 +56,7 @@ if [ ! -f "$old_jar" ]; then
 	rm -rf "$build" "$build.log"
 fi
 step "N   = $previous ($(git -C "$REPO" log -1 --format=%h "$previous_sha")): $old_jar"
+[ -n "${YIZHAN_UPGRADE_PROPERTIES:-}" ] && step "shared configuration adds: $YIZHAN_UPGRADE_PROPERTIES"
 step "N+1 = this checkout ($(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src pom.xml || echo ', with changes')): $new_jar"
 
 # --- a fresh cluster ---
@@ -103,6 +102,7 @@ yizhan.operations.visits.device-key=$(random_secret)
 yizhan.operations.doors.card-key=$(random_secret)
 yizhan.demo.admin-password=$admin_password
 yizhan.demo.history.enabled=false
+${YIZHAN_UPGRADE_PROPERTIES:-}
 PROPS
 
 start_app() { # name (old|new), jar, port
@@ -117,10 +117,20 @@ start_app() { # name (old|new), jar, port
 	cd "$REPO" || return 1
 	# A JVM still answering on the port would pass the readiness check for the new one.
 	kill -0 "${PIDS[$name]}" 2>/dev/null || return 1
-	if ! wait_until 300 ready "$port"; then
-		tail -40 "$WORK/$name.log"
-		return 1
-	fi
+	local pid=${PIDS[$name]}
+	for _ in $(seq 1 300); do
+		ready "$port" 2>/dev/null && return 0
+		if ! kill -0 "$pid" 2>/dev/null; then
+			# It stopped by itself: say why in one line (Flyway's validation, most likely).
+			grep -hoE 'Detected applied migration not resolved locally: [0-9.]+|Validate failed: .*|APPLICATION FAILED TO START' \
+				"$WORK/$name.log" | sort -u | sed 's/^/    /'
+			unset "PIDS[$name]"
+			return 1
+		fi
+		sleep 1
+	done
+	tail -20 "$WORK/$name.log"
+	return 1
 }
 
 stop_app() {
@@ -161,6 +171,4 @@ stop_app old
 wait_until 10 port_free "$OLD_PORT" || die "N still answers on :$OLD_PORT after it was stopped"
 check "N starts again on the migrated schema" start_app old "$old_jar" "$OLD_PORT"
 check "the restarted N serves the finder and a sign-in" serves "$OLD_PORT"
-grep -E 'ERROR' "$WORK/old.log" "$WORK/new.log" | grep -v 'deploy-check' | head -5
-
 summary
