@@ -117,20 +117,21 @@ photos_shared() {
 check "3 photos uploaded through the proxy are served alike by both instances" photos_shared
 
 # --- One scheduled job, one run across both instances ---
-# The audit purge is due every minute (yizhan.properties); ShedLock logs its decision per
-# instance. After the next minute starts, exactly one instance has run it.
+# The audit purge is due every even minute (yizhan.properties); ShedLock logs its decision per
+# instance. After the next even minute starts, exactly one instance has run it and the other
+# has found it locked.
 one_run() {
 	local log1=$LOG_DIR/yizhan@1.log log2=$LOG_DIR/yizhan@2.log
 	local from1 from2
 	from1=$(wc -l <"$log1")
 	from2=$(wc -l <"$log2")
-	local wait=$((60 - 10#$(date +%S) + 8))
-	step "waiting ${wait}s for the audit purge's next minute"
+	local wait=$((60 * (1 - 10#$(date +%M) % 2) + 60 - 10#$(date +%S) + 8))
+	step "waiting ${wait}s for the audit purge's next even minute"
 	sleep "$wait"
 	local ran skipped
 	ran=$( (tail -n +"$((from1 + 1))" "$log1"; tail -n +"$((from2 + 1))" "$log2") | grep -c "Locked 'audit-retention'")
 	skipped=$( (tail -n +"$((from1 + 1))" "$log1"; tail -n +"$((from2 + 1))" "$log2") | grep -c "Not executing 'audit-retention'")
-	step "audit-retention this minute: run by $ran instance(s), skipped by $skipped"
+	step "audit-retention at that minute: run by $ran instance(s), skipped by $skipped"
 	[ "$ran" -eq 1 ] && [ "$skipped" -ge 1 ]
 }
 check "the scheduled audit purge ran once across the two instances" one_run
