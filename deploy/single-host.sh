@@ -4,9 +4,10 @@
 #   PostgreSQL 15 primary (WAL archived) and a streaming replica, two yizhan instances on the
 #   built jar, nginx in front with TLS (a self-signed certificate), systemd units.
 #
-# usage: deploy/single-host.sh all     up, check, backup, restore drill, down (the documented test)
+# usage: deploy/single-host.sh all     up, check, roll, backup, restore drill, down (the documented test)
 #        deploy/single-host.sh up      build and start it (everything under $YIZHAN_DEPLOY_ROOT)
 #        deploy/single-host.sh check   the checks, against a setup that is up
+#        deploy/single-host.sh roll    restart the instances one at a time under a finder client
 #        deploy/single-host.sh down    stop every process it started (files are kept)
 #        deploy/single-host.sh purge   down, then drop its clusters and remove its folder
 # The jar is $YIZHAN_JAR, or this checkout's target/yizhan-*.jar, built when missing or older than the sources.
@@ -245,6 +246,37 @@ http {
 NGINX
 }
 
+# One instance at a time, as an upgrade does: stop it (a graceful shutdown), start it again on
+# the jar in opt/yizhan, wait until it is ready, then the next; meanwhile a client asks the
+# finder through nginx five times a second. Every answer must be 200: nginx sends what the
+# stopped instance cannot take to the other one.
+roll() {
+	local codes=$LOG_DIR/roll-codes flag=$RUN_DIR/rolling
+	local finder="https://$SITE:$HTTPS_PORT/api/v1/stations/nearby?lat=30.2741&lon=120.1551&radius=5000&limit=5"
+	: >"$codes"
+	touch "$flag"
+	(while [ -f "$flag" ]; do
+		curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 --cacert "$ETC/nginx/tls/$SITE.crt" \
+			--resolve "$SITE:$HTTPS_PORT:127.0.0.1" "$finder" >>"$codes"
+		sleep 0.2
+	done) &
+	local client=$!
+	for i in 1 2; do
+		step "rolling: stopping yizhan@$i"
+		stop_unit "$ETC/systemd/yizhan@.service" "$i"
+		start_unit "$ETC/systemd/yizhan@.service" "$i"
+		wait_until 300 ready "${APP_PORTS[$((i - 1))]}" || { rm -f "$flag"; die "yizhan@$i is not ready again"; }
+		step "rolling: yizhan@$i ready again"
+	done
+	rm -f "$flag"
+	wait "$client"
+	local total failed
+	total=$(wc -l <"$codes")
+	failed=$(grep -vc '^200$' "$codes" || true)
+	step "rolling restart: $total finder requests through nginx, $failed not 200 ($(grep -v '^200$' "$codes" | sort | uniq -c | tr '\n' ' '))"
+	[ "$total" -gt 0 ] && [ "$failed" -eq 0 ]
+}
+
 down() {
 	step "stopping what it started"
 	stop_unit "$ETC/systemd/yizhan-proxy.service" 2>/dev/null || true
@@ -273,6 +305,7 @@ purge() {
 case ${1:-all} in
 up) up ;;
 check) "$HERE/check.sh" ;;
+roll) roll ;;
 down) down ;;
 purge) purge ;;
 all)
@@ -280,9 +313,10 @@ all)
 	up
 	status=0
 	"$HERE/check.sh" || status=1
+	roll || status=1
 	"$HERE/backup.sh" || status=1
 	"$HERE/restore-drill.sh" || status=1
 	exit $status
 	;;
-*) sed -n '2,14p' "$0" >&2; exit 2 ;;
+*) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac
