@@ -120,14 +120,23 @@ check "3 photos uploaded through the proxy are served alike by both instances" p
 # The audit purge is due every even minute (yizhan.properties); ShedLock logs its decision per
 # instance. After the next even minute starts, exactly one instance has run it and the other
 # has found it locked.
+instance_log() { # an instance's output so far: journald's under systemd, run-unit.sh's file otherwise
+	if systemd_running; then
+		journalctl -u "yizhan@$1" -o cat --no-pager
+	else
+		cat "$LOG_DIR/yizhan@$1.log"
+	fi
+}
 one_run() {
-	local log1=$LOG_DIR/yizhan@1.log log2=$LOG_DIR/yizhan@2.log
+	local log1=$WORK/yizhan@1.log log2=$WORK/yizhan@2.log
 	local from1 from2
-	from1=$(wc -l <"$log1")
-	from2=$(wc -l <"$log2")
+	from1=$(instance_log 1 | wc -l)
+	from2=$(instance_log 2 | wc -l)
 	local wait=$((60 * (1 - 10#$(date +%M) % 2) + 60 - 10#$(date +%S) + 8))
 	step "waiting ${wait}s for the audit purge's next even minute"
 	sleep "$wait"
+	instance_log 1 >"$log1"
+	instance_log 2 >"$log2"
 	(tail -n +"$((from1 + 1))" "$log1"; tail -n +"$((from2 + 1))" "$log2") | grep "'audit-retention'" >"$WORK/turns"
 	turns_match "$WORK/turns"
 }
