@@ -266,7 +266,14 @@ roll() {
 		stop_unit "$ETC/systemd/yizhan@.service" "$i"
 		start_unit "$ETC/systemd/yizhan@.service" "$i"
 		wait_until 300 ready "${APP_PORTS[$((i - 1))]}" || { rm -f "$flag"; die "yizhan@$i is not ready again"; }
-		step "rolling: yizhan@$i ready again"
+		# Ready is not enough: nginx still counts the instance as failed for up to fail_timeout
+		# (10 s) after its last refused connection, and stopping the next one meanwhile leaves
+		# nginx no live upstream (502). Go on once nginx has sent it a request again.
+		local port=${APP_PORTS[$((i - 1))]} seen
+		seen=$(wc -l <"$LOG_DIR/nginx-access.log")
+		back_in_rotation() { tail -n +"$((seen + 1))" "$LOG_DIR/nginx-access.log" | grep -q " 200 upstream=127.0.0.1:$port\$"; }
+		wait_until 60 back_in_rotation || { rm -f "$flag"; die "nginx does not send yizhan@$i requests again"; }
+		step "rolling: yizhan@$i ready again and back in nginx's rotation"
 	done
 	rm -f "$flag"
 	wait "$client"
