@@ -20,6 +20,7 @@ import org.yizhan.station.Station;
 import org.yizhan.station.StationRegistry;
 import org.yizhan.support.ActingAsNationalAdmin;
 import org.yizhan.support.TestStations;
+import org.yizhan.ticket.TicketNumber;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,13 +77,16 @@ class StationDaysTests {
 		ratings.at(mine.id()).on(today).stars(4).insert();
 		ratings.at(mine.id()).on(today).stars(1).held("STATION_BURST").insert();
 		ratings.at(mine.id()).on(today.minusDays(1)).stars(1).insert();
-		this.jdbc
-			.sql("""
-					insert into problem_ticket (number, station_id, problem, status, responsible_level, created_at, due_at, version)
-					values (:a, :id, 'BROKEN_FACILITY', 'OPEN', 'STATION_MASTER', :now, :past, 1),
-					       (:b, :id, 'SAFETY', 'OPEN', 'STATION_MASTER', :now, :future, 1)""")
-			.param("a", "SD" + tag + "A")
-			.param("b", "SD" + tag + "B")
+		this.jdbc.sql("""
+				insert into problem_ticket (number, station_id, problem, status, responsible_level, assignee_union_code,
+				  created_at, due_at, version)
+				values (:a, :id, 'BROKEN_FACILITY', 'OPEN', 'SUPERVISING_UNION', :district, :now, :past, 1),
+				       (:b, :id, 'SAFETY', 'OPEN', 'SUPERVISING_UNION', :district, :now, :future, 1)""")
+			// real numbers, held at the top of the chain: the escalation job reads every
+			// overdue case of the shared database and parses its number
+			.param("a", TicketNumber.random().value())
+			.param("b", TicketNumber.random().value())
+			.param("district", XUANWU)
 			.param("id", id)
 			.param("now", Timestamp.from(now))
 			.param("past", Timestamp.from(now.minus(1, ChronoUnit.HOURS)))
